@@ -1,0 +1,49 @@
+import type { ErrorCode } from './api/errors.js';
+import type { Booking, BookingRequest } from './api/schemas.js';
+
+export interface BookingRequestedDetail {
+  bookingRequest: BookingRequest;
+}
+export interface BookingConfirmedDetail {
+  bookingRequest: BookingRequest;
+  booking: Booking;
+}
+export interface BookingRejectedDetail {
+  bookingRequest: BookingRequest;
+  reason: string;
+}
+export interface BookingErrorDetail {
+  code: ErrorCode;
+  message: string;
+  status?: number;
+}
+
+/** Internal events the subcomponents send up to the orchestrator. */
+export interface PortSelectDetail {
+  evseId: number;
+}
+export interface SlotSelectDetail {
+  /** ISO 8601 UTC instant of the chosen start. */
+  start: string;
+}
+export interface EmailSubmitDetail {
+  email: string;
+}
+
+/** Creates an event as every event of this package is: bubbling and composed. */
+export function createEvent<T>(type: string, detail: T): CustomEvent<T> {
+  return new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ev-booking-requested': CustomEvent<BookingRequestedDetail>;
+    'ev-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
+    'ev-booking-rejected': CustomEvent<BookingRejectedDetail>;
+    'ev-booking-error': CustomEvent<BookingErrorDetail>;
+    'ev-port-select': CustomEvent<PortSelectDetail>;
+    'ev-slot-select': CustomEvent<SlotSelectDetail>;
+    'ev-email-submit': CustomEvent<EmailSubmitDetail>;
+    'ev-retry': CustomEvent<void>;
+  }
+}
