@@ -1,0 +1,727 @@
+import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { createClient, type Client } from './api/client.js';
+import { ApiError } from './api/errors.js';
+import type { Booking, BookingRequest, Evse, Location, TimeWindow } from './api/schemas.js';
+import { selectableStarts, groupByDay, localDate, toIsoUtc, parseDurations, parseIdList } from './booking/slots.js';
+import { pollBookingRequest } from './booking/poll.js';
+import { findConfirmedBooking, newExternalId } from './booking/flow.js';
+import { DisconnectAbortController } from './controllers/abort-controller.js';
+import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
+import { t } from './i18n/index.js';
+import { tokens } from './styles/tokens.js';
+import type { StatusTrackerStatus } from './components/status-tracker/status-tracker.js';
+import './components/port-list/port-list.js';
+import './components/slot-grid/slot-grid.js';
+import './components/email-form/email-form.js';
+import './components/status-tracker/status-tracker.js';
+
+/** What the first load brings: SPEC §4 steps 1–4. */
+interface LoadedData {
+  location: Location;
+  timeZone: string;
+  ports: Evse[];
+}
+
+type Phase = Exclude<StatusTrackerStatus, 'idle'> | 'idle';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+/** The most the availability action accepts in one request. */
+const MAX_RANGE_DAYS = 7;
+
+const integerAttribute = {
+  fromAttribute: (value: string | null): number | undefined =>
+    value === null ? undefined : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN,
+};
+const listAttribute = (parse: (value: string) => number[]) => ({
+  fromAttribute: (value: string | null): number[] | undefined => (value === null ? undefined : parse(value)),
+  toAttribute: (value: number[] | undefined): string | undefined => value?.join(','),
+});
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** The browser's own timezone, used when the location has none. */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The translation for `locale`: exact, then same language, then English, then the first. */
+function pickTranslation(names: Location['name'], locale: string): string | null {
+  const list = (names ?? []).filter((n) => n.translation);
+  const lang = locale.toLowerCase().split('-')[0];
+  const byLocale = (test: (l: string) => boolean): string | undefined =>
+    list.find((n) => test((n.locale ?? '').toLowerCase().replace('_', '-')))?.translation ?? undefined;
+  return (
+    byLocale((l) => l === locale.toLowerCase()) ??
+    byLocale((l) => l.split('-')[0] === lang) ??
+    byLocale((l) => l.split('-')[0] === 'en') ??
+    list[0]?.translation ??
+    null
+  );
+}
+
+/**
+ * Books a charging slot at one Ampeco location: port, start time and duration, the driver's email,
+ * and the request's life from pending to confirmed.
+ *
+ * @summary An embeddable EV charging booking widget for Ampeco networks.
+ *
+ * @attr location-id - Ampeco location to book at (required integer).
+ * @attr api-base - Where the proxy serves the Ampeco Public API paths. Default `/api/ampeco`.
+ * @attr locale - UI language and formats. Default the page's `lang`, then the browser's.
+ * @attr durations - Durations offered, in minutes, comma separated. Default `30,60,90,120`.
+ * @attr slot-step - Granularity of start times in minutes. Default `30`.
+ * @attr days - How many days ahead can be booked, 1–28. Default `7`.
+ * @attr email - Prefills the email field.
+ * @attr evse-ids - Offer only these EVSEs (comma separated ids).
+ * @attr signup-url - Link shown when no driver account matches the email.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @fires ev-booking-requested - The booking request was created (pending). `detail: { bookingRequest }`
+ * @fires ev-booking-confirmed - The request was approved and the booking read. `detail: { bookingRequest, booking }`
+ * @fires ev-booking-rejected - The request was rejected. `detail: { bookingRequest, reason }`
+ * @fires ev-booking-error - A failure the driver cannot fix by editing input. `detail: { code, message, status? }`
+ *
+ * @csspart base - The widget's outer block.
+ * @csspart heading - The location name.
+ * @csspart port-list - The list of charging ports.
+ * @csspart duration - The duration control.
+ * @csspart slot-grid - The grid of start times.
+ * @csspart email-form - The email form.
+ * @csspart button - The Book button.
+ * @csspart status - The booking status.
+ *
+ * @cssprop --ev-font - Font family (inherits the page's by default).
+ * @cssprop --ev-color-bg - Background colour.
+ * @cssprop --ev-color-fg - Text colour.
+ * @cssprop --ev-color-accent - Accent colour (selection, buttons).
+ * @cssprop --ev-radius - Corner radius.
+ * @cssprop --ev-space - Base spacing unit.
+ */
+export class EvBookingWidget extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        max-width: 40rem;
+        color: var(--ev-color-fg);
+        background: var(--ev-color-bg);
+        font-family: var(--ev-font, inherit);
+        border: 1px solid var(--ev-color-border);
+        border-radius: var(--ev-radius);
+        padding: calc(var(--ev-space) * 2);
+        box-sizing: border-box;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      [part='base'] {
+        display: grid;
+        gap: calc(var(--ev-space) * 2);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.25em;
+        min-height: 1.5em;
+      }
+      .tz {
+        margin: 0;
+        color: var(--ev-color-muted);
+        font-size: 0.875em;
+      }
+      label.duration {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--ev-space);
+        font-weight: 600;
+      }
+      select,
+      .retry {
+        font: inherit;
+        min-height: 2rem;
+        padding: 0 var(--ev-space);
+        border: 1px solid var(--ev-color-border);
+        border-radius: var(--ev-radius);
+        color: var(--ev-color-fg);
+        background: var(--ev-color-bg);
+      }
+      select:focus-visible,
+      .retry:focus-visible {
+        outline: 2px solid var(--ev-color-accent);
+        outline-offset: 2px;
+      }
+      .field-error {
+        color: var(--ev-color-danger);
+        margin: 0;
+      }
+      .fatal {
+        display: grid;
+        gap: var(--ev-space);
+        justify-items: start;
+      }
+    `,
+  ];
+
+  private readonly disconnect = new DisconnectAbortController(this);
+
+  @query('ev-status-tracker') private statusTracker?: HTMLElement;
+
+  /** Ampeco location to book at. */
+  @property({ attribute: 'location-id', converter: integerAttribute }) locationId?: number;
+
+  /** Where the proxy serves the Ampeco Public API paths. */
+  @property({ attribute: 'api-base' }) apiBase = '/api/ampeco';
+
+  /** BCP 47 language tag; default the page's `lang`, then the browser's. */
+  @property() locale?: string;
+
+  /** Durations offered to the driver, in minutes. */
+  @property({ converter: listAttribute(parseDurations) }) durations: number[] = [30, 60, 90, 120];
+
+  /** Granularity of start times, in minutes. */
+  @property({ attribute: 'slot-step', type: Number }) slotStep = 30;
+
+  /** How many days ahead can be booked (1–28). */
+  @property({ type: Number }) days = 7;
+
+  /** Prefills the email field. */
+  @property() email = '';
+
+  /** Offer only these EVSEs. */
+  @property({ attribute: 'evse-ids', converter: listAttribute(parseIdList) }) evseIds?: number[];
+
+  /** Link shown when no driver account matches the email. */
+  @property({ attribute: 'signup-url' }) signupUrl?: string;
+
+  /** Colour scheme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Custom fetch, e.g. to add the host portal's own auth header. */
+  @property({ attribute: false }) fetch?: typeof fetch;
+
+  @state() private availability = new Map<number, TimeWindow[]>();
+  @state() private selectedEvse: number | null = null;
+  @state() private duration = 60;
+  @state() private selectedStart: string | null = null;
+  @state() private typedEmail = '';
+  @state() private phase: Phase = 'idle';
+  @state() private statusMessage: string | null = null;
+  @state() private statusDetail: string | null = null;
+  @state() private emailError: string | null = null;
+  @state() private slotError: string | null = null;
+  @state() private notFound = false;
+  @state() private now = Date.now();
+
+  private client?: Client;
+  private trackedRequest?: BookingRequest;
+  private clockTimer?: ReturnType<typeof setInterval>;
+  private emailTouched = false;
+
+  private readonly loadTask = new Task(this, {
+    task: async ([locationId, apiBase, fetchImpl, days], { signal }): Promise<LoadedData> => {
+      const combined = AbortSignal.any([signal, this.disconnect.signal]);
+      const client = createClient({ apiBase, signal: combined, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+      this.client = client;
+      this.availability = new Map();
+      try {
+        const [location, ports, availability] = await Promise.all([
+          client.getLocation(locationId as number),
+          this.loadPorts(client, locationId as number),
+          this.fetchAvailability(client, locationId as number, days),
+        ]);
+        const timeZone = location.timezone || browserTimeZone();
+        this.availability = availability;
+        const selectable = ports.filter((p) => p.status === 'enabled');
+        if (this.selectedEvse === null && selectable.length === 1) this.selectedEvse = selectable[0]!.id;
+        void this.resumePending(client, locationId as number);
+        return { location, timeZone, ports };
+      } catch (error) {
+        if (!isAbort(error)) this.reportError(error);
+        throw error;
+      }
+    },
+    args: () => [this.locationId, this.apiBase, this.fetch, this.clampedDays] as const,
+    autoRun: false,
+  });
+
+  private get clampedDays(): number {
+    const days = Math.round(Number(this.days));
+    return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
+  }
+
+  private get resolvedLocale(): string {
+    const candidate =
+      this.locale ||
+      this.closest<HTMLElement>('[lang]')?.lang ||
+      document.documentElement.lang ||
+      navigator.language ||
+      'en';
+    try {
+      return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  private get hasValidLocation(): boolean {
+    return typeof this.locationId === 'number' && Number.isInteger(this.locationId) && this.locationId > 0;
+  }
+
+  private get storageKey(): string {
+    return `ev-booking-widget:pending:${this.apiBase}:${this.locationId}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.clockTimer = setInterval(() => {
+      this.now = Date.now();
+    }, 30_000);
+    // A widget moved in the document was aborted on removal: load it again.
+    if (this.hasUpdated && this.hasValidLocation) void this.loadTask.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clockTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('email') && !this.emailTouched) this.typedEmail = this.email ?? '';
+    if (changed.has('durations') || changed.has('duration' as keyof EvBookingWidget)) {
+      const offered = this.offeredDurations;
+      if (!offered.includes(this.duration)) this.duration = offered.includes(60) ? 60 : offered[0]!;
+    }
+    const reload = ['locationId', 'apiBase', 'fetch', 'days'].some((k) => changed.has(k as keyof EvBookingWidget));
+    if (reload) {
+      this.resetChoice();
+      if (this.hasValidLocation) {
+        void this.loadTask.run();
+      } else {
+        this.client = undefined;
+        this.dispatchError({
+          code: 'config',
+          message:
+            this.locationId === undefined
+              ? 'The location-id attribute is missing.'
+              : 'The location-id attribute must be a positive integer.',
+        });
+      }
+    }
+  }
+
+  private get offeredDurations(): number[] {
+    const list = (this.durations ?? []).filter((d) => Number.isInteger(d) && d > 0);
+    return list.length ? list : [30, 60, 90, 120];
+  }
+
+  private resetChoice(): void {
+    this.selectedEvse = null;
+    this.selectedStart = null;
+    this.phase = 'idle';
+    this.statusMessage = null;
+    this.statusDetail = null;
+    this.slotError = null;
+    this.emailError = null;
+    this.notFound = false;
+  }
+
+  /** Steps 2 and 3: charge points (all pages), then their EVSEs in parallel. */
+  private async loadPorts(client: Client, locationId: number): Promise<Evse[]> {
+    const chargePoints = await client.listChargePoints(locationId);
+    const lists = await Promise.all(chargePoints.map((cp) => client.listEvses(cp.id)));
+    const only = this.evseIds?.length ? new Set(this.evseIds) : null;
+    return lists.flat().filter((evse) => evse.bookingEnabled === true && (!only || only.has(evse.id)));
+  }
+
+  /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
+  private async fetchAvailability(client: Client, locationId: number, days: number): Promise<Map<number, TimeWindow[]>> {
+    const start = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    const end = start + days * DAY_MS;
+    const ranges: { startAfter: string; endBefore: string }[] = [];
+    for (let from = start; from < end; from += MAX_RANGE_DAYS * DAY_MS) {
+      ranges.push({ startAfter: toIsoUtc(from), endBefore: toIsoUtc(Math.min(end, from + MAX_RANGE_DAYS * DAY_MS)) });
+    }
+    const responses = await Promise.all(ranges.map((range) => client.checkAvailability(locationId, range)));
+    const windows = new Map<number, TimeWindow[]>();
+    for (const item of responses.flat()) {
+      windows.set(item.evseId, [...(windows.get(item.evseId) ?? []), ...item.availableSlots]);
+    }
+    return windows;
+  }
+
+  private async reloadAvailability(): Promise<void> {
+    if (!this.client || !this.hasValidLocation) return;
+    try {
+      this.availability = await this.fetchAvailability(this.client, this.locationId as number, this.clampedDays);
+    } catch (error) {
+      if (!isAbort(error)) this.reportError(error);
+    }
+  }
+
+  private reportError(error: unknown): void {
+    if (error instanceof ApiError) {
+      this.dispatchError({
+        code: error.code,
+        message: error.message,
+        ...(error.status !== undefined ? { status: error.status } : {}),
+      });
+    } else {
+      console.error('[ev-booking-widget]', error);
+      this.dispatchError({ code: 'bad-response', message: String((error as Error)?.message ?? error) });
+    }
+  }
+
+  private dispatchError(detail: BookingErrorDetail): void {
+    this.dispatchEvent(createEvent('ev-booking-error', detail));
+  }
+
+  private handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
+    if (this.selectedEvse !== event.detail.evseId) this.selectedStart = null;
+    this.selectedEvse = event.detail.evseId;
+    this.slotError = null;
+  }
+
+  private handleDurationChange(event: Event): void {
+    this.duration = Number((event.target as HTMLSelectElement).value);
+    this.slotError = null;
+  }
+
+  private handleSlotSelect(event: CustomEvent<{ start: string }>): void {
+    this.selectedStart = event.detail.start;
+    this.slotError = null;
+    if (this.phase === 'rejected' || this.phase === 'error') this.phase = 'idle';
+  }
+
+  private handleEmailInput(event: CustomEvent<{ email: string }>): void {
+    this.emailTouched = true;
+    this.typedEmail = event.detail.email;
+    this.emailError = null;
+    this.notFound = false;
+  }
+
+  private get busy(): boolean {
+    return this.phase === 'sending' || this.phase === 'pending';
+  }
+
+  private async handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
+    // The guard is synchronous: a second click or a held Enter lands here while the first is busy.
+    if (this.busy || !this.client || !this.hasValidLocation) return;
+    this.emailTouched = true;
+    this.typedEmail = event.detail.email;
+    const client = this.client;
+    const start = this.selectedStart;
+    const evseId = this.selectedEvse;
+    const locale = this.resolvedLocale;
+    if (evseId === null) {
+      this.slotError = t(locale, 'widget.pickPort');
+      return;
+    }
+    if (!start || !this.currentStarts().includes(start)) {
+      this.slotError = t(locale, 'widget.pickTime');
+      return;
+    }
+    this.phase = 'sending';
+    this.statusMessage = null;
+    this.emailError = null;
+    this.slotError = null;
+    this.notFound = false;
+    try {
+      const user = await client.findUserByEmail(event.detail.email);
+      if (!user) {
+        this.notFound = true;
+        this.phase = 'idle';
+        return;
+      }
+      const userId = Number(user.id);
+      if (!Number.isInteger(userId) || userId <= 0) {
+        throw new ApiError('bad-response', `The user id "${String(user.id)}" is not an integer.`);
+      }
+      const startMs = Date.parse(start);
+      const bookingRequest = await client.createBookingRequest({
+        type: 'create',
+        userId,
+        locationId: this.locationId as number,
+        startAt: toIsoUtc(startMs),
+        endAt: toIsoUtc(startMs + this.duration * MINUTE_MS),
+        evseId,
+        externalId: newExternalId(),
+      });
+      this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
+      await this.track(client, bookingRequest);
+    } catch (error) {
+      this.handleFlowError(error);
+    }
+  }
+
+  private handleFlowError(error: unknown): void {
+    if (isAbort(error)) return;
+    const locale = this.resolvedLocale;
+    if (error instanceof ApiError && error.code === 'validation' && error.fieldErrors) {
+      const fields = error.fieldErrors;
+      const first = (keys: string[]): string | null =>
+        keys.map((k) => fields[k]?.[0]).find((m): m is string => Boolean(m)) ?? null;
+      this.emailError = first(['email', 'userId']);
+      this.slotError = first(['startAt', 'endAt', 'evseId', 'locationId']);
+      this.phase = this.emailError || this.slotError ? 'idle' : 'error';
+      this.statusMessage = this.phase === 'error' ? error.message : null;
+    } else {
+      this.phase = 'error';
+      this.statusMessage = error instanceof ApiError ? t(locale, `error.${error.code}`) : t(locale, 'error.bad-response');
+    }
+    this.reportError(error);
+  }
+
+  /** Steps 7 and 8: poll the request, then read the confirmed booking. */
+  private async track(client: Client, bookingRequest: BookingRequest): Promise<void> {
+    this.trackedRequest = bookingRequest;
+    this.phase = 'pending';
+    this.statusMessage = null;
+    try {
+      sessionStorage.setItem(this.storageKey, String(bookingRequest.id));
+    } catch {
+      /* storage may be unavailable (privacy mode); resumption is then not offered */
+    }
+    let final: BookingRequest;
+    try {
+      final = await pollBookingRequest(client, bookingRequest.id, { signal: this.disconnect.signal });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'timeout') {
+        this.phase = 'timeout';
+        this.reportError(error);
+        return;
+      }
+      throw error;
+    }
+    this.forgetPending();
+    this.trackedRequest = final;
+    if (final.status === 'approved') {
+      const booking = await findConfirmedBooking(client, final);
+      this.phase = 'confirmed';
+      this.statusDetail = this.describeBooking(booking);
+      this.dispatchEvent(createEvent('ev-booking-confirmed', { bookingRequest: final, booking }));
+    } else {
+      const reason = final.rejectionReason || t(this.resolvedLocale, 'widget.noReason');
+      this.phase = 'rejected';
+      this.statusMessage = reason;
+      this.selectedStart = null;
+      this.dispatchEvent(createEvent('ev-booking-rejected', { bookingRequest: final, reason }));
+      await this.reloadAvailability();
+    }
+  }
+
+  private forgetPending(): void {
+    try {
+      sessionStorage.removeItem(this.storageKey);
+    } catch {
+      /* see track() */
+    }
+  }
+
+  /** After a page reload, goes on tracking a request that was still pending. */
+  private async resumePending(client: Client, locationId: number): Promise<void> {
+    let stored: string | null = null;
+    try {
+      stored = sessionStorage.getItem(this.storageKey);
+    } catch {
+      return;
+    }
+    const id = Number(stored);
+    if (!stored || !Number.isInteger(id) || this.busy) return;
+    try {
+      const request = await client.getBookingRequest(id);
+      if (request.locationId != null && request.locationId !== locationId) return this.forgetPending();
+      await this.track(client, request);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not-found') return this.forgetPending();
+      this.handleFlowError(error);
+    }
+  }
+
+  private handleRetry(): void {
+    if (this.phase === 'timeout' && this.client && this.trackedRequest) {
+      void this.track(this.client, this.trackedRequest).catch((e: unknown) => this.handleFlowError(e));
+      return;
+    }
+    this.phase = 'idle';
+    this.statusMessage = null;
+    if (this.loadTask.status === TaskStatus.ERROR) void this.loadTask.run();
+    else void this.reloadAvailability();
+  }
+
+  private handlePickAgain(): void {
+    this.phase = 'idle';
+    this.statusMessage = null;
+    this.statusDetail = null;
+    this.selectedStart = null;
+    this.renderRoot.querySelector<HTMLElement>('ev-slot-grid')?.focus();
+  }
+
+  private handleBookAnother(): void {
+    this.handlePickAgain();
+    void this.reloadAvailability();
+  }
+
+  private describeBooking(booking: Booking): string {
+    const data = this.loadTask.value;
+    const timeZone = data?.timeZone ?? browserTimeZone();
+    const format = new Intl.DateTimeFormat(this.resolvedLocale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    });
+    const end = new Intl.DateTimeFormat(this.resolvedLocale, { hour: '2-digit', minute: '2-digit', timeZone });
+    const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
+    const label = booking.evse?.label || port?.label || port?.physicalReference || '';
+    return `${format.format(Date.parse(booking.startAt))}–${end.format(Date.parse(booking.endAt))}${label ? `, ${label}` : ''}`;
+  }
+
+  /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute. */
+  private currentStarts(): string[] {
+    if (this.selectedEvse === null) return [];
+    const timeZone = this.loadTask.value?.timeZone ?? browserTimeZone();
+    return selectableStarts({
+      windows: this.availability.get(this.selectedEvse) ?? [],
+      durationMinutes: this.duration,
+      stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
+      now: this.now,
+      timeZone,
+    }).map(toIsoUtc);
+  }
+
+  private renderDurations(locale: string): TemplateResult {
+    return html`<label class="duration" part="duration"
+      >${t(locale, 'widget.duration')}
+      <select @change=${this.handleDurationChange} ?disabled=${this.busy}>
+        ${this.offeredDurations.map(
+          (d) => html`<option value=${d} ?selected=${d === this.duration}>${t(locale, 'widget.minutes', { n: d })}</option>`,
+        )}
+      </select></label
+    >`;
+  }
+
+  private renderFatal(message: string, retry: boolean): TemplateResult {
+    return html`<div class="fatal" role="alert" part="status">
+      <p>${message}</p>
+      ${retry ? html`<button class="retry" @click=${this.handleRetry}>${t(this.resolvedLocale, 'status.tryAgain')}</button>` : nothing}
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const locale = this.resolvedLocale;
+    if (!this.hasValidLocation) {
+      return html`<div part="base">${this.renderFatal(t(locale, 'error.config'), false)}</div>`;
+    }
+    if (this.loadTask.status === TaskStatus.ERROR) {
+      const error = this.loadTask.error;
+      const code = error instanceof ApiError ? error.code : 'bad-response';
+      return html`<div part="base">${this.renderFatal(t(locale, `error.${code}`), code !== 'config')}</div>`;
+    }
+    const data = this.loadTask.value;
+    const loading = this.loadTask.status !== TaskStatus.COMPLETE || !data;
+    const timeZone = data?.timeZone ?? browserTimeZone();
+    const name = data ? pickTranslation(data.location.name, locale) ?? t(locale, 'widget.title') : '';
+    const starts = loading ? [] : this.currentStarts();
+    const days = groupByDay(
+      starts.map((s) => Date.parse(s)),
+      timeZone,
+      localDate(this.now, timeZone),
+      this.clampedDays,
+    );
+    const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
+    const done = this.phase === 'confirmed';
+    const ownZone = browserTimeZone();
+    return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
+      <h2 part="heading">${name}</h2>
+      <p class="tz">
+        ${t(locale, 'widget.timesIn', { zone: timeZone })}${ownZone !== timeZone
+          ? html` ${t(locale, 'widget.zoneDiffers', { zone: ownZone })}`
+          : nothing}
+      </p>
+      ${done
+        ? nothing
+        : html`<ev-port-list
+              exportparts="port-list"
+              .ports=${data?.ports ?? []}
+              .selected=${this.selectedEvse}
+              .loading=${loading}
+              .disabled=${this.busy}
+              .locale=${locale}
+              @ev-port-select=${this.handlePortSelect}
+            ></ev-port-list>
+            ${this.renderDurations(locale)}
+            <ev-slot-grid
+              exportparts="slot-grid"
+              .days=${days}
+              .timeZone=${timeZone}
+              .locale=${locale}
+              .selected=${selected}
+              .duration=${this.duration}
+              .loading=${loading}
+              .disabled=${this.busy || this.selectedEvse === null}
+              @ev-slot-select=${this.handleSlotSelect}
+            ></ev-slot-grid>
+            ${this.slotError ? html`<p class="field-error" role="alert">${this.slotError}</p>` : nothing}
+            <ev-email-form
+              exportparts="email-form, button"
+              .email=${this.typedEmail}
+              .busy=${this.busy}
+              .disabled=${loading}
+              .error=${this.emailError}
+              .notFound=${this.notFound}
+              .signupUrl=${this.signupUrl ?? null}
+              .summary=${selected ? this.describeStart(selected, timeZone, locale) : null}
+              .locale=${locale}
+              @ev-email-input=${this.handleEmailInput}
+              @ev-email-submit=${this.handleEmailSubmit}
+            ></ev-email-form>`}
+      <ev-status-tracker
+        exportparts="status"
+        .status=${this.phase}
+        .message=${this.statusMessage}
+        .detail=${this.statusDetail}
+        .retryable=${this.phase === 'error'}
+        .locale=${locale}
+        @ev-retry=${this.handleRetry}
+        @ev-pick-again=${this.handlePickAgain}
+      ></ev-status-tracker>
+      ${done
+        ? html`<button class="retry" @click=${this.handleBookAnother}>${t(locale, 'widget.bookAnother')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private describeStart(start: string, timeZone: string, locale: string): string {
+    const startMs = Date.parse(start);
+    const format = new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    return `${format.format(startMs)}, ${t(locale, 'widget.minutes', { n: this.duration })}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Focus follows the driver: to the status once Book was pressed.
+    if (changed.has('phase' as keyof EvBookingWidget) && this.phase === 'sending') this.statusTracker?.focus();
+  }
+}
+
+if (!customElements.get('ev-booking-widget')) customElements.define('ev-booking-widget', EvBookingWidget);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ev-booking-widget': EvBookingWidget;
+  }
+}
