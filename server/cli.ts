@@ -1,0 +1,109 @@
+/**
+ * `ev-booking-proxy`: starts the reference proxy from environment variables (SPEC §9). Without
+ * an Ampeco URL and token it runs against the embedded simulator.
+ */
+import { pathToFileURL } from 'node:url';
+import { ConfigError, parseConfig, type Config, type Env } from './config.js';
+import { startProxyServer, type ProxyServer } from './node-server.js';
+import type { ProxyLogEntry, UpstreamFetch } from './proxy.js';
+
+/** Upstream base used with the simulator; `.invalid` guarantees it never resolves to a real host. */
+export const SIMULATOR_URL = 'http://simulator.invalid/public-api';
+
+export interface CliIo {
+  readonly env: Env;
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+const defaultIo: CliIo = {
+  env: process.env,
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+interface Upstream {
+  readonly url: string;
+  readonly token: string;
+  readonly fetch?: UpstreamFetch;
+  readonly label: string;
+}
+
+/** The contract of `server/simulator.ts`, which is loaded only when it is needed. */
+interface SimulatorModule {
+  createSimulator(options?: { now?: () => number; pendingMs?: number }): { fetch(request: Request): Promise<Response> };
+}
+
+async function resolveUpstream(config: Config): Promise<Upstream> {
+  if (config.upstream !== null) {
+    return { url: config.upstream.url, token: config.upstream.token, label: new URL(config.upstream.url).host };
+  }
+  const specifier = './simulator.js';
+  const { createSimulator } = (await import(specifier)) as SimulatorModule;
+  const simulator = createSimulator();
+  return { url: SIMULATOR_URL, token: 'simulator-token', fetch: (request) => simulator.fetch(request), label: 'simulator' };
+}
+
+function formatLog(entry: ProxyLogEntry): string {
+  if (entry.message === 'request') {
+    return `${entry.method ?? '-'} ${entry.path ?? '-'} ${entry.status ?? '-'} ${entry.durationMs ?? 0}ms`;
+  }
+  return `${entry.level}: ${entry.message}${entry.route === undefined ? '' : ` (${entry.route})`}${entry.detail === undefined ? '' : `: ${entry.detail}`}`;
+}
+
+/**
+ * Parses the configuration and starts the server. On a configuration error it prints
+ * `ev-booking-proxy: <reason>` and sets exit code 2; when the server cannot start, exit code 1.
+ * Resolves with the running server, or `null` when it did not start.
+ */
+export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
+  let config: Config;
+  try {
+    config = parseConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`ev-booking-proxy: ${error.message}`);
+    process.exitCode = 2;
+    return null;
+  }
+  let server: ProxyServer;
+  let upstream: Upstream;
+  try {
+    upstream = await resolveUpstream(config);
+    server = await startProxyServer({
+      host: config.host,
+      port: config.port,
+      basePath: config.basePath,
+      allowedOrigins: config.allowedOrigins,
+      upstreamUrl: upstream.url,
+      token: upstream.token,
+      ...(upstream.fetch === undefined ? {} : { upstreamFetch: upstream.fetch }),
+      log: (entry) => (entry.level === 'info' ? io.stdout : io.stderr)(formatLog(entry)),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`ev-booking-proxy: cannot start: ${reason.split('\n')[0] ?? reason}`);
+    process.exitCode = 1;
+    return null;
+  }
+  io.stdout(`ev-booking-proxy listening on ${server.url}${config.basePath} (upstream: ${upstream.label})`);
+  return server;
+}
+
+/** Runs `main` and closes the server on SIGINT / SIGTERM. */
+export async function run(): Promise<void> {
+  const server = await main();
+  if (server === null) return;
+  const stop = (): void => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await run();
+}

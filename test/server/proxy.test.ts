@@ -1,0 +1,690 @@
+/**
+ * The proxy handler (server/proxy.ts) against a fake upstream: allowlist, query rules, body
+ * validation, response shaping, pagination rewriting, cache, upstream faults, CORS, rate limit
+ * and secrecy of the token.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createProxy, type ProxyLogEntry, type ProxyOptions } from '../../server/proxy.js';
+
+const TOKEN = 'tok_SECRET_0123456789abcdef';
+const UPSTREAM = 'https://ev.example-whitelabel.net/public-api';
+const PROXY = 'http://proxy.test';
+const BASE = `${PROXY}/api/ampeco`;
+
+interface Call {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string;
+}
+
+type Respond = (call: Call) => Response | Promise<Response>;
+
+function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+const echo: Respond = () => jsonResponse({ data: [] });
+
+function setup(respond: Respond = echo, options: Partial<ProxyOptions> = {}) {
+  const calls: Call[] = [];
+  const logs: ProxyLogEntry[] = [];
+  let clock = 1_000_000;
+  const proxy = createProxy({
+    upstreamUrl: UPSTREAM,
+    token: TOKEN,
+    upstreamFetch: async (request: Request): Promise<Response> => {
+      const call: Call = { url: new URL(request.url), method: request.method, headers: request.headers, body: await request.text() };
+      calls.push(call);
+      return respond(call);
+    },
+    now: () => clock,
+    log: (entry) => logs.push(entry),
+    ...options,
+  });
+  return {
+    proxy,
+    calls,
+    logs,
+    advance: (ms: number): void => {
+      clock += ms;
+    },
+  };
+}
+
+function get(path: string, headers: Record<string, string> = {}): Request {
+  return new Request(`${BASE}${path}`, { headers });
+}
+
+function post(path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+  return new Request(`${BASE}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const validBooking = {
+  type: 'create',
+  userId: 42,
+  locationId: 7,
+  startAt: '2026-03-01T10:00:00Z',
+  endAt: '2026-03-01T11:00:00Z',
+  evseId: 15,
+  externalId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+};
+
+describe('allowlist of SPEC §4', () => {
+  const forwarded: ReadonlyArray<readonly [string, string, unknown, string]> = [
+    ['GET', '/resources/locations/v2.0/7', undefined, '/public-api/resources/locations/v2.0/7'],
+    ['GET', '/resources/charge-points/v2.0?filter[locationId]=7', undefined, '/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=7'],
+    [
+      'GET',
+      '/resources/charge-points/v2.0?cursor=abc&per_page=10&filter[locationId]=7',
+      undefined,
+      '/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=7&per_page=10&cursor=abc',
+    ],
+    ['GET', '/resources/charge-points/v2.0/3/evses?include[]=connectors', undefined, '/public-api/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors'],
+    ['GET', '/resources/charge-points/v2.0/3/evses', undefined, '/public-api/resources/charge-points/v2.0/3/evses'],
+    [
+      'POST',
+      '/actions/locations/v2.0/7/check-booking-availability',
+      { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' },
+      '/public-api/actions/locations/v2.0/7/check-booking-availability',
+    ],
+    ['GET', '/resources/users/v1.0?filter[email]=driver%2Bev@example.com', undefined, '/public-api/resources/users/v1.0?filter%5Bemail%5D=driver%2Bev%40example.com'],
+    ['POST', '/resources/booking-requests/v1.0', validBooking, '/public-api/resources/booking-requests/v1.0'],
+    ['GET', '/resources/booking-requests/v1.0?filter[externalId]=abc-1', undefined, '/public-api/resources/booking-requests/v1.0?filter%5BexternalId%5D=abc-1'],
+    ['GET', '/resources/booking-requests/v1.0/12', undefined, '/public-api/resources/booking-requests/v1.0/12'],
+    ['GET', '/resources/bookings/v1.0/100', undefined, '/public-api/resources/bookings/v1.0/100'],
+    [
+      'GET',
+      '/resources/bookings/v1.0?filter[userId]=42&filter[locationId]=7&filter[startAfter]=2026-03-01T00:00:00Z&filter[startBefore]=2026-03-02T00:00:00Z&per_page=5',
+      undefined,
+      '/public-api/resources/bookings/v1.0?filter%5BuserId%5D=42&filter%5BlocationId%5D=7&filter%5BstartAfter%5D=2026-03-01T00%3A00%3A00Z&filter%5BstartBefore%5D=2026-03-02T00%3A00%3A00Z&per_page=5',
+    ],
+  ];
+
+  for (const [method, path, body, upstreamPath] of forwarded) {
+    test(`forwards ${method} ${path}`, async () => {
+      const { proxy, calls } = setup();
+      const response = await proxy(method === 'GET' ? get(path) : post(path, body));
+      assert.equal(response.status, 200);
+      assert.equal(calls.length, 1);
+      const [call] = calls;
+      assert.ok(call);
+      assert.equal(call.method, method);
+      assert.equal(`${call.url.origin}`, 'https://ev.example-whitelabel.net');
+      assert.equal(`${call.url.pathname}${call.url.search}`, upstreamPath);
+      if (body !== undefined) assert.deepEqual(JSON.parse(call.body), body);
+    });
+  }
+
+  const refused: ReadonlyArray<readonly [string, string]> = [
+    ['GET', '/resources/locations/v2.0'],
+    ['GET', '/resources/locations/v2.0/7/charging-zones'],
+    ['GET', '/resources/evses/v2.1'],
+    ['GET', '/resources/users/v1.0/42'],
+    ['GET', '/resources/sessions/v1.0'],
+    ['GET', '/resources/locations/v2.0/0'],
+    ['GET', '/resources/locations/v2.0/-1'],
+    ['GET', '/resources/locations/v2.0/7abc'],
+    ['GET', '/resources/locations/v2.0/1e3'],
+    ['GET', '/resources/locations/v2.0/007x'],
+    ['GET', '/resources/locations/v2.0/99999999999999999999'],
+    ['GET', '/resources/locations/v2.0/7/'],
+    ['POST', '/resources/locations/v2.0/7'],
+    ['DELETE', '/resources/bookings/v1.0/100'],
+    ['PUT', '/resources/booking-requests/v1.0/12'],
+    ['PATCH', '/resources/booking-requests/v1.0/12'],
+    ['HEAD', '/resources/locations/v2.0/7'],
+    ['GET', '/actions/locations/v2.0/7/check-booking-availability'],
+    ['POST', '/actions/charge-points/v2.0/3/reset'],
+  ];
+  for (const [method, path] of refused) {
+    test(`answers 404 to ${method} ${path} without calling upstream`, async () => {
+      const { proxy, calls } = setup();
+      const response = await proxy(new Request(`${BASE}${path}`, { method }));
+      assert.equal(response.status, 404);
+      if (method !== 'HEAD') assert.deepEqual(await response.json(), { message: 'The record is not found' });
+      assert.equal(calls.length, 0);
+    });
+  }
+
+  test('answers 404 outside the base path', async () => {
+    const { proxy, calls } = setup();
+    for (const url of [`${PROXY}/resources/locations/v2.0/7`, `${PROXY}/api/ampecoX/resources/locations/v2.0/7`, `${PROXY}/api/ampeco`]) {
+      const response = await proxy(new Request(url));
+      assert.equal(response.status, 404, url);
+    }
+    assert.equal(calls.length, 0);
+  });
+
+  test('serves another base path and an upstream with a deeper prefix', async () => {
+    const { proxy, calls } = setup(echo, { basePath: '/ev/', upstreamUrl: 'http://10.0.0.5:8080/tenant/public-api/' });
+    const response = await proxy(new Request(`${PROXY}/ev/resources/locations/v2.0/7`));
+    assert.equal(response.status, 200);
+    assert.equal(calls[0]?.url.href, 'http://10.0.0.5:8080/tenant/public-api/resources/locations/v2.0/7');
+    assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 404);
+  });
+
+  test('GET /healthz answers 200 {status:"ok"} without calling upstream', async () => {
+    const { proxy, calls } = setup();
+    const response = await proxy(new Request(`${PROXY}/healthz`));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+    assert.equal(calls.length, 0);
+  });
+});
+
+describe('query parameters', () => {
+  const refused: ReadonlyArray<readonly [string, RegExp]> = [
+    ['/resources/charge-points/v2.0', /filter\[locationId\].*required/],
+    ['/resources/charge-points/v2.0?filter[locationId]=abc', /invalid/],
+    ['/resources/charge-points/v2.0?filter[locationId]=7&filter[locationId]=8', /more than once/],
+    ['/resources/charge-points/v2.0?filter[locationId]=7&filter[status]=x', /Unknown query parameter "filter\[status\]"/],
+    ['/resources/charge-points/v2.0?filter[locationId]=7&per_page=101', /per_page/],
+    ['/resources/charge-points/v2.0?filter[locationId]=7&per_page=0', /per_page/],
+    ['/resources/charge-points/v2.0?filter[locationId]=7&cursor=', /cursor/],
+    ['/resources/charge-points/v2.0?filter[locationId]=7&cursor=a%20b', /cursor/],
+    ['/resources/charge-points/v2.0/3/evses?include[]=chargingProfile', /include/],
+    ['/resources/charge-points/v2.0/3/evses?include=connectors', /Unknown/],
+    ['/resources/locations/v2.0/7?include[]=chargingZones', /Unknown/],
+    ['/resources/users/v1.0', /filter\[email\].*required/],
+    ['/resources/users/v1.0?filter[userId]=1', /Unknown/],
+    ['/resources/users/v1.0?filter[email]=driver@example.com&page=2', /Unknown/],
+    ['/resources/users/v1.0?filter[email]=not-an-email', /invalid/],
+    ['/resources/booking-requests/v1.0', /filter\[externalId\].*required/],
+    ['/resources/booking-requests/v1.0?filter[userId]=42', /Unknown/],
+    ['/resources/booking-requests/v1.0?filter[externalId]=a&filter[status]=pending', /Unknown/],
+    ['/resources/bookings/v1.0', /filter\[userId\].*required/],
+    ['/resources/bookings/v1.0?filter[userId]=42&filter[status]=accepted', /Unknown/],
+    ['/resources/bookings/v1.0?filter[userId]=42&filter[startAfter]=yesterday', /invalid/],
+    ['/resources/bookings/v1.0/100?filter[userId]=42', /Unknown/],
+  ];
+  for (const [path, message] of refused) {
+    test(`400 for ${path}, nothing forwarded`, async () => {
+      const { proxy, calls } = setup();
+      const response = await proxy(get(path));
+      assert.equal(response.status, 400);
+      const body = (await response.json()) as { message: string };
+      assert.match(body.message, message);
+      assert.equal(calls.length, 0);
+    });
+  }
+});
+
+describe('user look-ups', () => {
+  test('answer only the ids of the users', async () => {
+    const { proxy } = setup(() =>
+      jsonResponse({
+        data: [{ id: '42', email: 'driver@example.com', firstName: 'Dana', lastName: 'Driver', phone: '+359888', balance: 12.5, status: 'enabled' }],
+        links: { first: `${UPSTREAM}/resources/users/v1.0?page=1`, next: null },
+        meta: { current_page: 1, total: 1, path: `${UPSTREAM}/resources/users/v1.0` },
+      }),
+    );
+    const response = await proxy(get('/resources/users/v1.0?filter[email]=driver@example.com'));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { data: [{ id: '42' }] });
+  });
+
+  test('answer an empty list when no user matches', async () => {
+    const { proxy } = setup(() => jsonResponse({ data: [] }));
+    const response = await proxy(get('/resources/users/v1.0?filter[email]=nobody@example.com'));
+    assert.deepEqual(await response.json(), { data: [] });
+  });
+
+  test('answer 502 when upstream users have no id', async () => {
+    const { proxy } = setup(() => jsonResponse({ data: [{ email: 'driver@example.com', phone: '+359888' }] }));
+    const response = await proxy(get('/resources/users/v1.0?filter[email]=driver@example.com'));
+    assert.equal(response.status, 502);
+    const text = await response.text();
+    assert.doesNotMatch(text, /359888/);
+  });
+});
+
+describe('request bodies', () => {
+  test('a valid create request is forwarded as validated JSON', async () => {
+    const { proxy, calls } = setup(() => jsonResponse({ data: { id: 1, status: 'pending', type: 'create' } }, 201));
+    const response = await proxy(post('/resources/booking-requests/v1.0', validBooking, { 'content-type': 'application/json; charset=utf-8' }));
+    assert.equal(response.status, 201);
+    assert.equal(calls[0]?.headers.get('content-type'), 'application/json');
+    assert.deepEqual(JSON.parse(calls[0]?.body ?? ''), validBooking);
+  });
+
+  const invalid: ReadonlyArray<readonly [string, unknown, string, RegExp]> = [
+    ['type update', { type: 'update', bookingId: 100, startAt: '2026-03-01T11:00:00Z' }, 'type', /must be "create"/],
+    ['type cancel', { ...validBooking, type: 'cancel' }, 'type', /must be "create"/],
+    ['missing userId', { ...validBooking, userId: undefined }, 'userId', /required/],
+    ['string userId', { ...validBooking, userId: '42' }, 'userId', /number/],
+    ['extra field', { ...validBooking, authorizedTokenIds: [1] }, 'authorizedTokenIds', /not allowed/],
+    ['local time', { ...validBooking, startAt: '2026-03-01T10:00:00' }, 'startAt', /ISO 8601/],
+    ['array body', [validBooking], 'body', /JSON object/],
+  ];
+  for (const [name, body, field, message] of invalid) {
+    test(`422 for a booking request with ${name}`, async () => {
+      const { proxy, calls } = setup();
+      const response = await proxy(post('/resources/booking-requests/v1.0', body));
+      assert.equal(response.status, 422);
+      const json = (await response.json()) as { message: string; errors: Record<string, string[]> };
+      assert.equal(json.message, 'The given data was invalid.');
+      assert.ok(Array.isArray(json.errors[field]), JSON.stringify(json.errors));
+      assert.match(json.errors[field]?.join(' ') ?? '', message);
+      assert.equal(calls.length, 0);
+    });
+  }
+
+  test('422 for an availability body with unknown fields or bad instants', async () => {
+    const { proxy, calls } = setup();
+    const response = await proxy(
+      post('/actions/locations/v2.0/7/check-booking-availability', { startAfter: 'tomorrow', endBefore: '2026-03-02T08:00:00Z', evseId: 3 }),
+    );
+    assert.equal(response.status, 422);
+    const json = (await response.json()) as { errors: Record<string, string[]> };
+    assert.deepEqual(Object.keys(json.errors).sort(), ['evseId', 'startAfter']);
+    assert.equal(calls.length, 0);
+  });
+
+  test('400 for a body that is not JSON', async () => {
+    const { proxy, calls } = setup();
+    const response = await proxy(post('/resources/booking-requests/v1.0', '{"type":"create",'));
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { message: string }).message, /not valid JSON/);
+    assert.equal(calls.length, 0);
+  });
+
+  for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/jsonp', null]) {
+    test(`415 for content type ${String(contentType)}`, async () => {
+      const { proxy, calls } = setup();
+      const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType };
+      const request = new Request(`${BASE}/resources/booking-requests/v1.0`, {
+        method: 'POST',
+        headers,
+        body: new Blob([JSON.stringify(validBooking)]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      const response = await proxy(request);
+      assert.equal(response.status, 415);
+      assert.equal(calls.length, 0);
+    });
+  }
+
+  test('413 when Content-Length announces more than the cap', async () => {
+    const { proxy, calls } = setup(echo, { maxBodyBytes: 1024 });
+    const big = JSON.stringify({ ...validBooking, externalId: 'x'.repeat(2000) });
+    const response = await proxy(post('/resources/booking-requests/v1.0', big, { 'content-type': 'application/json', 'content-length': String(big.length) }));
+    assert.equal(response.status, 413);
+    assert.equal(calls.length, 0);
+  });
+
+  test('413 when a streamed body without length grows past the cap, and reading stops', async () => {
+    const { proxy, calls } = setup(echo, { maxBodyBytes: 1024 });
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller): void {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(' '.repeat(512)));
+      },
+      cancel(): void {
+        cancelled = true;
+      },
+    });
+    const request = new Request(`${BASE}/resources/booking-requests/v1.0`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await proxy(request);
+    assert.equal(response.status, 413);
+    assert.ok(cancelled, 'the body stream is cancelled');
+    assert.ok(pulled < 10, `read ${pulled} chunks`);
+    assert.equal(calls.length, 0);
+  });
+
+  test('bookings and booking requests lose their authorized tokens', async () => {
+    const booking = { id: 100, userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z', status: 'accepted', authorizedTokens: [{ id: 9, uid: 'RFID-1' }] };
+    const { proxy } = setup((call) => (call.url.pathname.endsWith('/100') ? jsonResponse({ data: booking }) : jsonResponse({ data: [booking], links: { next: null } })));
+    const one = (await (await proxy(get('/resources/bookings/v1.0/100'))).json()) as { data: Record<string, unknown> };
+    assert.equal(one.data['authorizedTokens'], undefined);
+    assert.equal(one.data['id'], 100);
+    const list = (await (await proxy(get('/resources/bookings/v1.0?filter[userId]=42'))).json()) as { data: Array<Record<string, unknown>> };
+    assert.equal(list.data[0]?.['authorizedTokens'], undefined);
+    assert.equal(list.data[0]?.['status'], 'accepted');
+  });
+});
+
+describe('pagination', () => {
+  const page = (call: Call): Response => {
+    const cursor = call.url.searchParams.get('cursor');
+    const upstreamList = `${UPSTREAM}/resources/charge-points/v2.0`;
+    return jsonResponse({
+      data: [{ id: cursor === null ? 1 : 2, locationId: 7 }],
+      links: {
+        first: `${upstreamList}?filter%5BlocationId%5D=7`,
+        last: null,
+        prev: cursor === null ? null : `${upstreamList}?filter%5BlocationId%5D=7&cursor=eyJwcmV2Ijox`,
+        next: cursor === null ? `https://other-host.example/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=999&cursor=eyJpZCI6MX0&evil=1` : null,
+        extra: 'https://evil.example/',
+      },
+      meta: { path: upstreamList, per_page: 1, next_cursor: cursor === null ? 'eyJpZCI6MX0' : null, prev_cursor: null, secret: 'x' },
+    });
+  };
+
+  test('links and meta.path point at the proxy, keeping only the cursor of upstream links', async () => {
+    const { proxy, calls } = setup(page);
+    const response = await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7&per_page=1'));
+    const body = (await response.json()) as { links: Record<string, unknown>; meta: Record<string, unknown> };
+    const list = `${BASE}/resources/charge-points/v2.0`;
+    assert.deepEqual(body.links, {
+      first: `${list}?filter%5BlocationId%5D=7&per_page=1`,
+      last: null,
+      prev: null,
+      next: `${list}?filter%5BlocationId%5D=7&per_page=1&cursor=eyJpZCI6MX0`,
+    });
+    assert.deepEqual(body.meta, { path: list, per_page: 1, next_cursor: 'eyJpZCI6MX0', prev_cursor: null });
+
+    const next = await proxy(new Request(String(body.links['next'])));
+    assert.equal(next.status, 200);
+    assert.equal(calls.length, 2);
+    assert.equal(calls[1]?.url.href, `${UPSTREAM}/resources/charge-points/v2.0?filter%5BlocationId%5D=7&per_page=1&cursor=eyJpZCI6MX0`);
+    const second = (await next.json()) as { links: Record<string, unknown> };
+    assert.equal(second.links['next'], null);
+    assert.equal(second.links['prev'], `${list}?filter%5BlocationId%5D=7&per_page=1&cursor=eyJwcmV2Ijox`);
+  });
+
+  test('uses publicOrigin in links when configured', async () => {
+    const { proxy } = setup(page, { publicOrigin: 'https://shop.example' });
+    const body = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as { links: Record<string, string> };
+    assert.equal(body.links['next'], 'https://shop.example/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=eyJpZCI6MX0');
+  });
+
+  test('EVSE and booking lists are rewritten the same way; unusable links become null', async () => {
+    const { proxy } = setup(() => jsonResponse({ data: [], links: { next: 'not a url with cursor=%%%', prev: 42 } }));
+    const evses = (await (await proxy(get('/resources/charge-points/v2.0/3/evses?include[]=connectors'))).json()) as { links: Record<string, unknown> };
+    assert.deepEqual(evses.links, { next: `${BASE}/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors`, prev: null });
+    const { proxy: proxy2 } = setup(() => jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/bookings/v1.0?cursor=has%20space` } }));
+    const bookings = (await (await proxy2(get('/resources/bookings/v1.0?filter[userId]=42'))).json()) as { links: Record<string, unknown> };
+    assert.equal(bookings.links['next'], null);
+  });
+
+  test('a client-supplied URL as cursor is only ever a cursor value sent to the configured host', async () => {
+    const { proxy, calls } = setup();
+    const response = await proxy(get(`/resources/charge-points/v2.0?filter[locationId]=7&cursor=${encodeURIComponent('https://evil.example/steal')}`));
+    assert.equal(response.status, 200);
+    assert.equal(calls[0]?.url.host, 'ev.example-whitelabel.net');
+    assert.equal(calls[0]?.url.searchParams.get('cursor'), 'https://evil.example/steal');
+  });
+});
+
+describe('cache', () => {
+  test('location, charge point and EVSE GETs cost one upstream call per TTL', async () => {
+    const { proxy, calls, advance } = setup(echo, { cacheTtlMs: 60_000 });
+    const paths = ['/resources/locations/v2.0/7', '/resources/charge-points/v2.0?filter[locationId]=7', '/resources/charge-points/v2.0/3/evses?include[]=connectors'];
+    for (let view = 0; view < 5; view += 1) {
+      for (const path of paths) assert.equal((await proxy(get(path))).status, 200);
+      advance(10_000);
+    }
+    assert.equal(calls.length, 3);
+    advance(20_000);
+    for (const path of paths) await proxy(get(path));
+    assert.equal(calls.length, 6);
+  });
+
+  test('cached answers still get their links rewritten for each request origin', async () => {
+    const { proxy } = setup(() => jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/charge-points/v2.0?cursor=c1` } }));
+    const a = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as { links: { next: string } };
+    const b = (await (await proxy(new Request('http://localhost:8787/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as {
+      links: { next: string };
+    };
+    assert.ok(a.links.next.startsWith(`${PROXY}/`));
+    assert.ok(b.links.next.startsWith('http://localhost:8787/'));
+  });
+
+  test('concurrent identical misses are coalesced into one upstream fetch', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { proxy, calls } = setup(async (call) => {
+      await gate;
+      return echo(call);
+    });
+    const pending = Array.from({ length: 20 }, () => proxy(get('/resources/locations/v2.0/7')));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    const responses = await Promise.all(pending);
+    assert.ok(responses.every((response) => response.status === 200));
+    assert.equal(calls.length, 1);
+  });
+
+  test('availability, users and booking requests are never cached', async () => {
+    const { proxy, calls } = setup();
+    for (let i = 0; i < 2; i += 1) {
+      await proxy(post('/actions/locations/v2.0/7/check-booking-availability', { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' }));
+      await proxy(get('/resources/users/v1.0?filter[email]=driver@example.com'));
+      await proxy(get('/resources/booking-requests/v1.0/12'));
+      await proxy(get('/resources/booking-requests/v1.0?filter[externalId]=x'));
+      await proxy(get('/resources/bookings/v1.0/100'));
+    }
+    assert.equal(calls.length, 10);
+  });
+
+  test('errors are not cached', async () => {
+    let status = 503;
+    const { proxy, calls } = setup(() => jsonResponse({ message: 'down' }, status));
+    assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 503);
+    status = 200;
+    assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 200);
+    assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 200);
+    assert.equal(calls.length, 2);
+  });
+});
+
+describe('upstream faults', () => {
+  test('429 is passed on with Retry-After and an Ampeco-shaped body', async () => {
+    const { proxy } = setup(() => jsonResponse({ message: 'Too many requests. Please try again later.' }, 429, { 'retry-after': '30', 'x-powered-by': 'PHP' }));
+    const response = await proxy(get('/resources/locations/v2.0/7'));
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), '30');
+    assert.equal(response.headers.get('x-powered-by'), null);
+    assert.deepEqual(await response.json(), { message: 'Too many requests. Please try again later.' });
+  });
+
+  test('5xx statuses are passed on; a non-JSON error body gets a message', async () => {
+    const { proxy } = setup(() => new Response('<html>Bad gateway</html>', { status: 503, headers: { 'content-type': 'text/html', 'retry-after': '5' } }));
+    const response = await proxy(get('/resources/locations/v2.0/7'));
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get('retry-after'), '5');
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.deepEqual(await response.json(), { message: 'The Ampeco API answered 503.' });
+  });
+
+  test('upstream 422 keeps message and field errors only', async () => {
+    const { proxy } = setup(() => jsonResponse({ message: 'The given data was invalid.', errors: { startAt: ['The start at must be in the future.'] }, trace: ['/var/www'] }, 422));
+    const response = await proxy(post('/resources/booking-requests/v1.0', validBooking));
+    assert.equal(response.status, 422);
+    assert.deepEqual(await response.json(), { message: 'The given data was invalid.', errors: { startAt: ['The start at must be in the future.'] } });
+  });
+
+  test('a time-out answers 504 {message}', async () => {
+    const { proxy } = setup(() => new Promise<Response>(() => undefined), { timeoutMs: 30 });
+    const response = await proxy(get('/resources/locations/v2.0/7'));
+    assert.equal(response.status, 504);
+    assert.match(((await response.json()) as { message: string }).message, /did not answer in time/);
+  });
+
+  test('a body that never ends also times out', async () => {
+    const { proxy } = setup(() => new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) })), { timeoutMs: 30 });
+    assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 504);
+  });
+
+  test('a network error or reset answers 502 {message}', async () => {
+    const { proxy, logs } = setup(() => {
+      throw new TypeError('fetch failed: ECONNRESET');
+    });
+    const response = await proxy(get('/resources/locations/v2.0/7'));
+    assert.equal(response.status, 502);
+    assert.deepEqual(await response.json(), { message: 'The Ampeco API could not be reached.' });
+    assert.ok(logs.some((entry) => entry.level === 'warn' && /ECONNRESET/.test(entry.detail ?? '')));
+  });
+
+  for (const [name, make] of [
+    ['HTML with status 200', (): Response => new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+    ['an empty 200', (): Response => new Response(null, { status: 200 })],
+    ['a JSON array', (): Response => jsonResponse([1, 2])],
+    ['a redirect', (): Response => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } })],
+    ['a body past the upstream cap', (): Response => jsonResponse({ data: 'x'.repeat(5000) })],
+  ] as const) {
+    test(`upstream garbage (${name}) answers 502`, async () => {
+      const { proxy } = setup(make, { maxUpstreamBodyBytes: 4096 });
+      const response = await proxy(get('/resources/locations/v2.0/7'));
+      assert.equal(response.status, 502);
+      assert.equal(typeof ((await response.json()) as { message: unknown }).message, 'string');
+      assert.equal(response.headers.get('location'), null);
+    });
+  }
+
+  test('only safe headers of upstream reach the client', async () => {
+    const { proxy } = setup(() =>
+      jsonResponse({ data: { id: 7 } }, 200, { 'set-cookie': 'session=abc', server: 'nginx', 'x-ratelimit-remaining': '5', 'access-control-allow-origin': '*' }),
+    );
+    const response = await proxy(get('/resources/locations/v2.0/7'));
+    const names = [...response.headers.keys()].sort();
+    assert.deepEqual(names, ['cache-control', 'content-type', 'vary', 'x-content-type-options']);
+  });
+});
+
+describe('CORS', () => {
+  const origins = { allowedOrigins: ['https://shop.example', 'http://localhost:5173'] };
+
+  test('an allowed origin gets its exact origin back, Vary and exposed Retry-After', async () => {
+    const { proxy } = setup(echo, origins);
+    const response = await proxy(get('/resources/locations/v2.0/7', { origin: 'https://shop.example' }));
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
+    assert.match(response.headers.get('vary') ?? '', /Origin/);
+    assert.equal(response.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
+  });
+
+  test('a disallowed origin gets no CORS headers', async () => {
+    const { proxy } = setup(echo, origins);
+    for (const origin of ['https://evil.example', 'https://shop.example.evil.example', 'null', 'https://SHOP.example:443x']) {
+      const response = await proxy(get('/resources/locations/v2.0/7', { origin }));
+      assert.equal(response.headers.get('access-control-allow-origin'), null, origin);
+      assert.equal(response.headers.get('access-control-expose-headers'), null, origin);
+    }
+  });
+
+  test('no origin is allowed by default (same origin only)', async () => {
+    const { proxy } = setup();
+    const response = await proxy(get('/resources/locations/v2.0/7', { origin: 'https://shop.example' }));
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    const preflight = await proxy(new Request(`${BASE}/resources/booking-requests/v1.0`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } }));
+    assert.equal(preflight.status, 403);
+  });
+
+  test('preflight of an allowed origin answers 204 with methods and headers', async () => {
+    const { proxy, calls } = setup(echo, origins);
+    const response = await proxy(
+      new Request(`${BASE}/resources/booking-requests/v1.0`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      }),
+    );
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.equal(response.headers.get('access-control-allow-methods'), 'GET, POST');
+    assert.match(response.headers.get('access-control-allow-headers') ?? '', /^content-type$/i);
+    assert.match(response.headers.get('vary') ?? '', /Origin/);
+    assert.equal(calls.length, 0);
+  });
+
+  test('preflight of a disallowed origin or method answers 403 without CORS headers', async () => {
+    const { proxy } = setup(echo, origins);
+    for (const [origin, method] of [
+      ['https://evil.example', 'POST'],
+      ['https://shop.example', 'DELETE'],
+    ] as const) {
+      const response = await proxy(new Request(`${BASE}/resources/bookings/v1.0/1`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method } }));
+      assert.equal(response.status, 403);
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+    }
+  });
+
+  test('errors and 429s carry CORS headers so that the widget can read them', async () => {
+    const { proxy } = setup(() => jsonResponse({ message: 'slow down' }, 429, { 'retry-after': '7' }), origins);
+    const response = await proxy(get('/resources/locations/v2.0/7', { origin: 'https://shop.example' }));
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
+    assert.equal(response.headers.get('retry-after'), '7');
+  });
+});
+
+describe('rate limit', () => {
+  test('each client gets its own token bucket; the rest answer 429 with Retry-After', async () => {
+    const { proxy, calls, advance } = setup(echo, {
+      rateLimit: { requestsPerMinute: 3 },
+      clientKey: (request) => request.headers.get('x-test-client') ?? '?',
+    });
+    const from = (client: string): Request => get('/resources/booking-requests/v1.0/1', { 'x-test-client': client });
+    for (let i = 0; i < 3; i += 1) assert.equal((await proxy(from('a'))).status, 200);
+    const limited = await proxy(from('a'));
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '20');
+    assert.deepEqual(await limited.json(), { message: 'Too many requests. Please try again later.' });
+    assert.equal((await proxy(from('b'))).status, 200, 'another client is not limited');
+    assert.equal(calls.length, 4);
+    advance(20_000);
+    assert.equal((await proxy(from('a'))).status, 200, 'a token is back after Retry-After');
+    assert.equal((await proxy(from('a'))).status, 429);
+  });
+
+  test('requests refused by the allowlist count too, health checks do not', async () => {
+    const { proxy } = setup(echo, { rateLimit: { requestsPerMinute: 2 } });
+    assert.equal((await proxy(get('/nope'))).status, 404);
+    assert.equal((await proxy(get('/nope'))).status, 404);
+    assert.equal((await proxy(get('/nope'))).status, 429);
+    assert.equal((await proxy(new Request(`${PROXY}/healthz`))).status, 200);
+  });
+});
+
+describe('the token', () => {
+  test('is sent upstream as a Bearer token with Accept: application/json', async () => {
+    const { proxy, calls } = setup();
+    await proxy(get('/resources/locations/v2.0/7'));
+    assert.equal(calls[0]?.headers.get('authorization'), `Bearer ${TOKEN}`);
+    assert.equal(calls[0]?.headers.get('accept'), 'application/json');
+  });
+
+  test('never appears in a response body, header or log line, even when upstream echoes it', async () => {
+    const { proxy, logs } = setup((call) => {
+      const auth = call.headers.get('authorization') ?? '';
+      if (call.url.pathname.endsWith('/7')) return jsonResponse({ message: `Token ${auth} is invalid` }, 401);
+      if (call.url.pathname.endsWith('/8')) throw new Error(`connect failed with ${auth}`);
+      return jsonResponse({ data: { id: 1, note: auth }, links: { next: `${UPSTREAM}/x?cursor=${TOKEN}` } });
+    }, { allowedOrigins: ['https://shop.example'] });
+    const requests = [
+      get('/resources/locations/v2.0/7', { origin: 'https://shop.example' }),
+      get('/resources/locations/v2.0/8'),
+      get('/resources/locations/v2.0/9'),
+      get('/resources/charge-points/v2.0?filter[locationId]=7'),
+      get('/resources/users/v1.0?filter[email]=driver@example.com'),
+      post('/resources/booking-requests/v1.0', { ...validBooking, type: 'update' }),
+      get('/nope'),
+      new Request(`${PROXY}/healthz`),
+    ];
+    for (const request of requests) {
+      const response = await proxy(request);
+      const text = await response.text();
+      assert.ok(!text.includes(TOKEN), `body of ${request.url}: ${text}`);
+      for (const [name, value] of response.headers) assert.ok(!value.includes(TOKEN), `header ${name}`);
+    }
+    const logged = JSON.stringify(logs);
+    assert.ok(logs.length >= requests.length);
+    assert.ok(!logged.includes(TOKEN), logged);
+    assert.ok(!logged.includes('driver@example.com'), 'emails are not logged');
+  });
+});
