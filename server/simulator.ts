@@ -1,0 +1,223 @@
+/**
+ * An in-memory Ampeco Public API: the operations of the booking flow (SPEC §4), answered as the
+ * real API answers them (shapes checked against Ampeco's OpenAPI definitions by the tests).
+ *
+ * - Any host; paths under `/public-api`. Any non-empty `Authorization: Bearer` token is accepted.
+ * - Seeded data (server/simulator/seed.ts): location 7 "Sofia Tech Park Garage" (Europe/Sofia) with
+ *   charge points 101 and 102, location 8 (timezone null) with charge point 201, user
+ *   `driver@example.com` (id "42") and `fleet@example.com` (id "43", owner of the seeded bookings).
+ * - EVSEs are bookable around the clock; availability is every instant from now on that no
+ *   booking of the EVSE takes.
+ * - Booking requests are `pending` for `pendingMs`, then approved (a booking is made) or rejected
+ *   with a `rejectionReason`; decided lazily on the next request, by the injected clock.
+ */
+import { ceilToMinute, freeWindows } from './simulator/availability.js';
+import {
+  UNAUTHENTICATED_MESSAGE,
+  errorMessage,
+  json,
+  notFound,
+  queryList,
+  readJsonObject,
+  isoUtc,
+  validationFailed,
+} from './simulator/http.js';
+import { cursorPage, numberedPage } from './simulator/pagination.js';
+import { CHARGE_POINTS, EVSES, LOCATIONS, USERS, type EvseRecord } from './simulator/seed.js';
+import { BookingStore } from './simulator/store.js';
+import { validateAvailability, validateBookingRequest, type Records } from './simulator/validation.js';
+import { bookingRequestView, bookingView, chargePointView, evseView, locationView, userView } from './simulator/views.js';
+
+export interface SimulatorOptions {
+  /** The clock, epoch milliseconds; `Date.now` by default. */
+  now?: () => number;
+  /** How long a booking request stays pending, in milliseconds (default 1500). */
+  pendingMs?: number;
+}
+
+export interface Simulator {
+  /** Answers one request to `…/public-api/…`, as Ampeco would. */
+  fetch(request: Request): Promise<Response>;
+  /** Forgets every booking and request made, and seeds the bookings again relative to now. */
+  reset(): void;
+}
+
+export const DEFAULT_PENDING_MS = 1500;
+export { REJECTION_REASONS } from './simulator/store.js';
+
+const API_PREFIX = '/public-api';
+
+interface Context {
+  request: Request;
+  url: URL;
+  now: number;
+  store: BookingStore;
+  /** The id in the path, when the route has one. */
+  id: number;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handle(context: Context): Response | Promise<Response>;
+}
+
+const routes: readonly Route[] = [
+  { method: 'GET', pattern: /^\/resources\/locations\/v2\.0\/(\d+)$/, handle: readLocation },
+  { method: 'GET', pattern: /^\/resources\/charge-points\/v2\.0$/, handle: listChargePoints },
+  { method: 'GET', pattern: /^\/resources\/charge-points\/v2\.0\/(\d+)\/evses$/, handle: listEvses },
+  { method: 'POST', pattern: /^\/actions\/locations\/v2\.0\/(\d+)\/check-booking-availability$/, handle: checkAvailability },
+  { method: 'GET', pattern: /^\/resources\/users\/v1\.0$/, handle: listUsers },
+  { method: 'GET', pattern: /^\/resources\/booking-requests\/v1\.0$/, handle: listBookingRequests },
+  { method: 'POST', pattern: /^\/resources\/booking-requests\/v1\.0$/, handle: createBookingRequest },
+  { method: 'GET', pattern: /^\/resources\/booking-requests\/v1\.0\/(\d+)$/, handle: readBookingRequest },
+  { method: 'GET', pattern: /^\/resources\/bookings\/v1\.0$/, handle: listBookings },
+  { method: 'GET', pattern: /^\/resources\/bookings\/v1\.0\/(\d+)$/, handle: readBooking },
+];
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const now = options.now ?? Date.now;
+  const pendingMs = options.pendingMs ?? DEFAULT_PENDING_MS;
+  let store = new BookingStore(now(), pendingMs);
+
+  return {
+    async fetch(request: Request): Promise<Response> {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith(`${API_PREFIX}/`)) return notFound();
+      const path = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '');
+      const matching = routes.filter((route) => route.pattern.test(path));
+      const route = matching.find((candidate) => candidate.method === request.method);
+      if (route === undefined) {
+        if (matching.length === 0) return notFound();
+        const allow = matching.map((candidate) => candidate.method).join(', ');
+        return errorMessage(405, `The ${request.method} method is not supported for this route.`, { allow });
+      }
+      if (!/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')) {
+        return errorMessage(401, UNAUTHENTICATED_MESSAGE);
+      }
+      const at = now();
+      store.settle(at);
+      const id = Number(route.pattern.exec(path)?.[1] ?? Number.NaN);
+      return route.handle({ request, url, now: at, store, id });
+    },
+    reset(): void {
+      store = new BookingStore(now(), pendingMs);
+    },
+  };
+}
+
+function findById<T extends { id: number }>(records: readonly T[], id: number): T | undefined {
+  return records.find((record) => record.id === id);
+}
+
+function readLocation({ id }: Context): Response {
+  const location = findById(LOCATIONS, id);
+  return location === undefined ? notFound() : json(200, { data: locationView(location) });
+}
+
+function listChargePoints({ url }: Context): Response {
+  const matching = CHARGE_POINTS.filter((chargePoint) => matchesFilter(url, 'locationId', chargePoint.locationId));
+  const page = cursorPage(matching, url);
+  return json(200, { ...page, data: page.data.map(chargePointView) });
+}
+
+function listEvses({ url, id }: Context): Response {
+  if (findById(CHARGE_POINTS, id) === undefined) return notFound();
+  const withConnectors = queryList(url, 'include').includes('connectors');
+  const page = cursorPage(
+    EVSES.filter((evse) => evse.chargePointId === id),
+    url,
+  );
+  return json(200, { ...page, data: page.data.map((evse) => evseView(evse, withConnectors)) });
+}
+
+/**
+ * For each EVSE of the location open to bookings, the windows of `[startAfter, endBefore]` that
+ * are not in the past and that no booking takes. Disabled and out-of-order EVSEs have none.
+ */
+async function checkAvailability({ request, now, store, id }: Context): Promise<Response> {
+  if (findById(LOCATIONS, id) === undefined) return notFound();
+  const body = await readJsonObject(request);
+  if (body === undefined) return errorMessage(400, 'The request body is not valid JSON.');
+  const input = validateAvailability(body);
+  if (!input.ok) return validationFailed(input.errors);
+  const range = { start: Math.max(input.value.startAfter, ceilToMinute(now)), end: input.value.endBefore };
+  const data = EVSES.filter((evse) => evse.locationId === id && evse.bookingEnabled).map((evse) => ({
+    evseId: evse.id,
+    availableSlots:
+      evse.status === 'enabled'
+        ? freeWindows(range, store.busy(evse.id)).map((window) => ({ startAt: isoUtc(window.start), endAt: isoUtc(window.end) }))
+        : [],
+  }));
+  return json(200, { data });
+}
+
+function listUsers({ url }: Context): Response {
+  const email = url.searchParams.get('filter[email]');
+  const matching = USERS.filter((user) => email === null || user.email.toLowerCase() === email.trim().toLowerCase());
+  const page = numberedPage(matching, url);
+  return json(200, { ...page, data: page.data.map(userView) });
+}
+
+function recordsOf(store: BookingStore): Records {
+  return {
+    hasUser: (id) => USERS.some((user) => user.id === String(id)),
+    hasLocation: (id) => findById(LOCATIONS, id) !== undefined,
+    evseLocation: (id) => findById(EVSES, id)?.locationId,
+    hasBooking: (id) => store.booking(id) !== undefined,
+  };
+}
+
+async function createBookingRequest({ request, now, store }: Context): Promise<Response> {
+  const body = await readJsonObject(request);
+  if (body === undefined) return errorMessage(400, 'The request body is not valid JSON.');
+  const input = validateBookingRequest(body, recordsOf(store), now);
+  if (!input.ok) return validationFailed(input.errors);
+  return json(201, { data: bookingRequestView(store.submit(input.value, now)) });
+}
+
+/** Whether a query filter is absent or equal to `value` (`filter[userId]=42`). */
+function matchesFilter(url: URL, name: string, value: string | number | undefined): boolean {
+  const wanted = url.searchParams.get(`filter[${name}]`);
+  return wanted === null || (value !== undefined && String(value) === wanted);
+}
+
+function listBookingRequests({ url, store }: Context): Response {
+  const matching = store.allRequests().filter((record) => {
+    const view = bookingRequestView(record);
+    return ['externalId', 'userId', 'locationId', 'status'].every((name) =>
+      matchesFilter(url, name, view[name] as string | number | undefined),
+    );
+  });
+  const page = cursorPage(matching, url);
+  return json(200, { ...page, data: page.data.map(bookingRequestView) });
+}
+
+function readBookingRequest({ store, id }: Context): Response {
+  const record = store.request(id);
+  return record === undefined ? notFound() : json(200, { data: bookingRequestView(record) });
+}
+
+function evseOf(evseId: number): EvseRecord | undefined {
+  return findById(EVSES, evseId);
+}
+
+function listBookings({ url, store }: Context): Response {
+  const matching = store
+    .allBookings()
+    .filter(
+      (booking) =>
+        matchesFilter(url, 'userId', booking.userId) &&
+        matchesFilter(url, 'locationId', booking.locationId) &&
+        matchesFilter(url, 'status', booking.status),
+    );
+  const page = cursorPage(matching, url);
+  return json(200, { ...page, data: page.data.map((booking) => bookingView(booking, evseOf(booking.evseId), false)) });
+}
+
+function readBooking({ url, store, id }: Context): Response {
+  const booking = store.booking(id);
+  if (booking === undefined) return notFound();
+  const withBookedEvses = queryList(url, 'include').includes('bookedEvses');
+  return json(200, { data: bookingView(booking, evseOf(booking.evseId), withBookedEvses) });
+}
