@@ -29,6 +29,10 @@ export interface SlotSelectDetail {
 export interface EmailSubmitDetail {
   email: string;
 }
+/** What the driver has typed so far in the email field (untrimmed). */
+export interface EmailInputDetail {
+  email: string;
+}
 
 /** Creates an event as every event of this package is: bubbling and composed. */
 export function createEvent<T>(type: string, detail: T): CustomEvent<T> {
@@ -45,5 +49,7 @@ declare global {
     'ev-slot-select': CustomEvent<SlotSelectDetail>;
     'ev-email-submit': CustomEvent<EmailSubmitDetail>;
     'ev-retry': CustomEvent<void>;
+    'ev-email-input': CustomEvent<EmailInputDetail>;
+    'ev-pick-again': CustomEvent<void>;
   }
 }

@@ -1,0 +1,226 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import 'axe-core/axe.min.js';
+import type * as Axe from 'axe-core';
+import '../../../src/components/email-form/email-form.js';
+import { isValidEmail, type EvEmailForm } from '../../../src/components/email-form/email-form.js';
+
+// Mocha's globals (no @types/mocha in this project).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+
+/** The accessible name as assistive technology computes it (axe-core's implementation). */
+function accessibleName(el: Element): string {
+  const { axe } = window as unknown as { axe: typeof Axe };
+  axe.setup(document);
+  try {
+    return axe.commons.text.accessibleText(el).trim();
+  } finally {
+    axe.teardown();
+  }
+}
+
+const make = (): Promise<EvEmailForm> => fixture<EvEmailForm>(html`<ev-email-form></ev-email-form>`);
+const field = (el: EvEmailForm): HTMLInputElement => el.shadowRoot!.querySelector('input')!;
+const button = (el: EvEmailForm): HTMLButtonElement => el.shadowRoot!.querySelector('[part=button]')!;
+const describedBy = (el: EvEmailForm): string =>
+  (field(el).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+    .join(' ');
+
+async function type(el: EvEmailForm, text: string): Promise<void> {
+  field(el).focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+describe('<ev-email-form>', () => {
+  describe('accessibility', () => {
+    it('is accessible', async () => {
+      await expect(await make()).to.be.accessible();
+    });
+
+    it('is accessible with an error, not found, busy, disabled and dark', async () => {
+      const invalid = await make();
+      await type(invalid, 'nope');
+      button(invalid).click();
+      await invalid.updateComplete;
+      await expect(invalid).to.be.accessible();
+      for (const el of [
+        await fixture<EvEmailForm>(html`<ev-email-form error="The email is not valid."></ev-email-form>`),
+        await fixture<EvEmailForm>(
+          html`<ev-email-form not-found signup-url="https://example.com/app" email="a@b.co"></ev-email-form>`,
+        ),
+        await fixture<EvEmailForm>(html`<ev-email-form busy summary="A1, Sunday 29 March 10:00"></ev-email-form>`),
+        await fixture<EvEmailForm>(html`<ev-email-form disabled></ev-email-form>`),
+        await fixture<EvEmailForm>(html`<ev-email-form theme="dark" error="Wrong"></ev-email-form>`),
+      ]) {
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('has a text box named Email and a button named Book', async () => {
+      const el = await make();
+      expect(field(el).type).to.equal('email');
+      expect(field(el).autocomplete).to.equal('email');
+      expect(field(el).name).to.equal('email');
+      expect(accessibleName(field(el))).to.equal('Email');
+      expect(accessibleName(button(el))).to.contain('Book');
+      expect(el.shadowRoot!.querySelector('form')!.noValidate).to.equal(true);
+    });
+  });
+
+  describe('properties', () => {
+    it('prefills the field from email and keeps typed text across updates', async () => {
+      const el = await fixture<EvEmailForm>(html`<ev-email-form email="driver@"></ev-email-form>`);
+      expect(field(el).value).to.equal('driver@');
+      await type(el, 'example.com');
+      expect(el.email).to.equal('driver@example.com');
+      el.summary = 'Slot';
+      el.busy = true;
+      el.error = 'Server says no';
+      await el.updateComplete;
+      el.busy = false;
+      await el.updateComplete;
+      expect(field(el).value).to.equal('driver@example.com');
+    });
+
+    it('takes a new email set from outside', async () => {
+      const el = await make();
+      el.email = 'someone@example.com';
+      await el.updateComplete;
+      expect(field(el).value).to.equal('someone@example.com');
+    });
+
+    it('shows an error next to the field', async () => {
+      const el = await fixture<EvEmailForm>(html`<ev-email-form .error=${'The email is not valid.'}></ev-email-form>`);
+      expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(describedBy(el)).to.equal('The email is not valid.');
+      el.error = null;
+      await el.updateComplete;
+      expect(field(el).getAttribute('aria-invalid')).to.equal('false');
+      expect(field(el).hasAttribute('aria-describedby')).to.equal(false);
+    });
+
+    it('tells the driver to sign up, linking to signupUrl in a new tab', async () => {
+      const el = await fixture<EvEmailForm>(
+        html`<ev-email-form not-found signup-url="https://example.com/app"></ev-email-form>`,
+      );
+      expect(describedBy(el)).to.contain('No driver account uses this email. Sign up in the driver app');
+      const link = el.shadowRoot!.querySelector('a')!;
+      expect(link.href).to.equal('https://example.com/app');
+      expect(link.target).to.equal('_blank');
+      expect(link.rel).to.contain('noopener');
+      expect(accessibleName(link)).to.contain('Sign up in the driver app');
+    });
+
+    it('shows the sign-up hint without a link when there is no (safe) URL', async () => {
+      for (const url of [null, 'javascript:alert(1)']) {
+        const el = await fixture<EvEmailForm>(html`<ev-email-form not-found .signupUrl=${url}></ev-email-form>`);
+        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+        expect(describedBy(el)).to.contain('Sign up in the driver app');
+      }
+    });
+
+    it('shows the summary as text and the busy state on the button', async () => {
+      const evil = '<img src=x onerror=alert(1)>';
+      const el = await fixture<EvEmailForm>(html`<ev-email-form busy .summary=${evil}></ev-email-form>`);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.equal(evil);
+      expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(button(el).disabled).to.equal(false);
+      expect(accessibleName(button(el))).to.contain('Book');
+    });
+
+    it('disables the field and the button when disabled', async () => {
+      const el = await fixture<EvEmailForm>(html`<ev-email-form disabled></ev-email-form>`);
+      expect(field(el).disabled).to.equal(true);
+      expect(button(el).disabled).to.equal(true);
+    });
+
+    it('accepts plausible addresses and refuses malformed ones', () => {
+      for (const ok of ['a@b.co', 'first.last+tag@sub.example.org', 'x@xn--bcher-kva.example']) {
+        expect(isValidEmail(ok), ok).to.equal(true);
+      }
+      for (const bad of ['', 'a', 'a@', '@b.co', 'a@b', 'a@@b.co', 'a b@c.co', 'a@b..co', 'a@.b.co', 'a@b.co.']) {
+        expect(isValidEmail(bad), bad).to.equal(false);
+      }
+    });
+  });
+
+  describe('events', () => {
+    it('fires ev-email-input with what was typed', async () => {
+      const el = await make();
+      const seen: string[] = [];
+      el.addEventListener('ev-email-input', (e) => seen.push(e.detail.email));
+      await type(el, 'ab');
+      expect(seen).to.deep.equal(['a', 'ab']);
+    });
+
+    it('fires ev-email-submit with the trimmed address', async () => {
+      const el = await make();
+      await type(el, '  driver@example.com ');
+      setTimeout(() => button(el).click());
+      const event = await oneEvent(el, 'ev-email-submit');
+      expect(event.detail).to.deep.equal({ email: 'driver@example.com' });
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
+
+    it('does not submit an invalid address: shows the message and focuses the field', async () => {
+      const el = await make();
+      let fired = 0;
+      el.addEventListener('ev-email-submit', () => fired++);
+      await type(el, 'driver@example');
+      button(el).focus();
+      button(el).click();
+      await el.updateComplete;
+      expect(fired).to.equal(0);
+      expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(describedBy(el)).to.equal('Enter a valid email address, like name@example.com');
+      expect(el.shadowRoot!.activeElement).to.equal(field(el));
+      // Fixing the address clears the message.
+      await type(el, '.com');
+      expect(field(el).getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('does not submit while busy or disabled', async () => {
+      const el = await fixture<EvEmailForm>(html`<ev-email-form busy email="driver@example.com"></ev-email-form>`);
+      let fired = 0;
+      el.addEventListener('ev-email-submit', () => fired++);
+      button(el).click();
+      el.busy = false;
+      el.disabled = true;
+      await el.updateComplete;
+      el.shadowRoot!.querySelector('form')!.requestSubmit();
+      expect(fired).to.equal(0);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('submits once with Enter, even when Enter is pressed again while busy', async () => {
+      const el = await make();
+      let fired = 0;
+      el.addEventListener('ev-email-submit', () => {
+        fired++;
+        el.busy = true;
+      });
+      await type(el, 'driver@example.com');
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      button(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      expect(fired).to.equal(1);
+      // The busy button keeps the focus.
+      expect(el.shadowRoot!.activeElement).to.equal(button(el));
+    });
+
+    it('focuses the field when the element is focused', async () => {
+      const el = await make();
+      el.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(field(el));
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatMinutes, formatTime, language, t } from '../../../src/i18n/index.js';
+
+// Mocha's globals (no @types/mocha in this project).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+
+describe('i18n', () => {
+  it('picks the language by the primary subtag and falls back to English', () => {
+    expect(language('de-AT')).to.equal('de');
+    expect(language('PT_br')).to.equal('pt');
+    expect(t('en-GB', 'emailLabel')).to.equal('Email');
+    expect(t('xx-YY', 'portGroup')).to.equal('Charging port');
+    expect(t('', 'book')).to.contain('Book');
+  });
+
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(t('en', 'slotTimeZone', { zone: 'Europe/Sofia' })).to.equal('Times in Europe/Sofia');
+    expect(t('en', 'statusRejectedReason', { reason: '<b>' })).to.equal('Booking request rejected: <b>');
+    expect(t('en', 'slotTimeZone')).to.equal('Times in {zone}');
+  });
+
+  it('formats times in a time zone, dates and durations with Intl', () => {
+    expect(formatTime('en-GB', 'Europe/Sofia', '2026-03-29T07:00:00Z')).to.equal('10:00');
+    expect(formatTime('en-GB', 'Europe/Sofia', '2026-03-28T07:00:00Z')).to.equal('09:00');
+    expect(formatDate('en-GB', '2026-11-26')).to.equal('Thursday 26 November');
+    expect(formatMinutes('en', 1)).to.equal('1 minute');
+    expect(formatMinutes('de', 90)).to.equal('90 Minuten');
+  });
+
+  it('survives an invalid locale or time zone', () => {
+    expect(formatTime('not a locale!', 'UTC', '2026-03-29T07:00:00Z')).to.match(/07:00/);
+    expect(formatTime('en-GB', 'Mars/Olympus', '2026-03-29T07:00:00Z')).to.equal('07:00');
+  });
+});
