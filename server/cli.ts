@@ -29,17 +29,12 @@ interface Upstream {
   readonly label: string;
 }
 
-/** The contract of `server/simulator.ts`, which is loaded only when it is needed. */
-interface SimulatorModule {
-  createSimulator(options?: { now?: () => number; pendingMs?: number }): { fetch(request: Request): Promise<Response> };
-}
-
 async function resolveUpstream(config: Config): Promise<Upstream> {
   if (config.upstream !== null) {
     return { url: config.upstream.url, token: config.upstream.token, label: new URL(config.upstream.url).host };
   }
-  const specifier = './simulator.js';
-  const { createSimulator } = (await import(specifier)) as SimulatorModule;
+  // Loaded only when needed: a proxy with a real upstream never holds the simulator.
+  const { createSimulator } = await import('./simulator.js');
   const simulator = createSimulator();
   return { url: SIMULATOR_URL, token: 'simulator-token', fetch: (request) => simulator.fetch(request), label: 'simulator' };
 }
