@@ -45,3 +45,8 @@ export function codeForStatus(status: number): ErrorCode {
   if (status === 429) return 'rate-limited';
   return 'network';
 }
+
+/** True for the rejection of an aborted operation (the element was removed, the input changed). */
+export function isAbortError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'AbortError';
+}
