@@ -1,0 +1,41 @@
+/**
+ * `npm start`: the reference proxy (with the Ampeco simulator unless AMPECO_API_URL and
+ * AMPECO_API_TOKEN are set) and the demo pages served by Vite, which forwards the API base path
+ * to the proxy so that the page and the API share one origin. Prints the demo's URL.
+ */
+import { createServer } from 'vite';
+import { main } from './cli.js';
+import { parseBasePath, DEFAULT_BASE_PATH } from './config.js';
+
+const proxy = await main({
+  env: { ...process.env, PORT: process.env.PORT ?? '0' },
+  stdout: (line) => process.stdout.write(`[proxy] ${line}\n`),
+  stderr: (line) => process.stderr.write(`[proxy] ${line}\n`),
+});
+if (!proxy) process.exit(process.exitCode ?? 1);
+
+const basePath = parseBasePath(process.env.BASE_PATH ?? DEFAULT_BASE_PATH);
+const demoPort = Number(process.env.DEMO_PORT ?? 5173);
+const vite = await createServer({
+  configFile: false,
+  root: process.cwd(),
+  appType: 'mpa',
+  logLevel: 'warn',
+  server: {
+    host: process.env.DEMO_HOST ?? '127.0.0.1',
+    port: demoPort,
+    strictPort: false,
+    proxy: { [basePath]: { target: proxy.url }, '/healthz': { target: proxy.url } },
+  },
+});
+await vite.listen();
+const address = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${demoPort}/`;
+process.stdout.write(`\nDemo ready: ${address}demo/index.html  (book as driver@example.com)\n\n`);
+
+const stop = async (): Promise<void> => {
+  await vite.close();
+  await proxy.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,150 @@
+/**
+ * An Ampeco Public API behind the proxy path, as msw handlers, for the widget's browser tests.
+ * Small fixed data (location 7 in Europe/Sofia, two charge points over two pages, four EVSEs) and a
+ * log of every request the widget sent, with bodies, so tests assert exactly what went over the wire.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+
+export const API = '/api/ampeco';
+const HOUR = 3_600_000;
+
+export interface LoggedRequest {
+  method: string;
+  /** Path and query after the API base, e.g. `/resources/users/v1.0?filter[email]=…`. */
+  path: string;
+  body: unknown;
+}
+
+export interface FixtureOptions {
+  /** Emails with a driver account and their (string) user ids. */
+  users?: Record<string, string>;
+  /** What the polled request becomes after `pendingPolls` reads. */
+  outcome?: 'approved' | 'rejected';
+  rejectionReason?: string;
+  /** How many reads of the request still answer `pending`. */
+  pendingPolls?: number;
+  /** Whether the approved request carries `bookingId`. */
+  withBookingId?: boolean;
+  location?: Record<string, unknown>;
+  locationId?: number;
+}
+
+const evse = (id: number, label: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id,
+  physicalReference: `PR-${id}`,
+  label,
+  currentType: 'ac',
+  networkId: String(id),
+  status: 'enabled',
+  bookingEnabled: true,
+  powerOptions: { maxPower: 22000 },
+  connectors: [{ id: id * 10, type: 'type2' }],
+  ...extra,
+});
+
+export const EVSES: Record<number, Record<string, unknown>[]> = {
+  101: [evse(1001, 'Port A'), evse(1002, 'Port B', { status: 'out of order' }), evse(1003, 'Port X', { bookingEnabled: false })],
+  102: [evse(1004, 'Port C', { currentType: 'dc', powerOptions: { maxPower: 150000 }, connectors: [{ id: 1, type: 'ccs2' }] })],
+};
+
+/** The first whole hour at least two hours from now: the first slot tests pick. */
+export function firstSlotStart(now = Date.now()): number {
+  return Math.ceil(now / HOUR) * HOUR + 2 * HOUR;
+}
+
+export function createAmpecoFixture(options: FixtureOptions = {}): { handlers: HttpHandler[]; log: LoggedRequest[] } {
+  const log: LoggedRequest[] = [];
+  const users = options.users ?? { 'driver@example.com': '42' };
+  const locationId = options.locationId ?? 7;
+  let polls = 0;
+  let created: Record<string, unknown> | null = null;
+
+  const record = async (request: Request): Promise<void> => {
+    const url = new URL(request.url);
+    const text = request.method === 'GET' ? '' : await request.clone().text();
+    log.push({
+      method: request.method,
+      path: decodeURIComponent(url.pathname.slice(API.length) + url.search),
+      body: text ? JSON.parse(text) : undefined,
+    });
+  };
+
+  const handlers: HttpHandler[] = [
+    http.all(`${API}/*`, async ({ request }) => {
+      await record(request);
+      return undefined;
+    }),
+    http.get(`${API}/resources/locations/v2.0/:id`, ({ params }) =>
+      Number(params.id) === locationId
+        ? HttpResponse.json({
+            data: {
+              id: locationId,
+              name: [
+                { locale: 'en', translation: 'Tech Park Garage' },
+                { locale: 'bg', translation: 'Гараж Тех Парк' },
+              ],
+              timezone: 'Europe/Sofia',
+              ...options.location,
+            },
+          })
+        : HttpResponse.json({ message: 'The record is not found' }, { status: 404 }),
+    ),
+    http.get(`${API}/resources/charge-points/v2.0`, ({ request }) => {
+      const cursor = new URL(request.url).searchParams.get('cursor');
+      return cursor === 'p2'
+        ? HttpResponse.json({ data: [{ id: 102, name: 'CP 2', locationId }], links: { next: null } })
+        : HttpResponse.json({
+            data: [{ id: 101, name: 'CP 1', locationId }],
+            links: { next: `${location.origin}${API}/resources/charge-points/v2.0?filter[locationId]=${locationId}&cursor=p2` },
+          });
+    }),
+    http.get(`${API}/resources/charge-points/v2.0/:cp/evses`, ({ params }) =>
+      HttpResponse.json({ data: EVSES[Number(params.cp)] ?? [], links: { next: null } }),
+    ),
+    http.post(`${API}/actions/locations/v2.0/:id/check-booking-availability`, async ({ request }) => {
+      const body = (await request.json()) as { startAfter: string; endBefore: string };
+      const from = firstSlotStart();
+      const window = { startAt: new Date(from).toISOString(), endAt: new Date(from + 6 * HOUR).toISOString() };
+      const windows = Date.parse(body.startAfter) < from + 6 * HOUR ? [window] : [];
+      return HttpResponse.json({
+        data: [1001, 1002, 1004].map((evseId) => ({ evseId, availableSlots: windows })),
+      });
+    }),
+    http.get(`${API}/resources/users/v1.0`, ({ request }) => {
+      const email = new URL(request.url).searchParams.get('filter[email]') ?? '';
+      const id = users[email];
+      return HttpResponse.json({ data: id ? [{ id }] : [] });
+    }),
+    http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      created = { ...body, id: 555, status: 'pending', createdAt: new Date().toISOString() };
+      return HttpResponse.json({ data: created }, { status: 201 });
+    }),
+    http.get(`${API}/resources/booking-requests/v1.0/:id`, () => {
+      if (!created) return HttpResponse.json({ message: 'The record is not found' }, { status: 404 });
+      polls += 1;
+      if (polls <= (options.pendingPolls ?? 1)) return HttpResponse.json({ data: created });
+      const outcome = options.outcome ?? 'approved';
+      const data =
+        outcome === 'approved'
+          ? { ...created, status: 'approved', ...(options.withBookingId === false ? {} : { bookingId: 900 }) }
+          : { ...created, status: 'rejected', rejectionReason: options.rejectionReason ?? 'The slot was taken' };
+      return HttpResponse.json({ data });
+    }),
+    http.get(`${API}/resources/bookings/v1.0/:id`, () => HttpResponse.json({ data: bookingFrom(created) })),
+    http.get(`${API}/resources/bookings/v1.0`, () => HttpResponse.json({ data: [bookingFrom(created)], links: { next: null } })),
+  ];
+  return { handlers, log };
+}
+
+function bookingFrom(created: Record<string, unknown> | null): Record<string, unknown> {
+  return {
+    id: 900,
+    userId: created?.userId,
+    locationId: created?.locationId,
+    startAt: created?.startAt,
+    endAt: created?.endAt,
+    status: 'accepted',
+    evse: EVSES[101]![0],
+  };
+}
