@@ -46,10 +46,10 @@ export default defineConfig(({ mode }): UserConfig => {
       outDir: 'dist',
       emptyOutDir: false,
       sourcemap: true,
-      minify: 'oxc',
+      minify: true,
       target: 'es2022',
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'ev-booking-widget.js' },
-      rolldownOptions: { output: { codeSplitting: false } },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
     },
   };
 });

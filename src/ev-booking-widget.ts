@@ -1,17 +1,26 @@
 import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { createClient, type Client } from './api/client.js';
-import { ApiError } from './api/errors.js';
+import { createClient, type ApiClient as Client } from './api/client.js';
+import { ApiError, isAbortError as isAbort, type ErrorCode } from './api/errors.js';
 import type { Booking, BookingRequest, Evse, Location, TimeWindow } from './api/schemas.js';
-import { selectableStarts, groupByDay, localDate, toIsoUtc, parseDurations, parseIdList } from './booking/slots.js';
+import {
+  availabilityRanges,
+  groupByDay,
+  localDate,
+  parseDurations,
+  parseIntList,
+  resolveTimeZone,
+  selectableStarts,
+  toIsoUtc,
+} from './booking/slots.js';
 import { pollBookingRequest } from './booking/poll.js';
-import { findConfirmedBooking, newExternalId } from './booking/flow.js';
+import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/flow.js';
 import { DisconnectAbortController } from './controllers/abort-controller.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
-import { t } from './i18n/index.js';
+import { dateFormat, formatMinutes, t, type MessageKey } from './i18n/index.js';
 import { tokens } from './styles/tokens.js';
-import type { StatusTrackerStatus } from './components/status-tracker/status-tracker.js';
+import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
 import './components/slot-grid/slot-grid.js';
 import './components/email-form/email-form.js';
@@ -24,12 +33,23 @@ interface LoadedData {
   ports: Evse[];
 }
 
-type Phase = Exclude<StatusTrackerStatus, 'idle'> | 'idle';
-
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-/** The most the availability action accepts in one request. */
-const MAX_RANGE_DAYS = 7;
+
+const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
+  config: 'errorConfig',
+  network: 'errorNetwork',
+  unauthorized: 'errorUnauthorized',
+  forbidden: 'errorForbidden',
+  'not-found': 'errorNotFound',
+  'rate-limited': 'errorRateLimited',
+  validation: 'errorValidation',
+  'bad-response': 'errorBadResponse',
+  timeout: 'errorTimeout',
+};
+
+function errorCode(error: unknown): ErrorCode {
+  return error instanceof ApiError ? error.code : 'bad-response';
+}
 
 const integerAttribute = {
   fromAttribute: (value: string | null): number | undefined =>
@@ -40,13 +60,9 @@ const listAttribute = (parse: (value: string) => number[]) => ({
   toAttribute: (value: number[] | undefined): string | undefined => value?.join(','),
 });
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-/** The browser's own timezone, used when the location has none. */
+/** The browser's own timezone. */
 function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return resolveTimeZone(null);
 }
 
 /** The translation for `locale`: exact, then same language, then English, then the first. */
@@ -193,7 +209,7 @@ export class EvBookingWidget extends LitElement {
   @property() email = '';
 
   /** Offer only these EVSEs. */
-  @property({ attribute: 'evse-ids', converter: listAttribute(parseIdList) }) evseIds?: number[];
+  @property({ attribute: 'evse-ids', converter: listAttribute(parseIntList) }) evseIds?: number[];
 
   /** Link shown when no driver account matches the email. */
   @property({ attribute: 'signup-url' }) signupUrl?: string;
@@ -209,7 +225,7 @@ export class EvBookingWidget extends LitElement {
   @state() private duration = 60;
   @state() private selectedStart: string | null = null;
   @state() private typedEmail = '';
-  @state() private phase: Phase = 'idle';
+  @state() private phase: BookingStatus = 'idle';
   @state() private statusMessage: string | null = null;
   @state() private statusDetail: string | null = null;
   @state() private emailError: string | null = null;
@@ -234,7 +250,7 @@ export class EvBookingWidget extends LitElement {
           this.loadPorts(client, locationId as number),
           this.fetchAvailability(client, locationId as number, days),
         ]);
-        const timeZone = location.timezone || browserTimeZone();
+        const timeZone = resolveTimeZone(location.timezone);
         this.availability = availability;
         const selectable = ports.filter((p) => p.status === 'enabled');
         if (this.selectedEvse === null && selectable.length === 1) this.selectedEvse = selectable[0]!.id;
@@ -340,12 +356,8 @@ export class EvBookingWidget extends LitElement {
 
   /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
   private async fetchAvailability(client: Client, locationId: number, days: number): Promise<Map<number, TimeWindow[]>> {
-    const start = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
-    const end = start + days * DAY_MS;
-    const ranges: { startAfter: string; endBefore: string }[] = [];
-    for (let from = start; from < end; from += MAX_RANGE_DAYS * DAY_MS) {
-      ranges.push({ startAfter: toIsoUtc(from), endBefore: toIsoUtc(Math.min(end, from + MAX_RANGE_DAYS * DAY_MS)) });
-    }
+    // The timezone is not known yet (the location is read at the same time): `days` × 24 h from now.
+    const ranges = availabilityRanges(Date.now(), days);
     const responses = await Promise.all(ranges.map((range) => client.checkAvailability(locationId, range)));
     const windows = new Map<number, TimeWindow[]>();
     for (const item of responses.flat()) {
@@ -418,11 +430,11 @@ export class EvBookingWidget extends LitElement {
     const evseId = this.selectedEvse;
     const locale = this.resolvedLocale;
     if (evseId === null) {
-      this.slotError = t(locale, 'widget.pickPort');
+      this.slotError = t(locale, 'pickPort');
       return;
     }
     if (!start || !this.currentStarts().includes(start)) {
-      this.slotError = t(locale, 'widget.pickTime');
+      this.slotError = t(locale, 'pickTime');
       return;
     }
     this.phase = 'sending';
@@ -437,10 +449,7 @@ export class EvBookingWidget extends LitElement {
         this.phase = 'idle';
         return;
       }
-      const userId = Number(user.id);
-      if (!Number.isInteger(userId) || userId <= 0) {
-        throw new ApiError('bad-response', `The user id "${String(user.id)}" is not an integer.`);
-      }
+      const userId = bookingUserId(user);
       const startMs = Date.parse(start);
       const bookingRequest = await client.createBookingRequest({
         type: 'create',
@@ -471,7 +480,7 @@ export class EvBookingWidget extends LitElement {
       this.statusMessage = this.phase === 'error' ? error.message : null;
     } else {
       this.phase = 'error';
-      this.statusMessage = error instanceof ApiError ? t(locale, `error.${error.code}`) : t(locale, 'error.bad-response');
+      this.statusMessage = t(locale, ERROR_MESSAGES[errorCode(error)]);
     }
     this.reportError(error);
   }
@@ -500,12 +509,15 @@ export class EvBookingWidget extends LitElement {
     this.forgetPending();
     this.trackedRequest = final;
     if (final.status === 'approved') {
-      const booking = await findConfirmedBooking(client, final);
+      // The booking may be written a moment after the approval: look twice before going without it.
+      const booking =
+        (await findConfirmedBooking(client, final)) ??
+        (await new Promise((resolve) => setTimeout(resolve, 1000)).then(() => findConfirmedBooking(client, final)));
       this.phase = 'confirmed';
-      this.statusDetail = this.describeBooking(booking);
+      this.statusDetail = this.describeBooking(booking ?? { startAt: final.startAt ?? '', endAt: final.endAt ?? '' });
       this.dispatchEvent(createEvent('ev-booking-confirmed', { bookingRequest: final, booking }));
     } else {
-      const reason = final.rejectionReason || t(this.resolvedLocale, 'widget.noReason');
+      const reason = final.rejectionReason || t(this.resolvedLocale, 'noReason');
       this.phase = 'rejected';
       this.statusMessage = reason;
       this.selectedStart = null;
@@ -566,10 +578,10 @@ export class EvBookingWidget extends LitElement {
     void this.reloadAvailability();
   }
 
-  private describeBooking(booking: Booking): string {
+  private describeBooking(booking: Pick<Booking, 'startAt' | 'endAt' | 'evse'>): string {
     const data = this.loadTask.value;
     const timeZone = data?.timeZone ?? browserTimeZone();
-    const format = new Intl.DateTimeFormat(this.resolvedLocale, {
+    const format = dateFormat(this.resolvedLocale, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -577,7 +589,7 @@ export class EvBookingWidget extends LitElement {
       minute: '2-digit',
       timeZone,
     });
-    const end = new Intl.DateTimeFormat(this.resolvedLocale, { hour: '2-digit', minute: '2-digit', timeZone });
+    const end = dateFormat(this.resolvedLocale, { hour: '2-digit', minute: '2-digit', timeZone });
     const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
     const label = booking.evse?.label || port?.label || port?.physicalReference || '';
     return `${format.format(Date.parse(booking.startAt))}–${end.format(Date.parse(booking.endAt))}${label ? `, ${label}` : ''}`;
@@ -598,10 +610,10 @@ export class EvBookingWidget extends LitElement {
 
   private renderDurations(locale: string): TemplateResult {
     return html`<label class="duration" part="duration"
-      >${t(locale, 'widget.duration')}
+      >${t(locale, 'duration')}
       <select @change=${this.handleDurationChange} ?disabled=${this.busy}>
         ${this.offeredDurations.map(
-          (d) => html`<option value=${d} ?selected=${d === this.duration}>${t(locale, 'widget.minutes', { n: d })}</option>`,
+          (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
         )}
       </select></label
     >`;
@@ -610,24 +622,23 @@ export class EvBookingWidget extends LitElement {
   private renderFatal(message: string, retry: boolean): TemplateResult {
     return html`<div class="fatal" role="alert" part="status">
       <p>${message}</p>
-      ${retry ? html`<button class="retry" @click=${this.handleRetry}>${t(this.resolvedLocale, 'status.tryAgain')}</button>` : nothing}
+      ${retry ? html`<button class="retry" @click=${this.handleRetry}>${t(this.resolvedLocale, 'tryAgain')}</button>` : nothing}
     </div>`;
   }
 
   override render(): TemplateResult {
     const locale = this.resolvedLocale;
     if (!this.hasValidLocation) {
-      return html`<div part="base">${this.renderFatal(t(locale, 'error.config'), false)}</div>`;
+      return html`<div part="base">${this.renderFatal(t(locale, 'errorConfig'), false)}</div>`;
     }
     if (this.loadTask.status === TaskStatus.ERROR) {
-      const error = this.loadTask.error;
-      const code = error instanceof ApiError ? error.code : 'bad-response';
-      return html`<div part="base">${this.renderFatal(t(locale, `error.${code}`), code !== 'config')}</div>`;
+      const code = errorCode(this.loadTask.error);
+      return html`<div part="base">${this.renderFatal(t(locale, ERROR_MESSAGES[code]), code !== 'config')}</div>`;
     }
     const data = this.loadTask.value;
     const loading = this.loadTask.status !== TaskStatus.COMPLETE || !data;
     const timeZone = data?.timeZone ?? browserTimeZone();
-    const name = data ? pickTranslation(data.location.name, locale) ?? t(locale, 'widget.title') : '';
+    const name = data ? pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback') : '';
     const starts = loading ? [] : this.currentStarts();
     const days = groupByDay(
       starts.map((s) => Date.parse(s)),
@@ -640,11 +651,7 @@ export class EvBookingWidget extends LitElement {
     const ownZone = browserTimeZone();
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
       <h2 part="heading">${name}</h2>
-      <p class="tz">
-        ${t(locale, 'widget.timesIn', { zone: timeZone })}${ownZone !== timeZone
-          ? html` ${t(locale, 'widget.zoneDiffers', { zone: ownZone })}`
-          : nothing}
-      </p>
+      ${data && ownZone !== timeZone ? html`<p class="tz">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
       ${done
         ? nothing
         : html`<ev-port-list
@@ -693,14 +700,14 @@ export class EvBookingWidget extends LitElement {
         @ev-pick-again=${this.handlePickAgain}
       ></ev-status-tracker>
       ${done
-        ? html`<button class="retry" @click=${this.handleBookAnother}>${t(locale, 'widget.bookAnother')}</button>`
+        ? html`<button class="retry" @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>`
         : nothing}
     </div>`;
   }
 
   private describeStart(start: string, timeZone: string, locale: string): string {
     const startMs = Date.parse(start);
-    const format = new Intl.DateTimeFormat(locale, {
+    const format = dateFormat(locale, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -709,7 +716,7 @@ export class EvBookingWidget extends LitElement {
       timeZone,
       timeZoneName: 'short',
     });
-    return `${format.format(startMs)}, ${t(locale, 'widget.minutes', { n: this.duration })}`;
+    return `${format.format(startMs)}, ${formatMinutes(locale, this.duration)}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

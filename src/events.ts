@@ -6,7 +6,8 @@ export interface BookingRequestedDetail {
 }
 export interface BookingConfirmedDetail {
   bookingRequest: BookingRequest;
-  booking: Booking;
+  /** The confirmed booking; `null` only when the upstream approved the request but the booking could not be read. */
+  booking: Booking | null;
 }
 export interface BookingRejectedDetail {
   bookingRequest: BookingRequest;

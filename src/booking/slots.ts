@@ -253,12 +253,14 @@ export function groupByDay(
 }
 
 /**
- * The availability requests for `days` local days starting today: from `now` (rounded down to the
- * minute) to the end of the last local day, in chunks of at most 7 days.
+ * The availability requests for `days` days: from `now` (rounded down to the minute) to the end of
+ * the last local day in `timeZone`, or, when the zone is not known yet (the location is still being
+ * read), to `days` × 24 hours from now; in chunks of at most 7 days.
  */
-export function availabilityRanges(now: number, days: number, timeZone: string): AvailabilityRange[] {
+export function availabilityRanges(now: number, days: number, timeZone?: string): AvailabilityRange[] {
   const start = Math.floor(now / MINUTE) * MINUTE;
-  const end = startOfLocalDay(addDays(localDate(now, timeZone), Math.max(1, Math.floor(days))), timeZone);
+  const count = Math.max(1, Math.floor(days));
+  const end = timeZone ? startOfLocalDay(addDays(localDate(now, timeZone), count), timeZone) : start + count * DAY;
   const ranges: AvailabilityRange[] = [];
   for (let from = start; from < end; from += MAX_RANGE) {
     ranges.push({ startAfter: toIsoUtc(from), endBefore: toIsoUtc(Math.min(from + MAX_RANGE, end)) });

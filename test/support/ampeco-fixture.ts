@@ -1,19 +1,12 @@
 /**
  * An Ampeco Public API behind the proxy path, as msw handlers, for the widget's browser tests.
- * Small fixed data (location 7 in Europe/Sofia, two charge points over two pages, four EVSEs) and a
- * log of every request the widget sent, with bodies, so tests assert exactly what went over the wire.
+ * Small fixed data: location 7 in Europe/Sofia and location 8 without a timezone, two charge points
+ * over two pages, four EVSEs. Record what the widget sent with `recordRequests` from `./msw.js`.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 
 export const API = '/api/ampeco';
 const HOUR = 3_600_000;
-
-export interface LoggedRequest {
-  method: string;
-  /** Path and query after the API base, e.g. `/resources/users/v1.0?filter[email]=…`. */
-  path: string;
-  body: unknown;
-}
 
 export interface FixtureOptions {
   /** Emails with a driver account and their (string) user ids. */
@@ -25,9 +18,20 @@ export interface FixtureOptions {
   pendingPolls?: number;
   /** Whether the approved request carries `bookingId`. */
   withBookingId?: boolean;
+  /** Overrides of location 7's fields. */
   location?: Record<string, unknown>;
-  locationId?: number;
 }
+
+const LOCATIONS: Record<number, Record<string, unknown>> = {
+  7: {
+    name: [
+      { locale: 'en', translation: 'Tech Park Garage' },
+      { locale: 'bg', translation: 'Гараж Тех Парк' },
+    ],
+    timezone: 'Europe/Sofia',
+  },
+  8: { name: [{ locale: 'en', translation: 'Harbour Hotel' }], timezone: null },
+};
 
 const evse = (id: number, label: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   id,
@@ -52,45 +56,23 @@ export function firstSlotStart(now = Date.now()): number {
   return Math.ceil(now / HOUR) * HOUR + 2 * HOUR;
 }
 
-export function createAmpecoFixture(options: FixtureOptions = {}): { handlers: HttpHandler[]; log: LoggedRequest[] } {
-  const log: LoggedRequest[] = [];
+export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[] {
   const users = options.users ?? { 'driver@example.com': '42' };
-  const locationId = options.locationId ?? 7;
   let polls = 0;
   let created: Record<string, unknown> | null = null;
 
-  const record = async (request: Request): Promise<void> => {
-    const url = new URL(request.url);
-    const text = request.method === 'GET' ? '' : await request.clone().text();
-    log.push({
-      method: request.method,
-      path: decodeURIComponent(url.pathname.slice(API.length) + url.search),
-      body: text ? JSON.parse(text) : undefined,
-    });
-  };
-
-  const handlers: HttpHandler[] = [
-    http.all(`${API}/*`, async ({ request }) => {
-      await record(request);
-      return undefined;
+  return [
+    http.get(`${API}/resources/locations/v2.0/:id`, ({ params }) => {
+      const id = Number(params.id);
+      const location = LOCATIONS[id];
+      return location
+        ? HttpResponse.json({ data: { id, ...location, ...(id === 7 ? options.location : {}) } })
+        : HttpResponse.json({ message: 'The record is not found' }, { status: 404 });
     }),
-    http.get(`${API}/resources/locations/v2.0/:id`, ({ params }) =>
-      Number(params.id) === locationId
-        ? HttpResponse.json({
-            data: {
-              id: locationId,
-              name: [
-                { locale: 'en', translation: 'Tech Park Garage' },
-                { locale: 'bg', translation: 'Гараж Тех Парк' },
-              ],
-              timezone: 'Europe/Sofia',
-              ...options.location,
-            },
-          })
-        : HttpResponse.json({ message: 'The record is not found' }, { status: 404 }),
-    ),
     http.get(`${API}/resources/charge-points/v2.0`, ({ request }) => {
-      const cursor = new URL(request.url).searchParams.get('cursor');
+      const query = new URL(request.url).searchParams;
+      const locationId = Number(query.get('filter[locationId]'));
+      const cursor = query.get('cursor');
       return cursor === 'p2'
         ? HttpResponse.json({ data: [{ id: 102, name: 'CP 2', locationId }], links: { next: null } })
         : HttpResponse.json({
@@ -134,7 +116,6 @@ export function createAmpecoFixture(options: FixtureOptions = {}): { handlers: H
     http.get(`${API}/resources/bookings/v1.0/:id`, () => HttpResponse.json({ data: bookingFrom(created) })),
     http.get(`${API}/resources/bookings/v1.0`, () => HttpResponse.json({ data: [bookingFrom(created)], links: { next: null } })),
   ];
-  return { handlers, log };
 }
 
 function bookingFrom(created: Record<string, unknown> | null): Record<string, unknown> {

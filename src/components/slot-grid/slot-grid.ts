@@ -85,12 +85,16 @@ export class EvSlotGrid extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const shownDate = changed.has('days') ? (changed.get('days') as SlotDay[] | undefined)?.[this.dayIndex]?.date : undefined;
+    const previous = changed.has('days') ? (changed.get('days') as SlotDay[] | undefined) : undefined;
+    const shownDate = previous?.[this.dayIndex]?.date;
     if (changed.has('selected') || changed.has('days')) {
-      // Show the selected start's day; else keep the same date on screen; else stay in range.
+      // Show the selected start's day; else keep the same date on screen once times were shown;
+      // when the first times arrive, open on the first day that has any; else stay in range.
       const withSelected = this.selected ? this.days.findIndex((d) => d.starts.includes(this.selected!)) : -1;
       const sameDate = shownDate ? this.days.findIndex((d) => d.date === shownDate) : -1;
+      const firstTimes = previous?.some((d) => d.starts.length) ? -1 : this.days.findIndex((d) => d.starts.length);
       if (withSelected >= 0 && (changed.has('selected') || sameDate < 0)) this.dayIndex = withSelected;
+      else if (firstTimes >= 0) this.dayIndex = firstTimes;
       else if (sameDate >= 0) this.dayIndex = sameDate;
     }
     this.dayIndex = Math.max(0, Math.min(this.dayIndex, this.days.length - 1));

@@ -1,0 +1,279 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import '../../src/index.js';
+import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
+import { API, createAmpecoFixture, firstSlotStart, type FixtureOptions } from '../support/ampeco-fixture.js';
+import { describe, it, recordRequests, useMsw, worker, type RecordedRequest } from '../support/msw.js';
+
+useMsw();
+
+const HOUR = 3_600_000;
+
+/** The part of `el` inside the shadow root of its subcomponent `tag`. */
+function inPart<T extends Element>(el: EvBookingWidget, tag: string, selector: string): T[] {
+  const part = el.shadowRoot!.querySelector(tag);
+  return [...(part?.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
+}
+
+/** The port radio whose label contains `label`. */
+function port(el: EvBookingWidget, label: string): HTMLInputElement {
+  const radio = inPart<HTMLInputElement>(el, 'ev-port-list', 'input[type=radio]').find((input) =>
+    input.closest('label')?.textContent?.includes(label),
+  );
+  if (!radio) throw new Error(`no port ${label}`);
+  return radio;
+}
+
+const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
+const emailInput = (el: EvBookingWidget): HTMLInputElement => inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
+const bookButton = (el: EvBookingWidget): HTMLButtonElement =>
+  inPart<HTMLButtonElement>(el, 'ev-email-form', 'button').find((b) => b.textContent?.includes('Book'))!;
+const statusText = (el: EvBookingWidget): string =>
+  el.shadowRoot!.querySelector('ev-status-tracker')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+async function mount(options: FixtureOptions = {}, attrs = ''): Promise<EvBookingWidget> {
+  worker.use(...createAmpecoFixture(options));
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.innerHTML = `<ev-booking-widget location-id="7" locale="en-GB" ${attrs}></ev-booking-widget>`;
+  const el = container.querySelector('ev-booking-widget')!;
+  await waitUntil(() => inPart(el, 'ev-port-list', 'input[type=radio]').length > 0, 'ports never rendered', { timeout: 5000 });
+  return el;
+}
+
+async function chooseFirstSlot(el: EvBookingWidget, label = 'Port A'): Promise<HTMLButtonElement> {
+  port(el, label).click();
+  await waitUntil(() => slots(el).length > 0, 'no slots offered');
+  const first = slots(el)[0]!;
+  first.click();
+  await el.updateComplete;
+  return first;
+}
+
+async function typeEmail(el: EvBookingWidget, email: string): Promise<void> {
+  const input = emailInput(el);
+  input.value = email;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+const path = (r: RecordedRequest): string => {
+  const url = new URL(r.url);
+  return decodeURIComponent(url.pathname.slice(API.length) + url.search);
+};
+
+describe('<ev-booking-widget>', () => {
+  describe('loading', () => {
+    it('shows the location, only bookable ports, and the first load runs in parallel', async () => {
+      const log = recordRequests(API);
+      const el = await mount();
+      await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage');
+      const requests = (await log.settled()).map((r) => `${r.method} ${path(r)}`);
+      log.stop();
+      expect(requests.slice(0, 3)).to.have.members([
+        'GET /resources/locations/v2.0/7',
+        'GET /resources/charge-points/v2.0?filter[locationId]=7',
+        'POST /actions/locations/v2.0/7/check-booking-availability',
+      ]);
+      expect(requests).to.include('GET /resources/charge-points/v2.0?filter[locationId]=7&cursor=p2');
+      expect(requests).to.include('GET /resources/charge-points/v2.0/101/evses?include[]=connectors');
+      expect(requests).to.include('GET /resources/charge-points/v2.0/102/evses?include[]=connectors');
+      expect(port(el, 'Port A').disabled).to.be.false;
+      expect(port(el, 'Port B').disabled, 'out of order').to.be.true;
+      expect(port(el, 'Port C').disabled).to.be.false;
+      expect(() => port(el, 'Port X'), 'bookingEnabled false').to.throw();
+    });
+
+    it('offers start times in the location timezone with data-start instants', async () => {
+      const el = await mount();
+      const first = await chooseFirstSlot(el);
+      const start = firstSlotStart();
+      expect(first.dataset.start).to.equal(new Date(start).toISOString().replace('.000Z', 'Z'));
+      const local = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Sofia' });
+      expect(first.getAttribute('aria-label') ?? first.textContent).to.match(new RegExp(`^\\s*${local.format(start)}`));
+      // A 60-minute booking in a 6-hour window: 11 half-hour starts.
+      const sameDay = slots(el).filter((b) => Date.parse(b.dataset.start!) < start + 6 * HOUR);
+      expect(sameDay.length).to.be.at.most(11);
+    });
+  });
+
+  describe('booking', () => {
+    it('books end to end with the exact request bodies and events', async () => {
+      const el = await mount();
+      const requested: CustomEvent[] = [];
+      el.addEventListener('ev-booking-requested', (e) => requested.push(e));
+      await chooseFirstSlot(el);
+      await typeEmail(el, 'driver@example.com');
+      const log = recordRequests(API);
+      const confirmed = oneEvent(el, 'ev-booking-confirmed');
+      bookButton(el).click();
+      const event = await confirmed;
+      const sent = await log.settled();
+      log.stop();
+
+      const start = firstSlotStart();
+      const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+      expect(path(sent[0]!)).to.equal('/resources/users/v1.0?filter[email]=driver@example.com');
+      const create = sent.find((r) => r.method === 'POST')!;
+      expect(path(create)).to.equal('/resources/booking-requests/v1.0');
+      const body = create.body as Record<string, unknown>;
+      expect(body.externalId).to.match(/^[0-9a-f-]{36}$/);
+      expect(body).to.deep.equal({
+        type: 'create',
+        userId: 42,
+        locationId: 7,
+        startAt: iso(start),
+        endAt: iso(start + HOUR),
+        evseId: 1001,
+        externalId: body.externalId,
+      });
+      expect(sent.filter((r) => r.method === 'POST')).to.have.length(1);
+      expect(sent.some((r) => path(r) === '/resources/booking-requests/v1.0/555')).to.be.true;
+      expect(sent.some((r) => path(r) === '/resources/bookings/v1.0/900')).to.be.true;
+
+      expect(requested).to.have.length(1);
+      expect(requested[0]!.bubbles && requested[0]!.composed).to.be.true;
+      expect(requested[0]!.detail.bookingRequest).to.include({ id: 555, status: 'pending' });
+      expect(event.detail.bookingRequest).to.include({ id: 555, status: 'approved', bookingId: 900 });
+      expect(event.detail.booking).to.include({ id: 900, status: 'accepted' });
+      await waitUntil(() => statusText(el).includes('Booking confirmed'));
+    });
+
+    it('finds the booking by user when the approved request carries no bookingId', async () => {
+      const el = await mount({ withBookingId: false });
+      await chooseFirstSlot(el);
+      await typeEmail(el, 'driver@example.com');
+      const log = recordRequests(API);
+      const confirmed = oneEvent(el, 'ev-booking-confirmed');
+      bookButton(el).click();
+      const event = await confirmed;
+      const sent = (await log.settled()).map(path);
+      log.stop();
+      expect(sent).to.include('/resources/bookings/v1.0?filter[userId]=42&filter[locationId]=7');
+      expect(event.detail.booking).to.include({ id: 900 });
+    });
+
+    it('an unknown email sends no booking request and points to sign-up', async () => {
+      const el = await mount({}, 'signup-url="https://example.com/app"');
+      await chooseFirstSlot(el);
+      await typeEmail(el, 'nobody@example.com');
+      const log = recordRequests(API);
+      bookButton(el).click();
+      await waitUntil(() => inPart(el, 'ev-email-form', 'a[href="https://example.com/app"]').length === 1);
+      const sent = await log.settled();
+      log.stop();
+      expect(sent.map(path)).to.deep.equal(['/resources/users/v1.0?filter[email]=nobody@example.com']);
+      expect(emailInput(el).value, 'what the driver typed is kept').to.equal('nobody@example.com');
+      expect(el.shadowRoot!.querySelector('ev-email-form')!.shadowRoot!.textContent).to.include('No driver account');
+    });
+
+    it('a rejected request shows the reason, reloads availability and keeps the port', async () => {
+      const el = await mount({ outcome: 'rejected', rejectionReason: 'Overlaps <b>another</b> booking' });
+      await chooseFirstSlot(el);
+      await typeEmail(el, 'driver@example.com');
+      const log = recordRequests(API);
+      const rejected = oneEvent(el, 'ev-booking-rejected');
+      bookButton(el).click();
+      const event = await rejected;
+      expect(event.detail.reason).to.equal('Overlaps <b>another</b> booking');
+      await waitUntil(() => statusText(el).includes('Overlaps <b>another</b> booking'), 'reason shown as text');
+      await waitUntil(async () => (await log.settled()).some((r) => r.url.includes('check-booking-availability')));
+      log.stop();
+      expect(port(el, 'Port A').checked).to.be.true;
+      expect(emailInput(el).value).to.equal('driver@example.com');
+      expect(slots(el).some((b) => b.getAttribute('aria-pressed') === 'true')).to.be.false;
+    });
+
+    it('a double click on Book sends one booking request', async () => {
+      const el = await mount();
+      await chooseFirstSlot(el);
+      await typeEmail(el, 'driver@example.com');
+      const log = recordRequests(`${API}/resources/booking-requests/v1.0`);
+      const confirmed = oneEvent(el, 'ev-booking-confirmed');
+      bookButton(el).click();
+      bookButton(el).click();
+      bookButton(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await confirmed;
+      const posts = (await log.settled()).filter((r) => r.method === 'POST');
+      log.stop();
+      expect(posts).to.have.length(1);
+    });
+  });
+
+  describe('bad configuration', () => {
+    it('a missing location-id shows an alert, fires config and sends nothing', async () => {
+      const log = recordRequests();
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('ev-booking-widget');
+      const error = oneEvent(el, 'ev-booking-error');
+      container.append(el);
+      const event = await error;
+      await el.updateComplete;
+      expect(event.detail.code).to.equal('config');
+      expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.match(/location/i);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(log.requests).to.have.length(0);
+      log.stop();
+    });
+
+    it('a location-id that is not an integer is a config error', async () => {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('ev-booking-widget');
+      el.setAttribute('location-id', 'abc');
+      const error = oneEvent(el, 'ev-booking-error');
+      container.append(el);
+      expect((await error).detail.code).to.equal('config');
+    });
+
+    it('an unknown location shows an error with a retry button and fires not-found', async () => {
+      worker.use(...createAmpecoFixture());
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('ev-booking-widget');
+      el.setAttribute('location-id', '999');
+      const error = oneEvent(el, 'ev-booking-error');
+      container.append(el);
+      const event = await error;
+      expect(event.detail).to.include({ code: 'not-found', status: 404 });
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button') !== null);
+    });
+  });
+
+  describe('several widgets', () => {
+    it('two widgets on one page are independent', async () => {
+      worker.use(...createAmpecoFixture());
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.innerHTML = `<ev-booking-widget location-id="7" locale="en-GB"></ev-booking-widget>
+        <ev-booking-widget location-id="8" locale="en-GB"></ev-booking-widget>`;
+      const [a, b] = [...container.querySelectorAll('ev-booking-widget')] as [EvBookingWidget, EvBookingWidget];
+      await waitUntil(() => a.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage');
+      await waitUntil(() => b.shadowRoot!.querySelector('h2')?.textContent === 'Harbour Hotel');
+      await waitUntil(() => inPart(b, 'ev-port-list', 'input').length > 0);
+      port(a, 'Port A').click();
+      await a.updateComplete;
+      expect(port(a, 'Port A').checked).to.be.true;
+      expect(port(b, 'Port A').checked).to.be.false;
+      expect(slots(b)).to.have.length(0);
+    });
+
+    it('removing the element stops its requests', async () => {
+      worker.use(
+        http.post(`${API}/actions/locations/v2.0/:id/check-booking-availability`, async () => {
+          await new Promise((r) => setTimeout(r, 300));
+          return HttpResponse.json({ data: [] });
+        }),
+        ...createAmpecoFixture(),
+      );
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.innerHTML = `<ev-booking-widget location-id="7"></ev-booking-widget>`;
+      const el = container.querySelector('ev-booking-widget')!;
+      const errors: Event[] = [];
+      el.addEventListener('ev-booking-error', (e) => errors.push(e));
+      await new Promise((r) => setTimeout(r, 50));
+      el.remove();
+      const log = recordRequests(API);
+      await new Promise((r) => setTimeout(r, 500));
+      log.stop();
+      expect(log.requests, 'no request after removal').to.have.length(0);
+      expect(errors, 'an abort is not an error').to.have.length(0);
+    });
+  });
+});
