@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { register } from 'tsx/esm/api';
 
 const require = createRequire(import.meta.url);
 const mswWorkerPath = require.resolve('msw/mockServiceWorker.js');
@@ -21,18 +22,60 @@ const mswWorkerPlugin = {
   },
 };
 
+/**
+ * The real proxy in front of the Ampeco simulator, on its own port, for the end-to-end test: the
+ * widget on the test page (another origin) books through it, CORS and all. The page reads the
+ * proxy's API base from `/__e2e/api-base`.
+ */
+function e2eProxyPlugin() {
+  let proxy;
+  return {
+    name: 'e2e-proxy',
+    async serverStart({ config }) {
+      register();
+      const { startProxyServer } = await import('./server/node-server.ts');
+      const { createSimulator } = await import('./server/simulator.ts');
+      const simulator = createSimulator({ pendingMs: 300 });
+      proxy = await startProxyServer({
+        host: '127.0.0.1',
+        port: 0,
+        basePath: '/api/ampeco',
+        upstreamUrl: 'http://simulator.invalid/public-api',
+        token: 'e2e-simulator-token',
+        upstreamFetch: (request) => simulator.fetch(request),
+        allowedOrigins: [`http://${config.hostname}:${config.port}`],
+        rateLimit: false,
+      });
+    },
+    async serverStop() {
+      await proxy?.close();
+    },
+    serve(context) {
+      if (context.path === '/__e2e/api-base') {
+        return { body: JSON.stringify({ apiBase: `${proxy.url}/api/ampeco` }), type: 'json' };
+      }
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One test page at a time: a second page would be a hidden tab, where animation frames do not run.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
   plugins: [
     mswWorkerPlugin,
+    e2eProxyPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   browsers: [
     chromeLauncher({
+      // Each test file in its own browser context: its own window (so never a hidden background tab,
+      // where animation frames stop) and its own service worker registrations (msw stays per file).
+      createBrowserContext: ({ browser }) => browser.createBrowserContext(),
       launchOptions: {
         executablePath,
         headless: true,
@@ -44,6 +87,10 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
+          // Test pages run side by side in background tabs: keep their timers and rendering alive.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -19,7 +19,7 @@ import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/fl
 import { DisconnectAbortController } from './controllers/abort-controller.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
 import { dateFormat, formatMinutes, t, type MessageKey } from './i18n/index.js';
-import { tokens } from './styles/tokens.js';
+import { base, tokens } from './styles/tokens.js';
 import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
 import './components/slot-grid/slot-grid.js';
@@ -121,63 +121,52 @@ function pickTranslation(names: Location['name'], locale: string): string | null
 export class EvBookingWidget extends LitElement {
   static override styles = [
     tokens,
+    base,
     css`
       :host {
-        display: block;
         max-width: 40rem;
-        color: var(--ev-color-fg);
-        background: var(--ev-color-bg);
-        font-family: var(--ev-font, inherit);
-        border: 1px solid var(--ev-color-border);
-        border-radius: var(--ev-radius);
-        padding: calc(var(--ev-space) * 2);
-        box-sizing: border-box;
-      }
-      :host([hidden]) {
-        display: none;
+        border: 1px solid var(--_ev-border);
+        border-radius: var(--_ev-radius);
+        padding: calc(var(--_ev-space) * 2);
       }
       [part='base'] {
         display: grid;
-        gap: calc(var(--ev-space) * 2);
+        gap: calc(var(--_ev-space) * 2);
       }
       h2 {
         margin: 0;
         font-size: 1.25em;
-        min-height: 1.5em;
+        min-height: 1.4em;
       }
-      .tz {
+      p {
         margin: 0;
-        color: var(--ev-color-muted);
+      }
+      .note {
+        color: var(--_ev-muted);
         font-size: 0.875em;
       }
-      label.duration {
-        display: inline-flex;
+      label {
+        display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: var(--ev-space);
+        gap: var(--_ev-space);
         font-weight: 600;
       }
-      select,
-      .retry {
+      select {
         font: inherit;
-        min-height: 2rem;
-        padding: 0 var(--ev-space);
-        border: 1px solid var(--ev-color-border);
-        border-radius: var(--ev-radius);
-        color: var(--ev-color-fg);
-        background: var(--ev-color-bg);
+        min-height: 2.75rem;
+        padding: 0 var(--_ev-space);
+        border: 1px solid var(--_ev-border);
+        border-radius: var(--_ev-radius);
+        color: var(--_ev-fg);
+        background: var(--_ev-bg);
       }
-      select:focus-visible,
-      .retry:focus-visible {
-        outline: 2px solid var(--ev-color-accent);
-        outline-offset: 2px;
-      }
-      .field-error {
-        color: var(--ev-color-danger);
-        margin: 0;
+      .error {
+        color: var(--_ev-danger);
       }
       .fatal {
         display: grid;
-        gap: var(--ev-space);
+        gap: var(--_ev-space);
         justify-items: start;
       }
     `,
@@ -609,7 +598,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   private renderDurations(locale: string): TemplateResult {
-    return html`<label class="duration" part="duration"
+    return html`<label part="duration"
       >${t(locale, 'duration')}
       <select @change=${this.handleDurationChange} ?disabled=${this.busy}>
         ${this.offeredDurations.map(
@@ -622,7 +611,7 @@ export class EvBookingWidget extends LitElement {
   private renderFatal(message: string, retry: boolean): TemplateResult {
     return html`<div class="fatal" role="alert" part="status">
       <p>${message}</p>
-      ${retry ? html`<button class="retry" @click=${this.handleRetry}>${t(this.resolvedLocale, 'tryAgain')}</button>` : nothing}
+      ${retry ? html`<button @click=${this.handleRetry}>${t(this.resolvedLocale, 'tryAgain')}</button>` : nothing}
     </div>`;
   }
 
@@ -651,7 +640,7 @@ export class EvBookingWidget extends LitElement {
     const ownZone = browserTimeZone();
     return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
       <h2 part="heading">${name}</h2>
-      ${data && ownZone !== timeZone ? html`<p class="tz">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
+      ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
       ${done
         ? nothing
         : html`<ev-port-list
@@ -664,7 +653,11 @@ export class EvBookingWidget extends LitElement {
               @ev-port-select=${this.handlePortSelect}
             ></ev-port-list>
             ${this.renderDurations(locale)}
+            ${this.selectedEvse === null && !loading
+              ? html`<p class="note">${t(locale, 'portFirst')}</p>`
+              : nothing}
             <ev-slot-grid
+              ?hidden=${this.selectedEvse === null && !loading}
               exportparts="slot-grid"
               .days=${days}
               .timeZone=${timeZone}
@@ -675,7 +668,7 @@ export class EvBookingWidget extends LitElement {
               .disabled=${this.busy || this.selectedEvse === null}
               @ev-slot-select=${this.handleSlotSelect}
             ></ev-slot-grid>
-            ${this.slotError ? html`<p class="field-error" role="alert">${this.slotError}</p>` : nothing}
+            ${this.slotError ? html`<p class="error" role="alert">${this.slotError}</p>` : nothing}
             <ev-email-form
               exportparts="email-form, button"
               .email=${this.typedEmail}
@@ -700,7 +693,7 @@ export class EvBookingWidget extends LitElement {
         @ev-pick-again=${this.handlePickAgain}
       ></ev-status-tracker>
       ${done
-        ? html`<button class="retry" @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>`
+        ? html`<button @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>`
         : nothing}
     </div>`;
   }

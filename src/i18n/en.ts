@@ -39,6 +39,7 @@ export const en = {
   duration: 'Duration',
   zoneDiffers: 'Your own time zone is {zone}.',
   pickPort: 'Choose a charging port first.',
+  portFirst: 'Choose a charging port to see its free start times.',
   pickTime: 'Choose a start time first.',
   noReason: 'The operator gave no reason.',
   bookAnother: 'Book another slot',

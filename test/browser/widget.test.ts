@@ -3,9 +3,11 @@ import { http, HttpResponse } from 'msw';
 import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, createAmpecoFixture, firstSlotStart, type FixtureOptions } from '../support/ampeco-fixture.js';
-import { describe, it, recordRequests, useMsw, worker, type RecordedRequest } from '../support/msw.js';
+import { afterEach, describe, it, recordRequests, useMsw, worker, type RecordedRequest } from '../support/msw.js';
 
 useMsw();
+// A pending request is remembered per location for resumption after a reload: not across tests.
+afterEach(() => sessionStorage.clear());
 
 const HOUR = 3_600_000;
 
@@ -269,11 +271,30 @@ describe('<ev-booking-widget>', () => {
       el.addEventListener('ev-booking-error', (e) => errors.push(e));
       await new Promise((r) => setTimeout(r, 50));
       el.remove();
+      // Requests already on their way when the element left may still be reported; then silence.
+      await new Promise((r) => setTimeout(r, 100));
       const log = recordRequests(API);
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 600));
       log.stop();
-      expect(log.requests, 'no request after removal').to.have.length(0);
+      expect(log.requests.map((r) => r.url), 'no request after removal').to.deep.equal([]);
       expect(errors, 'an abort is not an error').to.have.length(0);
+    });
+
+    it('removing the element stops polling a pending request', async () => {
+      const el = await mount({ pendingPolls: 1000 });
+      await chooseFirstSlot(el);
+      await typeEmail(el, 'driver@example.com');
+      const polls = recordRequests(`${API}/resources/booking-requests/v1.0/555`);
+      bookButton(el).click();
+      await oneEvent(el, 'ev-booking-requested');
+      await waitUntil(() => polls.requests.length > 0, 'polling started', { timeout: 4000 });
+      polls.stop();
+      el.remove();
+      await new Promise((r) => setTimeout(r, 100));
+      const after = recordRequests(API);
+      await new Promise((r) => setTimeout(r, 2500));
+      after.stop();
+      expect(after.requests.map((r) => r.url)).to.deep.equal([]);
     });
   });
 });
