@@ -3,7 +3,7 @@ import { property, state, query } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { createClient, type ApiClient as Client } from './api/client.js';
 import { ApiError, isAbortError as isAbort, type ErrorCode } from './api/errors.js';
-import type { Booking, BookingRequest, Evse, Location, TimeWindow } from './api/schemas.js';
+import type { Booking, BookingRequest, CreateBookingRequestBody, Evse, Location, TimeWindow } from './api/schemas.js';
 import {
   availabilityRanges,
   groupByDay,
@@ -17,6 +17,7 @@ import {
 import { pollBookingRequest } from './booking/poll.js';
 import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/flow.js';
 import { DisconnectAbortController } from './controllers/abort-controller.js';
+import { visibleSleep } from './controllers/visibility.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
 import { dateFormat, formatMinutes, t, type MessageKey } from './i18n/index.js';
 import { base, tokens } from './styles/tokens.js';
@@ -209,6 +210,9 @@ export class EvBookingWidget extends LitElement {
   /** Custom fetch, e.g. to add the host portal's own auth header. */
   @property({ attribute: false }) fetch?: typeof fetch;
 
+  /** How long to wait for the operator's decision before saying the request is still pending (ms). */
+  @property({ attribute: false }) pollTimeout = 60_000;
+
   @state() private availability = new Map<number, TimeWindow[]>();
   @state() private selectedEvse: number | null = null;
   @state() private duration = 60;
@@ -221,8 +225,11 @@ export class EvBookingWidget extends LitElement {
   @state() private slotError: string | null = null;
   @state() private notFound = false;
   @state() private now = Date.now();
+  @state() private offline = false;
 
   private client?: Client;
+  /** A create request whose fate is unknown (its answer was lost): looked up before any new attempt. */
+  private uncertainAttempt?: CreateBookingRequestBody;
   private trackedRequest?: BookingRequest;
   private clockTimer?: ReturnType<typeof setInterval>;
   private emailTouched = false;
@@ -281,11 +288,29 @@ export class EvBookingWidget extends LitElement {
     return `ev-booking-widget:pending:${this.apiBase}:${this.locationId}`;
   }
 
+  /** Keeps "now" current so that starts that have passed are no longer offered. */
+  private readonly tick = (): void => {
+    this.now = Date.now();
+  };
+
+  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
+  private readonly handleOnline = (): void => {
+    if (this.offline || (this.loadTask.status === TaskStatus.ERROR && errorCode(this.loadTask.error) === 'network')) {
+      this.offline = false;
+      this.handleRetry();
+    }
+  };
+
+  private readonly handleOffline = (): void => {
+    this.offline = true;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.clockTimer = setInterval(() => {
-      this.now = Date.now();
-    }, 30_000);
+    this.clockTimer = setInterval(this.tick, 30_000);
+    document.addEventListener('visibilitychange', this.tick);
+    window.addEventListener('online', this.handleOnline);
+    window.addEventListener('offline', this.handleOffline);
     // A widget moved in the document was aborted on removal: load it again.
     if (this.hasUpdated && this.hasValidLocation) void this.loadTask.run();
   }
@@ -293,6 +318,9 @@ export class EvBookingWidget extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clockTimer);
+    document.removeEventListener('visibilitychange', this.tick);
+    window.removeEventListener('online', this.handleOnline);
+    window.removeEventListener('offline', this.handleOffline);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -426,6 +454,10 @@ export class EvBookingWidget extends LitElement {
       this.slotError = t(locale, 'pickTime');
       return;
     }
+    if (!navigator.onLine) {
+      this.offline = true;
+      return;
+    }
     this.phase = 'sending';
     this.statusMessage = null;
     this.emailError = null;
@@ -438,21 +470,53 @@ export class EvBookingWidget extends LitElement {
         this.phase = 'idle';
         return;
       }
-      const userId = bookingUserId(user);
       const startMs = Date.parse(start);
-      const bookingRequest = await client.createBookingRequest({
+      const body: CreateBookingRequestBody = {
         type: 'create',
-        userId,
+        userId: bookingUserId(user),
         locationId: this.locationId as number,
         startAt: toIsoUtc(startMs),
         endAt: toIsoUtc(startMs + this.duration * MINUTE_MS),
         evseId,
         externalId: newExternalId(),
-      });
+      };
+      const bookingRequest = await this.createOnce(client, body);
       this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
       await this.track(client, bookingRequest);
     } catch (error) {
       this.handleFlowError(error);
+    }
+  }
+
+  /**
+   * Sends the create request for `body`, never twice for one booking: when an earlier attempt for the
+   * same booking ended without a certain answer (lost response, time-out, 5xx), that attempt is looked
+   * up by its `externalId` first and, if found, tracked instead; otherwise it is sent again under the
+   * same `externalId`.
+   */
+  private async createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
+    const { externalId: _fresh, ...same } = body;
+    const previous = this.uncertainAttempt;
+    if (previous) {
+      const { externalId, ...was } = previous;
+      if (JSON.stringify(was) === JSON.stringify(same) && externalId) {
+        const found = await client.findBookingRequestByExternalId(externalId);
+        if (found) {
+          this.uncertainAttempt = undefined;
+          return found;
+        }
+        body = previous;
+      }
+    }
+    try {
+      const created = await client.createBookingRequest(body);
+      this.uncertainAttempt = undefined;
+      return created;
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : undefined;
+      const certain = status !== undefined && status >= 400 && status < 500;
+      this.uncertainAttempt = certain || isAbort(error) ? undefined : body;
+      throw error;
     }
   }
 
@@ -486,7 +550,11 @@ export class EvBookingWidget extends LitElement {
     }
     let final: BookingRequest;
     try {
-      final = await pollBookingRequest(client, bookingRequest.id, { signal: this.disconnect.signal });
+      final = await pollBookingRequest(client, bookingRequest.id, {
+        signal: this.disconnect.signal,
+        timeoutMs: this.pollTimeout,
+        sleep: visibleSleep,
+      });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'timeout') {
         this.phase = 'timeout';
@@ -611,6 +679,7 @@ export class EvBookingWidget extends LitElement {
   private renderFatal(message: string, retry: boolean): TemplateResult {
     return html`<div class="fatal" role="alert" part="status">
       <p>${message}</p>
+      ${this.offline ? html`<p>${t(this.resolvedLocale, 'offline')}</p>` : nothing}
       ${retry ? html`<button @click=${this.handleRetry}>${t(this.resolvedLocale, 'tryAgain')}</button>` : nothing}
     </div>`;
   }
@@ -682,6 +751,7 @@ export class EvBookingWidget extends LitElement {
               @ev-email-input=${this.handleEmailInput}
               @ev-email-submit=${this.handleEmailSubmit}
             ></ev-email-form>`}
+      ${this.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
       <ev-status-tracker
         exportparts="status"
         .status=${this.phase}

@@ -43,6 +43,7 @@ export const en = {
   pickTime: 'Choose a start time first.',
   noReason: 'The operator gave no reason.',
   bookAnother: 'Book another slot',
+  offline: "You are offline. We'll try again when the connection is back.",
   errorConfig: 'This booking widget is not set up correctly (missing or invalid location).',
   errorNetwork: 'The booking service cannot be reached. Check your connection and try again.',
   errorUnauthorized: 'The booking service refused access.',

@@ -1,68 +1,27 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, createAmpecoFixture, firstSlotStart, type FixtureOptions } from '../support/ampeco-fixture.js';
-import { afterEach, describe, it, recordRequests, useMsw, worker, type RecordedRequest } from '../support/msw.js';
+import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
+import {
+  bookButton,
+  chooseFirstSlot,
+  emailInput,
+  inPart,
+  iso,
+  mount,
+  path,
+  port,
+  slots,
+  statusText,
+  typeEmail,
+} from '../support/widget-driver.js';
 
 useMsw();
 // A pending request is remembered per location for resumption after a reload: not across tests.
 afterEach(() => sessionStorage.clear());
 
 const HOUR = 3_600_000;
-
-/** The part of `el` inside the shadow root of its subcomponent `tag`. */
-function inPart<T extends Element>(el: EvBookingWidget, tag: string, selector: string): T[] {
-  const part = el.shadowRoot!.querySelector(tag);
-  return [...(part?.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
-}
-
-/** The port radio whose label contains `label`. */
-function port(el: EvBookingWidget, label: string): HTMLInputElement {
-  const radio = inPart<HTMLInputElement>(el, 'ev-port-list', 'input[type=radio]').find((input) =>
-    input.closest('label')?.textContent?.includes(label),
-  );
-  if (!radio) throw new Error(`no port ${label}`);
-  return radio;
-}
-
-const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
-const emailInput = (el: EvBookingWidget): HTMLInputElement => inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
-const bookButton = (el: EvBookingWidget): HTMLButtonElement =>
-  inPart<HTMLButtonElement>(el, 'ev-email-form', 'button').find((b) => b.textContent?.includes('Book'))!;
-const statusText = (el: EvBookingWidget): string =>
-  el.shadowRoot!.querySelector('ev-status-tracker')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
-
-async function mount(options: FixtureOptions = {}, attrs = ''): Promise<EvBookingWidget> {
-  worker.use(...createAmpecoFixture(options));
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.innerHTML = `<ev-booking-widget location-id="7" locale="en-GB" ${attrs}></ev-booking-widget>`;
-  const el = container.querySelector('ev-booking-widget')!;
-  await waitUntil(() => inPart(el, 'ev-port-list', 'input[type=radio]').length > 0, 'ports never rendered', { timeout: 5000 });
-  return el;
-}
-
-async function chooseFirstSlot(el: EvBookingWidget, label = 'Port A'): Promise<HTMLButtonElement> {
-  port(el, label).click();
-  await waitUntil(() => slots(el).length > 0, 'no slots offered');
-  const first = slots(el)[0]!;
-  first.click();
-  await el.updateComplete;
-  return first;
-}
-
-async function typeEmail(el: EvBookingWidget, email: string): Promise<void> {
-  const input = emailInput(el);
-  input.value = email;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-const path = (r: RecordedRequest): string => {
-  const url = new URL(r.url);
-  return decodeURIComponent(url.pathname.slice(API.length) + url.search);
-};
-
 describe('<ev-booking-widget>', () => {
   describe('loading', () => {
     it('shows the location, only bookable ports, and the first load runs in parallel', async () => {
@@ -89,7 +48,7 @@ describe('<ev-booking-widget>', () => {
       const el = await mount();
       const first = await chooseFirstSlot(el);
       const start = firstSlotStart();
-      expect(first.dataset.start).to.equal(new Date(start).toISOString().replace('.000Z', 'Z'));
+      expect(first.dataset.start).to.equal(iso(start));
       const local = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Sofia' });
       expect(first.getAttribute('aria-label') ?? first.textContent).to.match(new RegExp(`^\\s*${local.format(start)}`));
       // A 60-minute booking in a 6-hour window: 11 half-hour starts.
@@ -113,7 +72,6 @@ describe('<ev-booking-widget>', () => {
       log.stop();
 
       const start = firstSlotStart();
-      const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
       expect(path(sent[0]!)).to.equal('/resources/users/v1.0?filter[email]=driver@example.com');
       const create = sent.find((r) => r.method === 'POST')!;
       expect(path(create)).to.equal('/resources/booking-requests/v1.0');

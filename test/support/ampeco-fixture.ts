@@ -18,6 +18,10 @@ export interface FixtureOptions {
   pendingPolls?: number;
   /** Whether the approved request carries `bookingId`. */
   withBookingId?: boolean;
+  /** The first create POST is stored but its answer is lost (a dropped connection). */
+  loseCreateResponse?: boolean;
+  /** A request that already exists (pending), e.g. from before a page reload. */
+  existingRequest?: Record<string, unknown>;
   /** Overrides of location 7's fields. */
   location?: Record<string, unknown>;
 }
@@ -59,7 +63,8 @@ export function firstSlotStart(now = Date.now()): number {
 export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[] {
   const users = options.users ?? { 'driver@example.com': '42' };
   let polls = 0;
-  let created: Record<string, unknown> | null = null;
+  let created: Record<string, unknown> | null = options.existingRequest ?? null;
+  let lose = options.loseCreateResponse ?? false;
 
   return [
     http.get(`${API}/resources/locations/v2.0/:id`, ({ params }) => {
@@ -100,7 +105,16 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
     http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
       created = { ...body, id: 555, status: 'pending', createdAt: new Date().toISOString() };
+      if (lose) {
+        lose = false;
+        return HttpResponse.error();
+      }
       return HttpResponse.json({ data: created }, { status: 201 });
+    }),
+    http.get(`${API}/resources/booking-requests/v1.0`, ({ request }) => {
+      const externalId = new URL(request.url).searchParams.get('filter[externalId]');
+      const found = created && externalId && created.externalId === externalId ? [created] : [];
+      return HttpResponse.json({ data: found, links: { next: null } });
     }),
     http.get(`${API}/resources/booking-requests/v1.0/:id`, () => {
       if (!created) return HttpResponse.json({ message: 'The record is not found' }, { status: 404 });

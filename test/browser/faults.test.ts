@@ -1,0 +1,251 @@
+/**
+ * SPEC §8: faults and bad input never cost a driver a booking, or book twice. Each test injects a
+ * fault at the network boundary (msw) and asserts what the driver sees and which requests were sent.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
+import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
+import {
+  bookButton,
+  chooseFirstSlot,
+  emailInput,
+  inPart,
+  mount,
+  path,
+  port,
+  slots,
+  statusText,
+  typeEmail,
+} from '../support/widget-driver.js';
+
+useMsw();
+afterEach(() => sessionStorage.clear());
+
+const LOCATION = `${API}/resources/locations/v2.0/:id`;
+const alertText = (el: EvBookingWidget): string =>
+  [...el.shadowRoot!.querySelectorAll('[role=alert]')].map((n) => n.textContent).join(' ');
+
+/** Mounts a widget without waiting for its ports (for load faults). */
+async function mountBare(attrs = 'location-id="7"'): Promise<{ el: EvBookingWidget; errors: CustomEvent[] }> {
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('ev-booking-widget');
+  for (const [, name, value] of attrs.matchAll(/([\w-]+)="([^"]*)"/g)) el.setAttribute(name!, value!);
+  const errors: CustomEvent[] = [];
+  el.addEventListener('ev-booking-error', (e) => errors.push(e));
+  container.append(el);
+  return { el, errors };
+}
+
+describe('faults and bad input (SPEC §8)', () => {
+  it('429 with Retry-After on the first load: waits, retries, and shows the widget', async () => {
+    let calls = 0;
+    worker.use(
+      http.get(LOCATION, () => {
+        calls += 1;
+        return calls === 1
+          ? HttpResponse.json({ message: 'Too many requests. Please try again later.' }, { status: 429, headers: { 'Retry-After': '1' } })
+          : undefined;
+      }),
+      ...createAmpecoFixture(),
+    );
+    const { el, errors } = await mountBare();
+    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'loaded', { timeout: 5000 });
+    expect(calls).to.equal(2);
+    expect(errors).to.have.length(0);
+  });
+
+  it('5xx on a GET is retried, then an error state with a keyboard-reachable retry that works', async () => {
+    let failing = true;
+    worker.use(
+      http.get(LOCATION, () => (failing ? HttpResponse.json({ message: 'boom' }, { status: 503 }) : undefined)),
+      ...createAmpecoFixture(),
+    );
+    const log = recordRequests('/resources/locations/v2.0/7');
+    const { el, errors } = await mountBare();
+    await waitUntil(() => errors.length > 0, 'gave up', { timeout: 9000 });
+    log.stop();
+    expect(log.requests.length, 'the first try and 3 retries').to.equal(4);
+    expect(errors[0]!.detail).to.include({ code: 'network', status: 503 });
+    await el.updateComplete;
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!;
+    expect(retry.textContent).to.contain('Try again');
+    expect(retry.tabIndex).to.equal(0);
+    failing = false;
+    retry.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'recovered', { timeout: 5000 });
+  });
+
+  it('a lost create response is looked up by externalId: one POST, one booking', async () => {
+    const el = await mount({ loseCreateResponse: true });
+    await chooseFirstSlot(el);
+    await typeEmail(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    bookButton(el).click();
+    await confirmed;
+    const sent = await log.settled();
+    log.stop();
+    const posts = sent.filter((r) => r.method === 'POST');
+    expect(posts).to.have.length(1);
+    const externalId = (posts[0]!.body as { externalId: string }).externalId;
+    expect(sent.map(path)).to.include(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
+  });
+
+  it('422 on the booking request: the message stands next to its field and nothing typed is lost', async () => {
+    const el = await mount();
+    // Handlers added later take precedence over the fixture's.
+    worker.use(
+      http.post(`${API}/resources/booking-requests/v1.0`, () =>
+        HttpResponse.json(
+          { message: 'The given data was invalid.', errors: { startAt: ['The start at must be a date after now.'] } },
+          { status: 422 },
+        ),
+      ),
+    );
+    await chooseFirstSlot(el, 'Port C');
+    await typeEmail(el, 'driver@example.com');
+    const error = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    expect((await error).detail).to.include({ code: 'validation', status: 422 });
+    await el.updateComplete;
+    const message = el.shadowRoot!.querySelector('ev-slot-grid + p[role=alert], p[role=alert]');
+    expect(message?.textContent).to.equal('The start at must be a date after now.');
+    expect(emailInput(el).value).to.equal('driver@example.com');
+    expect(port(el, 'Port C').checked).to.be.true;
+    expect(el.shadowRoot!.querySelector('select')!.value).to.equal('60');
+  });
+
+  it('422 about the user is shown at the email field', async () => {
+    const el = await mount();
+    worker.use(
+      http.post(`${API}/resources/booking-requests/v1.0`, () =>
+        HttpResponse.json({ message: 'The given data was invalid.', errors: { userId: ['This account cannot book.'] } }, { status: 422 }),
+      ),
+    );
+    await chooseFirstSlot(el);
+    await typeEmail(el, 'driver@example.com');
+    bookButton(el).click();
+    await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('This account cannot book.'));
+    expect(emailInput(el).value).to.equal('driver@example.com');
+    expect(emailInput(el).getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('a response that does not match the schema: bad-response, a readable state, the detail in the console', async () => {
+    worker.use(http.get(LOCATION, () => HttpResponse.json({ data: { id: 'seven', name: 42 } })), ...createAmpecoFixture());
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const { el, errors } = await mountBare();
+      await waitUntil(() => errors.length > 0, 'error event', { timeout: 5000 });
+      expect(errors[0]!.detail.code).to.equal('bad-response');
+      await el.updateComplete;
+      expect(alertText(el)).to.contain('could not read');
+      expect(logged.length).to.be.greaterThan(0);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('an invalid email gets a clear message and sends nothing', async () => {
+    const el = await mount();
+    await chooseFirstSlot(el);
+    await typeEmail(el, 'driver@example');
+    const log = recordRequests(API);
+    bookButton(el).click();
+    await el.updateComplete;
+    await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('Enter a valid email address'));
+    await new Promise((r) => setTimeout(r, 200));
+    log.stop();
+    expect(log.requests).to.have.length(0);
+    expect(emailInput(el).value).to.equal('driver@example');
+  });
+
+  it('offline: a clear message, and the widget retries on its own when the browser is back online', async () => {
+    let offline = true;
+    worker.use(http.get(LOCATION, () => (offline ? HttpResponse.error() : undefined)), ...createAmpecoFixture());
+    const { el, errors } = await mountBare();
+    await waitUntil(() => errors.length > 0, 'gave up', { timeout: 9000 });
+    expect(errors[0]!.detail.code).to.equal('network');
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('cannot be reached');
+    offline = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'reloaded', { timeout: 5000 });
+  });
+
+  it('a pending request is resumed after a page reload', async () => {
+    const start = firstSlotStart();
+    sessionStorage.setItem(
+      'ev-booking-widget:pending:/api/ampeco:7',
+      '555',
+    );
+    const existing = {
+      id: 555,
+      type: 'create',
+      status: 'pending',
+      userId: 42,
+      locationId: 7,
+      evseId: 1001,
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 3_600_000).toISOString(),
+    };
+    worker.use(...createAmpecoFixture({ existingRequest: existing }));
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget');
+    el.setAttribute('location-id', '7');
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    container.append(el);
+    const event = await confirmed;
+    expect(event.detail.bookingRequest).to.include({ id: 555, status: 'approved' });
+    expect(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7')).to.equal(null);
+  });
+
+  it('polling past the timeout says the request is still pending and offers to check again', async () => {
+    const el = await mount({ pendingPolls: 1000 });
+    el.pollTimeout = 1500;
+    await chooseFirstSlot(el);
+    await typeEmail(el, 'driver@example.com');
+    const error = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    expect((await error).detail.code).to.equal('timeout');
+    await waitUntil(() => statusText(el).includes('still pending'));
+    const check = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button').find((b) => b.textContent?.includes('Check again'));
+    expect(check).to.exist;
+    expect(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7'), 'kept for a reload').to.equal('555');
+  });
+
+  it('starts that pass while the driver hesitates are no longer offered', async () => {
+    const el = await mount();
+    port(el, 'Port A').click();
+    await waitUntil(() => slots(el).length > 0);
+    const first = slots(el)[0]!.dataset.start!;
+    const realNow = Date.now;
+    Date.now = () => Date.parse(first) + 60_000;
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => !slots(el).some((b) => b.dataset.start === first), 'the passed start is gone');
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('the rejected path offers to pick again, by keyboard, with the port kept', async () => {
+    const el = await mount({ outcome: 'rejected', rejectionReason: 'Overlap' });
+    await chooseFirstSlot(el);
+    await typeEmail(el, 'driver@example.com');
+    const rejected = oneEvent(el, 'ev-booking-rejected');
+    bookButton(el).click();
+    await rejected;
+    await waitUntil(() => inPart(el, 'ev-status-tracker', 'button').length > 0);
+    const again = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button')[0]!;
+    expect(again.textContent).to.contain('Pick another time');
+    expect(again.tabIndex).to.equal(0);
+    again.click();
+    await el.updateComplete;
+    expect(port(el, 'Port A').checked).to.be.true;
+    await waitUntil(() => slots(el).length > 0);
+  });
+});
