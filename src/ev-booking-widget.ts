@@ -175,7 +175,7 @@ export class EvBookingWidget extends LitElement {
 
   private readonly disconnect = new DisconnectAbortController(this);
 
-  @query('ev-status-tracker') private statusTracker?: HTMLElement;
+  @query('.status') private statusRegion?: HTMLElement;
 
   /** Ampeco location to book at. */
   @property({ attribute: 'location-id', converter: integerAttribute }) locationId?: number;
@@ -752,6 +752,7 @@ export class EvBookingWidget extends LitElement {
               @ev-email-submit=${this.handleEmailSubmit}
             ></ev-email-form>`}
       ${this.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
+      <div class="status" tabindex="-1">
       <ev-status-tracker
         exportparts="status"
         .status=${this.phase}
@@ -762,6 +763,7 @@ export class EvBookingWidget extends LitElement {
         @ev-retry=${this.handleRetry}
         @ev-pick-again=${this.handlePickAgain}
       ></ev-status-tracker>
+      </div>
       ${done
         ? html`<button @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>`
         : nothing}
@@ -783,8 +785,12 @@ export class EvBookingWidget extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Focus follows the driver: to the status once Book was pressed.
-    if (changed.has('phase' as keyof EvBookingWidget) && this.phase === 'sending') this.statusTracker?.focus();
+    // Focus follows the driver to the outcome of Book, but only when the driver is in the widget:
+    // the widget never takes focus from the page.
+    const outcome = ['confirmed', 'rejected', 'timeout', 'error'].includes(this.phase);
+    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.matches(':focus-within')) {
+      this.statusRegion?.focus();
+    }
   }
 }
 
