@@ -70,6 +70,7 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
       port: config.port,
       basePath: config.basePath,
       allowedOrigins: config.allowedOrigins,
+      trustProxy: config.trustProxy,
       upstreamUrl: upstream.url,
       token: upstream.token,
       ...(upstream.fetch === undefined ? {} : { upstreamFetch: upstream.fetch }),

@@ -20,6 +20,11 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   /** `null`: no upstream configured, run against the embedded simulator. */
   readonly upstream: UpstreamConfig | null;
+  /**
+   * `TRUST_PROXY`: the proxy runs behind a reverse proxy that sets `X-Forwarded-For` and
+   * `X-Forwarded-Proto`. Default `false` (those headers are ignored: any client can forge them).
+   */
+  readonly trustProxy: boolean;
 }
 
 /** A configuration the proxy refuses to start with; `message` is one line meant for an operator. */
@@ -107,6 +112,14 @@ function parseHost(raw: string): string {
   return raw.replace(/^\[(.*)\]$/, '$1');
 }
 
+function parseFlag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  const normalized = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
 /** Reads the proxy's configuration from `env`; throws `ConfigError` with a one-line reason. */
 export function parseConfig(env: Env): Config {
   const url = value(env, 'AMPECO_API_URL');
@@ -140,5 +153,6 @@ export function parseConfig(env: Env): Config {
     basePath: parseBasePath(value(env, 'BASE_PATH') ?? DEFAULT_BASE_PATH),
     allowedOrigins,
     upstream,
+    trustProxy: parseFlag('TRUST_PROXY', value(env, 'TRUST_PROXY')),
   };
 }

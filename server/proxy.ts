@@ -176,7 +176,11 @@ const ROUTES: readonly Route[] = [
 
 const ID_VALUE = /^[1-9]\d{0,15}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const EMAIL = /^[^\s@\x00-\x1f\x7f]+@[^\s@\x00-\x1f\x7f]+$/;
+/**
+ * One address: no whitespace, control characters, second `@`, or the wildcard and list
+ * characters `%`, `*` and `,` (which a lenient upstream filter could read as "match many").
+ */
+const EMAIL = /^[^\s@\x00-\x1f\x7f%*,]+@[^\s@\x00-\x1f\x7f%*,]+$/;
 
 function validParam(kind: ParamKind, value: string): boolean {
   switch (kind) {
@@ -211,7 +215,8 @@ function matchRoute(method: string, segments: readonly string[]): Match | null {
       const actual = segments[index] ?? '';
       if (expected === ID) {
         if (!ID_VALUE.test(actual)) return false;
-        rebuilt.push(String(Number(actual)));
+        // Verbatim: ID_VALUE admits no leading zero, and Number() would change ids past 2^53.
+        rebuilt.push(actual);
         return true;
       }
       rebuilt.push(expected);
@@ -256,6 +261,14 @@ type JsonObject = { [key: string]: Json };
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A fresh object without a prototype: keys that come from a client or from upstream
+ * (`__proto__`, `constructor`, `toString`…) are plain own keys in it, never inherited members.
+ */
+function record<T = Json>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 const MESSAGES = {
@@ -319,7 +332,7 @@ interface ZodIssueLike {
 
 /** Ampeco-shaped 422 field messages for the schema's issues. */
 function fieldErrors(issues: readonly ZodIssueLike[], input: unknown): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+  const errors = record<string[]>();
   const add = (field: string, message: string): void => {
     (errors[field] ??= []).push(message);
   };
@@ -331,7 +344,7 @@ function fieldErrors(issues: readonly ZodIssueLike[], input: unknown): Record<st
     const field = issue.path.map(String).join('.');
     if (field === '') {
       add('body', 'The request body must be a JSON object.');
-    } else if (isObject(input) && !(field in input)) {
+    } else if (isObject(input) && !Object.hasOwn(input, field)) {
       add(field, `The ${field} field is required.`);
     } else if (issue.code === 'invalid_value' && issue.values !== undefined) {
       add(field, `The ${field} field must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}.`);
@@ -357,7 +370,13 @@ async function parseBody(request: Request, schema: BodySchema, cap: number): Pro
     if (!/^\d{1,15}$/.test(declared)) return failure(400, 'The Content-Length header is invalid.');
     if (Number(declared) > cap) return failure(413, `The request body must not exceed ${cap} bytes.`);
   }
-  const bytes = await readCapped(request.body, cap);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readCapped(request.body, cap);
+  } catch {
+    // The client aborted or sent a broken (e.g. chunked) body: its mistake, not a proxy fault.
+    return failure(400, 'The request body could not be read.');
+  }
   if (bytes === null) return failure(413, `The request body must not exceed ${cap} bytes.`);
   let input: Json;
   try {
@@ -429,7 +448,7 @@ const META_KEYS = ['path', 'per_page', 'next_cursor', 'prev_cursor', 'current_pa
 
 function withoutKeys(value: Json, keys: readonly string[]): Json {
   if (!isObject(value)) return value;
-  const copy: JsonObject = {};
+  const copy = record();
   for (const [key, item] of Object.entries(value)) if (!keys.includes(key)) copy[key] = item;
   return copy;
 }
@@ -516,7 +535,7 @@ function errorBody(status: number, body: Json | undefined): JsonObject {
   const result: JsonObject = { message };
   const errors = isObject(body) ? body['errors'] : undefined;
   if (isObject(errors)) {
-    const fields: JsonObject = {};
+    const fields = record();
     for (const [field, list] of Object.entries(errors)) {
       if (Array.isArray(list)) fields[field] = list.filter((item): item is string => typeof item === 'string');
     }
@@ -529,6 +548,8 @@ function errorBody(status: number, body: Json | undefined): JsonObject {
 // The handler
 
 const CORS_METHODS = 'GET, POST';
+/** Headers a cross-origin widget may send: `Content-Type` plus the CORS-safelisted ones. */
+const CORS_REQUEST_HEADERS = new Set(['content-type', 'accept', 'accept-language', 'content-language']);
 
 /** Creates the proxy handler. Throws `TypeError` on an unusable `upstreamUrl` or `token`. */
 export function createProxy(options: ProxyOptions): ProxyHandler {
@@ -596,6 +617,13 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     if (!allowedOrigins.has(origin) || (method !== null && method !== 'GET' && method !== 'POST')) {
       return json(403, { message: 'This origin or method is not allowed.' }, { vary: 'Origin' });
     }
+    const asked = (request.headers.get('access-control-request-headers') ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== '');
+    if (asked.some((name) => !CORS_REQUEST_HEADERS.has(name))) {
+      return json(403, { message: 'These request headers are not allowed.' }, { vary: 'Origin' });
+    }
     return new Response(null, {
       status: 204,
       headers: {
@@ -622,6 +650,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
             ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           }),
         );
+        const declared = Number(response.headers.get('content-length') ?? 0);
+        if (declared > maxUpstreamBodyBytes) {
+          await response.body?.cancel().catch(() => undefined);
+          return { kind: 'failed', detail: 'upstream body too large' };
+        }
         const parsed = await readUpstreamBody(response, maxUpstreamBodyBytes);
         if (parsed === 'too-large') return { kind: 'failed', detail: 'upstream body too large' };
         return { kind: 'response', status: response.status, body: parsed, retryAfter: retryAfterOf(response.headers) };

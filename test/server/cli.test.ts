@@ -15,7 +15,14 @@ const TOKEN = 'tok_SECRET_cli_0123456789';
 
 describe('parseConfig', () => {
   test('defaults: simulator upstream, 127.0.0.1:8787, /api/ampeco, same origin only', () => {
-    assert.deepEqual(parseConfig({}), { host: '127.0.0.1', port: 8787, basePath: '/api/ampeco', allowedOrigins: [], upstream: null });
+    assert.deepEqual(parseConfig({}), {
+      host: '127.0.0.1',
+      port: 8787,
+      basePath: '/api/ampeco',
+      allowedOrigins: [],
+      upstream: null,
+      trustProxy: false,
+    });
   });
 
   test('reads every variable', () => {
@@ -26,6 +33,7 @@ describe('parseConfig', () => {
       PORT: '9000',
       BASE_PATH: '/ev/ampeco/',
       ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173,,HTTPS://Shop.Example:443',
+      TRUST_PROXY: 'true',
     });
     assert.deepEqual(config, {
       host: '0.0.0.0',
@@ -33,6 +41,7 @@ describe('parseConfig', () => {
       basePath: '/ev/ampeco',
       allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
       upstream: { url: 'https://charge.white-label.example:8443/public-api', token: TOKEN },
+      trustProxy: true,
     });
   });
 
@@ -69,6 +78,7 @@ describe('parseConfig', () => {
     [{ ALLOWED_ORIGINS: 'https://shop.example/' }, /ALLOWED_ORIGINS/],
     [{ ALLOWED_ORIGINS: 'shop.example' }, /ALLOWED_ORIGINS/],
     [{ ALLOWED_ORIGINS: 'file:///etc' }, /ALLOWED_ORIGINS/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
   ];
   for (const [env, message] of errors) {
     test(`refuses ${JSON.stringify(env).replaceAll(TOKEN, '<token>')}`, () => {
@@ -95,7 +105,7 @@ interface Run {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(AMPECO_|HOST$|PORT$|BASE_PATH$|ALLOWED_ORIGINS$)/.test(name)) env[name] = value;
+    if (!/^(AMPECO_|HOST$|PORT$|BASE_PATH$|ALLOWED_ORIGINS$|TRUST_PROXY$)/.test(name)) env[name] = value;
   }
   return { ...env, ...extra };
 }
