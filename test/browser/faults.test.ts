@@ -93,6 +93,31 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(sent.map(path)).to.include(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
   });
 
+  it('a create whose fate stays unknown is looked up again before the next Book: never two bookings', async function (this: { timeout(ms: number): void }) {
+    this.timeout(30_000);
+    const el = await mount({ loseCreateResponse: true });
+    let lookupsFail = true;
+    worker.use(
+      http.get(`${API}/resources/booking-requests/v1.0`, () =>
+        lookupsFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
+      ),
+    );
+    await chooseFirstSlot(el);
+    await typeEmail(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const error = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    await error;
+    lookupsFail = false;
+    await el.updateComplete;
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    bookButton(el).click();
+    await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts, 'the lost attempt was found, not repeated').to.have.length(1);
+  });
+
   it('422 on the booking request: the message stands next to its field and nothing typed is lost', async () => {
     const el = await mount();
     // Handlers added later take precedence over the fixture's.
