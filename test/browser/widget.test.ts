@@ -159,6 +159,27 @@ describe('<ev-booking-widget>', () => {
     });
   });
 
+  describe('attributes', () => {
+    it('durations, slot-step, evse-ids and email shape what is offered', async () => {
+      const el = await mount({}, 'durations="30,90" slot-step="15" evse-ids="1004" email="fleet@example.com"');
+      const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => o.textContent?.trim());
+      expect(options).to.deep.equal(['30 minutes', '90 minutes']);
+      expect(inPart(el, 'ev-port-list', 'input[type=radio]')).to.have.length(1);
+      expect(port(el, 'Port C').checked, 'the only port is chosen for the driver').to.be.true;
+      await waitUntil(() => slots(el).length > 1);
+      const [a, b] = slots(el).map((x) => Date.parse(x.dataset.start!));
+      expect(b! - a!).to.equal(15 * 60_000);
+      expect(emailInput(el).value).to.equal('fleet@example.com');
+    });
+
+    it('changing location-id at run time reloads the widget', async () => {
+      const el = await mount();
+      el.setAttribute('location-id', '8');
+      await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Harbour Hotel', 'reloaded');
+      expect(port(el, 'Port A').checked).to.be.false;
+    });
+  });
+
   describe('bad configuration', () => {
     it('a missing location-id shows an alert, fires config and sends nothing', async () => {
       const log = recordRequests();
