@@ -16,9 +16,10 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: true,
         sourcemap: true,
         minify: false,
-        lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+        // `react/index`: the `ev-booking-widget/react` subpath (React and @lit/react stay imports).
+        lib: { entry: { index: 'src/index.ts', 'react/index': 'src/react/index.ts' }, formats: ['es'] },
         rolldownOptions: {
-          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
+          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/],
           output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
         },
       },
