@@ -146,11 +146,13 @@ export class EvBookingWidget extends LitElement {
         color: var(--_ev-muted);
         font-size: 0.875em;
       }
-      label {
+      .duration {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         gap: var(--_ev-space);
+      }
+      label {
         font-weight: 600;
       }
       select {
@@ -530,7 +532,7 @@ export class EvBookingWidget extends LitElement {
       this.emailError = first(['email', 'userId']);
       this.slotError = first(['startAt', 'endAt', 'evseId', 'locationId']);
       this.phase = this.emailError || this.slotError ? 'idle' : 'error';
-      this.statusMessage = this.phase === 'error' ? error.message : null;
+      this.statusMessage = this.phase === 'error' ? Object.values(fields).flat().join(' ') || error.message : null;
     } else {
       this.phase = 'error';
       this.statusMessage = t(locale, ERROR_MESSAGES[errorCode(error)]);
@@ -666,14 +668,15 @@ export class EvBookingWidget extends LitElement {
   }
 
   private renderDurations(locale: string): TemplateResult {
-    return html`<label part="duration"
-      >${t(locale, 'duration')}
-      <select @change=${this.handleDurationChange} ?disabled=${this.busy}>
+    // Label and control side by side (not nested), so that the control's name is exactly "Duration".
+    return html`<div class="duration" part="duration">
+      <label for="duration">${t(locale, 'duration')}</label>
+      <select id="duration" @change=${this.handleDurationChange} ?disabled=${this.busy}>
         ${this.offeredDurations.map(
           (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
         )}
-      </select></label
-    >`;
+      </select>
+    </div>`;
   }
 
   private renderFatal(message: string, retry: boolean): TemplateResult {

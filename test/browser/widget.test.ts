@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
+import 'axe-core/axe.min.js';
+import type * as Axe from 'axe-core';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import {
   bookButton,
@@ -22,6 +24,17 @@ useMsw();
 afterEach(() => sessionStorage.clear());
 
 const HOUR = 3_600_000;
+
+/** The accessible name as assistive technology computes it (axe-core's implementation). */
+function accessibleName(node: Element): string {
+  const { axe } = window as unknown as { axe: typeof Axe };
+  axe.setup(document);
+  try {
+    return axe.commons.text.accessibleText(node).trim();
+  } finally {
+    axe.teardown();
+  }
+}
 describe('<ev-booking-widget>', () => {
   describe('loading', () => {
     it('shows the location, only bookable ports, and the first load runs in parallel', async () => {
@@ -156,6 +169,24 @@ describe('<ev-booking-widget>', () => {
       const posts = (await log.settled()).filter((r) => r.method === 'POST');
       log.stop();
       expect(posts).to.have.length(1);
+    });
+  });
+
+  describe('accessible names (SPEC §6)', () => {
+    it('names every control as the contract says, and passes axe', async () => {
+      const el = await mount();
+      await chooseFirstSlot(el);
+      const root = el.shadowRoot!;
+      expect(root.querySelector('h2')!.textContent).to.equal('Tech Park Garage');
+      const group = inPart<HTMLElement>(el, 'ev-port-list', 'fieldset, [role=radiogroup]')[0]!;
+      expect(accessibleName(group)).to.equal('Charging port');
+      expect(accessibleName(port(el, 'Port A'))).to.contain('Port A');
+      expect(accessibleName(root.querySelector('select')!)).to.equal('Duration');
+      expect(accessibleName(slots(el)[0]!)).to.match(/^\d\d:\d\d/);
+      expect(accessibleName(emailInput(el))).to.equal('Email');
+      expect(accessibleName(bookButton(el))).to.contain('Book');
+      expect(root.querySelector('ev-status-tracker')!.shadowRoot!.querySelector('[role=status]')).to.exist;
+      await expect(el).to.be.accessible();
     });
   });
 
