@@ -4,56 +4,103 @@
  * They are the single source of the data types (`z.infer`). Responses are parsed leniently:
  * fields the widget does not use are allowed and kept out of the types; fields it relies on
  * are checked. Request bodies are checked strictly, by the widget before sending and by the
- * proxy before forwarding. Built on `zod/mini` to stay inside the script-tag size budget.
+ * proxy before forwarding.
+ *
+ * Size: these schemas ship in the ≤ 20 KB gzip script-tag bundle, so they use only the smallest
+ * part of `zod/mini` (object, strictObject, string, number, boolean, array, optional, nullable,
+ * custom, check, refine). Integers, instants, enums, literals, unions and records are checks
+ * (`rule`) rather than zod's own schemas (z.int, z.iso.datetime, z.enum, z.literal, z.union,
+ * z.record), which would add ~3 KB gzip; `rule` reports the same issue codes (`invalid_format`,
+ * `invalid_value` with `values`, `too_big`) so that the proxy's 422 field messages stay precise.
  */
 import * as z from 'zod/mini';
 
+type Issue = Omit<z.core.$ZodRawIssue, 'input'>;
+
+/** A check that adds `issue` when `ok(value)` is false. */
+function rule<T>(ok: (value: T) => boolean, issue: Issue | string): z.core.$ZodCheck<T> {
+  return z.check<T>((ctx) => {
+    if (!ok(ctx.value)) {
+      ctx.issues.push({
+        ...(typeof issue === 'string' ? { code: 'custom', message: issue } : issue),
+        input: ctx.value,
+      } as z.core.$ZodRawIssue);
+    }
+  });
+}
+
+/** One of `values` (a literal or an enum), reported as zod's `invalid_value`. */
+function oneOf<const T extends readonly string[]>(...values: T) {
+  return z.custom<T[number]>().check(
+    rule((value: unknown) => values.includes(value as string), {
+      code: 'invalid_value',
+      values: [...values],
+      message: `must be ${values.map((v) => `"${v}"`).join(' or ')}`,
+    }),
+  );
+}
+
+/** A safe integer (what `z.int()` accepts). */
+const int = () => z.number().check(rule(Number.isSafeInteger, 'must be an integer'));
+/** A positive safe integer (`z.int().check(z.positive())`). */
+const positive = () =>
+  int().check(rule((v: number) => v > 0, { code: 'too_small', origin: 'number', minimum: 0, message: 'must be positive' }));
+
 /** An instant as Ampeco writes it (ISO 8601, `Z` or an offset). */
-const instant = z.string().check(
-  z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time'),
+const instant = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time'));
+
+/**
+ * ISO 8601 UTC instant with seconds and optional fractional seconds, as everything sent upstream
+ * is (what `z.iso.datetime()` accepts: `2026-03-01T10:00:00Z`, `…:00.5Z`; not offsets, not local
+ * times, not 24:00, not 30 February).
+ */
+export const UtcInstant = z.string().check(
+  rule(
+    (value: string) =>
+      /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/.test(value) &&
+      // The date exists: Date.parse accepts 30 February, its round trip does not.
+      new Date(Date.parse(value)).toISOString().slice(0, 19) === value.slice(0, 19),
+    { code: 'invalid_format', format: 'datetime', message: 'must be an ISO 8601 UTC date-time' },
+  ),
 );
 
-/** ISO 8601 UTC instant without fractional seconds, as everything sent upstream is. */
-export const UtcInstant = z.iso.datetime({ offset: false, local: false });
-
-const id = z.int();
+const id = int();
+const str = () => z.optional(z.nullable(z.string()));
 
 /** Pagination links of the v2 lists (cursor) and the users list (page). */
 export const Links = z.object({
-  next: z.optional(z.nullable(z.string())),
+  next: str(),
 });
+const links = z.optional(z.nullable(Links));
 
 export const Translation = z.object({
-  locale: z.optional(z.nullable(z.string())),
-  translation: z.optional(z.nullable(z.string())),
+  locale: str(),
+  translation: str(),
 });
 export type Translation = z.infer<typeof Translation>;
 
 export const Location = z.object({
   id,
   name: z.optional(z.nullable(z.array(Translation))),
-  timezone: z.optional(z.nullable(z.string())),
+  timezone: str(),
 });
 export type Location = z.infer<typeof Location>;
 export const LocationResponse = z.object({ data: Location });
 
 export const ChargePoint = z.object({
   id,
-  name: z.optional(z.nullable(z.string())),
+  name: str(),
   locationId: z.optional(z.nullable(id)),
-  status: z.optional(z.nullable(z.string())),
+  status: str(),
 });
 export type ChargePoint = z.infer<typeof ChargePoint>;
-export const ChargePointList = z.object({
-  data: z.array(ChargePoint),
-  links: z.optional(z.nullable(Links)),
-});
+export const ChargePointList = z.object({ data: z.array(ChargePoint), links });
 
 export const Connector = z.object({
   id,
   type: z.string(),
-  format: z.optional(z.nullable(z.string())),
-  status: z.optional(z.nullable(z.string())),
+  format: str(),
+  status: str(),
   /** Not in Ampeco's OpenAPI definition but present in its booking docs; shown when given. */
   maxPowerWh: z.optional(z.nullable(z.number())),
 });
@@ -61,11 +108,11 @@ export type Connector = z.infer<typeof Connector>;
 
 export const Evse = z.object({
   id,
-  physicalReference: z.optional(z.nullable(z.string())),
-  label: z.optional(z.nullable(z.string())),
-  currentType: z.optional(z.nullable(z.enum(['ac', 'dc']))),
-  networkId: z.optional(z.nullable(z.string())),
-  status: z.optional(z.nullable(z.string())),
+  physicalReference: str(),
+  label: str(),
+  currentType: z.optional(z.nullable(oneOf('ac', 'dc'))),
+  networkId: str(),
+  status: str(),
   bookingEnabled: z.optional(z.nullable(z.boolean())),
   powerOptions: z.optional(
     z.nullable(
@@ -78,10 +125,7 @@ export const Evse = z.object({
   connectors: z.optional(z.nullable(z.array(Connector))),
 });
 export type Evse = z.infer<typeof Evse>;
-export const EvseList = z.object({
-  data: z.array(Evse),
-  links: z.optional(z.nullable(Links)),
-});
+export const EvseList = z.object({ data: z.array(Evse), links });
 
 export const AvailabilityBody = z.strictObject({
   startAfter: UtcInstant,
@@ -99,71 +143,79 @@ export type EvseAvailability = z.infer<typeof EvseAvailability>;
 export const AvailabilityResponse = z.object({ data: z.array(EvseAvailability) });
 
 /** A user as the widget needs it: only the id (a string in this API). */
-export const User = z.object({ id: z.union([z.string(), z.number()]) });
-export type User = z.infer<typeof User>;
-export const UserList = z.object({
-  data: z.array(User),
-  links: z.optional(z.nullable(Links)),
+export const User = z.object({
+  id: z.custom<string | number>((v) => typeof v === 'string' || typeof v === 'number', 'must be a string or a number'),
 });
+export type User = z.infer<typeof User>;
+export const UserList = z.object({ data: z.array(User), links });
 
 /** The only booking request the widget (and the proxy) will send. */
 export const CreateBookingRequestBody = z.strictObject({
-  type: z.literal('create'),
-  userId: z.int().check(z.positive()),
-  locationId: z.int().check(z.positive()),
+  type: oneOf('create'),
+  userId: positive(),
+  locationId: positive(),
   startAt: UtcInstant,
   endAt: UtcInstant,
-  evseId: z.optional(z.int().check(z.positive())),
-  externalId: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  evseId: z.optional(positive()),
+  externalId: z.optional(
+    z.string().check(
+      rule((v: string) => v.length > 0, { code: 'too_small', origin: 'string', minimum: 1, message: 'must not be empty' }),
+      rule((v: string) => v.length < 256, { code: 'too_big', origin: 'string', maximum: 255, message: 'must be at most 255 characters' }),
+    ),
+  ),
 });
 export type CreateBookingRequestBody = z.infer<typeof CreateBookingRequestBody>;
 
-export const BookingRequestStatus = z.enum(['pending', 'approved', 'rejected']);
+export const BookingRequestStatus = oneOf('pending', 'approved', 'rejected');
 export type BookingRequestStatus = z.infer<typeof BookingRequestStatus>;
+
+const time = z.optional(z.nullable(instant));
+const ref = z.optional(z.nullable(id));
 
 export const BookingRequest = z.object({
   id,
   type: z.optional(z.string()),
   status: BookingRequestStatus,
-  userId: z.optional(z.nullable(id)),
-  locationId: z.optional(z.nullable(id)),
-  evseId: z.optional(z.nullable(id)),
-  startAt: z.optional(z.nullable(instant)),
-  endAt: z.optional(z.nullable(instant)),
-  externalId: z.optional(z.nullable(z.string())),
-  bookingId: z.optional(z.nullable(id)),
-  rejectionReason: z.optional(z.nullable(z.string())),
-  createdAt: z.optional(z.nullable(instant)),
-  lastUpdatedAt: z.optional(z.nullable(instant)),
+  userId: ref,
+  locationId: ref,
+  evseId: ref,
+  startAt: time,
+  endAt: time,
+  externalId: str(),
+  bookingId: ref,
+  rejectionReason: str(),
+  createdAt: time,
+  lastUpdatedAt: time,
 });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 export const BookingRequestResponse = z.object({ data: BookingRequest });
-export const BookingRequestList = z.object({
-  data: z.array(BookingRequest),
-  links: z.optional(z.nullable(Links)),
-});
+export const BookingRequestList = z.object({ data: z.array(BookingRequest), links });
 
 export const Booking = z.object({
   id,
-  userId: z.optional(z.nullable(id)),
+  userId: ref,
   locationId: id,
   startAt: instant,
   endAt: instant,
   status: z.string(),
   evse: z.optional(z.nullable(Evse)),
-  createdAt: z.optional(z.nullable(instant)),
-  lastUpdatedAt: z.optional(z.nullable(instant)),
+  createdAt: time,
+  lastUpdatedAt: time,
 });
 export type Booking = z.infer<typeof Booking>;
 export const BookingResponse = z.object({ data: Booking });
-export const BookingList = z.object({
-  data: z.array(Booking),
-  links: z.optional(z.nullable(Links)),
-});
+export const BookingList = z.object({ data: z.array(Booking), links });
+
+/** Field messages of a 422: `{ field: [message, …] }`. */
+const isFieldErrors = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'));
 
 /** Error bodies: `{message}`, with `errors` per field on 422. */
 export const ErrorBody = z.object({
   message: z.optional(z.string()),
-  errors: z.optional(z.record(z.string(), z.array(z.string()))),
+  errors: z.optional(z.custom<Record<string, string[]>>(isFieldErrors, 'must map fields to messages')),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
