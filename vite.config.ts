@@ -1,4 +1,6 @@
-import { defineConfig, type UserConfig } from 'vite';
+// Rolldown is Vite 8's bundler (its dependency); its MagicString keeps the source maps exact.
+import { RolldownMagicString } from 'rolldown';
+import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Three builds, chosen by `--mode`:
@@ -8,7 +10,7 @@ import { defineConfig, type UserConfig } from 'vite';
  *   that a page already using Lit loads one copy.
  * - `server`: the proxy's Node entry, `dist/server/cli.js`, for the `ev-booking-proxy` bin.
  */
-export default defineConfig(({ mode }): UserConfig => {
+export default defineConfig(({ mode, command }): UserConfig => {
   if (mode === 'lib') {
     return {
       build: {
@@ -43,6 +45,10 @@ export default defineConfig(({ mode }): UserConfig => {
     };
   }
   return {
+    // The build takes Lit's production build, never its `development` export condition (the dev
+    // server keeps Vite's defaults and Lit's dev warnings). Size budget: `npm run size`.
+    ...(command === 'build' ? { resolve: { conditions: ['module', 'browser', 'production'] } } : {}),
+    plugins: [compactTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -50,7 +56,74 @@ export default defineConfig(({ mode }): UserConfig => {
       minify: true,
       target: 'es2022',
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'ev-booking-widget.js' },
-      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+      rolldownOptions: {
+        // `comments: false`: the minifier otherwise keeps ~240 `/* @__PURE__ */` annotations
+        // (~3.5 KB raw), useful only to a bundler that never sees this file.
+        output: { codeSplitting: false, minify: true, comments: false },
+      },
     },
   };
 });
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Minifies the static text of the `css` and `html` tagged templates of `src/` for the script-tag
+ * bundle (the minifier leaves template literals alone): CSS loses comments and the whitespace
+ * around `{ } ; , :`, HTML loses line breaks and indentation (each run becomes one space, which
+ * renders the same outside `<pre>`, which the widget does not use). Only the source text of the
+ * template parts changes, never the `${…}` expressions; source maps stay exact.
+ */
+function compactTemplates(): Plugin {
+  const minify = (tag: string, raw: string, first: boolean, last: boolean): string => {
+    let out = raw;
+    if (tag === 'css') {
+      out = out
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/ ?([{};,]) ?/g, '$1')
+        .replace(/: /g, ':')
+        .replace(/;}/g, '}');
+    } else {
+      out = out.replace(/\s*\n\s*/g, ' ');
+    }
+    if (first) out = out.trimStart();
+    if (last) out = out.trimEnd();
+    return out;
+  };
+  return {
+    name: 'ev-compact-templates',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
+      const ms = new RolldownMagicString(code);
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (node === null || typeof node !== 'object') return;
+        const n = node as Node;
+        const tag = n['tag'] as Node | undefined;
+        if (n.type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' && /^(css|html)$/.test(tag['name'] as string)) {
+          const quasis = (n['quasi'] as { quasis: Node[] }).quasis;
+          quasis.forEach((q, i) => {
+            const raw = (q['value'] as { raw: string }).raw;
+            // oxc's span of a template part includes its delimiters: `…${, }…${, }…`.
+            const start = q.start + 1;
+            const end = q.end - (q['tail'] ? 1 : 2);
+            if (code.slice(start, end) !== raw) throw new Error(`compactTemplates: unexpected offsets in ${id}`);
+            const min = minify(tag['name'] as string, raw, i === 0, i === quasis.length - 1);
+            if (min !== raw && start < end) ms.overwrite(start, end, min);
+          });
+        }
+        for (const key in n) if (key !== 'type') visit(n[key]);
+      };
+      visit(parseAst(code, { lang: 'ts' }, id));
+      return { code: ms };
+    },
+  };
+}
