@@ -50,12 +50,20 @@ export function ensureBundle({ quiet = false } = {}) {
   return bundlePath;
 }
 
+let tsxRegistered = false;
+/** Lets this process import the project's `.ts` modules (server/*.ts), once. */
+export async function ensureTsx() {
+  if (tsxRegistered) return;
+  const { register } = await import('tsx/esm/api');
+  register();
+  tsxRegistered = true;
+}
+
 let simulatorModule;
 /** The Ampeco simulator (server/simulator.ts, loaded through tsx). */
 export async function createSimulator(options = {}) {
   if (!simulatorModule) {
-    const { register } = await import('tsx/esm/api');
-    register();
+    await ensureTsx();
     simulatorModule = await import('../server/simulator.ts');
   }
   return simulatorModule.createSimulator(options);
