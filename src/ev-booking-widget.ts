@@ -115,7 +115,12 @@ function pickTranslation(names: Location['name'], locale: string): string | null
  * @cssprop --ev-font - Font family (inherits the page's by default).
  * @cssprop --ev-color-bg - Background colour.
  * @cssprop --ev-color-fg - Text colour.
+ * @cssprop --ev-color-muted - Secondary text colour.
  * @cssprop --ev-color-accent - Accent colour (selection, buttons).
+ * @cssprop --ev-color-accent-fg - Text on the accent colour.
+ * @cssprop --ev-color-border - Border colour.
+ * @cssprop --ev-color-danger - Errors and rejections.
+ * @cssprop --ev-color-success - Confirmations.
  * @cssprop --ev-radius - Corner radius.
  * @cssprop --ev-space - Base spacing unit.
  */
@@ -654,17 +659,24 @@ export class EvBookingWidget extends LitElement {
     return `${format.format(Date.parse(booking.startAt))}–${end.format(Date.parse(booking.endAt))}${label ? `, ${label}` : ''}`;
   }
 
-  /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute. */
+  private startsCache?: { key: unknown[]; starts: string[] };
+
+  /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute; computed once per input. */
   private currentStarts(): string[] {
     if (this.selectedEvse === null) return [];
     const timeZone = this.loadTask.value?.timeZone ?? browserTimeZone();
-    return selectableStarts({
+    const key = [this.availability, this.selectedEvse, this.duration, this.slotStep, this.now, timeZone];
+    const cached = this.startsCache;
+    if (cached && cached.key.every((value, i) => value === key[i])) return cached.starts;
+    const starts = selectableStarts({
       windows: this.availability.get(this.selectedEvse) ?? [],
       durationMinutes: this.duration,
       stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
       now: this.now,
       timeZone,
     }).map(toIsoUtc);
+    this.startsCache = { key, starts };
+    return starts;
   }
 
   private renderDurations(locale: string): TemplateResult {
