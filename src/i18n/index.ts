@@ -1,20 +1,37 @@
 /**
  * A tiny message catalogue and the `Intl` formatters the elements share.
  *
+ * Why not `@lit/localize`: its runtime mode adds a message loader, template wrappers and
+ * per-locale modules loaded asynchronously (a flash of English, and more code in the ≤ 20 KB
+ * gzip script-tag bundle); its transform mode needs one bundle per language. The widget's
+ * strings are ~50 plain messages with `{name}` placeholders: a typed object per language (about
+ * 1 KB gzip of text each) and `t()` below (a few lines) switch language synchronously with the
+ * `locale` attribute, and leave plurals, numbers and dates to `Intl`, which every browser ships.
+ *
  * Adding a language: create `xx.ts` exporting `const xx: Messages = { … }` (same keys as
  * `en.ts`) and add it to `catalogs`. The language is picked by the locale's primary subtag
  * (`de-AT` → `de`); a missing language or key falls back to English.
  */
+import { ar } from './ar.js';
+import { bg } from './bg.js';
+import { de } from './de.js';
 import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-const catalogs: Partial<Record<string, Partial<Messages>>> = { en };
+const catalogs: Partial<Record<string, Partial<Messages>>> = { en, de, fr, es, bg, ar };
 
 /** The primary language subtag of a BCP 47 locale, lower-cased (`pt-BR` → `pt`). */
 export function language(locale: string): string {
   return (locale.split(/[-_]/)[0] ?? '').toLowerCase();
+}
+
+/** `rtl` for languages or scripts written right to left (`ar`, `he`, `fa`, `ur`, `az-Arab`…), else `ltr`. */
+export function direction(locale: string): 'ltr' | 'rtl' {
+  return /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)\b|-(arab|hebr|thaa|syrc|nkoo|adlm)\b/i.test(locale) ? 'rtl' : 'ltr';
 }
 
 /** The message `key` in the locale's language, with `{name}` placeholders filled from `vars`. */
