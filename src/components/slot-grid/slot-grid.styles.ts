@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .nav {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: var(--_ev-space);
@@ -10,6 +11,13 @@ export const styles = css`
   .day {
     flex: 1;
     text-align: center;
+  }
+  /* Phones: the date on its own row above the two buttons. */
+  @media (max-width: 30rem) {
+    .day {
+      flex-basis: 100%;
+      order: -1;
+    }
   }
   h3 {
     margin: 0;
@@ -26,12 +34,13 @@ export const styles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(var(--ev-slot-grid-columns, auto-fill), minmax(4.5rem, 1fr));
+    grid-template-columns: repeat(var(--ev-slot-grid-columns, auto-fill), minmax(5.25rem, 1fr));
     gap: var(--_ev-space);
     min-height: 2.75rem;
   }
   .grid button {
     padding: 0 0.25rem;
+    white-space: nowrap; /* 12-hour times (11:30 PM, 11:30 م) stay on one line */
     font-variant-numeric: tabular-nums;
   }
   .grid button:hover:not(:disabled) {
