@@ -1,0 +1,421 @@
+/**
+ * Accessibility, keyboard, languages and time zones of the whole widget, driven through msw
+ * fixtures (SPEC §2, §6, §7): axe in every state in light and dark, a booking made with the
+ * keyboard alone, locales (texts, formats, localized names, right to left) and the zone shown.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import '../../src/index.js';
+import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
+import type { SlotDay } from '../../src/components/slot-grid/slot-grid.js';
+import { direction, formatTime } from '../../src/i18n/index.js';
+import { API, createAmpecoFixture, firstSlotStart, type FixtureOptions } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, useMsw, worker } from '../support/msw.js';
+
+useMsw();
+/** Opens the responses held by `holdResponses()`. */
+let release: (() => void) | undefined;
+afterEach(() => {
+  release?.();
+  release = undefined;
+  sessionStorage.clear();
+});
+
+/** Elements matching `selector` inside the shadow root of the widget's part `tag`. */
+function inPart<T extends Element>(el: EvBookingWidget, tag: string, selector: string): T[] {
+  return [...(el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
+}
+const radios = (el: EvBookingWidget): HTMLInputElement[] => inPart(el, 'ev-port-list', 'input[type=radio]');
+const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
+const partText = (el: EvBookingWidget, tag: string): string =>
+  (el.shadowRoot!.querySelector(tag)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const heading = (el: EvBookingWidget): string => el.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? '';
+
+/**
+ * Mounts a widget on the fixture API; `ready` waits for the ports (false: returns at once);
+ * `before` are handlers that answer before the fixture's.
+ */
+async function mount(
+  attrs = '',
+  options: FixtureOptions = {},
+  ready = true,
+  before: HttpHandler[] = [],
+): Promise<EvBookingWidget> {
+  worker.use(...createAmpecoFixture(options));
+  if (before.length) worker.use(...before); // a later `use` goes first
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.innerHTML = `<ev-booking-widget ${attrs}></ev-booking-widget>`;
+  const el = container.querySelector('ev-booking-widget')!;
+  if (ready) await waitUntil(() => radios(el).length > 0, 'ports never rendered', { timeout: 5000 });
+  return el;
+}
+
+/** Picks Port A and the first start, as a pointer user would (the keyboard test does it by keys). */
+async function chooseSlot(el: EvBookingWidget): Promise<void> {
+  radios(el)[0]!.click();
+  await waitUntil(() => slots(el).length > 0, 'no slots offered');
+  slots(el)[0]!.click();
+  await el.updateComplete;
+}
+
+async function submitEmail(el: EvBookingWidget, email: string): Promise<void> {
+  const input = inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
+  input.value = email;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+  inPart<HTMLButtonElement>(el, 'ev-email-form', 'button[type=submit]')[0]!.click();
+}
+
+/** The focused element, through open shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab until `test` holds for the focused element (at most `max` times). */
+async function tabTo(test: (active: Element) => boolean, what: string, max = 20): Promise<Element> {
+  for (let i = 0; i < max; i += 1) {
+    await sendKeys({ press: 'Tab' });
+    const active = deepActive();
+    if (active && test(active)) return active;
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${deepActive()?.outerHTML.slice(0, 120)}`);
+}
+
+/** A gate that holds every API response until it is opened (for the loading state). */
+function holdResponses(): HttpHandler {
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  // Returning nothing falls through to the fixture's handler.
+  return http.all(`${API}/*`, async () => {
+    await gate;
+  });
+}
+
+/** Waits for running CSS transitions (a button fading to its selected colours is not its contrast). */
+async function transitionsDone(root: DocumentOrShadowRoot & ParentNode = document): Promise<void> {
+  const inner = [...root.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? [transitionsDone(e.shadowRoot)] : []));
+  const own = root
+    .getAnimations()
+    .filter((a) => a instanceof CSSTransition)
+    .map((a) => a.finished.then(() => undefined, () => undefined));
+  await Promise.all([...own, ...inner]);
+}
+
+interface State {
+  name: string;
+  /** Brings the widget `el` (or a new one) into the state, and returns it. */
+  reach(theme: string): Promise<EvBookingWidget>;
+}
+
+const STATES: State[] = [
+  {
+    name: 'ports',
+    reach: (theme) => mount(`location-id="7" locale="en-GB" theme="${theme}"`),
+  },
+  {
+    name: 'slots (port and start chosen)',
+    async reach(theme) {
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`);
+      await chooseSlot(el);
+      return el;
+    },
+  },
+  {
+    name: 'email error (invalid email submitted)',
+    async reach(theme) {
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`);
+      await chooseSlot(el);
+      await submitEmail(el, 'not-an-email');
+      await waitUntil(() => partText(el, 'ev-email-form').includes('Enter a valid email'));
+      return el;
+    },
+  },
+  {
+    name: 'no driver account (sign-up link)',
+    async reach(theme) {
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}" signup-url="https://example.com/app"`);
+      await chooseSlot(el);
+      await submitEmail(el, 'nobody@example.com');
+      await waitUntil(() => partText(el, 'ev-email-form').includes('No driver account'));
+      return el;
+    },
+  },
+  {
+    name: 'pending',
+    async reach(theme) {
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, { pendingPolls: 1000 });
+      await chooseSlot(el);
+      await submitEmail(el, 'driver@example.com');
+      await waitUntil(() => partText(el, 'ev-status-tracker').includes('Waiting for the operator'), 'pending', {
+        timeout: 4000,
+      });
+      return el;
+    },
+  },
+  {
+    name: 'confirmed',
+    async reach(theme) {
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`);
+      await chooseSlot(el);
+      await submitEmail(el, 'driver@example.com');
+      await waitUntil(() => partText(el, 'ev-status-tracker').includes('Booking confirmed'), 'confirmed', {
+        timeout: 6000,
+      });
+      return el;
+    },
+  },
+  {
+    name: 'rejected',
+    async reach(theme) {
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, { outcome: 'rejected' });
+      await chooseSlot(el);
+      await submitEmail(el, 'driver@example.com');
+      await waitUntil(() => partText(el, 'ev-status-tracker').includes('The slot was taken'), 'rejected', {
+        timeout: 6000,
+      });
+      return el;
+    },
+  },
+  {
+    name: 'error: unknown location (404)',
+    async reach(theme) {
+      const el = await mount(`location-id="999" locale="en-GB" theme="${theme}"`, {}, false);
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button') !== null, 'error shown');
+      return el;
+    },
+  },
+  {
+    name: 'error: the service answers 500',
+    async reach(theme) {
+      const fail = http.all(`${API}/*`, () =>
+        HttpResponse.json({ message: 'Server Error' }, { status: 500, headers: { 'Retry-After': '0' } }),
+      );
+      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, {}, false, [fail]);
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button') !== null, 'error shown', {
+        timeout: 5000,
+      });
+      return el;
+    },
+  },
+  {
+    name: 'error: missing location-id (config)',
+    async reach(theme) {
+      const el = await mount(`locale="en-GB" theme="${theme}"`, {}, false);
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]') !== null, 'config error shown');
+      return el;
+    },
+  },
+];
+
+describe('<ev-booking-widget> accessibility', () => {
+  for (const theme of ['light', 'dark']) {
+    describe(`axe, ${theme} theme`, () => {
+      for (const state of STATES) {
+        it(`has no violations: ${state.name}`, async () => {
+          const el = await state.reach(theme);
+          await transitionsDone();
+          await expect(el).to.be.accessible();
+        });
+      }
+    });
+  }
+
+  describe('loading', () => {
+    // The whole widget is not checked while loading: its <h2> is empty until the location arrives
+    // (axe empty-heading); the orchestrator fix is proposed in the i18n/a11y report.
+    for (const theme of ['light', 'dark']) {
+      it(`while the API has not answered, the parts have no violations (${theme})`, async () => {
+        const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, {}, false, [holdResponses()]);
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part=base]')?.getAttribute('aria-busy')).to.equal('true');
+        for (const tag of ['ev-port-list', 'ev-slot-grid', 'ev-email-form', 'ev-status-tracker']) {
+          const part = el.shadowRoot!.querySelector(tag)!;
+          await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+          await expect(part, tag).to.be.accessible();
+        }
+        expect(partText(el, 'ev-port-list')).to.contain('Loading charging ports');
+      });
+    }
+  });
+
+  describe('keyboard only', () => {
+    it('books with Tab, arrows, Space/Enter and typing: port, duration, start, email, Book', async () => {
+      const el = await mount('location-id="7" locale="en-GB"');
+      const confirmed = new Promise((resolve) => el.addEventListener('ev-booking-confirmed', resolve, { once: true }));
+      // Port: Tab into the radio group, move to Port C with the arrows, back to Port A.
+      const first = await tabTo((a) => a.matches('input[type=radio]'), 'a port');
+      expect(first).to.equal(radios(el)[0]);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(deepActive()).to.equal(radios(el)[2]);
+      expect(radios(el)[2]!.checked, 'arrows select a radio').to.be.true;
+      await sendKeys({ press: 'ArrowUp' }); // skips Port B, which is out of order
+      await el.updateComplete;
+      expect(radios(el)[0]!.checked).to.be.true;
+      // Duration: 60 minutes → 90 minutes.
+      const select = await tabTo((a) => a.matches('select'), 'the duration');
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect((select as HTMLSelectElement).value).to.equal('90');
+      // Start: Tab to the grid's single tab stop, move right, press Space.
+      await waitUntil(() => slots(el).length > 1, 'slots offered');
+      const slot = await tabTo((a) => a.matches('button[data-start]'), 'a start time');
+      expect(slot).to.equal(slots(el)[0]);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(deepActive()).to.equal(slots(el)[1]);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(slots(el)[1]!.getAttribute('aria-pressed')).to.equal('true');
+      // The email, then Book.
+      await tabTo((a) => a.matches('input[type=email]'), 'the email field');
+      await sendKeys({ type: 'driver@example.com' });
+      const book = await tabTo((a) => a.matches('button[type=submit]'), 'Book');
+      expect(book.textContent).to.contain('Book');
+      await sendKeys({ press: 'Enter' });
+      await confirmed;
+      await waitUntil(() => partText(el, 'ev-status-tracker').includes('Booking confirmed'));
+    });
+
+    it('Left and Right swap in a right-to-left slot grid', async () => {
+      const days: SlotDay[] = [
+        { date: '2026-03-29', starts: ['2026-03-29T07:00:00Z', '2026-03-29T07:30:00Z', '2026-03-29T08:00:00Z'] },
+      ];
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div dir="rtl"><ev-slot-grid locale="ar" time-zone="Europe/Sofia" .days=${days}></ev-slot-grid></div>`,
+      );
+      const grid = wrap.querySelector('ev-slot-grid')!;
+      await grid.updateComplete;
+      const buttons = [...grid.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-start]')];
+      buttons[0]!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(grid.shadowRoot!.activeElement, 'Left moves forward in RTL').to.equal(buttons[1]);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(grid.shadowRoot!.activeElement, 'Right moves back in RTL').to.equal(buttons[0]);
+      // The first time is on the right of the second.
+      expect(buttons[0]!.getBoundingClientRect().left).to.be.greaterThan(buttons[1]!.getBoundingClientRect().left);
+      await expect(wrap).to.be.accessible();
+    });
+  });
+
+  describe('languages', () => {
+    it('locale="de" shows German texts and German date formats', async () => {
+      const el = await mount('location-id="7" locale="de"');
+      expect(partText(el, 'ev-port-list')).to.contain('Ladepunkt');
+      expect(el.shadowRoot!.querySelector('[part=duration]')?.textContent).to.contain('Dauer');
+      expect(el.shadowRoot!.querySelector('option:checked')?.textContent).to.equal('60 Minuten');
+      radios(el)[0]!.click();
+      await waitUntil(() => slots(el).length > 0);
+      const start = Date.parse(slots(el)[0]!.dataset['start']!);
+      const day = new Intl.DateTimeFormat('de', {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'Europe/Sofia',
+      }).format(start);
+      expect(day).to.match(/^\p{L}+, \d{1,2}\. \p{L}+$/u); // „Donnerstag, 26. November“
+      expect(inPart(el, 'ev-slot-grid', 'h3')[0]?.textContent).to.equal(day);
+      expect(partText(el, 'ev-slot-grid')).to.contain('Zeitzone: Europe/Sofia');
+      expect(slots(el)[0]!.getAttribute('aria-label')).to.equal(
+        `${formatTime('de', 'Europe/Sofia', new Date(start))}, ${day}, 60 Minuten`,
+      );
+      expect(partText(el, 'ev-email-form')).to.contain('E-Mail');
+      expect(partText(el, 'ev-email-form')).to.contain('Termin buchen');
+      await expect(el).to.be.accessible();
+    });
+
+    it('knows which locales are written right to left', () => {
+      for (const l of ['ar', 'ar-EG', 'he-IL', 'fa', 'ur', 'az-Arab']) expect(direction(l), l).to.equal('rtl');
+      for (const l of ['en', 'de-AT', 'bg', 'arn', 'es-419']) expect(direction(l), l).to.equal('ltr');
+    });
+
+    it('every language has its own texts for the widget (fr, es, bg, ar)', async () => {
+      const expected: Record<string, string> = {
+        fr: 'Point de charge',
+        es: 'Punto de carga',
+        bg: 'Зарядна точка',
+        ar: 'نقطة الشحن',
+      };
+      for (const [locale, group] of Object.entries(expected)) {
+        const el = await mount(`location-id="7" locale="${locale}"`);
+        expect(partText(el, 'ev-port-list'), locale).to.contain(group);
+        el.remove();
+      }
+    });
+
+    it('locale="ar" lays the parts out right to left in a right-to-left page', async () => {
+      // The widget does not yet set `dir` itself from its locale (proposed orchestrator change);
+      // here the page is RTL, and every part must follow it.
+      worker.use(...createAmpecoFixture());
+      const container = await fixture<HTMLDivElement>(html`<div dir="rtl"></div>`);
+      container.innerHTML = `<ev-booking-widget location-id="7" locale="ar"></ev-booking-widget>`;
+      const el = container.querySelector('ev-booking-widget')!;
+      await waitUntil(() => radios(el).length > 0, 'ports never rendered', { timeout: 5000 });
+      expect(partText(el, 'ev-port-list')).to.contain('نقطة الشحن');
+      const base = el.shadowRoot!.querySelector('[part=base]')!;
+      expect(getComputedStyle(base).direction).to.equal('rtl');
+      const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
+      expect(getComputedStyle(grid).direction).to.equal('rtl');
+      // Start-aligned text is on the right: the legend ends at the list's right edge.
+      const list = inPart<HTMLElement>(el, 'ev-port-list', 'fieldset')[0]!.getBoundingClientRect();
+      const legend = inPart<HTMLElement>(el, 'ev-port-list', 'legend')[0]!.getBoundingClientRect();
+      expect(Math.abs(legend.right - list.right)).to.be.lessThan(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('the location name follows the locale (bg), with English as the fallback (fr)', async () => {
+      const bg = await mount('location-id="7" locale="bg"');
+      await waitUntil(() => heading(bg) !== '');
+      expect(heading(bg)).to.equal('Гараж Тех Парк');
+      const fr = await mount('location-id="7" locale="fr-FR"');
+      await waitUntil(() => heading(fr) !== '');
+      expect(heading(fr)).to.equal('Tech Park Garage');
+    });
+
+    it('the page lang is the default locale', async () => {
+      worker.use(...createAmpecoFixture());
+      const container = await fixture<HTMLDivElement>(html`<div lang="es"></div>`);
+      container.innerHTML = `<ev-booking-widget location-id="7"></ev-booking-widget>`;
+      const el = container.querySelector('ev-booking-widget')!;
+      await waitUntil(() => radios(el).length > 0);
+      expect(partText(el, 'ev-port-list')).to.contain('Punto de carga');
+    });
+  });
+
+  describe('time zones', () => {
+    it("shows times in the location's zone, named", async () => {
+      const el = await mount('location-id="7" locale="en-GB"');
+      radios(el)[0]!.click();
+      await waitUntil(() => slots(el).length > 0);
+      expect(partText(el, 'ev-slot-grid')).to.contain('Times in Europe/Sofia');
+      const start = firstSlotStart();
+      expect(slots(el)[0]!.dataset['start']).to.equal(new Date(start).toISOString().replace('.000Z', 'Z'));
+      expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-GB', 'Europe/Sofia', new Date(start)));
+      const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const note = el.shadowRoot!.querySelector('.note')?.textContent ?? '';
+      if (own !== 'Europe/Sofia') expect(note).to.contain(`Your own time zone is ${own}`);
+    });
+
+    it('a zone with an underscore is shown with a space', async () => {
+      const el = await mount('location-id="7" locale="en-US"', { location: { timezone: 'America/New_York' } });
+      radios(el)[0]!.click();
+      await waitUntil(() => slots(el).length > 0);
+      expect(partText(el, 'ev-slot-grid')).to.contain('Times in America/New York');
+      const start = Date.parse(slots(el)[0]!.dataset['start']!);
+      expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-US', 'America/New_York', new Date(start)));
+    });
+
+    it("timezone null: the browser's zone", async () => {
+      const el = await mount('location-id="8" locale="en-GB"');
+      await waitUntil(() => heading(el) === 'Harbour Hotel');
+      radios(el)[0]!.click();
+      await waitUntil(() => slots(el).length > 0);
+      const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      expect(partText(el, 'ev-slot-grid')).to.contain(`Times in ${own.replace(/_/g, ' ')}`);
+      const start = Date.parse(slots(el)[0]!.dataset['start']!);
+      expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-GB', own, new Date(start)));
+      expect(el.shadowRoot!.querySelector('.note'), 'no "your own zone" note').to.equal(null);
+    });
+  });
+});
