@@ -19,7 +19,7 @@ import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/fl
 import { DisconnectAbortController } from './controllers/abort-controller.js';
 import { visibleSleep } from './controllers/visibility.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
-import { dateFormat, formatMinutes, t, type MessageKey } from './i18n/index.js';
+import { dateFormat, direction, formatMinutes, t, type MessageKey } from './i18n/index.js';
 import { base, tokens } from './styles/tokens.js';
 import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
@@ -60,6 +60,11 @@ const listAttribute = (parse: (value: string) => number[]) => ({
   fromAttribute: (value: string | null): number[] | undefined => (value === null ? undefined : parse(value)),
   toAttribute: (value: number[] | undefined): string | undefined => value?.join(','),
 });
+
+/** Parts of one description joined as the locale joins them (`, ` in English, `، ` in Arabic). */
+function joinList(locale: string, parts: string[]): string {
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
+}
 
 /** The browser's own timezone. */
 function browserTimeZone(): string {
@@ -656,7 +661,8 @@ export class EvBookingWidget extends LitElement {
     const end = dateFormat(this.resolvedLocale, { hour: '2-digit', minute: '2-digit', timeZone });
     const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
     const label = booking.evse?.label || port?.label || port?.physicalReference || '';
-    return `${format.format(Date.parse(booking.startAt))}–${end.format(Date.parse(booking.endAt))}${label ? `, ${label}` : ''}`;
+    const when = `${format.format(Date.parse(booking.startAt))}–${end.format(Date.parse(booking.endAt))}`;
+    return label ? joinList(this.resolvedLocale, [when, label]) : when;
   }
 
   private startsCache?: { key: unknown[]; starts: string[] };
@@ -702,11 +708,13 @@ export class EvBookingWidget extends LitElement {
   override render(): TemplateResult {
     const locale = this.resolvedLocale;
     if (!this.hasValidLocation) {
-      return html`<div part="base">${this.renderFatal(t(locale, 'errorConfig'), false)}</div>`;
+      return html`<div part="base" lang=${locale} dir=${direction(locale)}>${this.renderFatal(t(locale, 'errorConfig'), false)}</div>`;
     }
     if (this.loadTask.status === TaskStatus.ERROR) {
       const code = errorCode(this.loadTask.error);
-      return html`<div part="base">${this.renderFatal(t(locale, ERROR_MESSAGES[code]), code !== 'config')}</div>`;
+      return html`<div part="base" lang=${locale} dir=${direction(locale)}>
+        ${this.renderFatal(t(locale, ERROR_MESSAGES[code]), code !== 'config')}
+      </div>`;
     }
     const data = this.loadTask.value;
     const loading = this.loadTask.status !== TaskStatus.COMPLETE || !data;
@@ -722,8 +730,8 @@ export class EvBookingWidget extends LitElement {
     const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
     const done = this.phase === 'confirmed';
     const ownZone = browserTimeZone();
-    return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
-      <h2 part="heading">${name}</h2>
+    return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading ? 'true' : 'false'}>
+      <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
       ${done
         ? nothing
@@ -796,7 +804,7 @@ export class EvBookingWidget extends LitElement {
       timeZone,
       timeZoneName: 'short',
     });
-    return `${format.format(startMs)}, ${formatMinutes(locale, this.duration)}`;
+    return joinList(locale, [format.format(startMs), formatMinutes(locale, this.duration)]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -223,13 +223,12 @@ describe('<ev-booking-widget> accessibility', () => {
   }
 
   describe('loading', () => {
-    // The whole widget is not checked while loading: its <h2> is empty until the location arrives
-    // (axe empty-heading); the orchestrator fix is proposed in the i18n/a11y report.
     for (const theme of ['light', 'dark']) {
-      it(`while the API has not answered, the parts have no violations (${theme})`, async () => {
+      it(`while the API has not answered, the widget has no violations (${theme})`, async () => {
         const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, {}, false, [holdResponses()]);
         await el.updateComplete;
         expect(el.shadowRoot!.querySelector('[part=base]')?.getAttribute('aria-busy')).to.equal('true');
+        await expect(el).to.be.accessible();
         for (const tag of ['ev-port-list', 'ev-slot-grid', 'ev-email-form', 'ev-status-tracker']) {
           const part = el.shadowRoot!.querySelector(tag)!;
           await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
@@ -344,16 +343,16 @@ describe('<ev-booking-widget> accessibility', () => {
       }
     });
 
-    it('locale="ar" lays the parts out right to left in a right-to-left page', async () => {
-      // The widget does not yet set `dir` itself from its locale (proposed orchestrator change);
-      // here the page is RTL, and every part must follow it.
+    it('locale="ar" lays the parts out right to left, even on a left-to-right page', async () => {
       worker.use(...createAmpecoFixture());
-      const container = await fixture<HTMLDivElement>(html`<div dir="rtl"></div>`);
+      const container = await fixture<HTMLDivElement>(html`<div dir="ltr"></div>`);
       container.innerHTML = `<ev-booking-widget location-id="7" locale="ar"></ev-booking-widget>`;
       const el = container.querySelector('ev-booking-widget')!;
       await waitUntil(() => radios(el).length > 0, 'ports never rendered', { timeout: 5000 });
       expect(partText(el, 'ev-port-list')).to.contain('نقطة الشحن');
       const base = el.shadowRoot!.querySelector('[part=base]')!;
+      expect(base.getAttribute('dir')).to.equal('rtl');
+      expect(base.getAttribute('lang')).to.equal('ar');
       expect(getComputedStyle(base).direction).to.equal('rtl');
       const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
       expect(getComputedStyle(grid).direction).to.equal('rtl');
