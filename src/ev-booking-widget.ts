@@ -1,5 +1,4 @@
 import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { createClient, type ApiClient as Client } from './api/client.js';
 import { ApiError, isAbortError as isAbort, type ErrorCode } from './api/errors.js';
@@ -64,6 +63,20 @@ const listAttribute = (parse: (value: string) => number[]) => ({
 /** Parts of one description joined as the locale joins them (`, ` in English, `، ` in Arabic). */
 function joinList(locale: string, parts: string[]): string {
   return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
+}
+
+/** A start (and end) as the locale writes them in the location's timezone, with the zone's short name. */
+function formatWhen(locale: string, timeZone: string, start: string, end?: string): string {
+  const format = dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+  return end ? format.formatRange(Date.parse(start), Date.parse(end)) : format.format(Date.parse(start));
 }
 
 /** The browser's own timezone. */
@@ -187,57 +200,87 @@ export class EvBookingWidget extends LitElement {
 
   private readonly disconnect = new DisconnectAbortController(this);
 
-  @query('.status') private statusRegion?: HTMLElement;
+  static override properties = {
+    locationId: { attribute: 'location-id', converter: integerAttribute },
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    durations: { converter: listAttribute(parseDurations) },
+    slotStep: { attribute: 'slot-step', type: Number },
+    days: { type: Number },
+    email: {},
+    evseIds: { attribute: 'evse-ids', converter: listAttribute(parseIntList) },
+    signupUrl: { attribute: 'signup-url' },
+    theme: { reflect: true },
+    fetch: { attribute: false },
+    pollTimeout: { attribute: false },
+    availability: { state: true },
+    selectedEvse: { state: true },
+    duration: { state: true },
+    selectedStart: { state: true },
+    typedEmail: { state: true },
+    phase: { state: true },
+    statusMessage: { state: true },
+    statusDetail: { state: true },
+    emailError: { state: true },
+    slotError: { state: true },
+    notFound: { state: true },
+    now: { state: true },
+    offline: { state: true },
+  };
 
   /** Ampeco location to book at. */
-  @property({ attribute: 'location-id', converter: integerAttribute }) locationId?: number;
+  locationId?: number;
 
   /** Where the proxy serves the Ampeco Public API paths. */
-  @property({ attribute: 'api-base' }) apiBase = '/api/ampeco';
+  apiBase = '/api/ampeco';
 
   /** BCP 47 language tag; default the page's `lang`, then the browser's. */
-  @property() locale?: string;
+  locale?: string;
 
   /** Durations offered to the driver, in minutes. */
-  @property({ converter: listAttribute(parseDurations) }) durations: number[] = [30, 60, 90, 120];
+  durations: number[] = [30, 60, 90, 120];
 
   /** Granularity of start times, in minutes. */
-  @property({ attribute: 'slot-step', type: Number }) slotStep = 30;
+  slotStep = 30;
 
   /** How many days ahead can be booked (1–28). */
-  @property({ type: Number }) days = 7;
+  days = 7;
 
   /** Prefills the email field. */
-  @property() email = '';
+  email = '';
 
   /** Offer only these EVSEs. */
-  @property({ attribute: 'evse-ids', converter: listAttribute(parseIntList) }) evseIds?: number[];
+  evseIds?: number[];
 
   /** Link shown when no driver account matches the email. */
-  @property({ attribute: 'signup-url' }) signupUrl?: string;
+  signupUrl?: string;
 
   /** Colour scheme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** Custom fetch, e.g. to add the host portal's own auth header. */
-  @property({ attribute: false }) fetch?: typeof fetch;
+  fetch?: typeof fetch;
 
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
-  @property({ attribute: false }) pollTimeout = 60_000;
+  pollTimeout = 60_000;
 
-  @state() private availability = new Map<number, TimeWindow[]>();
-  @state() private selectedEvse: number | null = null;
-  @state() private duration = 60;
-  @state() private selectedStart: string | null = null;
-  @state() private typedEmail = '';
-  @state() private phase: BookingStatus = 'idle';
-  @state() private statusMessage: string | null = null;
-  @state() private statusDetail: string | null = null;
-  @state() private emailError: string | null = null;
-  @state() private slotError: string | null = null;
-  @state() private notFound = false;
-  @state() private now = Date.now();
-  @state() private offline = false;
+  private availability = new Map<number, TimeWindow[]>();
+  private selectedEvse: number | null = null;
+  private duration = 60;
+  private selectedStart: string | null = null;
+  private typedEmail = '';
+  private phase: BookingStatus = 'idle';
+  private statusMessage: string | null = null;
+  private statusDetail: string | null = null;
+  private emailError: string | null = null;
+  private slotError: string | null = null;
+  private notFound = false;
+  private now = Date.now();
+  private offline = false;
+
+  private get statusRegion(): HTMLElement | null {
+    return this.renderRoot.querySelector('.status');
+  }
 
   private client?: Client;
   /** A create request whose fate is unknown (its answer was lost): looked up before any new attempt. */
@@ -649,19 +692,9 @@ export class EvBookingWidget extends LitElement {
 
   private describeBooking(booking: Pick<Booking, 'startAt' | 'endAt' | 'evse'>): string {
     const data = this.loadTask.value;
-    const timeZone = data?.timeZone ?? browserTimeZone();
-    const format = dateFormat(this.resolvedLocale, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    });
-    const end = dateFormat(this.resolvedLocale, { hour: '2-digit', minute: '2-digit', timeZone });
     const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
     const label = booking.evse?.label || port?.label || port?.physicalReference || '';
-    const when = `${format.format(Date.parse(booking.startAt))}–${end.format(Date.parse(booking.endAt))}`;
+    const when = formatWhen(this.resolvedLocale, data?.timeZone ?? browserTimeZone(), booking.startAt, booking.endAt);
     return label ? joinList(this.resolvedLocale, [when, label]) : when;
   }
 
@@ -794,17 +827,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   private describeStart(start: string, timeZone: string, locale: string): string {
-    const startMs = Date.parse(start);
-    const format = dateFormat(locale, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    });
-    return joinList(locale, [format.format(startMs), formatMinutes(locale, this.duration)]);
+    return joinList(locale, [formatWhen(locale, timeZone, start), formatMinutes(locale, this.duration)]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
