@@ -13,6 +13,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const BUDGET = 20 * 1024;
+/** Today's size plus a little room: the guard against growth while over BUDGET. */
+const CEILING = 33 * 1024;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('script-tag bundle', () => {
@@ -36,11 +38,12 @@ describe('script-tag bundle', () => {
     assert.doesNotMatch(code, /Lit is in dev mode|@__PURE__/);
   });
 
-  // `todo` while the bundle is over budget (see the perf(size) commit and `npm run size`): the
-  // assertion runs and reports by how much, without failing `npm run test:node` for everyone.
-  // Delete the option once the bundle fits, so that it guards the budget from then on.
-  it(`is at most ${BUDGET} bytes gzip (level 9)`, { todo: 'over the 20 KB budget for now' }, () => {
+  // The 20 KB budget is not met yet (see `npm run size`, which exits non-zero above it). Until it
+  // is, this guards against growth: the bundle may not pass a ceiling just above today's size.
+  // Lower CEILING as the bundle shrinks, and set it to BUDGET once the bundle fits.
+  it(`stays under its ceiling of ${CEILING} bytes gzip (budget ${BUDGET})`, (t) => {
     const gzip = gzipSync(code, { level: 9 }).length;
-    assert.ok(gzip <= BUDGET, `${gzip} B gzip, ${gzip - BUDGET} B over the budget; see \`npm run size\``);
+    t.diagnostic(`${gzip} B gzip: ${gzip - BUDGET} B over the ${BUDGET} B budget`);
+    assert.ok(gzip <= CEILING, `${gzip} B gzip, ${gzip - CEILING} B over the ceiling; see \`npm run size\``);
   });
 });
