@@ -1,15 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { register } from 'tsx/esm/api';
+import { backgroundArgs, chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorkerPath = require.resolve('msw/mockServiceWorker.js');
-
-const executablePath =
-  process.env.CHROME_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 
 /** Serves msw's service worker at the site root, where it must live to control the test pages. */
 const mswWorkerPlugin = {
@@ -77,21 +74,10 @@ export default {
       // where animation frames stop) and its own service worker registrations (msw stays per file).
       createBrowserContext: ({ browser }) => browser.createBrowserContext(),
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath() ?? undefined,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          // Test pages run side by side in background tabs: keep their timers and rendering alive.
-          '--disable-background-timer-throttling',
-          '--disable-renderer-backgrounding',
-          '--disable-backgrounding-occluded-windows',
-        ],
+        // Test pages run side by side in background tabs: keep their timers and rendering alive.
+        args: [...chromiumArgs, ...backgroundArgs],
       },
     }),
   ],

@@ -8,31 +8,14 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { backgroundArgs, chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundlePath = `${root}dist/ev-booking-widget.js`;
 
-/** Flags for a quiet, reproducible headless Chromium. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
-
-export function chromiumPath() {
-  return (
-    process.env.CHROME_PATH ||
-    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p)) ||
-    null
-  );
-}
+/** Flags for a quiet, reproducible headless Chromium whose pages keep running in background tabs. */
+export const CHROMIUM_ARGS = [...chromiumArgs, ...backgroundArgs];
+export { chromiumPath };
 
 export async function launchBrowser() {
   const executablePath = chromiumPath();

@@ -5,15 +5,16 @@
  * screenshot.png (desktop, a port and a start chosen), dark.png, mobile.png (320 px), rtl.png
  * (locale ar) and error.png (an unknown location).
  *
- * CHROME_PATH overrides the browser (default /usr/bin/chromium).
+ * CHROME_PATH overrides the browser (default: the first of /usr/bin/chromium, chromium-browser,
+ * google-chrome; see scripts/chromium.mjs).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const OUT = 'docs';
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** A free TCP port on 127.0.0.1. */
 function freePort() {
@@ -120,18 +121,9 @@ async function shoot(browser, origin, { file, query = '', width = 1024, slot = t
 
 const demo = await startDemo();
 const browser = await puppeteer.launch({
-  executablePath: CHROME,
+  executablePath: chromiumPath() ?? undefined,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--font-render-hinting=none',
-  ],
+  args: [...chromiumArgs, '--font-render-hinting=none'],
 });
 try {
   await mkdir(OUT, { recursive: true });
