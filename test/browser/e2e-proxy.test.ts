@@ -5,15 +5,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { describe } from '../support/msw.js';
+import { describe, it } from '../support/mocha.js';
 
 const part = (el: EvBookingWidget, tag: string): ShadowRoot => el.shadowRoot!.querySelector(tag)!.shadowRoot!;
 
-declare function it(title: string, fn: (this: unknown) => Promise<void>): void;
-
 describe('widget → proxy → simulator', () => {
   it('books a slot as driver@example.com and sees it confirmed', async function () {
-    (this as unknown as { timeout(ms: number): void }).timeout(30000);
+    this.timeout(30000);
     const { apiBase } = (await (await fetch('/__e2e/api-base')).json()) as { apiBase: string };
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     container.innerHTML = `<ev-booking-widget location-id="7" locale="en-GB" api-base="${apiBase}"></ev-booking-widget>`;

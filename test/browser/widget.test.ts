@@ -2,8 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
-import 'axe-core/axe.min.js';
-import type * as Axe from 'axe-core';
+import { accessibleName } from '../support/a11y.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import {
   bookButton,
@@ -25,16 +24,6 @@ afterEach(() => sessionStorage.clear());
 
 const HOUR = 3_600_000;
 
-/** The accessible name as assistive technology computes it (axe-core's implementation). */
-function accessibleName(node: Element): string {
-  const { axe } = window as unknown as { axe: typeof Axe };
-  axe.setup(document);
-  try {
-    return axe.commons.text.accessibleText(node).trim();
-  } finally {
-    axe.teardown();
-  }
-}
 describe('<ev-booking-widget>', () => {
   describe('loading', () => {
     it('shows the location, only bookable ports, and the first load runs in parallel', async () => {

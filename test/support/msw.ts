@@ -9,25 +9,9 @@
  * ```
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import { afterEach, before } from './mocha.js';
 
-type Hook = () => void | Promise<void>;
-
-/** Mocha's globals as web-test-runner provides them (typed here: the project has no @types/mocha). */
-interface MochaGlobals {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => void | Promise<void>): void;
-  before(fn: Hook): void;
-  after(fn: Hook): void;
-  beforeEach(fn: Hook): void;
-  afterEach(fn: Hook): void;
-}
-const mochaGlobals = globalThis as unknown as MochaGlobals;
-export const describe: MochaGlobals['describe'] = (title, fn) => mochaGlobals.describe(title, fn);
-export const it: MochaGlobals['it'] = (title, fn) => mochaGlobals.it(title, fn);
-export const before: MochaGlobals['before'] = (fn) => mochaGlobals.before(fn);
-export const after: MochaGlobals['after'] = (fn) => mochaGlobals.after(fn);
-export const beforeEach: MochaGlobals['beforeEach'] = (fn) => mochaGlobals.beforeEach(fn);
-export const afterEach: MochaGlobals['afterEach'] = (fn) => mochaGlobals.afterEach(fn);
+export { after, afterEach, before, beforeEach, describe, it } from './mocha.js';
 
 /** The page's worker; add handlers per test with `worker.use(…)`. */
 export const worker: SetupWorker = setupWorker();

@@ -1,9 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDate, formatMinutes, formatTime, language, t } from '../../../src/i18n/index.js';
 
-// Mocha's globals (no @types/mocha in this project).
-declare function describe(title: string, body: () => void): void;
-declare function it(title: string, body: () => Promise<void> | void): void;
+import { describe, it } from '../../support/mocha.js';
 
 describe('i18n', () => {
   it('picks the language by the primary subtag and falls back to English', () => {

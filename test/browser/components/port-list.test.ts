@@ -1,25 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import 'axe-core/axe.min.js';
-import type * as Axe from 'axe-core';
 import type { Evse } from '../../../src/api/schemas.js';
 import '../../../src/components/port-list/port-list.js';
 import type { EvPortList } from '../../../src/components/port-list/port-list.js';
 
-// Mocha's globals (no @types/mocha in this project).
-declare function describe(title: string, body: () => void): void;
-declare function it(title: string, body: () => Promise<void> | void): void;
-
-/** The accessible name as assistive technology computes it (axe-core's implementation). */
-function accessibleName(el: Element): string {
-  const { axe } = window as unknown as { axe: typeof Axe };
-  axe.setup(document);
-  try {
-    return axe.commons.text.accessibleText(el).trim();
-  } finally {
-    axe.teardown();
-  }
-}
+import { accessibleName } from '../../support/a11y.js';
+import { describe, it } from '../../support/mocha.js';
 
 const ports: Evse[] = [
   {

@@ -1,24 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import 'axe-core/axe.min.js';
-import type * as Axe from 'axe-core';
 import '../../../src/components/slot-grid/slot-grid.js';
 import type { EvSlotGrid, SlotDay } from '../../../src/components/slot-grid/slot-grid.js';
 
-// Mocha's globals (no @types/mocha in this project).
-declare function describe(title: string, body: () => void): void;
-declare function it(title: string, body: () => Promise<void> | void): void;
-
-/** The accessible name as assistive technology computes it (axe-core's implementation). */
-function accessibleName(el: Element): string {
-  const { axe } = window as unknown as { axe: typeof Axe };
-  axe.setup(document);
-  try {
-    return axe.commons.text.accessibleText(el).trim();
-  } finally {
-    axe.teardown();
-  }
-}
+import { accessibleName } from '../../support/a11y.js';
+import { describe, it } from '../../support/mocha.js';
 
 /** Europe/Sofia: UTC+2 until 2026-03-29 01:00Z, UTC+3 after (DST). */
 const days: SlotDay[] = [

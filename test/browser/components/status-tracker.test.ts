@@ -1,24 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import 'axe-core/axe.min.js';
-import type * as Axe from 'axe-core';
 import '../../../src/components/status-tracker/status-tracker.js';
 import type { BookingStatus, EvStatusTracker } from '../../../src/components/status-tracker/status-tracker.js';
 
-// Mocha's globals (no @types/mocha in this project).
-declare function describe(title: string, body: () => void): void;
-declare function it(title: string, body: () => Promise<void> | void): void;
-
-/** The accessible name as assistive technology computes it (axe-core's implementation). */
-function accessibleName(el: Element): string {
-  const { axe } = window as unknown as { axe: typeof Axe };
-  axe.setup(document);
-  try {
-    return axe.commons.text.accessibleText(el).trim();
-  } finally {
-    axe.teardown();
-  }
-}
+import { accessibleName } from '../../support/a11y.js';
+import { describe, it } from '../../support/mocha.js';
 
 const make = (status: BookingStatus = 'idle'): Promise<EvStatusTracker> =>
   fixture<EvStatusTracker>(html`<ev-status-tracker .status=${status}></ev-status-tracker>`);

@@ -5,10 +5,7 @@ import '../../../src/components/port-list/port-list.js';
 import type { EvPortList } from '../../../src/components/port-list/port-list.js';
 import { tokens } from '../../../src/styles/tokens.js';
 
-// Mocha's globals (no @types/mocha in this project).
-declare function describe(title: string, body: () => void): void;
-declare function it(title: string, body: () => Promise<void> | void): void;
-declare function afterEach(body: () => Promise<void> | void): void;
+import { afterEach, describe, it } from '../../support/mocha.js';
 
 /** Stands for the orchestrator: a host using the shared tokens, with a subcomponent inside. */
 class TokensTestHost extends LitElement {
