@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { rateLimitKey, startProxyServer } from '../../server/node-server.js';
 import { createProxy, type ProxyHandler, type ProxyOptions } from '../../server/proxy.js';
+import { BASE, PROXY, validAvailability } from './support.js';
 
 const TOKEN = 'tok_SECRET_attack_0123456789';
-const PROXY = 'http://proxy.test';
-const BASE = `${PROXY}/api/ampeco`;
 
 interface Forwarded {
   readonly url: URL;
@@ -40,7 +39,6 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
 
 const AVAILABILITY = '/actions/locations/v2.0/7/check-booking-availability';
 const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
-const window = { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' };
 const booking = { type: 'create', userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z' };
 
 function postRaw(path: string, body: string, contentType: string | null = 'application/json'): Request {
@@ -196,7 +194,7 @@ describe('JSON body tricks', () => {
     test(`a body with a "${key}" key answers 422 naming it (not 500), nothing forwarded, nothing polluted`, async () => {
       const { proxy, forwarded } = setup();
       for (const [path, body] of [
-        [AVAILABILITY, { ...window }],
+        [AVAILABILITY, { ...validAvailability }],
         [BOOKING_REQUESTS, { ...booking }],
         [AVAILABILITY, {}],
       ] as const) {
@@ -266,7 +264,7 @@ describe('JSON body tricks', () => {
 });
 
 describe('content-type tricks', () => {
-  const body = JSON.stringify(window);
+  const body = JSON.stringify(validAvailability);
   for (const contentType of [
     null,
     '',

@@ -12,23 +12,11 @@ import { after, before, describe, test } from 'node:test';
 import { AvailabilityBody, CreateBookingRequestBody } from '../../src/api/schemas.js';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import { createProxy } from '../../server/proxy.js';
+import { ALLOWED_UPSTREAM, PROXY, random, validAvailability, validBooking } from './support.js';
 
 const TOKEN = 'tok_SECRET_fuzz_0123456789abcdef';
 const UPSTREAM_HOST = 'tenant.charge-network.example';
-const PROXY = 'http://proxy.test';
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20260301);
-
-/** mulberry32: small, seeded, replayable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Forwarded {
   readonly url: URL;
@@ -36,20 +24,6 @@ interface Forwarded {
   readonly headers: Headers;
   readonly body: string;
 }
-
-/** What upstream may receive: method, path and the query parameters of each route (SPEC §4). */
-const ALLOWED_UPSTREAM: ReadonlyArray<readonly [string, RegExp, readonly string[]]> = [
-  ['GET', /^\/public-api\/resources\/locations\/v2\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0$/, ['filter[locationId]', 'per_page', 'cursor']],
-  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0\/[1-9]\d*\/evses$/, ['include[]', 'per_page', 'cursor']],
-  ['POST', /^\/public-api\/actions\/locations\/v2\.0\/[1-9]\d*\/check-booking-availability$/, []],
-  ['GET', /^\/public-api\/resources\/users\/v1\.0$/, ['filter[email]']],
-  ['POST', /^\/public-api\/resources\/booking-requests\/v1\.0$/, []],
-  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0$/, ['filter[externalId]', 'per_page', 'cursor']],
-  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/bookings\/v1\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/bookings\/v1\.0$/, ['filter[userId]', 'filter[locationId]', 'filter[startAfter]', 'filter[startBefore]', 'per_page', 'cursor']],
-];
 
 /** Asserts that every forwarded request is on the allowlist, with a valid body and only safe headers. */
 function assertAllowlisted(forwarded: readonly Forwarded[]): void {
@@ -115,17 +89,6 @@ const CONTENT_TYPES = [
   'multipart/form-data; boundary=x', 'application/json, text/plain', 'application/json; charset=utf-16', 'application/jsonp', '',
 ];
 const ORIGINS = ['https://shop.example', 'null', 'https://shop.example.evil', 'https://evil.example', 'http://shop.example', 'https://SHOP.example', ''];
-
-const validAvailability = { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' };
-const validBooking = {
-  type: 'create',
-  userId: 42,
-  locationId: 7,
-  startAt: '2026-03-01T10:00:00Z',
-  endAt: '2026-03-01T11:00:00Z',
-  evseId: 15,
-  externalId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
-};
 
 /** Legitimate requests that the fuzz starts from and mutates. */
 const TEMPLATES: ReadonlyArray<readonly [string, string, string]> = [

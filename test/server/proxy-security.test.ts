@@ -5,11 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createProxy, pathProblem, requestTargetProblem, type ProxyHandler } from '../../server/proxy.js';
+import { ALLOWED_UPSTREAM, BASE, PROXY, random } from './support.js';
 
 const TOKEN = 'tok_SECRET_fedcba9876543210';
 const UPSTREAM_HOST = 'api.charge-network.example';
-const PROXY = 'http://proxy.test';
-const BASE = `${PROXY}/api/ampeco`;
 
 interface Forwarded {
   readonly url: URL;
@@ -142,31 +141,6 @@ describe('what reaches upstream', () => {
     assert.equal(call?.url.hash, '');
   });
 });
-
-/** A small seeded PRNG so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ALLOWED_UPSTREAM: ReadonlyArray<readonly [string, RegExp, readonly string[]]> = [
-  ['GET', /^\/public-api\/resources\/locations\/v2\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0$/, ['filter[locationId]', 'per_page', 'cursor']],
-  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0\/[1-9]\d*\/evses$/, ['include[]', 'per_page', 'cursor']],
-  ['POST', /^\/public-api\/actions\/locations\/v2\.0\/[1-9]\d*\/check-booking-availability$/, []],
-  ['GET', /^\/public-api\/resources\/users\/v1\.0$/, ['filter[email]']],
-  ['POST', /^\/public-api\/resources\/booking-requests\/v1\.0$/, []],
-  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0$/, ['filter[externalId]', 'per_page', 'cursor']],
-  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/bookings\/v1\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/bookings\/v1\.0$/, ['filter[userId]', 'filter[locationId]', 'filter[startAfter]', 'filter[startBefore]', 'per_page', 'cursor']],
-];
 
 describe('fuzz', () => {
   test('random paths and queries never get a 5xx and never reach upstream outside the allowlist', async () => {

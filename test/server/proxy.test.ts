@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createProxy, type ProxyLogEntry, type ProxyOptions } from '../../server/proxy.js';
+import { BASE, PROXY, validBooking } from './support.js';
 
 const TOKEN = 'tok_SECRET_0123456789abcdef';
 const UPSTREAM = 'https://ev.example-whitelabel.net/public-api';
-const PROXY = 'http://proxy.test';
-const BASE = `${PROXY}/api/ampeco`;
 
 interface Call {
   readonly url: URL;
@@ -64,16 +63,6 @@ function post(path: string, body: unknown, headers: Record<string, string> = { '
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
-
-const validBooking = {
-  type: 'create',
-  userId: 42,
-  locationId: 7,
-  startAt: '2026-03-01T10:00:00Z',
-  endAt: '2026-03-01T11:00:00Z',
-  evseId: 15,
-  externalId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
-};
 
 describe('allowlist of SPEC §4', () => {
   const forwarded: ReadonlyArray<readonly [string, string, unknown, string]> = [

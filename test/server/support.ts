@@ -1,0 +1,49 @@
+/**
+ * Shared by the proxy tests in test/server: the proxy's origin and API base as the tests address
+ * them, valid request bodies, the upstream allowlist of SPEC §4 and a seeded PRNG.
+ */
+
+/** The origin tests send requests to (the handler does not care which). */
+export const PROXY = 'http://proxy.test';
+/** Where the proxy serves the Ampeco Public API paths. */
+export const BASE = `${PROXY}/api/ampeco`;
+
+/** A valid body for check-booking-availability. */
+export const validAvailability = { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' };
+
+/** A valid body for creating a booking request. */
+export const validBooking = {
+  type: 'create',
+  userId: 42,
+  locationId: 7,
+  startAt: '2026-03-01T10:00:00Z',
+  endAt: '2026-03-01T11:00:00Z',
+  evseId: 15,
+  externalId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+};
+
+/** What upstream may receive: method, path and the query parameters of each route (SPEC §4). */
+export const ALLOWED_UPSTREAM: ReadonlyArray<readonly [string, RegExp, readonly string[]]> = [
+  ['GET', /^\/public-api\/resources\/locations\/v2\.0\/[1-9]\d*$/, []],
+  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0$/, ['filter[locationId]', 'per_page', 'cursor']],
+  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0\/[1-9]\d*\/evses$/, ['include[]', 'per_page', 'cursor']],
+  ['POST', /^\/public-api\/actions\/locations\/v2\.0\/[1-9]\d*\/check-booking-availability$/, []],
+  ['GET', /^\/public-api\/resources\/users\/v1\.0$/, ['filter[email]']],
+  ['POST', /^\/public-api\/resources\/booking-requests\/v1\.0$/, []],
+  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0$/, ['filter[externalId]', 'per_page', 'cursor']],
+  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0\/[1-9]\d*$/, []],
+  ['GET', /^\/public-api\/resources\/bookings\/v1\.0\/[1-9]\d*$/, []],
+  ['GET', /^\/public-api\/resources\/bookings\/v1\.0$/, ['filter[userId]', 'filter[locationId]', 'filter[startAfter]', 'filter[startBefore]', 'per_page', 'cursor']],
+];
+
+/** mulberry32: a small seeded PRNG, so that a failure can be replayed. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
