@@ -303,7 +303,7 @@ export class EvBookingWidget extends LitElement {
         ]);
         const timeZone = resolveTimeZone(location.timezone);
         this.availability = availability;
-        const selectable = ports.filter((p) => p.status === 'enabled');
+        const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
         if (this.selectedEvse === null && selectable.length === 1) this.selectedEvse = selectable[0]!.id;
         void this.resumePending(client, locationId as number);
         return { location, timeZone, ports };
