@@ -10,8 +10,9 @@ import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import type { SlotDay } from '../../src/components/slot-grid/slot-grid.js';
 import { direction, formatTime } from '../../src/i18n/index.js';
-import { API, createAmpecoFixture, firstSlotStart, type FixtureOptions } from '../support/ampeco-fixture.js';
+import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw, worker } from '../support/msw.js';
+import { chooseFirstSlot, inPart, mountWidget, radios, slots, submitEmail } from '../support/widget-driver.js';
 
 useMsw();
 /** Opens the responses held by `holdResponses()`. */
@@ -22,50 +23,9 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-/** Elements matching `selector` inside the shadow root of the widget's part `tag`. */
-function inPart<T extends Element>(el: EvBookingWidget, tag: string, selector: string): T[] {
-  return [...(el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
-}
-const radios = (el: EvBookingWidget): HTMLInputElement[] => inPart(el, 'ev-port-list', 'input[type=radio]');
-const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
 const partText = (el: EvBookingWidget, tag: string): string =>
   (el.shadowRoot!.querySelector(tag)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 const heading = (el: EvBookingWidget): string => el.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? '';
-
-/**
- * Mounts a widget on the fixture API; `ready` waits for the ports (false: returns at once);
- * `before` are handlers that answer before the fixture's.
- */
-async function mount(
-  attrs = '',
-  options: FixtureOptions = {},
-  ready = true,
-  before: HttpHandler[] = [],
-): Promise<EvBookingWidget> {
-  worker.use(...createAmpecoFixture(options));
-  if (before.length) worker.use(...before); // a later `use` goes first
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.innerHTML = `<ev-booking-widget ${attrs}></ev-booking-widget>`;
-  const el = container.querySelector('ev-booking-widget')!;
-  if (ready) await waitUntil(() => radios(el).length > 0, 'ports never rendered', { timeout: 5000 });
-  return el;
-}
-
-/** Picks Port A and the first start, as a pointer user would (the keyboard test does it by keys). */
-async function chooseSlot(el: EvBookingWidget): Promise<void> {
-  radios(el)[0]!.click();
-  await waitUntil(() => slots(el).length > 0, 'no slots offered');
-  slots(el)[0]!.click();
-  await el.updateComplete;
-}
-
-async function submitEmail(el: EvBookingWidget, email: string): Promise<void> {
-  const input = inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
-  input.value = email;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-  inPart<HTMLButtonElement>(el, 'ev-email-form', 'button[type=submit]')[0]!.click();
-}
 
 /** The focused element, through open shadow roots. */
 function deepActive(): Element | null {
@@ -112,21 +72,21 @@ interface State {
 const STATES: State[] = [
   {
     name: 'ports',
-    reach: (theme) => mount(`location-id="7" locale="en-GB" theme="${theme}"`),
+    reach: (theme) => mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`),
   },
   {
     name: 'slots (port and start chosen)',
     async reach(theme) {
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`);
-      await chooseSlot(el);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`);
+      await chooseFirstSlot(el);
       return el;
     },
   },
   {
     name: 'email error (invalid email submitted)',
     async reach(theme) {
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`);
-      await chooseSlot(el);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`);
+      await chooseFirstSlot(el);
       await submitEmail(el, 'not-an-email');
       await waitUntil(() => partText(el, 'ev-email-form').includes('Enter a valid email'));
       return el;
@@ -135,8 +95,8 @@ const STATES: State[] = [
   {
     name: 'no driver account (sign-up link)',
     async reach(theme) {
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}" signup-url="https://example.com/app"`);
-      await chooseSlot(el);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}" signup-url="https://example.com/app"`);
+      await chooseFirstSlot(el);
       await submitEmail(el, 'nobody@example.com');
       await waitUntil(() => partText(el, 'ev-email-form').includes('No driver account'));
       return el;
@@ -145,8 +105,8 @@ const STATES: State[] = [
   {
     name: 'pending',
     async reach(theme) {
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, { pendingPolls: 1000 });
-      await chooseSlot(el);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, { pendingPolls: 1000 });
+      await chooseFirstSlot(el);
       await submitEmail(el, 'driver@example.com');
       await waitUntil(() => partText(el, 'ev-status-tracker').includes('Waiting for the operator'), 'pending', {
         timeout: 4000,
@@ -157,8 +117,8 @@ const STATES: State[] = [
   {
     name: 'confirmed',
     async reach(theme) {
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`);
-      await chooseSlot(el);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`);
+      await chooseFirstSlot(el);
       await submitEmail(el, 'driver@example.com');
       await waitUntil(() => partText(el, 'ev-status-tracker').includes('Booking confirmed'), 'confirmed', {
         timeout: 6000,
@@ -169,8 +129,8 @@ const STATES: State[] = [
   {
     name: 'rejected',
     async reach(theme) {
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, { outcome: 'rejected' });
-      await chooseSlot(el);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, { outcome: 'rejected' });
+      await chooseFirstSlot(el);
       await submitEmail(el, 'driver@example.com');
       await waitUntil(() => partText(el, 'ev-status-tracker').includes('The slot was taken'), 'rejected', {
         timeout: 6000,
@@ -181,7 +141,7 @@ const STATES: State[] = [
   {
     name: 'error: unknown location (404)',
     async reach(theme) {
-      const el = await mount(`location-id="999" locale="en-GB" theme="${theme}"`, {}, false);
+      const el = await mountWidget(`location-id="999" locale="en-GB" theme="${theme}"`, {}, { ready: false });
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button') !== null, 'error shown');
       return el;
     },
@@ -192,7 +152,7 @@ const STATES: State[] = [
       const fail = http.all(`${API}/*`, () =>
         HttpResponse.json({ message: 'Server Error' }, { status: 500, headers: { 'Retry-After': '0' } }),
       );
-      const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, {}, false, [fail]);
+      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, {}, { ready: false, before: [fail] });
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button') !== null, 'error shown', {
         timeout: 5000,
       });
@@ -202,7 +162,7 @@ const STATES: State[] = [
   {
     name: 'error: missing location-id (config)',
     async reach(theme) {
-      const el = await mount(`locale="en-GB" theme="${theme}"`, {}, false);
+      const el = await mountWidget(`locale="en-GB" theme="${theme}"`, {}, { ready: false });
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]') !== null, 'config error shown');
       return el;
     },
@@ -225,7 +185,7 @@ describe('<ev-booking-widget> accessibility', () => {
   describe('loading', () => {
     for (const theme of ['light', 'dark']) {
       it(`while the API has not answered, the widget has no violations (${theme})`, async () => {
-        const el = await mount(`location-id="7" locale="en-GB" theme="${theme}"`, {}, false, [holdResponses()]);
+        const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, {}, { ready: false, before: [holdResponses()] });
         await el.updateComplete;
         expect(el.shadowRoot!.querySelector('[part=base]')?.getAttribute('aria-busy')).to.equal('true');
         await expect(el).to.be.accessible();
@@ -241,7 +201,7 @@ describe('<ev-booking-widget> accessibility', () => {
 
   describe('keyboard only', () => {
     it('books with Tab, arrows, Space/Enter and typing: port, duration, start, email, Book', async () => {
-      const el = await mount('location-id="7" locale="en-GB"');
+      const el = await mountWidget('location-id="7" locale="en-GB"');
       const confirmed = new Promise((resolve) => el.addEventListener('ev-booking-confirmed', resolve, { once: true }));
       // Port: Tab into the radio group, move to Port C with the arrows, back to Port A.
       const first = await tabTo((a) => a.matches('input[type=radio]'), 'a port');
@@ -300,7 +260,7 @@ describe('<ev-booking-widget> accessibility', () => {
 
   describe('languages', () => {
     it('locale="de" shows German texts and German date formats', async () => {
-      const el = await mount('location-id="7" locale="de"');
+      const el = await mountWidget('location-id="7" locale="de"');
       expect(partText(el, 'ev-port-list')).to.contain('Ladepunkt');
       expect(el.shadowRoot!.querySelector('[part=duration]')?.textContent).to.contain('Dauer');
       expect(el.shadowRoot!.querySelector('option:checked')?.textContent).to.equal('60 Minuten');
@@ -337,7 +297,7 @@ describe('<ev-booking-widget> accessibility', () => {
         ar: 'نقطة الشحن',
       };
       for (const [locale, group] of Object.entries(expected)) {
-        const el = await mount(`location-id="7" locale="${locale}"`);
+        const el = await mountWidget(`location-id="7" locale="${locale}"`);
         expect(partText(el, 'ev-port-list'), locale).to.contain(group);
         el.remove();
       }
@@ -364,10 +324,10 @@ describe('<ev-booking-widget> accessibility', () => {
     });
 
     it('the location name follows the locale (bg), with English as the fallback (fr)', async () => {
-      const bg = await mount('location-id="7" locale="bg"');
+      const bg = await mountWidget('location-id="7" locale="bg"');
       await waitUntil(() => heading(bg) !== '');
       expect(heading(bg)).to.equal('Гараж Тех Парк');
-      const fr = await mount('location-id="7" locale="fr-FR"');
+      const fr = await mountWidget('location-id="7" locale="fr-FR"');
       await waitUntil(() => heading(fr) !== '');
       expect(heading(fr)).to.equal('Tech Park Garage');
     });
@@ -384,7 +344,7 @@ describe('<ev-booking-widget> accessibility', () => {
 
   describe('time zones', () => {
     it("shows times in the location's zone, named", async () => {
-      const el = await mount('location-id="7" locale="en-GB"');
+      const el = await mountWidget('location-id="7" locale="en-GB"');
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);
       expect(partText(el, 'ev-slot-grid')).to.contain('Times in Europe/Sofia');
@@ -397,7 +357,7 @@ describe('<ev-booking-widget> accessibility', () => {
     });
 
     it('a zone with an underscore is shown with a space', async () => {
-      const el = await mount('location-id="7" locale="en-US"', { location: { timezone: 'America/New_York' } });
+      const el = await mountWidget('location-id="7" locale="en-US"', { location: { timezone: 'America/New_York' } });
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);
       expect(partText(el, 'ev-slot-grid')).to.contain('Times in America/New York');
@@ -406,7 +366,7 @@ describe('<ev-booking-widget> accessibility', () => {
     });
 
     it("timezone null: the browser's zone", async () => {
-      const el = await mount('location-id="8" locale="en-GB"');
+      const el = await mountWidget('location-id="8" locale="en-GB"');
       await waitUntil(() => heading(el) === 'Harbour Hotel');
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);

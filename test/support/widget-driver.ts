@@ -2,6 +2,7 @@
  * Drives a whole `<ev-booking-widget>` in a test as a person would: through its parts' controls.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { HttpHandler } from 'msw';
 import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, createAmpecoFixture, type FixtureOptions } from './ampeco-fixture.js';
@@ -15,13 +16,14 @@ export function inPart<T extends Element>(el: EvBookingWidget, tag: string, sele
 
 /** The port radio whose label contains `label`. */
 export function port(el: EvBookingWidget, label: string): HTMLInputElement {
-  const radio = inPart<HTMLInputElement>(el, 'ev-port-list', 'input[type=radio]').find((input) =>
+  const radio = radios(el).find((input) =>
     input.closest('label')?.textContent?.includes(label),
   );
   if (!radio) throw new Error(`no port ${label}`);
   return radio;
 }
 
+export const radios = (el: EvBookingWidget): HTMLInputElement[] => inPart(el, 'ev-port-list', 'input[type=radio]');
 export const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
 export const emailInput = (el: EvBookingWidget): HTMLInputElement => inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
 export const bookButton = (el: EvBookingWidget): HTMLButtonElement =>
@@ -29,13 +31,31 @@ export const bookButton = (el: EvBookingWidget): HTMLButtonElement =>
 export const statusText = (el: EvBookingWidget): string =>
   el.shadowRoot!.querySelector('ev-status-tracker')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 
-export async function mount(options: FixtureOptions = {}, attrs = ''): Promise<EvBookingWidget> {
+export interface MountOptions {
+  /** Wait until the ports render (the default); false returns the widget at once. */
+  ready?: boolean;
+  /** Handlers that answer before the fixture's. */
+  before?: HttpHandler[];
+}
+
+/** Mounts `<ev-booking-widget ${attrs}>` on the fixture API (`options`). */
+export async function mountWidget(
+  attrs: string,
+  options: FixtureOptions = {},
+  { ready = true, before = [] }: MountOptions = {},
+): Promise<EvBookingWidget> {
   worker.use(...createAmpecoFixture(options));
+  if (before.length) worker.use(...before); // a later `use` goes first
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.innerHTML = `<ev-booking-widget location-id="7" locale="en-GB" ${attrs}></ev-booking-widget>`;
+  container.innerHTML = `<ev-booking-widget ${attrs}></ev-booking-widget>`;
   const el = container.querySelector('ev-booking-widget')!;
-  await waitUntil(() => inPart(el, 'ev-port-list', 'input[type=radio]').length > 0, 'ports never rendered', { timeout: 5000 });
+  if (ready) await waitUntil(() => radios(el).length > 0, 'ports never rendered', { timeout: 5000 });
   return el;
+}
+
+/** Mounts location 7 in en-GB, with more `attrs`, on the fixture API (`options`). */
+export function mount(options: FixtureOptions = {}, attrs = '', mountOptions: MountOptions = {}): Promise<EvBookingWidget> {
+  return mountWidget(`location-id="7" locale="en-GB" ${attrs}`, options, mountOptions);
 }
 
 export async function chooseFirstSlot(el: EvBookingWidget, label = 'Port A'): Promise<HTMLButtonElement> {
@@ -52,6 +72,12 @@ export async function typeEmail(el: EvBookingWidget, email: string): Promise<voi
   input.value = email;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   await el.updateComplete;
+}
+
+/** Types `email` and submits the form with its submit button. */
+export async function submitEmail(el: EvBookingWidget, email: string): Promise<void> {
+  await typeEmail(el, email);
+  inPart<HTMLButtonElement>(el, 'ev-email-form', 'button[type=submit]')[0]!.click();
 }
 
 export const path = (r: RecordedRequest): string => {
