@@ -9,15 +9,14 @@ import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixt
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import {
   bookButton,
-  chooseFirstSlot,
   emailInput,
+  fillBooking,
   inPart,
   mount,
   path,
   port,
   slots,
   statusText,
-  typeEmail,
 } from '../support/widget-driver.js';
 
 useMsw();
@@ -79,8 +78,7 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('a lost create response is looked up by externalId: one POST, one booking', async () => {
     const el = await mount({ loseCreateResponse: true });
-    await chooseFirstSlot(el);
-    await typeEmail(el, 'driver@example.com');
+    await fillBooking(el, 'driver@example.com');
     const log = recordRequests(`${API}/resources/booking-requests`);
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     bookButton(el).click();
@@ -102,8 +100,7 @@ describe('faults and bad input (SPEC §8)', () => {
         lookupsFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
       ),
     );
-    await chooseFirstSlot(el);
-    await typeEmail(el, 'driver@example.com');
+    await fillBooking(el, 'driver@example.com');
     const log = recordRequests(`${API}/resources/booking-requests`);
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
@@ -129,8 +126,7 @@ describe('faults and bad input (SPEC §8)', () => {
         ),
       ),
     );
-    await chooseFirstSlot(el, 'Port C');
-    await typeEmail(el, 'driver@example.com');
+    await fillBooking(el, 'driver@example.com', 'Port C');
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     expect((await error).detail).to.include({ code: 'validation', status: 422 });
@@ -149,8 +145,7 @@ describe('faults and bad input (SPEC §8)', () => {
         HttpResponse.json({ message: 'The given data was invalid.', errors: { userId: ['This account cannot book.'] } }, { status: 422 }),
       ),
     );
-    await chooseFirstSlot(el);
-    await typeEmail(el, 'driver@example.com');
+    await fillBooking(el, 'driver@example.com');
     bookButton(el).click();
     await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('This account cannot book.'));
     expect(emailInput(el).value).to.equal('driver@example.com');
@@ -176,8 +171,7 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('an invalid email gets a clear message and sends nothing', async () => {
     const el = await mount();
-    await chooseFirstSlot(el);
-    await typeEmail(el, 'driver@example');
+    await fillBooking(el, 'driver@example');
     const log = recordRequests(API);
     bookButton(el).click();
     await el.updateComplete;
@@ -231,8 +225,7 @@ describe('faults and bad input (SPEC §8)', () => {
   it('polling past the timeout says the request is still pending and offers to check again', async () => {
     const el = await mount({ pendingPolls: 1000 });
     el.pollTimeout = 1500;
-    await chooseFirstSlot(el);
-    await typeEmail(el, 'driver@example.com');
+    await fillBooking(el, 'driver@example.com');
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     expect((await error).detail.code).to.equal('timeout');
@@ -259,8 +252,7 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('the rejected path offers to pick again, by keyboard, with the port kept', async () => {
     const el = await mount({ outcome: 'rejected', rejectionReason: 'Overlap' });
-    await chooseFirstSlot(el);
-    await typeEmail(el, 'driver@example.com');
+    await fillBooking(el, 'driver@example.com');
     const rejected = oneEvent(el, 'ev-booking-rejected');
     bookButton(el).click();
     await rejected;

@@ -8,6 +8,7 @@ import {
   bookButton,
   chooseFirstSlot,
   emailInput,
+  fillBooking,
   inPart,
   iso,
   mount,
@@ -15,7 +16,6 @@ import {
   port,
   slots,
   statusText,
-  typeEmail,
 } from '../support/widget-driver.js';
 
 useMsw();
@@ -64,8 +64,7 @@ describe('<ev-booking-widget>', () => {
       const el = await mount();
       const requested: CustomEvent[] = [];
       el.addEventListener('ev-booking-requested', (e) => requested.push(e));
-      await chooseFirstSlot(el);
-      await typeEmail(el, 'driver@example.com');
+      await fillBooking(el, 'driver@example.com');
       const log = recordRequests(API);
       const confirmed = oneEvent(el, 'ev-booking-confirmed');
       bookButton(el).click();
@@ -102,8 +101,7 @@ describe('<ev-booking-widget>', () => {
 
     it('finds the booking by user when the approved request carries no bookingId', async () => {
       const el = await mount({ withBookingId: false });
-      await chooseFirstSlot(el);
-      await typeEmail(el, 'driver@example.com');
+      await fillBooking(el, 'driver@example.com');
       const log = recordRequests(API);
       const confirmed = oneEvent(el, 'ev-booking-confirmed');
       bookButton(el).click();
@@ -116,8 +114,7 @@ describe('<ev-booking-widget>', () => {
 
     it('an unknown email sends no booking request and points to sign-up', async () => {
       const el = await mount({}, 'signup-url="https://example.com/app"');
-      await chooseFirstSlot(el);
-      await typeEmail(el, 'nobody@example.com');
+      await fillBooking(el, 'nobody@example.com');
       const log = recordRequests(API);
       bookButton(el).click();
       await waitUntil(() => inPart(el, 'ev-email-form', 'a[href="https://example.com/app"]').length === 1);
@@ -130,8 +127,7 @@ describe('<ev-booking-widget>', () => {
 
     it('a rejected request shows the reason, reloads availability and keeps the port', async () => {
       const el = await mount({ outcome: 'rejected', rejectionReason: 'Overlaps <b>another</b> booking' });
-      await chooseFirstSlot(el);
-      await typeEmail(el, 'driver@example.com');
+      await fillBooking(el, 'driver@example.com');
       const log = recordRequests(API);
       const rejected = oneEvent(el, 'ev-booking-rejected');
       bookButton(el).click();
@@ -147,8 +143,7 @@ describe('<ev-booking-widget>', () => {
 
     it('a double click on Book sends one booking request', async () => {
       const el = await mount();
-      await chooseFirstSlot(el);
-      await typeEmail(el, 'driver@example.com');
+      await fillBooking(el, 'driver@example.com');
       const log = recordRequests(`${API}/resources/booking-requests/v1.0`);
       const confirmed = oneEvent(el, 'ev-booking-confirmed');
       bookButton(el).click();
@@ -281,8 +276,7 @@ describe('<ev-booking-widget>', () => {
 
     it('removing the element stops polling a pending request', async () => {
       const el = await mount({ pendingPolls: 1000 });
-      await chooseFirstSlot(el);
-      await typeEmail(el, 'driver@example.com');
+      await fillBooking(el, 'driver@example.com');
       const polls = recordRequests(`${API}/resources/booking-requests/v1.0/555`);
       bookButton(el).click();
       await oneEvent(el, 'ev-booking-requested');

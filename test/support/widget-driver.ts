@@ -74,6 +74,12 @@ export async function typeEmail(el: EvBookingWidget, email: string): Promise<voi
   await el.updateComplete;
 }
 
+/** Fills in a booking as a driver would, ready for Book: the first start on `label`'s port, then `email`. */
+export async function fillBooking(el: EvBookingWidget, email: string, label = 'Port A'): Promise<void> {
+  await chooseFirstSlot(el, label);
+  await typeEmail(el, email);
+}
+
 /** Types `email` and submits the form with its submit button. */
 export async function submitEmail(el: EvBookingWidget, email: string): Promise<void> {
   await typeEmail(el, email);
