@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createProxy, type ProxyLogEntry, type ProxyOptions } from '../../server/proxy.js';
-import { BASE, PROXY, validBooking } from './support.js';
+import { BASE, get, post, PROXY, validBooking } from './support.js';
 
 const TOKEN = 'tok_SECRET_0123456789abcdef';
 const UPSTREAM = 'https://ev.example-whitelabel.net/public-api';
@@ -50,18 +50,6 @@ function setup(respond: Respond = echo, options: Partial<ProxyOptions> = {}) {
       clock += ms;
     },
   };
-}
-
-function get(path: string, headers: Record<string, string> = {}): Request {
-  return new Request(`${BASE}${path}`, { headers });
-}
-
-function post(path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
-  return new Request(`${BASE}${path}`, {
-    method: 'POST',
-    headers,
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
 }
 
 describe('allowlist of SPEC §4', () => {

@@ -8,6 +8,20 @@ export const PROXY = 'http://proxy.test';
 /** Where the proxy serves the Ampeco Public API paths. */
 export const BASE = `${PROXY}/api/ampeco`;
 
+/** A GET of `path` below BASE. */
+export function get(path: string, headers: Record<string, string> = {}): Request {
+  return new Request(`${BASE}${path}`, { headers });
+}
+
+/** A POST of `body` (a string as it is, anything else as JSON) to `path` below BASE. */
+export function post(path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+  return new Request(`${BASE}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
 /** A valid body for check-booking-availability. */
 export const validAvailability = { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' };
 
