@@ -137,12 +137,7 @@ describe('pollBookingRequest', () => {
         if (log.requests.length === 2) controller.abort();
       },
     });
-    let error: unknown;
-    try {
-      await polling;
-    } catch (e) {
-      error = e;
-    }
+    const error = await rejectionOf(polling);
     expect(isAbortError(error)).to.equal(true);
     expect(error).to.not.be.instanceOf(ApiError);
     expect(log.requests.length).to.equal(2);
@@ -160,12 +155,7 @@ describe('pollBookingRequest', () => {
     const controller = new AbortController();
     const polling = pollBookingRequest(client, 31, { signal: controller.signal, sleep });
     setTimeout(() => controller.abort(), 50);
-    let error: unknown;
-    try {
-      await polling;
-    } catch (e) {
-      error = e;
-    }
+    const error = await rejectionOf(polling);
     expect(isAbortError(error)).to.equal(true);
     expect(log.requests.length).to.equal(1);
   });
@@ -174,16 +164,21 @@ describe('pollBookingRequest', () => {
     serve('approved');
     const controller = new AbortController();
     controller.abort();
-    let error: unknown;
-    try {
-      await pollBookingRequest(client, 31, { signal: controller.signal, sleep });
-    } catch (e) {
-      error = e;
-    }
+    const error = await rejectionOf(pollBookingRequest(client, 31, { signal: controller.signal, sleep }));
     expect(isAbortError(error)).to.equal(true);
     expect(log.requests.length).to.equal(0);
   });
 });
+
+/** What `promise` rejects with; undefined when it resolves. */
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
 
 /** A real, abortable pause. */
 function realSleep(ms: number, signal: AbortSignal): Promise<void> {
