@@ -178,15 +178,6 @@ export class EvBookingWidget extends LitElement {
       label {
         font-weight: 600;
       }
-      select {
-        font: inherit;
-        min-height: 2.75rem;
-        padding: 0 var(--_ev-space);
-        border: 1px solid var(--_ev-border);
-        border-radius: var(--_ev-radius);
-        color: var(--_ev-fg);
-        background: var(--_ev-bg);
-      }
       .error {
         color: var(--_ev-danger);
       }

@@ -74,8 +74,18 @@ export const tokens = css`
   }
 `;
 
-/** Controls shared by the elements: buttons, focus ring, visually hidden text, skeletons. */
+/** Controls shared by the elements: buttons, form fields, focus ring, visually hidden text, skeletons. */
 export const base = css`
+  input,
+  select {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0 var(--_ev-space);
+    border: 1px solid var(--_ev-border);
+    border-radius: var(--_ev-radius);
+    background: var(--_ev-bg);
+    color: var(--_ev-fg);
+  }
   button {
     font: inherit;
     min-height: 2.75rem;

@@ -9,13 +9,6 @@ export const styles = css`
     font-weight: 600;
   }
   input {
-    font: inherit;
-    min-height: 2.75rem;
-    padding: 0 var(--_ev-space);
-    border: 1px solid var(--_ev-border);
-    border-radius: var(--_ev-radius);
-    background: var(--_ev-bg);
-    color: var(--_ev-fg);
     width: 100%;
   }
   input[aria-invalid='true'] {
