@@ -108,7 +108,11 @@ function compactTemplates(): Plugin {
         if (node === null || typeof node !== 'object') return;
         const n = node as Node;
         const tag = n['tag'] as Node | undefined;
-        if (n.type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' && /^(css|html)$/.test(tag['name'] as string)) {
+        if (
+          n.type === 'TaggedTemplateExpression' &&
+          tag?.type === 'Identifier' &&
+          /^(css|html)$/.test(tag['name'] as string)
+        ) {
           const quasis = (n['quasi'] as { quasis: Node[] }).quasis;
           quasis.forEach((q, i) => {
             const raw = (q['value'] as { raw: string }).raw;

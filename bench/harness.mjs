@@ -28,7 +28,10 @@ export async function launchBrowser() {
 export function ensureBundle({ quiet = false } = {}) {
   if (existsSync(bundlePath)) return bundlePath;
   if (!quiet) console.log('dist/ev-booking-widget.js is missing: running `npx vite build` …');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: quiet ? 'ignore' : 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: quiet ? 'ignore' : 'inherit',
+  });
   if (result.status !== 0 || !existsSync(bundlePath)) throw new Error('vite build failed');
   return bundlePath;
 }

@@ -17,7 +17,16 @@ import { startProxyServer } from '../server/node-server.ts';
 
 const TOKEN = 'bench-token-0123456789';
 const USERS_BODY = JSON.stringify({
-  data: [{ id: 42, email: 'driver@example.com', firstName: 'Dana', lastName: 'Driver', phone: '+359888000000', balance: 12.5 }],
+  data: [
+    {
+      id: 42,
+      email: 'driver@example.com',
+      firstName: 'Dana',
+      lastName: 'Driver',
+      phone: '+359888000000',
+      balance: 12.5,
+    },
+  ],
 });
 const QUERY = 'filter%5Bemail%5D=driver%40example.com';
 
@@ -136,7 +145,11 @@ export async function runProxyBench(options = {}) {
     }
     const result = {
       route: 'GET /resources/users/v1.0?filter[email]=… (never cached)',
-      environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism() },
+      environment: {
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        cpus: availableParallelism(),
+      },
       sequential: { count, direct: await sequential(direct, count), proxy: await sequential(proxied, count) },
       concurrent: {
         concurrency,
@@ -148,7 +161,8 @@ export async function runProxyBench(options = {}) {
     result.overhead = {
       sequentialP50Ms: Math.round((result.sequential.proxy.p50Ms - result.sequential.direct.p50Ms) * 1000) / 1000,
       sequentialP99Ms: Math.round((result.sequential.proxy.p99Ms - result.sequential.direct.p99Ms) * 1000) / 1000,
-      concurrentThroughputRatio: Math.round((result.concurrent.proxy.reqPerSec / result.concurrent.direct.reqPerSec) * 1000) / 1000,
+      concurrentThroughputRatio:
+        Math.round((result.concurrent.proxy.reqPerSec / result.concurrent.direct.reqPerSec) * 1000) / 1000,
     };
     if (options.print === true) print(result);
     return result;
@@ -167,11 +181,20 @@ function print(result) {
     }),
     ...['direct', 'proxy'].map((target) => {
       const figures = result.concurrent[target];
-      return [`${result.concurrent.concurrency} concurrent`, target, figures.requests, figures.p50Ms, figures.p99Ms, figures.maxMs, figures.reqPerSec];
+      return [
+        `${result.concurrent.concurrency} concurrent`,
+        target,
+        figures.requests,
+        figures.p50Ms,
+        figures.p99Ms,
+        figures.maxMs,
+        figures.reqPerSec,
+      ];
     }),
   ].map((row) => row.map(String));
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (row) =>
+    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(`proxy bench: ${result.route}, loopback, ${result.environment.node}, ${result.environment.cpus} CPUs`);
   console.log(line(rows[0]));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));

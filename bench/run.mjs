@@ -72,7 +72,9 @@ async function benchFirstSlot(browser) {
   const simulator = await createSimulator({ pendingMs: 500 });
   const server = await startServer({
     api: (request) => simulator.fetch(request),
-    pages: { '/': { body: widgetPage({ 'location-id': 7, 'api-base': '/api/ampeco', 'evse-ids': 11, locale: 'en-GB' }) } },
+    pages: {
+      '/': { body: widgetPage({ 'location-id': 7, 'api-base': '/api/ampeco', 'evse-ids': 11, locale: 'en-GB' }) },
+    },
   });
   const results = {};
   try {
@@ -93,7 +95,10 @@ async function benchFirstSlot(browser) {
         server.timeline.length = 0;
         await page.goto(`${server.url}/`, { waitUntil: 'load' });
         await page.waitForFunction(() => window.__bench?.firstSlot !== undefined, { timeout: 20_000, polling: 20 });
-        const { firstSlot, firstSlotWall, origin } = await page.evaluate(() => ({ ...window.__bench, origin: performance.timeOrigin }));
+        const { firstSlot, firstSlotWall, origin } = await page.evaluate(() => ({
+          ...window.__bench,
+          origin: performance.timeOrigin,
+        }));
         const critical = server.timeline.filter((r) => r.end <= firstSlotWall);
         const t0 = Math.min(...critical.map((r) => r.start));
         if (run < 0) {
@@ -141,7 +146,11 @@ const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
  */
 function scaledApi(simulator) {
   const get = async (path) =>
-    (await simulator.fetch(new Request(`http://simulator.invalid/public-api${path}`, { headers: { authorization: 'Bearer bench' } }))).json();
+    (
+      await simulator.fetch(
+        new Request(`http://simulator.invalid/public-api${path}`, { headers: { authorization: 'Bearer bench' } }),
+      )
+    ).json();
   const json = (body) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   const cpIds = Array.from({ length: CHARGE_POINTS }, (_, i) => 1001 + i);
   const evsesPerCp = EVSE_COUNT / CHARGE_POINTS;
@@ -221,7 +230,9 @@ const RENDER_HELPERS = () => {
       for (let i = 0; i < 7; i++) {
         const g = grid();
         if (g.shadowRoot.querySelectorAll('button[data-start]').length >= count) return true;
-        const next = [...g.shadowRoot.querySelectorAll('button')].find((b) => /next day/i.test(b.textContent + (b.getAttribute('aria-label') ?? '')));
+        const next = [...g.shadowRoot.querySelectorAll('button')].find((b) =>
+          /next day/i.test(b.textContent + (b.getAttribute('aria-label') ?? '')),
+        );
         if (!next || next.disabled) return false;
         next.click();
         await settle();
@@ -241,7 +252,9 @@ const RENDER_HELPERS = () => {
       const first = Math.ceil(Date.now() / DAY) * DAY;
       const days = Array.from({ length: 7 }, (_, d) => ({
         date: new Date(first + d * DAY).toISOString().slice(0, 10),
-        starts: Array.from({ length: 48 }, (_, s) => new Date(first + d * DAY + s * 1_800_000).toISOString().replace(/\.000Z$/, 'Z')),
+        starts: Array.from({ length: 48 }, (_, s) =>
+          new Date(first + d * DAY + s * 1_800_000).toISOString().replace(/\.000Z$/, 'Z'),
+        ),
       }));
       const render = [];
       const select = [];
@@ -280,8 +293,10 @@ async function benchRender(browser) {
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await page.waitForFunction(
       (count) =>
-        document.querySelector('ev-booking-widget')?.shadowRoot?.querySelector('ev-port-list')?.shadowRoot
-          ?.querySelectorAll('input[type=radio]').length === count,
+        document
+          .querySelector('ev-booking-widget')
+          ?.shadowRoot?.querySelector('ev-port-list')
+          ?.shadowRoot?.querySelectorAll('input[type=radio]').length === count,
       { timeout: 20_000 },
       EVSE_COUNT,
     );
@@ -353,7 +368,9 @@ function chromiumVersion(browserVersion) {
 function printTable(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  '));
+    console.log(
+      row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  '),
+    );
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
@@ -390,7 +407,16 @@ async function main() {
 
   console.log('\nFirst start time visible (navigation start → first button[data-start]), headless Chromium, loopback');
   printTable([
-    ['API response delay', 'median ms', 'p90 ms', 'min ms', 'nav → 1st request', 'last response → visible', 'dependent round trips', 'requests'],
+    [
+      'API response delay',
+      'median ms',
+      'p90 ms',
+      'min ms',
+      'nav → 1st request',
+      'last response → visible',
+      'dependent round trips',
+      'requests',
+    ],
     ...Object.values(load).map((r) => [
       `${r.responseDelayMs} ms`,
       r.firstSlotMs.median,
@@ -407,8 +433,14 @@ async function main() {
     ['case', 'median ms', 'p90 ms', 'min ms', 'max ms'],
     ['widget: pick a port → grid rendered', ...Object.values(render.widget.portSelectToGridRenderedMs).slice(1)],
     ['widget: pick a start → updated', ...Object.values(render.widget.startSelectToUpdatedMs).slice(1)],
-    [`<ev-slot-grid> alone: .days (7×48) → rendered`, ...Object.values(render.standaloneSlotGrid.firstRenderMs).slice(1)],
-    ['<ev-slot-grid> alone: .selected → updated', ...Object.values(render.standaloneSlotGrid.selectionUpdateMs).slice(1)],
+    [
+      `<ev-slot-grid> alone: .days (7×48) → rendered`,
+      ...Object.values(render.standaloneSlotGrid.firstRenderMs).slice(1),
+    ],
+    [
+      '<ev-slot-grid> alone: .selected → updated',
+      ...Object.values(render.standaloneSlotGrid.selectionUpdateMs).slice(1),
+    ],
   ]);
   console.log('\nProxy (bench/proxy.mjs)');
   if (proxy?.skipped) console.log(`  skipped: ${proxy.skipped}`);
@@ -451,4 +483,3 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await main();
   process.exit(0);
 }
-

@@ -30,7 +30,12 @@ export const WIDGET_ATTRIBUTES = {
   theme: 'theme',
 };
 /** SPEC §5. */
-export const WIDGET_EVENTS = ['ev-booking-requested', 'ev-booking-confirmed', 'ev-booking-rejected', 'ev-booking-error'];
+export const WIDGET_EVENTS = [
+  'ev-booking-requested',
+  'ev-booking-confirmed',
+  'ev-booking-rejected',
+  'ev-booking-error',
+];
 /** SPEC §7. */
 export const WIDGET_PARTS = ['port-list', 'slot-grid', 'email-form', 'status', 'button'];
 
@@ -52,7 +57,8 @@ export function elementsByTag(manifest) {
   const byTag = {};
   for (const mod of manifest.modules ?? []) {
     for (const declaration of mod.declarations ?? []) {
-      if (declaration.customElement && declaration.tagName) byTag[declaration.tagName] = { ...declaration, path: mod.path };
+      if (declaration.customElement && declaration.tagName)
+        byTag[declaration.tagName] = { ...declaration, path: mod.path };
     }
   }
   return byTag;
@@ -63,7 +69,9 @@ export function contractProblems(manifest) {
   const problems = [];
   const byTag = elementsByTag(manifest);
   const defined = new Set(
-    (manifest.modules ?? []).flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name)),
+    (manifest.modules ?? []).flatMap((m) =>
+      (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name),
+    ),
   );
   for (const tag of ELEMENTS) {
     if (!byTag[tag]) problems.push(`<${tag}> is not in the manifest`);
@@ -76,7 +84,8 @@ export function contractProblems(manifest) {
   for (const [name, field] of Object.entries(WIDGET_ATTRIBUTES)) {
     const attribute = attributes.get(name);
     if (!attribute) problems.push(`<ev-booking-widget> lacks the attribute ${name}`);
-    else if (attribute.fieldName !== field) problems.push(`attribute ${name} maps to ${attribute.fieldName}, not ${field}`);
+    else if (attribute.fieldName !== field)
+      problems.push(`attribute ${name} maps to ${attribute.fieldName}, not ${field}`);
     else if (!attribute.description) problems.push(`attribute ${name} has no description`);
   }
   const fetchMember = (widget.members ?? []).find((m) => m.name === 'fetch');
@@ -93,11 +102,13 @@ export function contractProblems(manifest) {
     const element = byTag[tag];
     if (!element) continue;
     for (const prop of element.cssProperties ?? []) {
-      if (!/^--ev-[a-z0-9-]+$/.test(prop.name)) problems.push(`<${tag}> documents a malformed custom property "${prop.name}"`);
+      if (!/^--ev-[a-z0-9-]+$/.test(prop.name))
+        problems.push(`<${tag}> documents a malformed custom property "${prop.name}"`);
     }
     for (const attribute of element.attributes ?? []) {
       const member = (element.members ?? []).find((m) => m.name === attribute.fieldName);
-      if (member?.privacy === 'private') problems.push(`<${tag}> lists private state ${attribute.name} as an attribute`);
+      if (member?.privacy === 'private')
+        problems.push(`<${tag}> lists private state ${attribute.name} as an attribute`);
     }
     if (!(element.cssProperties ?? []).length) problems.push(`<${tag}> documents no custom properties`);
   }

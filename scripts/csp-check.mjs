@@ -15,7 +15,14 @@
  * `runCspCheck()` is exported for test/node/csp.test.ts.
  */
 import { fileURLToPath } from 'node:url';
-import { createSimulator, ensureBundle, launchBrowser, startServer, widgetPage, FIRST_SLOT_SELECTOR } from '../bench/harness.mjs';
+import {
+  createSimulator,
+  ensureBundle,
+  launchBrowser,
+  startServer,
+  widgetPage,
+  FIRST_SLOT_SELECTOR,
+} from '../bench/harness.mjs';
 
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'";
 
@@ -64,14 +71,19 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
     // The ports, by their accessible names' labels.
     await page.waitForFunction(
       () =>
-        document.querySelector('ev-booking-widget')?.shadowRoot?.querySelector('ev-port-list')?.shadowRoot
-          ?.querySelectorAll('input[type=radio]:not([disabled])').length > 0,
+        document
+          .querySelector('ev-booking-widget')
+          ?.shadowRoot?.querySelector('ev-port-list')
+          ?.shadowRoot?.querySelectorAll('input[type=radio]:not([disabled])').length > 0,
       { timeout: timeoutMs },
     );
     const ports = await page.evaluate(() =>
-      [...document.querySelector('ev-booking-widget').shadowRoot.querySelector('ev-port-list').shadowRoot.querySelectorAll('.name')].map(
-        (n) => n.textContent.trim(),
-      ),
+      [
+        ...document
+          .querySelector('ev-booking-widget')
+          .shadowRoot.querySelector('ev-port-list')
+          .shadowRoot.querySelectorAll('.name'),
+      ].map((n) => n.textContent.trim()),
     );
     // Pick the first usable port: start times appear (more rendering, more styles).
     await page.evaluate(() => {
@@ -81,8 +93,10 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
     await page.waitForFunction(`!!(${FIRST_SLOT_SELECTOR})`, { timeout: timeoutMs });
     const slots = await page.evaluate(
       () =>
-        document.querySelector('ev-booking-widget').shadowRoot.querySelector('ev-slot-grid').shadowRoot.querySelectorAll('button[data-start]')
-          .length,
+        document
+          .querySelector('ev-booking-widget')
+          .shadowRoot.querySelector('ev-slot-grid')
+          .shadowRoot.querySelectorAll('button[data-start]').length,
     );
     // Styles applied: the host has its border from the component's adopted stylesheet.
     const styled = await page.evaluate(() => {
@@ -97,10 +111,23 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
 
     const cspErrors = consoleErrors.filter((text) => /Content Security Policy/i.test(text));
     const ok =
-      ports.length > 0 && slots > 0 && styled && violations.length === 0 && controlViolations.length > 0 &&
+      ports.length > 0 &&
+      slots > 0 &&
+      styled &&
+      violations.length === 0 &&
+      controlViolations.length > 0 &&
       // The control page's refused inline script is logged too; nothing else may be.
       cspErrors.every((text) => /inline script/i.test(text));
-    return { ok, ports, slots, styled, violations, consoleErrors, controlViolations, ms: Math.round(performance.now() - began) };
+    return {
+      ok,
+      ports,
+      slots,
+      styled,
+      violations,
+      consoleErrors,
+      controlViolations,
+      ms: Math.round(performance.now() - began),
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -115,7 +142,9 @@ async function main() {
   console.log(`violations: ${result.violations.length ? JSON.stringify(result.violations) : 'none'}`);
   console.log(`control page (inline script) violations: ${result.controlViolations.length} (expected ≥ 1)`);
   if (result.consoleErrors.length) console.log(`console errors:\n  ${result.consoleErrors.join('\n  ')}`);
-  console.log(`${result.ok ? '✓' : '✗'} the widget ${result.ok ? 'works' : 'does not work'} under the strict CSP (${result.ms} ms)`);
+  console.log(
+    `${result.ok ? '✓' : '✗'} the widget ${result.ok ? 'works' : 'does not work'} under the strict CSP (${result.ms} ms)`,
+  );
   process.exit(result.ok ? 0 : 1);
 }
 

@@ -53,7 +53,9 @@ export async function runReactCheck({ timeoutMs = 20_000 } = {}) {
   const server = await startServer({
     api: (request) => simulator.fetch(request),
     pages: {
-      '/': { body: '<!doctype html><html lang="en-GB"><title>react</title><div id="root"></div><script type="module" src="/app.js"></script>' },
+      '/': {
+        body: '<!doctype html><html lang="en-GB"><title>react</title><div id="root"></div><script type="module" src="/app.js"></script>',
+      },
       '/app.js': { body: bundled.outputFiles[0].text, type: 'text/javascript' },
     },
   });
@@ -82,7 +84,11 @@ export async function runReactCheck({ timeoutMs = 20_000 } = {}) {
       { timeout: timeoutMs },
     );
     await page.evaluate(() => {
-      document.querySelector('ev-booking-widget').shadowRoot.querySelector('ev-email-form').shadowRoot.querySelector('button[part=button]').click();
+      document
+        .querySelector('ev-booking-widget')
+        .shadowRoot.querySelector('ev-email-form')
+        .shadowRoot.querySelector('button[part=button]')
+        .click();
     });
     await page.waitForFunction(() => window.__calls.some((c) => ['confirmed', 'rejected', 'error'].includes(c.name)), {
       timeout: timeoutMs,

@@ -47,11 +47,22 @@ export function checkReadme(readme, manifest, tagName = 'ev-booking-widget') {
       problems.push(`README has no "${title}" table`);
       return;
     }
-    for (const name of expected) if (!documented.includes(name)) problems.push(`README's ${title} table lacks the ${kind} ${name}`);
-    for (const name of documented) if (!expected.includes(name)) problems.push(`README's ${title} table lists ${name}, which <${tagName}> does not have`);
+    for (const name of expected)
+      if (!documented.includes(name)) problems.push(`README's ${title} table lacks the ${kind} ${name}`);
+    for (const name of documented)
+      if (!expected.includes(name))
+        problems.push(`README's ${title} table lists ${name}, which <${tagName}> does not have`);
   };
-  compare('attribute', 'Attributes', (declaration.attributes ?? []).map((a) => a.name));
-  compare('event', 'Events', (declaration.events ?? []).map((e) => e.name));
+  compare(
+    'attribute',
+    'Attributes',
+    (declaration.attributes ?? []).map((a) => a.name),
+  );
+  compare(
+    'event',
+    'Events',
+    (declaration.events ?? []).map((e) => e.name),
+  );
   const mentioned = new Set([...readme.matchAll(/`([^`\n]+)`/g)].flatMap((m) => m[1].split(/[\s,()]+/)));
   for (const part of declaration.cssParts ?? []) {
     if (!mentioned.has(part.name)) problems.push(`README does not name the part ${part.name}`);

@@ -66,7 +66,9 @@ async function widgetReady(page) {
 async function chooseSlot(page) {
   await page.evaluate(() => {
     const w = document.querySelector('ev-booking-widget');
-    const radio = w.shadowRoot.querySelector('ev-port-list').shadowRoot.querySelector('input[type=radio]:not(:disabled)');
+    const radio = w.shadowRoot
+      .querySelector('ev-port-list')
+      .shadowRoot.querySelector('input[type=radio]:not(:disabled)');
     radio.click();
   });
   await page.waitForFunction(

@@ -36,7 +36,12 @@ async function resolveUpstream(config: Config): Promise<Upstream> {
   // Loaded only when needed: a proxy with a real upstream never holds the simulator.
   const { createSimulator } = await import('./simulator.js');
   const simulator = createSimulator();
-  return { url: SIMULATOR_URL, token: 'simulator-token', fetch: (request) => simulator.fetch(request), label: 'simulator' };
+  return {
+    url: SIMULATOR_URL,
+    token: 'simulator-token',
+    fetch: (request) => simulator.fetch(request),
+    label: 'simulator',
+  };
 }
 
 function formatLog(entry: ProxyLogEntry): string {

@@ -125,10 +125,14 @@ export function parseConfig(env: Env): Config {
   const url = value(env, 'AMPECO_API_URL');
   const token = value(env, 'AMPECO_API_TOKEN');
   if (url !== undefined && token === undefined) {
-    throw new ConfigError('AMPECO_API_URL is set but AMPECO_API_TOKEN is not; set both, or neither to use the simulator');
+    throw new ConfigError(
+      'AMPECO_API_URL is set but AMPECO_API_TOKEN is not; set both, or neither to use the simulator',
+    );
   }
   if (token !== undefined && url === undefined) {
-    throw new ConfigError('AMPECO_API_TOKEN is set but AMPECO_API_URL is not; set both, or neither to use the simulator');
+    throw new ConfigError(
+      'AMPECO_API_TOKEN is set but AMPECO_API_URL is not; set both, or neither to use the simulator',
+    );
   }
   if (token !== undefined && !TOKEN.test(token)) {
     throw new ConfigError('AMPECO_API_TOKEN must not contain spaces or control characters');

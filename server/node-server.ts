@@ -32,7 +32,17 @@ export interface ProxyServer {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-connection', 'host', 'expect']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+  'host',
+  'expect',
+]);
 const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 function hostForUrl(host: string): string {
@@ -189,7 +199,8 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
     const hostHeader = req.headers.host;
     const forwardedProto = trustProxy ? req.headers['x-forwarded-proto'] : undefined;
     const scheme = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : 'http';
-    const origin = hostHeader !== undefined && HOST_HEADER.test(hostHeader) ? `${scheme}://${hostHeader}` : listenOrigin;
+    const origin =
+      hostHeader !== undefined && HOST_HEADER.test(hostHeader) ? `${scheme}://${hostHeader}` : listenOrigin;
     const body = method === 'GET' || method === 'HEAD' ? null : requestBody(req);
     let request: Request;
     try {
@@ -211,17 +222,20 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
 
   const headersTimeout = config.headersTimeoutMs ?? 15_000;
   const requestTimeout = Math.max(headersTimeout, config.requestTimeoutMs ?? 30_000);
-  const server = createServer({
-    headersTimeout,
-    requestTimeout,
-    // How often Node looks for connections past those time-outs (its default is 30 s).
-    connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(headersTimeout / 4))),
-  }, (req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) plainResponse(res, 500, 'The proxy failed to handle the request.');
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      // How often Node looks for connections past those time-outs (its default is 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(headersTimeout / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) plainResponse(res, 500, 'The proxy failed to handle the request.');
+        else res.destroy();
+      });
+    },
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();

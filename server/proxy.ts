@@ -283,7 +283,9 @@ const MESSAGES = {
 // ---------------------------------------------------------------------------------------------
 // Request bodies
 
-type BodyOutcome = { readonly ok: true; readonly value: Json } | { readonly ok: false; readonly status: number; readonly body: JsonObject };
+type BodyOutcome =
+  | { readonly ok: true; readonly value: Json }
+  | { readonly ok: false; readonly status: number; readonly body: JsonObject };
 
 function failure(status: number, message: string, errors?: Record<string, string[]>): BodyOutcome {
   return { ok: false, status, body: errors === undefined ? { message } : { message, errors } };
@@ -395,7 +397,12 @@ async function parseBody(request: Request, schema: BodySchema, cap: number): Pro
 // Upstream
 
 type UpstreamOutcome =
-  | { readonly kind: 'response'; readonly status: number; readonly body: Json | undefined; readonly retryAfter: string | null }
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly body: Json | undefined;
+      readonly retryAfter: string | null;
+    }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'failed'; readonly detail: string };
 
@@ -444,7 +451,17 @@ async function readUpstreamBody(response: Response, cap: number): Promise<Json |
 
 const BOOKING_SECRETS = ['authorizedTokens', 'authorizedTokenIds'];
 const LINK_KEYS = ['first', 'last', 'prev', 'next'];
-const META_KEYS = ['path', 'per_page', 'next_cursor', 'prev_cursor', 'current_page', 'from', 'to', 'last_page', 'total'];
+const META_KEYS = [
+  'path',
+  'per_page',
+  'next_cursor',
+  'prev_cursor',
+  'current_page',
+  'from',
+  'to',
+  'last_page',
+  'total',
+];
 
 function withoutKeys(value: Json, keys: readonly string[]): Json {
   if (!isObject(value)) return value;
@@ -524,14 +541,17 @@ function shapeSuccess(route: Route, body: JsonObject, context: LinkContext): Jso
   const shaped: JsonObject = { ...body };
   if (route.shape === 'bookings' && 'data' in body) {
     const data = body['data'] ?? null;
-    shaped['data'] = Array.isArray(data) ? data.map((item) => withoutKeys(item, BOOKING_SECRETS)) : withoutKeys(data, BOOKING_SECRETS);
+    shaped['data'] = Array.isArray(data)
+      ? data.map((item) => withoutKeys(item, BOOKING_SECRETS))
+      : withoutKeys(data, BOOKING_SECRETS);
   }
   return 'links' in body || 'meta' in body ? rewritePagination(shaped, context) : shaped;
 }
 
 /** Only `message` (and `errors` of string lists) of an upstream error body reach the client. */
 function errorBody(status: number, body: Json | undefined): JsonObject {
-  const message = isObject(body) && typeof body['message'] === 'string' ? body['message'] : `The Ampeco API answered ${status}.`;
+  const message =
+    isObject(body) && typeof body['message'] === 'string' ? body['message'] : `The Ampeco API answered ${status}.`;
   const result: JsonObject = { message };
   const errors = isObject(body) ? body['errors'] : undefined;
   if (isObject(errors)) {
@@ -665,7 +685,12 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     }
   };
 
-  const answer = (route: Route, outcome: UpstreamOutcome, context: LinkContext, cors: Record<string, string>): Response => {
+  const answer = (
+    route: Route,
+    outcome: UpstreamOutcome,
+    context: LinkContext,
+    cors: Record<string, string>,
+  ): Response => {
     if (outcome.kind === 'timeout') {
       log({ level: 'warn', message: 'upstream timed out', route: route.name });
       return json(504, { message: MESSAGES.timeout }, cors);
@@ -690,7 +715,9 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const problem = pathProblem(url.pathname);
     if (problem !== null) return { response: json(400, { message: `Bad request path: ${problem}.` }) };
     if (url.pathname === '/healthz') {
-      return { response: request.method === 'GET' ? json(200, { status: 'ok' }) : json(404, { message: MESSAGES.notFound }) };
+      return {
+        response: request.method === 'GET' ? json(200, { status: 'ok' }) : json(404, { message: MESSAGES.notFound }),
+      };
     }
     if (!url.pathname.startsWith(`${basePath}/`)) return { response: json(404, { message: MESSAGES.notFound }) };
     if (request.method === 'OPTIONS') return { response: preflight(request) };
@@ -747,7 +774,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     try {
       result = await dispatch(request, url);
     } catch (error) {
-      log({ level: 'error', message: 'proxy error', detail: error instanceof Error ? error.stack ?? error.message : 'unknown error' });
+      log({
+        level: 'error',
+        message: 'proxy error',
+        detail: error instanceof Error ? (error.stack ?? error.message) : 'unknown error',
+      });
       result = { response: json(500, { message: MESSAGES.internal }) };
     }
     log({

@@ -26,7 +26,14 @@ import { cursorPage, numberedPage } from './simulator/pagination.js';
 import { CHARGE_POINTS, EVSES, LOCATIONS, USERS, type EvseRecord } from './simulator/seed.js';
 import { BookingStore } from './simulator/store.js';
 import { validateAvailability, validateBookingRequest, type Records } from './simulator/validation.js';
-import { bookingRequestView, bookingView, chargePointView, evseView, locationView, userView } from './simulator/views.js';
+import {
+  bookingRequestView,
+  bookingView,
+  chargePointView,
+  evseView,
+  locationView,
+  userView,
+} from './simulator/views.js';
 
 export interface SimulatorOptions {
   /** The clock, epoch milliseconds; `Date.now` by default. */
@@ -66,7 +73,11 @@ const routes: readonly Route[] = [
   { method: 'GET', pattern: /^\/resources\/locations\/v2\.0\/(\d+)$/, handle: readLocation },
   { method: 'GET', pattern: /^\/resources\/charge-points\/v2\.0$/, handle: listChargePoints },
   { method: 'GET', pattern: /^\/resources\/charge-points\/v2\.0\/(\d+)\/evses$/, handle: listEvses },
-  { method: 'POST', pattern: /^\/actions\/locations\/v2\.0\/(\d+)\/check-booking-availability$/, handle: checkAvailability },
+  {
+    method: 'POST',
+    pattern: /^\/actions\/locations\/v2\.0\/(\d+)\/check-booking-availability$/,
+    handle: checkAvailability,
+  },
   { method: 'GET', pattern: /^\/resources\/users\/v1\.0$/, handle: listUsers },
   { method: 'GET', pattern: /^\/resources\/booking-requests\/v1\.0$/, handle: listBookingRequests },
   { method: 'POST', pattern: /^\/resources\/booking-requests\/v1\.0$/, handle: createBookingRequest },
@@ -146,7 +157,10 @@ async function checkAvailability({ request, now, store, id }: Context): Promise<
     evseId: evse.id,
     availableSlots:
       evse.status === 'enabled'
-        ? freeWindows(range, store.busy(evse.id)).map((window) => ({ startAt: isoUtc(window.start), endAt: isoUtc(window.end) }))
+        ? freeWindows(range, store.busy(evse.id)).map((window) => ({
+            startAt: isoUtc(window.start),
+            endAt: isoUtc(window.end),
+          }))
         : [],
   }));
   return json(200, { data });

@@ -418,7 +418,11 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
-  private async fetchAvailability(client: Client, locationId: number, days: number): Promise<Map<number, TimeWindow[]>> {
+  private async fetchAvailability(
+    client: Client,
+    locationId: number,
+    days: number,
+  ): Promise<Map<number, TimeWindow[]>> {
     // The timezone is not known yet (the location is read at the same time): `days` × 24 h from now.
     const ranges = availabilityRanges(Date.now(), days);
     const responses = await Promise.all(ranges.map((range) => client.checkAvailability(locationId, range)));
@@ -743,7 +747,7 @@ export class EvBookingWidget extends LitElement {
     const data = this.loadTask.value;
     const loading = this.loadTask.status !== TaskStatus.COMPLETE || !data;
     const timeZone = data?.timeZone ?? browserTimeZone();
-    const name = data ? pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback') : '';
+    const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
     const starts = loading ? [] : this.currentStarts();
     const days = groupByDay(
       starts.map((s) => Date.parse(s)),
@@ -757,9 +761,10 @@ export class EvBookingWidget extends LitElement {
     return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading ? 'true' : 'false'}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
-      ${done
-        ? nothing
-        : html`<ev-port-list
+      ${
+        done
+          ? nothing
+          : html`<ev-port-list
               exportparts="port-list"
               .ports=${data?.ports ?? []}
               .selected=${this.selectedEvse}
@@ -769,9 +774,7 @@ export class EvBookingWidget extends LitElement {
               @ev-port-select=${this.handlePortSelect}
             ></ev-port-list>
             ${this.renderDurations(locale)}
-            ${this.selectedEvse === null && !loading
-              ? html`<p class="note">${t(locale, 'portFirst')}</p>`
-              : nothing}
+            ${this.selectedEvse === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
               ?hidden=${this.selectedEvse === null && !loading}
               exportparts="slot-grid"
@@ -797,7 +800,8 @@ export class EvBookingWidget extends LitElement {
               .locale=${locale}
               @ev-email-input=${this.handleEmailInput}
               @ev-email-submit=${this.handleEmailSubmit}
-            ></ev-email-form>`}
+            ></ev-email-form>`
+      }
       ${this.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
       <div class="status" tabindex="-1">
       <ev-status-tracker
@@ -811,9 +815,7 @@ export class EvBookingWidget extends LitElement {
         @ev-pick-again=${this.handlePickAgain}
       ></ev-status-tracker>
       </div>
-      ${done
-        ? html`<button @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>`
-        : nothing}
+      ${done ? html`<button @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
     </div>`;
   }
 

@@ -26,7 +26,9 @@ export function validationFailed(errors: FieldErrors): Response {
   const messages = Object.values(errors).flat();
   const more = messages.length - 1;
   const message =
-    more > 0 ? `${messages[0]} (and ${more} more error${more === 1 ? '' : 's'})` : (messages[0] ?? 'The given data was invalid.');
+    more > 0
+      ? `${messages[0]} (and ${more} more error${more === 1 ? '' : 's'})`
+      : (messages[0] ?? 'The given data was invalid.');
   return json(422, { message, errors });
 }
 

@@ -152,8 +152,22 @@ const cable = (id: number, type: string): ConnectorRecord => ({ id, type, format
 
 const EVSE_SEEDS: readonly EvseSeed[] = [
   // Charge point 101: three AC ports; Port C is switched off by the operator.
-  { id: 11, chargePointId: 101, label: 'Port A', currentType: 'ac', maxPower: 22000, connectors: [socket(111, 'type2')] },
-  { id: 12, chargePointId: 101, label: 'Port B', currentType: 'ac', maxPower: 22000, connectors: [socket(121, 'type2')] },
+  {
+    id: 11,
+    chargePointId: 101,
+    label: 'Port A',
+    currentType: 'ac',
+    maxPower: 22000,
+    connectors: [socket(111, 'type2')],
+  },
+  {
+    id: 12,
+    chargePointId: 101,
+    label: 'Port B',
+    currentType: 'ac',
+    maxPower: 22000,
+    connectors: [socket(121, 'type2')],
+  },
   {
     id: 13,
     chargePointId: 101,
@@ -172,7 +186,14 @@ const EVSE_SEEDS: readonly EvseSeed[] = [
     maxPower: 150000,
     connectors: [cable(211, 'ccs2'), cable(212, 'chademo')],
   },
-  { id: 22, chargePointId: 102, label: 'Port E', currentType: 'dc', maxPower: 150000, connectors: [cable(221, 'ccs2')] },
+  {
+    id: 22,
+    chargePointId: 102,
+    label: 'Port E',
+    currentType: 'dc',
+    maxPower: 150000,
+    connectors: [cable(221, 'ccs2')],
+  },
   {
     id: 23,
     chargePointId: 102,
@@ -192,7 +213,14 @@ const EVSE_SEEDS: readonly EvseSeed[] = [
     bookingEnabled: false,
   },
   // Charge point 201 (location 8).
-  { id: 31, chargePointId: 201, label: 'Port 1', currentType: 'ac', maxPower: 22000, connectors: [socket(311, 'type2')] },
+  {
+    id: 31,
+    chargePointId: 201,
+    label: 'Port 1',
+    currentType: 'ac',
+    maxPower: 22000,
+    connectors: [socket(311, 'type2')],
+  },
   {
     id: 32,
     chargePointId: 201,
@@ -225,8 +253,22 @@ function toEvse(seed: EvseSeed): EvseRecord {
 export const EVSES: readonly EvseRecord[] = EVSE_SEEDS.map(toEvse);
 
 export const USERS: readonly UserRecord[] = [
-  { id: '42', email: 'driver@example.com', firstName: 'Maria', lastName: 'Ivanova', phone: '+359888123456', locale: 'bg' },
-  { id: '43', email: 'fleet@example.com', firstName: 'Georgi', lastName: 'Petrov', phone: '+359888654321', locale: 'en' },
+  {
+    id: '42',
+    email: 'driver@example.com',
+    firstName: 'Maria',
+    lastName: 'Ivanova',
+    phone: '+359888123456',
+    locale: 'bg',
+  },
+  {
+    id: '43',
+    email: 'fleet@example.com',
+    firstName: 'Georgi',
+    lastName: 'Petrov',
+    phone: '+359888654321',
+    locale: 'en',
+  },
 ];
 
 const HOUR = 3_600_000;

@@ -138,7 +138,9 @@ export class BookingStore {
       if (evse === undefined || !isBookable(evse)) return REJECTION_REASONS.evseNotBookable;
       if (!isFree(evse)) return REJECTION_REASONS.slotTaken;
     } else {
-      evse = EVSES.find((candidate) => candidate.locationId === locationId && isBookable(candidate) && isFree(candidate));
+      evse = EVSES.find(
+        (candidate) => candidate.locationId === locationId && isBookable(candidate) && isFree(candidate),
+      );
       if (evse === undefined) return REJECTION_REASONS.noEvseFree;
     }
     const booking: BookingRecord = {
@@ -164,7 +166,8 @@ export class BookingStore {
     const slot: Interval = { start: input.startAt ?? booking.startAt, end: input.endAt ?? booking.endAt };
     if (slot.end <= slot.start) return REJECTION_REASONS.slotTaken;
     if (slot.start <= at) return REJECTION_REASONS.startPassed;
-    if (this.busy(booking.evseId, booking.id).some((taken) => overlaps(taken, slot))) return REJECTION_REASONS.slotTaken;
+    if (this.busy(booking.evseId, booking.id).some((taken) => overlaps(taken, slot)))
+      return REJECTION_REASONS.slotTaken;
     booking.startAt = slot.start;
     booking.endAt = slot.end;
     if (input.userId !== undefined) booking.userId = input.userId;

@@ -134,7 +134,11 @@ export function validateAvailability(body: JsonObject): Validated<AvailabilityIn
   return { ok: true, value: { startAfter, endBefore } };
 }
 
-export function validateBookingRequest(body: JsonObject, records: Records, now: number): Validated<BookingRequestInput> {
+export function validateBookingRequest(
+  body: JsonObject,
+  records: Records,
+  now: number,
+): Validated<BookingRequestInput> {
   const fields = new FieldReader(body);
   const type = body['type'];
   let value: BookingRequestInput | undefined;
@@ -161,7 +165,8 @@ function readCreate(fields: FieldReader, records: Records, now: number): CreateI
   }
   const externalId = fields.string('externalId', 255);
   fields.integerArray('authorizedTokenIds');
-  if (userId === undefined || locationId === undefined || startAt === undefined || endAt === undefined) return undefined;
+  if (userId === undefined || locationId === undefined || startAt === undefined || endAt === undefined)
+    return undefined;
   return {
     type: 'create',
     userId,
@@ -178,7 +183,8 @@ function readUpdate(fields: FieldReader, records: Records): UpdateInput | undefi
   const userId = fields.exists('userId', fields.integer('userId', false), (id) => records.hasUser(id));
   const startAt = fields.instant('startAt', false);
   const endAt = fields.instant('endAt', false);
-  if (startAt !== undefined && endAt !== undefined && endAt <= startAt) fields.fail('endAt', 'must be a date after start at');
+  if (startAt !== undefined && endAt !== undefined && endAt <= startAt)
+    fields.fail('endAt', 'must be a date after start at');
   const externalId = fields.string('externalId', 255);
   fields.integerArray('authorizedTokenIds');
   if (bookingId === undefined) return undefined;

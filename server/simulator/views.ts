@@ -40,7 +40,12 @@ export function locationView(location: LocationRecord): JsonObject {
     locationImage: null,
     images: [],
     // Bookable around the clock: the simulator has no opening hours.
-    workingHours: { isAlwaysOpen: true, stopSessionOutsideWorkingHours: null, alwaysOpenForUserGroupIds: null, hours: null },
+    workingHours: {
+      isAlwaysOpen: true,
+      stopSessionOutsideWorkingHours: null,
+      alwaysOpenForUserGroupIds: null,
+      hours: null,
+    },
     chargingZones: [],
     roamingOperatorId: ROAMING_OPERATOR_ID,
     tags: [],
@@ -147,7 +152,11 @@ export function userView(user: UserRecord): JsonObject {
  * A booking with its EVSE (`evse`, as in Ampeco's booking docs) and, when asked with
  * `include[]=bookedEvses`, the ids of its booked EVSEs.
  */
-export function bookingView(booking: BookingRecord, evse: EvseRecord | undefined, withBookedEvses: boolean): JsonObject {
+export function bookingView(
+  booking: BookingRecord,
+  evse: EvseRecord | undefined,
+  withBookedEvses: boolean,
+): JsonObject {
   return defined({
     id: booking.id,
     userId: booking.userId,

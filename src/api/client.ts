@@ -285,7 +285,7 @@ export function createClient(options: ClientOptions): ApiClient {
   const list = async <T>(schema: z.ZodMiniType<Page<T>>, first: string, signal: AbortSignal): Promise<T[]> => {
     const items: T[] = [];
     const seen = new Set<string>();
-    for (let next: string | null | undefined = first, current = first; next; ) {
+    for (let next: string | null | undefined = first, current = first; next;) {
       let href: string;
       try {
         href = new URL(next, current).href;
@@ -313,7 +313,10 @@ export function createClient(options: ClientOptions): ApiClient {
       url('/resources/booking-requests/v1.0', { 'filter[externalId]': externalId }),
       signalFor(call),
     );
-    return data.find((r) => r.externalId === externalId) ?? (data.length === 1 && data[0]!.externalId == null ? data[0]! : null);
+    return (
+      data.find((r) => r.externalId === externalId) ??
+      (data.length === 1 && data[0]!.externalId == null ? data[0]! : null)
+    );
   };
 
   return {
@@ -321,10 +324,18 @@ export function createClient(options: ClientOptions): ApiClient {
       (await get(LocationResponse, url(`/resources/locations/v2.0/${id}`), signalFor(call))).data,
 
     listChargePoints: (locationId, call) =>
-      list(ChargePointList, url('/resources/charge-points/v2.0', { 'filter[locationId]': locationId }), signalFor(call)),
+      list(
+        ChargePointList,
+        url('/resources/charge-points/v2.0', { 'filter[locationId]': locationId }),
+        signalFor(call),
+      ),
 
     listEvses: (chargePointId, call) =>
-      list(EvseList, url(`/resources/charge-points/v2.0/${chargePointId}/evses`, { 'include[]': 'connectors' }), signalFor(call)),
+      list(
+        EvseList,
+        url(`/resources/charge-points/v2.0/${chargePointId}/evses`, { 'include[]': 'connectors' }),
+        signalFor(call),
+      ),
 
     checkAvailability: async (locationId, range, call) => {
       const body = { startAfter: range.startAfter, endBefore: range.endBefore };
@@ -361,8 +372,7 @@ export function createClient(options: ClientOptions): ApiClient {
           )
         ).data;
       /** Outcome unknown: a 429 was certainly refused, anything else transient may have arrived. */
-      const unknownOutcome = (error: unknown): boolean =>
-        isTransient(error) && (error as ApiError).status !== 429;
+      const unknownOutcome = (error: unknown): boolean => isTransient(error) && (error as ApiError).status !== 429;
 
       try {
         return await post();

@@ -44,10 +44,14 @@ function oneOf<const T extends readonly string[]>(...values: T) {
 const int = () => z.number().check(rule(Number.isSafeInteger, 'must be an integer'));
 /** A positive safe integer (`z.int().check(z.positive())`). */
 const positive = () =>
-  int().check(rule((v: number) => v > 0, { code: 'too_small', origin: 'number', minimum: 0, message: 'must be positive' }));
+  int().check(
+    rule((v: number) => v > 0, { code: 'too_small', origin: 'number', minimum: 0, message: 'must be positive' }),
+  );
 
 /** An instant as Ampeco writes it (ISO 8601, `Z` or an offset). */
-const instant = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time'));
+const instant = z
+  .string()
+  .check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time'));
 
 /**
  * ISO 8601 UTC instant with seconds and optional fractional seconds, as everything sent upstream
@@ -159,8 +163,18 @@ export const CreateBookingRequestBody = z.strictObject({
   evseId: z.optional(positive()),
   externalId: z.optional(
     z.string().check(
-      rule((v: string) => v.length > 0, { code: 'too_small', origin: 'string', minimum: 1, message: 'must not be empty' }),
-      rule((v: string) => v.length < 256, { code: 'too_big', origin: 'string', maximum: 255, message: 'must be at most 255 characters' }),
+      rule((v: string) => v.length > 0, {
+        code: 'too_small',
+        origin: 'string',
+        minimum: 1,
+        message: 'must not be empty',
+      }),
+      rule((v: string) => v.length < 256, {
+        code: 'too_big',
+        origin: 'string',
+        maximum: 255,
+        message: 'must be at most 255 characters',
+      }),
     ),
   ),
 });

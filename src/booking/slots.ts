@@ -157,7 +157,7 @@ function offsetSegments(from: number, to: number, timeZone: string): Segment[] {
   const segments: Segment[] = [];
   let start = from;
   let offset = offsetAt(from);
-  for (let t = from; t < to; ) {
+  for (let t = from; t < to;) {
     const next = Math.min(t + HOUR, to);
     const nextOffset = offsetAt(next);
     if (nextOffset !== offset) {

@@ -59,7 +59,12 @@ async function transitionsDone(root: DocumentOrShadowRoot & ParentNode = documen
   const own = root
     .getAnimations()
     .filter((a) => a instanceof CSSTransition)
-    .map((a) => a.finished.then(() => undefined, () => undefined));
+    .map((a) =>
+      a.finished.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   await Promise.all([...own, ...inner]);
 }
 
@@ -95,7 +100,9 @@ const STATES: State[] = [
   {
     name: 'no driver account (sign-up link)',
     async reach(theme) {
-      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}" signup-url="https://example.com/app"`);
+      const el = await mountWidget(
+        `location-id="7" locale="en-GB" theme="${theme}" signup-url="https://example.com/app"`,
+      );
       await chooseFirstSlot(el);
       await submitEmail(el, 'nobody@example.com');
       await waitUntil(() => partText(el, 'ev-email-form').includes('No driver account'));
@@ -152,7 +159,11 @@ const STATES: State[] = [
       const fail = http.all(`${API}/*`, () =>
         HttpResponse.json({ message: 'Server Error' }, { status: 500, headers: { 'Retry-After': '0' } }),
       );
-      const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, {}, { ready: false, before: [fail] });
+      const el = await mountWidget(
+        `location-id="7" locale="en-GB" theme="${theme}"`,
+        {},
+        { ready: false, before: [fail] },
+      );
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button') !== null, 'error shown', {
         timeout: 5000,
       });
@@ -185,7 +196,11 @@ describe('<ev-booking-widget> accessibility', () => {
   describe('loading', () => {
     for (const theme of ['light', 'dark']) {
       it(`while the API has not answered, the widget has no violations (${theme})`, async () => {
-        const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, {}, { ready: false, before: [holdResponses()] });
+        const el = await mountWidget(
+          `location-id="7" locale="en-GB" theme="${theme}"`,
+          {},
+          { ready: false, before: [holdResponses()] },
+        );
         await el.updateComplete;
         expect(el.shadowRoot!.querySelector('[part=base]')?.getAttribute('aria-busy')).to.equal('true');
         await expect(el).to.be.accessible();

@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { createClient, parseRetryAfter, sleep, type ApiClient, type ClientOptions } from '../../src/api/client.js';
 import { ApiError, isAbortError } from '../../src/api/errors.js';
-import { afterEach, beforeEach, describe, it, recordRequests, useMsw, worker, type RequestLog } from '../support/msw.js';
+import {
+  afterEach,
+  beforeEach,
+  describe,
+  it,
+  recordRequests,
+  useMsw,
+  worker,
+  type RequestLog,
+} from '../support/msw.js';
 
 const API = '/api/ampeco';
 const ORIGIN = location.origin;
@@ -73,13 +82,17 @@ describe('API client', () => {
       worker.use(
         http.get(`${API}/resources/locations/v2.0/7`, ({ request }) => {
           accept = request.headers.get('Accept');
-          return HttpResponse.json({ data: { id: 7, name: [{ locale: 'en', translation: 'Depot' }], timezone: null, extra: 1 } });
+          return HttpResponse.json({
+            data: { id: 7, name: [{ locale: 'en', translation: 'Depot' }], timezone: null, extra: 1 },
+          });
         }),
       );
       const location = await fastClient().client.getLocation(7);
       expect(location).to.deep.equal({ id: 7, name: [{ locale: 'en', translation: 'Depot' }], timezone: null });
       expect(accept).to.equal('application/json');
-      expect(log.requests.map((r) => [r.method, r.url])).to.deep.equal([['GET', `${ORIGIN}${API}/resources/locations/v2.0/7`]]);
+      expect(log.requests.map((r) => [r.method, r.url])).to.deep.equal([
+        ['GET', `${ORIGIN}${API}/resources/locations/v2.0/7`],
+      ]);
     });
 
     it('accepts an absolute api-base with a trailing slash', async () => {
@@ -95,7 +108,9 @@ describe('API client', () => {
         http.post(`${API}/actions/locations/v2.0/7/check-booking-availability`, ({ request }) => {
           contentType = request.headers.get('Content-Type');
           return HttpResponse.json({
-            data: [{ evseId: 15, availableSlots: [{ startAt: '2026-03-01T08:00:00Z', endAt: '2026-03-01T10:00:00Z' }] }],
+            data: [
+              { evseId: 15, availableSlots: [{ startAt: '2026-03-01T08:00:00Z', endAt: '2026-03-01T10:00:00Z' }] },
+            ],
           });
         }),
       );
@@ -122,7 +137,14 @@ describe('API client', () => {
     });
 
     it('reads a booking request, a booking, and lists bookings by user and location', async () => {
-      const booking = { id: 100, userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z', status: 'accepted' };
+      const booking = {
+        id: 100,
+        userId: 42,
+        locationId: 7,
+        startAt: '2026-03-01T10:00:00Z',
+        endAt: '2026-03-01T11:00:00Z',
+        status: 'accepted',
+      };
       worker.use(
         http.get(`${API}/resources/booking-requests/v1.0/31`, () => HttpResponse.json({ data: bookingRequest() })),
         http.get(`${API}/resources/bookings/v1.0/100`, () => HttpResponse.json({ data: booking })),
@@ -167,8 +189,16 @@ describe('API client', () => {
       worker.use(
         http.get(`${API}/resources/charge-points/v2.0`, ({ request }) => {
           const cursor = new URL(request.url).searchParams.get('cursor');
-          if (!cursor) return HttpResponse.json({ data: [{ id: 1 }], links: { next: `${ORIGIN}${API}/resources/charge-points/v2.0?filter[locationId]=7&cursor=b` } });
-          if (cursor === 'b') return HttpResponse.json({ data: [{ id: 2 }], links: { next: `${API}/resources/charge-points/v2.0?filter[locationId]=7&cursor=c` } });
+          if (!cursor)
+            return HttpResponse.json({
+              data: [{ id: 1 }],
+              links: { next: `${ORIGIN}${API}/resources/charge-points/v2.0?filter[locationId]=7&cursor=b` },
+            });
+          if (cursor === 'b')
+            return HttpResponse.json({
+              data: [{ id: 2 }],
+              links: { next: `${API}/resources/charge-points/v2.0?filter[locationId]=7&cursor=c` },
+            });
           return HttpResponse.json({ data: [{ id: 3 }], links: { next: null } });
         }),
       );
@@ -188,19 +218,30 @@ describe('API client', () => {
           expect(url.searchParams.getAll('include[]')).to.deep.equal(['connectors']);
           return url.searchParams.get('cursor')
             ? HttpResponse.json({ data: [{ id: 16, connectors: [{ id: 2, type: 'ccs2' }] }] })
-            : HttpResponse.json({ data: [{ id: 15, bookingEnabled: true, connectors: [{ id: 1, type: 'type2' }] }], links: { next: `${API}/resources/charge-points/v2.0/3/evses?include[]=connectors&cursor=x` } });
+            : HttpResponse.json({
+                data: [{ id: 15, bookingEnabled: true, connectors: [{ id: 1, type: 'type2' }] }],
+                links: { next: `${API}/resources/charge-points/v2.0/3/evses?include[]=connectors&cursor=x` },
+              });
         }),
       );
       const evses = await fastClient().client.listEvses(3);
-      expect(evses.map((e) => [e.id, e.connectors?.[0]?.type])).to.deep.equal([[15, 'type2'], [16, 'ccs2']]);
-      expect(log.requests[0]!.url).to.equal(`${ORIGIN}${API}/resources/charge-points/v2.0/3/evses?include[]=connectors`);
+      expect(evses.map((e) => [e.id, e.connectors?.[0]?.type])).to.deep.equal([
+        [15, 'type2'],
+        [16, 'ccs2'],
+      ]);
+      expect(log.requests[0]!.url).to.equal(
+        `${ORIGIN}${API}/resources/charge-points/v2.0/3/evses?include[]=connectors`,
+      );
     });
 
     it('does not follow links.next to another origin', async () => {
       const errors = silenceConsoleError();
       worker.use(
         http.get(`${API}/resources/charge-points/v2.0`, () =>
-          HttpResponse.json({ data: [{ id: 1 }], links: { next: 'https://evil.example/resources/charge-points/v2.0?cursor=b' } }),
+          HttpResponse.json({
+            data: [{ id: 1 }],
+            links: { next: 'https://evil.example/resources/charge-points/v2.0?cursor=b' },
+          }),
         ),
       );
       const error = await apiError(fastClient().client.listChargePoints(7));
@@ -213,7 +254,10 @@ describe('API client', () => {
       const errors = silenceConsoleError();
       worker.use(
         http.get(`${API}/resources/charge-points/v2.0`, ({ request }) =>
-          HttpResponse.json({ data: [{ id: 1 }], links: { next: new URL(request.url).search.includes('cursor') ? request.url : `${request.url}&cursor=a` } }),
+          HttpResponse.json({
+            data: [{ id: 1 }],
+            links: { next: new URL(request.url).search.includes('cursor') ? request.url : `${request.url}&cursor=a` },
+          }),
         ),
       );
       const error = await apiError(fastClient().client.listChargePoints(7));
@@ -250,7 +294,9 @@ describe('API client', () => {
     ] as const) {
       it(`maps ${status} to ${code} without retrying`, async () => {
         worker.use(
-          http.get(`${API}/resources/locations/v2.0/7`, () => HttpResponse.json({ message: `no ${status}` }, { status })),
+          http.get(`${API}/resources/locations/v2.0/7`, () =>
+            HttpResponse.json({ message: `no ${status}` }, { status }),
+          ),
         );
         const { client, sleeps } = fastClient();
         const error = await apiError(client.getLocation(7));
@@ -263,11 +309,17 @@ describe('API client', () => {
     it('maps 422 to validation with the field messages', async () => {
       worker.use(
         http.post(`${API}/actions/locations/v2.0/7/check-booking-availability`, () =>
-          HttpResponse.json({ message: 'The given data was invalid.', errors: { endBefore: ['Too far.'] } }, { status: 422 }),
+          HttpResponse.json(
+            { message: 'The given data was invalid.', errors: { endBefore: ['Too far.'] } },
+            { status: 422 },
+          ),
         ),
       );
       const error = await apiError(
-        fastClient().client.checkAvailability(7, { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-20T08:00:00Z' }),
+        fastClient().client.checkAvailability(7, {
+          startAfter: '2026-03-01T08:00:00Z',
+          endBefore: '2026-03-20T08:00:00Z',
+        }),
       );
       expect(error.code).to.equal('validation');
       expect(error.fieldErrors).to.deep.equal({ endBefore: ['Too far.'] });
@@ -391,7 +443,11 @@ describe('API client', () => {
       worker.use(http.get(`${API}/resources/locations/v2.0/7`, () => new HttpResponse(null, { status: 503 })));
       const controller = new AbortController();
       // A real pause, long enough to abort in (the client's own wait is jittered).
-      const client = createClient({ apiBase: API, signal: controller.signal, sleep: (_ms, signal) => sleep(400, signal) });
+      const client = createClient({
+        apiBase: API,
+        signal: controller.signal,
+        sleep: (_ms, signal) => sleep(400, signal),
+      });
       const pending = client.getLocation(7);
       setTimeout(() => controller.abort(new DOMException('The element was removed', 'AbortError')), 30);
       const error = await rejection(pending);
@@ -417,20 +473,28 @@ describe('API client', () => {
     it('posts the booking request once and returns it', async () => {
       worker.use(
         http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
-          HttpResponse.json({ data: bookingRequest(await request.json() as Record<string, unknown>) }, { status: 201 }),
+          HttpResponse.json(
+            { data: bookingRequest((await request.json()) as Record<string, unknown>) },
+            { status: 201 },
+          ),
         ),
       );
       const created = await fastClient().client.createBookingRequest(createBody);
       expect(created.status).to.equal('pending');
       const requests = await log.settled();
-      expect(requests.map((r) => [r.method, r.url])).to.deep.equal([['POST', `${ORIGIN}${API}/resources/booking-requests/v1.0`]]);
+      expect(requests.map((r) => [r.method, r.url])).to.deep.equal([
+        ['POST', `${ORIGIN}${API}/resources/booking-requests/v1.0`],
+      ]);
       expect(requests[0]!.body).to.deep.equal(createBody);
     });
 
     it('adds a fresh externalId when the body has none', async () => {
       worker.use(
         http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
-          HttpResponse.json({ data: bookingRequest(await request.json() as Record<string, unknown>) }, { status: 201 }),
+          HttpResponse.json(
+            { data: bookingRequest((await request.json()) as Record<string, unknown>) },
+            { status: 201 },
+          ),
         ),
       );
       const { externalId: _omit, ...body } = createBody;
@@ -442,7 +506,7 @@ describe('API client', () => {
       const stored: Record<string, unknown>[] = [];
       worker.use(
         http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
-          stored.push(bookingRequest(await request.json() as Record<string, unknown>));
+          stored.push(bookingRequest((await request.json()) as Record<string, unknown>));
           return HttpResponse.error();
         }),
         http.get(`${API}/resources/booking-requests/v1.0`, ({ request }) => {
@@ -481,7 +545,10 @@ describe('API client', () => {
         http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
           ++postCount === 1
             ? HttpResponse.json({ message: 'Server Error' }, { status: 500 })
-            : HttpResponse.json({ data: bookingRequest({ ...(await request.json() as Record<string, unknown>), id: 32 }) }, { status: 201 }),
+            : HttpResponse.json(
+                { data: bookingRequest({ ...((await request.json()) as Record<string, unknown>), id: 32 }) },
+                { status: 201 },
+              ),
         ),
         http.get(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.json({ data: [] })),
       );
@@ -491,7 +558,10 @@ describe('API client', () => {
       const requests = await log.settled();
       const sent = requests.filter((r) => r.method === 'POST');
       expect(sent.length).to.equal(2);
-      expect(sent.map((r) => (r.body as { externalId: string }).externalId)).to.deep.equal([createBody.externalId, createBody.externalId]);
+      expect(sent.map((r) => (r.body as { externalId: string }).externalId)).to.deep.equal([
+        createBody.externalId,
+        createBody.externalId,
+      ]);
       // Looked up twice, with a pause, before re-sending.
       expect(requests.map((r) => r.method)).to.deep.equal(['POST', 'GET', 'GET', 'POST']);
       expect(sleeps.length).to.equal(1);
@@ -499,7 +569,9 @@ describe('API client', () => {
 
     it('never sends a third POST', async () => {
       worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.json({ message: 'Bad gateway' }, { status: 502 })),
+        http.post(`${API}/resources/booking-requests/v1.0`, () =>
+          HttpResponse.json({ message: 'Bad gateway' }, { status: 502 }),
+        ),
         http.get(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.json({ data: [] })),
       );
       const error = await apiError(fastClient().client.createBookingRequest(createBody));
@@ -523,7 +595,10 @@ describe('API client', () => {
       worker.use(
         http.post(`${API}/resources/booking-requests/v1.0`, () =>
           HttpResponse.json(
-            { message: 'The given data was invalid.', errors: { startAt: ['The start at field is required.'], endAt: ['Bad.'] } },
+            {
+              message: 'The given data was invalid.',
+              errors: { startAt: ['The start at field is required.'], endAt: ['Bad.'] },
+            },
             { status: 422 },
           ),
         ),

@@ -26,7 +26,9 @@ describe('widget → proxy → simulator', () => {
       );
     await waitUntil(() => radio(), 'ports');
     radio()!.click();
-    const slots = (): HTMLButtonElement[] => [...part(el, 'ev-slot-grid').querySelectorAll<HTMLButtonElement>('button[data-start]')];
+    const slots = (): HTMLButtonElement[] => [
+      ...part(el, 'ev-slot-grid').querySelectorAll<HTMLButtonElement>('button[data-start]'),
+    ];
     await waitUntil(() => slots().length > 0, 'slots', { timeout: 8000 });
     const chosen = slots()[0]!;
     chosen.click();

@@ -44,13 +44,18 @@ describe('faults and bad input (SPEC §8)', () => {
       http.get(LOCATION, () => {
         calls += 1;
         return calls === 1
-          ? HttpResponse.json({ message: 'Too many requests. Please try again later.' }, { status: 429, headers: { 'Retry-After': '1' } })
+          ? HttpResponse.json(
+              { message: 'Too many requests. Please try again later.' },
+              { status: 429, headers: { 'Retry-After': '1' } },
+            )
           : undefined;
       }),
       ...createAmpecoFixture(),
     );
     const { el, errors } = await mountBare();
-    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'loaded', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'loaded', {
+      timeout: 5000,
+    });
     expect(calls).to.equal(2);
     expect(errors).to.have.length(0);
   });
@@ -73,7 +78,9 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(retry.tabIndex).to.equal(0);
     failing = false;
     retry.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'recovered', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'recovered', {
+      timeout: 5000,
+    });
   });
 
   it('a lost create response is looked up by externalId: one POST, one booking', async () => {
@@ -91,7 +98,9 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(sent.map(path)).to.include(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
   });
 
-  it('a create whose fate stays unknown is looked up again before the next Book: never two bookings', async function (this: { timeout(ms: number): void }) {
+  it('a create whose fate stays unknown is looked up again before the next Book: never two bookings', async function (this: {
+    timeout(ms: number): void;
+  }) {
     this.timeout(30_000);
     const el = await mount({ loseCreateResponse: true });
     let lookupsFail = true;
@@ -142,7 +151,10 @@ describe('faults and bad input (SPEC §8)', () => {
     const el = await mount();
     worker.use(
       http.post(`${API}/resources/booking-requests/v1.0`, () =>
-        HttpResponse.json({ message: 'The given data was invalid.', errors: { userId: ['This account cannot book.'] } }, { status: 422 }),
+        HttpResponse.json(
+          { message: 'The given data was invalid.', errors: { userId: ['This account cannot book.'] } },
+          { status: 422 },
+        ),
       ),
     );
     await fillBooking(el, 'driver@example.com');
@@ -153,7 +165,10 @@ describe('faults and bad input (SPEC §8)', () => {
   });
 
   it('a response that does not match the schema: bad-response, a readable state, the detail in the console', async () => {
-    worker.use(http.get(LOCATION, () => HttpResponse.json({ data: { id: 'seven', name: 42 } })), ...createAmpecoFixture());
+    worker.use(
+      http.get(LOCATION, () => HttpResponse.json({ data: { id: 'seven', name: 42 } })),
+      ...createAmpecoFixture(),
+    );
     const logged: unknown[][] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => logged.push(args);
@@ -184,7 +199,10 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('offline: a clear message, and the widget retries on its own when the browser is back online', async () => {
     let offline = true;
-    worker.use(http.get(LOCATION, () => (offline ? HttpResponse.error() : undefined)), ...createAmpecoFixture());
+    worker.use(
+      http.get(LOCATION, () => (offline ? HttpResponse.error() : undefined)),
+      ...createAmpecoFixture(),
+    );
     const { el, errors } = await mountBare();
     await waitUntil(() => errors.length > 0, 'gave up', { timeout: 9000 });
     expect(errors[0]!.detail.code).to.equal('network');
@@ -192,15 +210,14 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(alertText(el)).to.contain('cannot be reached');
     offline = false;
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'reloaded', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'reloaded', {
+      timeout: 5000,
+    });
   });
 
   it('a pending request is resumed after a page reload', async () => {
     const start = firstSlotStart();
-    sessionStorage.setItem(
-      'ev-booking-widget:pending:/api/ampeco:7',
-      '555',
-    );
+    sessionStorage.setItem('ev-booking-widget:pending:/api/ampeco:7', '555');
     const existing = {
       id: 555,
       type: 'create',
@@ -230,7 +247,9 @@ describe('faults and bad input (SPEC §8)', () => {
     bookButton(el).click();
     expect((await error).detail.code).to.equal('timeout');
     await waitUntil(() => statusText(el).includes('still pending'));
-    const check = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button').find((b) => b.textContent?.includes('Check again'));
+    const check = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button').find((b) =>
+      b.textContent?.includes('Check again'),
+    );
     expect(check).to.exist;
     expect(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7'), 'kept for a reload').to.equal('555');
   });

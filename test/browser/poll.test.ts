@@ -4,7 +4,16 @@ import { createClient, type ApiClient, type Sleep } from '../../src/api/client.j
 import { ApiError, isAbortError } from '../../src/api/errors.js';
 import type { BookingRequest } from '../../src/api/schemas.js';
 import { pollBookingRequest } from '../../src/booking/poll.js';
-import { afterEach, beforeEach, describe, it, recordRequests, useMsw, worker, type RequestLog } from '../support/msw.js';
+import {
+  afterEach,
+  beforeEach,
+  describe,
+  it,
+  recordRequests,
+  useMsw,
+  worker,
+  type RequestLog,
+} from '../support/msw.js';
 
 const API = '/api/ampeco';
 const URL_31 = `${API}/resources/booking-requests/v1.0/31`;
@@ -26,7 +35,11 @@ function serve(...statuses: (string | Response)[]): void {
   worker.use(
     http.get(URL_31, () => {
       const next = statuses[Math.min(n++, statuses.length - 1)]!;
-      return typeof next === 'string' ? HttpResponse.json({ data: request(next, next === 'rejected' ? { rejectionReason: 'Overlaps <b>another</b> booking' } : {}) }) : next;
+      return typeof next === 'string'
+        ? HttpResponse.json({
+            data: request(next, next === 'rejected' ? { rejectionReason: 'Overlaps <b>another</b> booking' } : {}),
+          })
+        : next;
     }),
   );
 }
@@ -97,7 +110,10 @@ describe('pollBookingRequest', () => {
     serve('pending');
     const started = Date.now();
     try {
-      await pollBookingRequest(client, 31, { timeoutMs: 150, sleep: (ms, signal) => realSleep(Math.min(ms, 20), signal) });
+      await pollBookingRequest(client, 31, {
+        timeoutMs: 150,
+        sleep: (ms, signal) => realSleep(Math.min(ms, 20), signal),
+      });
       expect.fail('should time out');
     } catch (error) {
       expect(error).to.be.instanceOf(ApiError);

@@ -270,7 +270,10 @@ describe('<ev-booking-widget>', () => {
       const log = recordRequests(API);
       await new Promise((r) => setTimeout(r, 600));
       log.stop();
-      expect(log.requests.map((r) => r.url), 'no request after removal').to.deep.equal([]);
+      expect(
+        log.requests.map((r) => r.url),
+        'no request after removal',
+      ).to.deep.equal([]);
       expect(errors, 'an abort is not an error').to.have.length(0);
     });
 

@@ -97,7 +97,7 @@ describe('custom-elements.json', () => {
     for (const part of cem.WIDGET_PARTS) assert.ok(parts.includes(part), `part ${part}`);
   });
 
-  it('reads the subcomponents\' `static properties`: attributes, but not internal state', () => {
+  it("reads the subcomponents' `static properties`: attributes, but not internal state", () => {
     const names = (tag: string): string[] => (byTag[tag]!.attributes ?? []).map((a) => a.name);
     assert.ok(names('ev-slot-grid').includes('time-zone'));
     assert.ok(names('ev-email-form').includes('not-found'));
@@ -138,7 +138,13 @@ describe('README reference (scripts/readme-check.mjs)', () => {
       .replace(/^\| `slot-step` .*\n/m, '')
       .replace(/^\| `ev-booking-rejected` .*\n/m, '');
     const problems = readmeCheck.checkReadme(readme, manifest);
-    assert.ok(problems.some((p) => p.includes('slot-step')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('ev-booking-rejected')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('slot-step')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('ev-booking-rejected')),
+      problems.join('\n'),
+    );
   });
 });

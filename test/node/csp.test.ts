@@ -26,14 +26,18 @@ const load = async <T>(path: string): Promise<T> => (await import(new URL(path, 
 const { chromiumPath } = await load<Harness>('../../bench/harness.mjs');
 
 describe('Content Security Policy', { skip: chromiumPath() ? false : 'no Chromium (set CHROME_PATH)' }, () => {
-  it("renders ports and start times under default-src 'none'; script-src/connect-src/style-src 'self', with no violation", { timeout: 30_000 }, async () => {
-    const { runCspCheck } = await load<CspCheck>('../../scripts/csp-check.mjs');
-    const result = await runCspCheck();
-    assert.deepEqual(result.violations, [], 'no securitypolicyviolation on the widget page');
-    assert.ok(result.ports.includes('Port A'), `ports rendered: ${result.ports.join(', ')}`);
-    assert.ok(result.slots > 0, 'start times rendered');
-    assert.ok(result.styled, 'styles applied through adoptedStyleSheets');
-    assert.ok(result.controlViolations.length > 0, 'the listener sees a violation on the inline-script control page');
-    assert.ok(result.ok, result.consoleErrors.join('\n'));
-  });
+  it(
+    "renders ports and start times under default-src 'none'; script-src/connect-src/style-src 'self', with no violation",
+    { timeout: 30_000 },
+    async () => {
+      const { runCspCheck } = await load<CspCheck>('../../scripts/csp-check.mjs');
+      const result = await runCspCheck();
+      assert.deepEqual(result.violations, [], 'no securitypolicyviolation on the widget page');
+      assert.ok(result.ports.includes('Port A'), `ports rendered: ${result.ports.join(', ')}`);
+      assert.ok(result.slots > 0, 'start times rendered');
+      assert.ok(result.styled, 'styles applied through adoptedStyleSheets');
+      assert.ok(result.controlViolations.length > 0, 'the listener sees a violation on the inline-script control page');
+      assert.ok(result.ok, result.consoleErrors.join('\n'));
+    },
+  );
 });

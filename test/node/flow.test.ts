@@ -65,13 +65,20 @@ describe('findConfirmedBooking', () => {
 
   it('prefers the same EVSE, then the newest', async () => {
     const evse = (id: number): Booking['evse'] => ({ id });
-    const client = fakeClient([booking(4, { evse: evse(16) }), booking(5, { evse: evse(15) }), booking(6, { evse: evse(16) })]);
+    const client = fakeClient([
+      booking(4, { evse: evse(16) }),
+      booking(5, { evse: evse(15) }),
+      booking(6, { evse: evse(16) }),
+    ]);
     assert.equal((await findConfirmedBooking(client, approved))?.id, 5);
     assert.equal((await findConfirmedBooking(client, { ...approved, evseId: 99 }))?.id, 6);
   });
 
   it('answers null when no booking matches or the request lacks what to match on', async () => {
-    assert.equal(await findConfirmedBooking(fakeClient([booking(1, { startAt: '2026-03-02T10:00:00Z' })]), approved), null);
+    assert.equal(
+      await findConfirmedBooking(fakeClient([booking(1, { startAt: '2026-03-02T10:00:00Z' })]), approved),
+      null,
+    );
     const client = fakeClient([booking(1)]);
     assert.equal(await findConfirmedBooking(client, { ...approved, userId: null }), null);
     assert.deepEqual(client.calls, []);
@@ -86,7 +93,10 @@ describe('bookingUserId', () => {
 
   it('refuses ids that are not positive integers', () => {
     for (const id of ['abc', '', '4.2', '0', '-1', '99999999999999999999']) {
-      assert.throws(() => bookingUserId({ id }), (e: unknown) => e instanceof ApiError && e.code === 'bad-response');
+      assert.throws(
+        () => bookingUserId({ id }),
+        (e: unknown) => e instanceof ApiError && e.code === 'bad-response',
+      );
     }
   });
 });

@@ -296,7 +296,16 @@ const handWritten: Record<string, unknown[]> = {
   ],
   bookingRequest: [
     { data: pendingRequest },
-    { data: { ...pendingRequest, status: 'approved', evseId: 15, externalId: 'c7a3e0c2', bookingId: 100, authorizedTokens: [] } },
+    {
+      data: {
+        ...pendingRequest,
+        status: 'approved',
+        evseId: 15,
+        externalId: 'c7a3e0c2',
+        bookingId: 100,
+        authorizedTokens: [],
+      },
+    },
     {
       data: {
         ...pendingRequest,
@@ -336,7 +345,10 @@ const handWritten: Record<string, unknown[]> = {
   ],
   bookings: [
     { data: [], ...lastPage },
-    { data: [bookingFromDocs, { ...bookingFromDocs, id: 102, evse: null, userId: 43, status: 'cancelled' }], ...cursorLinks },
+    {
+      data: [bookingFromDocs, { ...bookingFromDocs, id: 102, evse: null, userId: 43, status: 'cancelled' }],
+      ...cursorLinks,
+    },
   ],
   'error 401': [{ message: 'Unauthenticated.' }],
   'error 403': [{ message: 'This action is unauthorized.' }, {}],
@@ -371,15 +383,33 @@ const KINDS: readonly Kind[] = [
     schema: AvailabilityResponse,
   },
   { kind: 'users', method: 'GET', path: '/resources/users/v1.0', status: 200, schema: UserList },
-  { kind: 'bookingRequest', method: 'GET', path: '/resources/booking-requests/v1.0/1', status: 200, schema: BookingRequestResponse },
-  { kind: 'bookingRequests', method: 'GET', path: '/resources/booking-requests/v1.0', status: 200, schema: BookingRequestList },
+  {
+    kind: 'bookingRequest',
+    method: 'GET',
+    path: '/resources/booking-requests/v1.0/1',
+    status: 200,
+    schema: BookingRequestResponse,
+  },
+  {
+    kind: 'bookingRequests',
+    method: 'GET',
+    path: '/resources/booking-requests/v1.0',
+    status: 200,
+    schema: BookingRequestList,
+  },
   { kind: 'booking', method: 'GET', path: '/resources/bookings/v1.0/1', status: 200, schema: BookingResponse },
   { kind: 'bookings', method: 'GET', path: '/resources/bookings/v1.0', status: 200, schema: BookingList },
   { kind: 'error 401', method: 'GET', path: '/resources/locations/v2.0/7', status: 401, schema: ErrorBody },
   { kind: 'error 403', method: 'GET', path: '/resources/bookings/v1.0', status: 403, schema: ErrorBody },
   { kind: 'error 404', method: 'GET', path: '/resources/bookings/v1.0/1', status: 404, schema: ErrorBody },
   { kind: 'error 422', method: 'POST', path: '/resources/booking-requests/v1.0', status: 422, schema: ErrorBody },
-  { kind: 'error 429', method: 'POST', path: '/actions/locations/v2.0/7/check-booking-availability', status: 429, schema: ErrorBody },
+  {
+    kind: 'error 429',
+    method: 'POST',
+    path: '/actions/locations/v2.0/7/check-booking-availability',
+    status: 429,
+    schema: ErrorBody,
+  },
 ];
 
 function zodProblems(schema: z.ZodMiniType, body: unknown): string {
@@ -446,7 +476,13 @@ describe('CreateBookingRequestBody only accepts bodies valid per the OpenAPI req
   });
 
   it('rejects what the proxy must not forward, as the definitions do where they speak', () => {
-    const base = { type: 'create', userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z' };
+    const base = {
+      type: 'create',
+      userId: 42,
+      locationId: 7,
+      startAt: '2026-03-01T10:00:00Z',
+      endAt: '2026-03-01T11:00:00Z',
+    };
     const rejectedByBoth = [
       { ...base, userId: '42' },
       { ...base, evseId: 1.5 },
@@ -459,7 +495,10 @@ describe('CreateBookingRequestBody only accepts bodies valid per the OpenAPI req
       assert.equal(validateRequestBody('POST', path, body).valid, false, JSON.stringify(body));
     }
     // Valid per the definitions, but not something the widget sends.
-    for (const body of [{ type: 'cancel', bookingId: 100 }, { ...base, startAt: '2026-03-01T12:00:00+02:00' }]) {
+    for (const body of [
+      { type: 'cancel', bookingId: 100 },
+      { ...base, startAt: '2026-03-01T12:00:00+02:00' },
+    ]) {
       assert.notEqual(zodProblems(CreateBookingRequestBody, body), '');
       assert.equal(validateRequestBody('POST', path, body).valid, true);
     }
@@ -479,7 +518,10 @@ describe('the OpenAPI helper', () => {
       templateOf('https://t.example/public-api/resources/charge-points/v2.0/101/evses?include[]=connectors'),
       '/public-api/resources/charge-points/v2.0/{chargePoint}/evses',
     );
-    assert.equal(templateOf('/public-api/resources/booking-requests/v1.0/'), '/public-api/resources/booking-requests/v1.0');
+    assert.equal(
+      templateOf('/public-api/resources/booking-requests/v1.0/'),
+      '/public-api/resources/booking-requests/v1.0',
+    );
     assert.equal(
       templateOf('/actions/locations/v2.0/7/check-booking-availability'),
       '/public-api/actions/locations/v2.0/{location}/check-booking-availability',
@@ -503,33 +545,67 @@ describe('the OpenAPI helper', () => {
       assert.equal(result.valid, false, JSON.stringify(body));
       assert.ok(result.errors.length > 0);
     }
-    assert.equal(validateResponse('GET', '/resources/users/v1.0', 200, { data: [{ id: 42 }] }).valid, false, 'user ids are strings');
     assert.equal(
-      validateResponse('POST', '/actions/locations/v2.0/7/check-booking-availability', 200, { data: [{ availableSlots: [] }] }).valid,
+      validateResponse('GET', '/resources/users/v1.0', 200, { data: [{ id: 42 }] }).valid,
+      false,
+      'user ids are strings',
+    );
+    assert.equal(
+      validateResponse('POST', '/actions/locations/v2.0/7/check-booking-availability', 200, {
+        data: [{ availableSlots: [] }],
+      }).valid,
       false,
     );
     const unknownStatus = { data: { ...bookingFromDocs, status: 'confirmed' } };
     assert.equal(validateResponse('GET', '/resources/bookings/v1.0/1', 200, unknownStatus).valid, false);
-    assert.equal(validateResponse('POST', '/resources/booking-requests/v1.0', 422, { errors: { a: ['b'] } }).valid, false);
+    assert.equal(
+      validateResponse('POST', '/resources/booking-requests/v1.0', 422, { errors: { a: ['b'] } }).valid,
+      false,
+    );
   });
 
   it('treats nullable as "or null", also around enums and allOf', () => {
     const criteria = (currentType: unknown): unknown => ({ ...pendingRequest, evseCriteria: { currentType } });
-    assert.equal(validateResponse('GET', '/resources/booking-requests/v1.0/1', 200, { data: criteria(null) }).valid, true);
-    assert.equal(validateResponse('GET', '/resources/booking-requests/v1.0/1', 200, { data: criteria('ac') }).valid, true);
-    assert.equal(validateResponse('GET', '/resources/booking-requests/v1.0/1', 200, { data: criteria('xx') }).valid, false);
+    assert.equal(
+      validateResponse('GET', '/resources/booking-requests/v1.0/1', 200, { data: criteria(null) }).valid,
+      true,
+    );
+    assert.equal(
+      validateResponse('GET', '/resources/booking-requests/v1.0/1', 200, { data: criteria('ac') }).valid,
+      true,
+    );
+    assert.equal(
+      validateResponse('GET', '/resources/booking-requests/v1.0/1', 200, { data: criteria('xx') }).valid,
+      false,
+    );
     const evses = (hardwareStatus: unknown): unknown => ({ data: [{ ...minimalEvse, hardwareStatus }], ...lastPage });
     assert.equal(validateResponse('GET', '/resources/charge-points/v2.0/1/evses', 200, evses(null)).valid, true);
     assert.equal(validateResponse('GET', '/resources/charge-points/v2.0/1/evses', 200, evses('broken')).valid, false);
   });
 
   it('forbids readOnly properties in request bodies but requires them in responses', () => {
-    const body = { type: 'create', userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z' };
+    const body = {
+      type: 'create',
+      userId: 42,
+      locationId: 7,
+      startAt: '2026-03-01T10:00:00Z',
+      endAt: '2026-03-01T11:00:00Z',
+    };
     assert.equal(validateRequestBody('POST', '/resources/booking-requests/v1.0', body).valid, true);
     assert.equal(validateRequestBody('POST', '/resources/booking-requests/v1.0', { ...body, id: 1 }).valid, false);
-    assert.equal(validateRequestBody('POST', '/resources/booking-requests/v1.0', { ...body, userId: undefined }).valid, false);
-    assert.equal(validateResponse('POST', '/resources/booking-requests/v1.0', 201, { data: body }).valid, false, 'no id, status…');
-    assert.equal(validateResponse('POST', '/resources/booking-requests/v1.0', 201, { data: pendingRequest }).valid, true);
+    assert.equal(
+      validateRequestBody('POST', '/resources/booking-requests/v1.0', { ...body, userId: undefined }).valid,
+      false,
+    );
+    assert.equal(
+      validateResponse('POST', '/resources/booking-requests/v1.0', 201, { data: body }).valid,
+      false,
+      'no id, status…',
+    );
+    assert.equal(
+      validateResponse('POST', '/resources/booking-requests/v1.0', 201, { data: pendingRequest }).valid,
+      true,
+    );
   });
 
   it('refuses statuses and operations the definitions do not declare', () => {

@@ -123,8 +123,16 @@ describe('selectableStarts', () => {
   it('does not offer starts in the past', () => {
     const windows = [{ startAt: '2026-03-01T08:00:00Z', endAt: '2026-03-01T11:00:00Z' }];
     const at = (now: string): string[] => isoList(selectableStarts({ ...base, windows, now: ms(now) }));
-    assert.deepEqual(at('2026-03-01T08:45:10Z'), ['2026-03-01T09:00:00Z', '2026-03-01T09:30:00Z', '2026-03-01T10:00:00Z']);
-    assert.deepEqual(at('2026-03-01T09:00:00Z'), ['2026-03-01T09:00:00Z', '2026-03-01T09:30:00Z', '2026-03-01T10:00:00Z']);
+    assert.deepEqual(at('2026-03-01T08:45:10Z'), [
+      '2026-03-01T09:00:00Z',
+      '2026-03-01T09:30:00Z',
+      '2026-03-01T10:00:00Z',
+    ]);
+    assert.deepEqual(at('2026-03-01T09:00:00Z'), [
+      '2026-03-01T09:00:00Z',
+      '2026-03-01T09:30:00Z',
+      '2026-03-01T10:00:00Z',
+    ]);
     assert.deepEqual(at('2026-03-01T10:00:01Z'), []);
   });
 
@@ -202,7 +210,13 @@ describe('selectableStarts', () => {
         '2026-10-25T02:00:00Z', // 04:00 EET
       ]);
       const days = groupByDay(starts, timeZone, '2026-10-25', 2);
-      assert.deepEqual(days.map((d) => [d.date, d.starts.length]), [['2026-10-25', 7], ['2026-10-26', 0]]);
+      assert.deepEqual(
+        days.map((d) => [d.date, d.starts.length]),
+        [
+          ['2026-10-25', 7],
+          ['2026-10-26', 0],
+        ],
+      );
     });
 
     it('offers both occurrences of a repeated hour (America/New_York, 2026-11-01)', () => {
@@ -258,7 +272,9 @@ describe('selectableStarts', () => {
       // 22:00 to 01:30 local (EET, +02:00)
       windows: [{ startAt: '2026-02-01T20:00:00Z', endAt: '2026-02-01T23:30:00Z' }],
     });
-    const local = starts.map((s) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Sofia', timeStyle: 'short' }).format(s));
+    const local = starts.map((s) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Sofia', timeStyle: 'short' }).format(s),
+    );
     assert.deepEqual(local, ['22:30', '23:15', '00:00', '00:45']);
   });
 
@@ -291,7 +307,10 @@ describe('groupByDay', () => {
 
   it('crosses month ends', () => {
     const days = groupByDay([], 'UTC', '2026-02-27', 3);
-    assert.deepEqual(days.map((d) => d.date), ['2026-02-27', '2026-02-28', '2026-03-01']);
+    assert.deepEqual(
+      days.map((d) => d.date),
+      ['2026-02-27', '2026-02-28', '2026-03-01'],
+    );
   });
 });
 

@@ -33,15 +33,25 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
     };
     const url = req.url ?? '';
     if (url.endsWith('/locations/v2.0/1')) return send(200, { data: { id: 1, debug: auth } }, { 'x-echo': auth });
-    if (url.endsWith('/locations/v2.0/2')) return send(401, { message: `Token ${auth} is not valid`, errors: { token: [auth] } }, { 'www-authenticate': auth });
+    if (url.endsWith('/locations/v2.0/2'))
+      return send(
+        401,
+        { message: `Token ${auth} is not valid`, errors: { token: [auth] } },
+        { 'www-authenticate': auth },
+      );
     if (url.endsWith('/locations/v2.0/3')) return req.socket.destroy();
     if (url.endsWith('/locations/v2.0/4')) {
       res.writeHead(500, { 'content-type': 'text/html' });
       return res.end(`<pre>${auth}</pre>`);
     }
-    if (url.startsWith('/public-api/resources/users/v1.0')) return send(200, { data: [{ id: 5, email: 'driver@example.com', apiToken: auth }] });
+    if (url.startsWith('/public-api/resources/users/v1.0'))
+      return send(200, { data: [{ id: 5, email: 'driver@example.com', apiToken: auth }] });
     if (url.startsWith('/public-api/resources/charge-points/v2.0')) {
-      return send(200, { data: [], links: { next: `http://127.0.0.1/public-api/resources/charge-points/v2.0?cursor=${TOKEN}` }, meta: { path: auth } });
+      return send(200, {
+        data: [],
+        links: { next: `http://127.0.0.1/public-api/resources/charge-points/v2.0?cursor=${TOKEN}` },
+        meta: { path: auth },
+      });
     }
     res.writeHead(302, { location: `http://evil.invalid/?t=${auth}` });
     return res.end();
@@ -83,19 +93,29 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
       ['/resources/locations/v2.0/5', {}, 502],
       ['/resources/users/v1.0?filter[email]=driver%40example.com', {}, 200],
       ['/resources/charge-points/v2.0?filter[locationId]=1', {}, 200],
-      ['/resources/booking-requests/v1.0', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"delete"}' }, 422],
+      [
+        '/resources/booking-requests/v1.0',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"delete"}' },
+        422,
+      ],
       ['/resources/users/v1.0?filter[email]=driver%40example.com&token=1', {}, 400],
       ['/resources/locations/v2.0/1%2f..', {}, 400],
       ['/resources/users/v1.0', { method: 'DELETE' }, 404],
-      ['/resources/locations/v2.0/1', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } }, 403],
+      [
+        '/resources/locations/v2.0/1',
+        { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } },
+        403,
+      ],
     ];
     for (const [path, init, expected] of requests) {
       const response = await fetch(`${base}${path}`, init);
       const text = await response.text();
       assert.equal(response.status, expected, `${path}: ${text}`);
       assert.ok(!text.includes(TOKEN), `token in the body of ${path}: ${text}`);
-      for (const [name, value] of response.headers) assert.ok(!value.includes(TOKEN), `token in header ${name} of ${path}`);
-      if (response.status >= 400) assert.equal(typeof (JSON.parse(text) as { message?: unknown }).message, 'string', path);
+      for (const [name, value] of response.headers)
+        assert.ok(!value.includes(TOKEN), `token in header ${name} of ${path}`);
+      if (response.status >= 400)
+        assert.equal(typeof (JSON.parse(text) as { message?: unknown }).message, 'string', path);
     }
     const health = await fetch(`${base.replace(/\/api\/ampeco$/, '')}/healthz`);
     assert.equal(health.status, 200);

@@ -163,9 +163,14 @@ describe('ev-booking-proxy command', () => {
   test('runs against the embedded simulator when no upstream is configured', async () => {
     let users: unknown;
     const run = await runBin({ PORT: '0' }, async (stdout) => {
-      const match = /^ev-booking-proxy listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/ampeco \(upstream: simulator\)$/m.exec(stdout);
+      const match =
+        /^ev-booking-proxy listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/ampeco \(upstream: simulator\)$/m.exec(
+          stdout,
+        );
       assert.ok(match !== null, stdout);
-      users = await (await fetch(`${match[1]}/api/ampeco/resources/users/v1.0?filter[email]=driver%40example.com`)).json();
+      users = await (
+        await fetch(`${match[1]}/api/ampeco/resources/users/v1.0?filter[email]=driver%40example.com`)
+      ).json();
     });
     assert.equal(run.stderr, '');
     const body = users as { data: Array<Record<string, unknown>> };
@@ -186,7 +191,12 @@ describe('ev-booking-proxy command', () => {
       let health = 0;
       let location: unknown;
       const run = await runBin(
-        { AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`, AMPECO_API_TOKEN: TOKEN, PORT: '0', BASE_PATH: '/ampeco' },
+        {
+          AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`,
+          AMPECO_API_TOKEN: TOKEN,
+          PORT: '0',
+          BASE_PATH: '/ampeco',
+        },
         async (stdout) => {
           const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\/ampeco \(upstream: 127\.0\.0\.1:\d+\)/.exec(stdout);
           assert.ok(match !== null, stdout);

@@ -29,7 +29,8 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
     upstreamFetch: async (request: Request): Promise<Response> => {
       forwarded.push({ url: new URL(request.url), method: request.method, body: await request.text() });
       if (request.url.includes('/users/')) return Response.json({ data: [{ id: 1, email: 'a@b.c', firstName: 'A' }] });
-      if (request.url.includes('/booking-requests/') && request.method === 'POST') return Response.json({ data: { id: 1 } }, { status: 201 });
+      if (request.url.includes('/booking-requests/') && request.method === 'POST')
+        return Response.json({ data: { id: 1 } }, { status: 201 });
       return Response.json({ data: { id: 1 } });
     },
     ...options,
@@ -39,7 +40,13 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
 
 const AVAILABILITY = '/actions/locations/v2.0/7/check-booking-availability';
 const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
-const booking = { type: 'create', userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z' };
+const booking = {
+  type: 'create',
+  userId: 42,
+  locationId: 7,
+  startAt: '2026-03-01T10:00:00Z',
+  endAt: '2026-03-01T11:00:00Z',
+};
 
 /** A POST of the raw `body` with `contentType` (null: no content-type at all). */
 function postRaw(path: string, body: string, contentType: string | null = 'application/json'): Request {
@@ -141,8 +148,18 @@ describe('allowlist bypass attempts', () => {
 
   test('include[] repeated is refused; once is forwarded', async () => {
     const { proxy, forwarded } = setup();
-    assert.equal((await proxy(new Request(`${BASE}/resources/charge-points/v2.0/3/evses?include[]=connectors&include[]=connectors`))).status, 400);
-    assert.equal((await proxy(new Request(`${BASE}/resources/charge-points/v2.0/3/evses?include[]=connectors`))).status, 200);
+    assert.equal(
+      (
+        await proxy(
+          new Request(`${BASE}/resources/charge-points/v2.0/3/evses?include[]=connectors&include[]=connectors`),
+        )
+      ).status,
+      400,
+    );
+    assert.equal(
+      (await proxy(new Request(`${BASE}/resources/charge-points/v2.0/3/evses?include[]=connectors`))).status,
+      200,
+    );
     assert.equal(forwarded.length, 1);
     assert.deepEqual([...(forwarded[0]?.url.searchParams ?? [])], [['include[]', 'connectors']]);
   });
@@ -195,7 +212,10 @@ describe('JSON body tricks', () => {
         [BOOKING_REQUESTS, { ...booking }],
         [AVAILABILITY, {}],
       ] as const) {
-        const text = JSON.stringify(body).replace(/^\{/, `{"${key}":{"polluted":true,"isAdmin":true}${Object.keys(body).length > 0 ? ',' : ''}`);
+        const text = JSON.stringify(body).replace(
+          /^\{/,
+          `{"${key}":{"polluted":true,"isAdmin":true}${Object.keys(body).length > 0 ? ',' : ''}`,
+        );
         const response = await proxy(postRaw(path, text));
         assert.equal(response.status, 422, `${path} ${text}`);
         const answer = (await response.json()) as { errors: Record<string, string[]> };
@@ -231,7 +251,9 @@ describe('JSON body tricks', () => {
       upstreamFetch: async (request) =>
         request.method === 'POST'
           ? new Response('{"message":"bad","errors":{"__proto__":["x"],"startAt":["y"]}}', { status: 422 })
-          : new Response('{"data":{"id":1,"__proto__":{"status":"approved"},"authorizedTokens":["t"]}}', { status: 200 }),
+          : new Response('{"data":{"id":1,"__proto__":{"status":"approved"},"authorizedTokens":["t"]}}', {
+              status: 200,
+            }),
     });
     const error = await proxy(postRaw(BOOKING_REQUESTS, JSON.stringify(booking)));
     assert.equal(error.status, 422);
@@ -252,7 +274,12 @@ describe('JSON body tricks', () => {
       },
     });
     const response = await proxy(
-      new Request(`${BASE}${AVAILABILITY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit),
+      new Request(`${BASE}${AVAILABILITY}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
     );
     assert.equal(response.status, 400);
     assert.match(await messageOf(response), /could not be read/);
@@ -293,7 +320,12 @@ describe('content-type tricks', () => {
     });
   }
 
-  for (const contentType of ['application/json', 'Application/JSON', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"']) {
+  for (const contentType of [
+    'application/json',
+    'Application/JSON',
+    'application/json; charset=UTF-8',
+    'application/json;charset="utf-8"',
+  ]) {
     test(`accepts ${contentType}`, async () => {
       const { proxy, forwarded } = setup();
       assert.equal((await proxy(postRaw(AVAILABILITY, body, contentType))).status, 200);
@@ -305,7 +337,13 @@ describe('content-type tricks', () => {
     const { proxy, forwarded } = setup();
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'{}'].flatMap((c) => [c.charCodeAt(0), 0])]);
     for (const bytes of [utf16, new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d])]) {
-      const response = await proxy(new Request(`${BASE}${AVAILABILITY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes }));
+      const response = await proxy(
+        new Request(`${BASE}${AVAILABILITY}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: bytes,
+        }),
+      );
       assert.equal(response.status, 400);
     }
     assert.equal(forwarded.length, 0);
@@ -320,7 +358,11 @@ describe('content-type tricks', () => {
       ['99999999999999999999', 400],
       ['1000000', 413],
     ] as const) {
-      const request = new Request(`${BASE}${AVAILABILITY}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': length }, body });
+      const request = new Request(`${BASE}${AVAILABILITY}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': length },
+        body,
+      });
       assert.equal((await proxy(request)).status, status, length);
     }
     assert.equal(forwarded.length, 0);
@@ -350,7 +392,10 @@ describe('CORS tricks', () => {
       assert.equal(response.headers.get('access-control-allow-origin'), null);
       assert.equal(response.headers.get('access-control-allow-credentials'), null);
       const preflight = await proxy(
-        new Request(`${BASE}${BOOKING_REQUESTS}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } }),
+        new Request(`${BASE}${BOOKING_REQUESTS}`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        }),
       );
       assert.equal(preflight.status, 403);
       assert.equal(preflight.headers.get('access-control-allow-origin'), null);
@@ -360,10 +405,21 @@ describe('CORS tricks', () => {
   const preflight = (headers: string): Request =>
     new Request(`${BASE}${BOOKING_REQUESTS}`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': headers },
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': headers,
+      },
     });
 
-  for (const headers of ['authorization', 'content-type, authorization', 'x-forwarded-for', 'cookie', 'x-api-key', 'content-type,x-http-method-override']) {
+  for (const headers of [
+    'authorization',
+    'content-type, authorization',
+    'x-forwarded-for',
+    'cookie',
+    'x-api-key',
+    'content-type,x-http-method-override',
+  ]) {
     test(`a preflight asking for "${headers}" is refused with 403 and no CORS headers`, async () => {
       const { proxy, forwarded } = setup();
       const response = await proxy(preflight(headers));
@@ -407,7 +463,10 @@ describe('rate-limit evasion', () => {
       rateLimit: { requestsPerMinute: 2 },
       trustProxy,
       upstreamFetch: async (): Promise<Response> =>
-        Response.json({ data: [], links: { next: 'https://tenant.example/public-api/resources/charge-points/v2.0?cursor=c2' } }),
+        Response.json({
+          data: [],
+          links: { next: 'https://tenant.example/public-api/resources/charge-points/v2.0?cursor=c2' },
+        }),
     });
 
   test('by default X-Forwarded-For and X-Forwarded-Proto are not trusted', async () => {
@@ -417,7 +476,12 @@ describe('rate-limit evasion', () => {
       let next = '';
       for (let i = 0; i < 4; i += 1) {
         const response = await fetch(`${server.url}/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7`, {
-          headers: { 'x-forwarded-for': `198.51.100.${i}`, 'x-forwarded-proto': 'https', 'x-real-ip': `198.51.100.${i}`, forwarded: `for=198.51.100.${i}` },
+          headers: {
+            'x-forwarded-for': `198.51.100.${i}`,
+            'x-forwarded-proto': 'https',
+            'x-real-ip': `198.51.100.${i}`,
+            forwarded: `for=198.51.100.${i}`,
+          },
         });
         statuses.push(response.status);
         if (response.status === 200) next = ((await response.json()) as { links: { next: string } }).links.next;
@@ -438,7 +502,10 @@ describe('rate-limit evasion', () => {
         });
       const first = await hit('1.1.1.1, 198.51.100.7');
       assert.equal(first.status, 200);
-      assert.equal(((await first.json()) as { links: { next: string } }).links.next, `${server.url.replace(/^http:/, 'https:')}/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=c2`);
+      assert.equal(
+        ((await first.json()) as { links: { next: string } }).links.next,
+        `${server.url.replace(/^http:/, 'https:')}/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=c2`,
+      );
       // Forged entries on the left do not make a new client: the reverse proxy's entry counts.
       assert.equal((await hit('2.2.2.2, 198.51.100.7')).status, 200);
       assert.equal((await hit('3.3.3.3, 198.51.100.7')).status, 429);

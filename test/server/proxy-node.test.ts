@@ -49,8 +49,12 @@ describe('Node server', () => {
       log: (entry) => logs.push(entry),
       upstreamFetch: async (request: Request): Promise<Response> => {
         upstreamCalls.push(request);
-        if (request.method === 'POST') return Response.json({ data: { id: 1, status: 'pending', echo: await request.json() } }, { status: 201 });
-        return Response.json({ data: [{ id: 3 }], links: { next: 'https://tenant.example/public-api/resources/charge-points/v2.0?cursor=c2' } });
+        if (request.method === 'POST')
+          return Response.json({ data: { id: 1, status: 'pending', echo: await request.json() } }, { status: 201 });
+        return Response.json({
+          data: [{ id: 3 }],
+          links: { next: 'https://tenant.example/public-api/resources/charge-points/v2.0?cursor=c2' },
+        });
       },
     });
   });
@@ -68,17 +72,28 @@ describe('Node server', () => {
 
   test('forwards an allowed GET and rewrites links onto the address the client used', async () => {
     const before = upstreamCalls.length;
-    const response = await fetch(`${server.url}/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7`, { headers: { origin: 'https://shop.example' } });
+    const response = await fetch(`${server.url}/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7`, {
+      headers: { origin: 'https://shop.example' },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
     const body = (await response.json()) as { links: { next: string } };
-    assert.equal(body.links.next, `${server.url}/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=c2`);
+    assert.equal(
+      body.links.next,
+      `${server.url}/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=c2`,
+    );
     assert.equal(upstreamCalls.length, before + 1);
     assert.equal(upstreamCalls.at(-1)?.headers.get('authorization'), `Bearer ${TOKEN}`);
   });
 
   test('streams a POST body through to validation and upstream', async () => {
-    const booking = { type: 'create', userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z' };
+    const booking = {
+      type: 'create',
+      userId: 42,
+      locationId: 7,
+      startAt: '2026-03-01T10:00:00Z',
+      endAt: '2026-03-01T11:00:00Z',
+    };
     const response = await fetch(`${server.url}/api/ampeco/resources/booking-requests/v1.0`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: 'a=b', authorization: 'Bearer client' },
@@ -115,7 +130,10 @@ describe('Node server', () => {
   ]) {
     test(`the raw target ${target} is refused with 400 and never forwarded`, async () => {
       const before = upstreamCalls.length;
-      const answer = await rawRequest(server.url, `GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      const answer = await rawRequest(
+        server.url,
+        `GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      );
       assert.equal(statusOf(answer), 400, answer);
       assert.equal(upstreamCalls.length, before);
     });
@@ -125,7 +143,10 @@ describe('Node server', () => {
     const answers = await Promise.all([
       rawRequest(server.url, 'THIS IS NOT HTTP\r\n\r\n'),
       rawRequest(server.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'),
-      rawRequest(server.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n'),
+      rawRequest(
+        server.url,
+        'GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n',
+      ),
       rawRequest(server.url, 'GET /heal\u0000thz HTTP/1.1\r\nHost: x\r\n\r\n'),
     ]);
     for (const answer of answers) assert.equal(statusOf(answer), 400, answer);
@@ -169,7 +190,9 @@ describe('Node server', () => {
     await new Promise<void>((resolve) => {
       const { port } = new URL(server.url);
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write('POST /api/ampeco/resources/booking-requests/v1.0 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"type":"cr');
+        socket.write(
+          'POST /api/ampeco/resources/booking-requests/v1.0 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"type":"cr',
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();
@@ -203,7 +226,9 @@ describe('Node server rate limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i += 1) {
-        const response = await fetch(`${server.url}/api/ampeco/resources/bookings/v1.0/${i + 1}`, { headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+        const response = await fetch(`${server.url}/api/ampeco/resources/bookings/v1.0/${i + 1}`, {
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
+        });
         statuses.push(response.status);
         if (response.status === 429) assert.match(response.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
       }
@@ -218,7 +243,10 @@ describe('Node server rate limit', () => {
     const first = await startProxyServer({ port: 0, upstreamUrl: 'https://tenant.example/public-api', token: TOKEN });
     try {
       const port = Number(new URL(first.url).port);
-      await assert.rejects(startProxyServer({ port, upstreamUrl: 'https://tenant.example/public-api', token: TOKEN }), /EADDRINUSE/);
+      await assert.rejects(
+        startProxyServer({ port, upstreamUrl: 'https://tenant.example/public-api', token: TOKEN }),
+        /EADDRINUSE/,
+      );
     } finally {
       await first.close();
     }

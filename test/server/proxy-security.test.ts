@@ -80,7 +80,10 @@ describe('path normalisation', () => {
     ]) {
       assert.notEqual(requestTargetProblem(target), null, target);
     }
-    assert.equal(requestTargetProblem('/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7&cursor=a%2Fb'), null);
+    assert.equal(
+      requestTargetProblem('/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7&cursor=a%2Fb'),
+      null,
+    );
   });
 });
 
@@ -132,7 +135,9 @@ describe('what reaches upstream', () => {
   test('query values cannot smuggle parameters or paths', async () => {
     const { proxy, forwarded } = setup();
     const externalId = 'x&filter[userId]=1#/../../users';
-    const response = await proxy(new Request(`${BASE}/resources/booking-requests/v1.0?filter[externalId]=${encodeURIComponent(externalId)}`));
+    const response = await proxy(
+      new Request(`${BASE}/resources/booking-requests/v1.0?filter[externalId]=${encodeURIComponent(externalId)}`),
+    );
     assert.equal(response.status, 200);
     const [call] = forwarded;
     assert.equal(call?.url.pathname, '/public-api/resources/booking-requests/v1.0');
@@ -146,10 +151,68 @@ describe('fuzz', () => {
   test('random paths and queries never get a 5xx and never reach upstream outside the allowlist', async () => {
     const next = random(20260301);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-    const segments = ['api', 'ampeco', 'resources', 'actions', 'locations', 'charge-points', 'evses', 'users', 'booking-requests', 'bookings',
-      'v1.0', 'v2.0', 'v2.1', 'check-booking-availability', '7', '0', '-1', '12a', '..', '.', '', '%2f', '%2e%2e', '%00', '%5c', 'healthz', '\\', ';', '@', ':', 'ä'];
-    const keys = ['filter[locationId]', 'filter[email]', 'filter[userId]', 'filter[externalId]', 'filter[startAfter]', 'include[]', 'include', 'per_page', 'cursor', 'page', 'url', 'filter[status]'];
-    const values = ['7', '0', 'abc', 'driver@example.com', '2026-03-01T00:00:00Z', 'connectors', '100', '101', 'http://evil.example/', '', '%00', 'a b', '../x'];
+    const segments = [
+      'api',
+      'ampeco',
+      'resources',
+      'actions',
+      'locations',
+      'charge-points',
+      'evses',
+      'users',
+      'booking-requests',
+      'bookings',
+      'v1.0',
+      'v2.0',
+      'v2.1',
+      'check-booking-availability',
+      '7',
+      '0',
+      '-1',
+      '12a',
+      '..',
+      '.',
+      '',
+      '%2f',
+      '%2e%2e',
+      '%00',
+      '%5c',
+      'healthz',
+      '\\',
+      ';',
+      '@',
+      ':',
+      'ä',
+    ];
+    const keys = [
+      'filter[locationId]',
+      'filter[email]',
+      'filter[userId]',
+      'filter[externalId]',
+      'filter[startAfter]',
+      'include[]',
+      'include',
+      'per_page',
+      'cursor',
+      'page',
+      'url',
+      'filter[status]',
+    ];
+    const values = [
+      '7',
+      '0',
+      'abc',
+      'driver@example.com',
+      '2026-03-01T00:00:00Z',
+      'connectors',
+      '100',
+      '101',
+      'http://evil.example/',
+      '',
+      '%00',
+      'a b',
+      '../x',
+    ];
     /** Legitimate requests (path and query) that the fuzz starts from and mutates. */
     const templates: ReadonlyArray<readonly [string, string]> = [
       ['/api/ampeco/resources/locations/v2.0/7', ''],
@@ -162,7 +225,8 @@ describe('fuzz', () => {
       ['/api/ampeco/resources/bookings/v1.0/7', ''],
       ['/api/ampeco/resources/bookings/v1.0', 'filter[userId]=42'],
     ];
-    const randomQuery = (): string => Array.from({ length: Math.floor(next() * 4) }, () => `${pick(keys)}=${pick(values)}`).join('&');
+    const randomQuery = (): string =>
+      Array.from({ length: Math.floor(next() * 4) }, () => `${pick(keys)}=${pick(values)}`).join('&');
     /** Legitimate requests, ones with a segment or parameter changed or added, and random ones. */
     const randomTarget = (): string => {
       const roll = next();
@@ -189,7 +253,16 @@ describe('fuzz', () => {
         request = new Request(`${PROXY}${target}`, {
           method,
           ...(method === 'POST' || method === 'PUT' || method === 'PATCH'
-            ? { headers: { 'content-type': pick(['application/json', 'text/plain']) }, body: pick(['{}', '{"type":"create"}', 'null', '[', '{"startAfter":"2026-03-01T00:00:00Z","endBefore":"2026-03-02T00:00:00Z"}']) }
+            ? {
+                headers: { 'content-type': pick(['application/json', 'text/plain']) },
+                body: pick([
+                  '{}',
+                  '{"type":"create"}',
+                  'null',
+                  '[',
+                  '{"startAfter":"2026-03-01T00:00:00Z","endBefore":"2026-03-02T00:00:00Z"}',
+                ]),
+              }
             : {}),
         });
       } catch {
@@ -204,7 +277,8 @@ describe('fuzz', () => {
       assert.equal(call.url.host, UPSTREAM_HOST);
       const rule = ALLOWED_UPSTREAM.find(([method, path]) => method === call.method && path.test(call.url.pathname));
       assert.ok(rule !== undefined, `${call.method} ${call.url.pathname} is not allowed`);
-      for (const key of call.url.searchParams.keys()) assert.ok(rule[2].includes(key), `${key} on ${call.url.pathname}`);
+      for (const key of call.url.searchParams.keys())
+        assert.ok(rule[2].includes(key), `${key} on ${call.url.pathname}`);
     }
   });
 });

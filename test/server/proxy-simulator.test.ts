@@ -44,7 +44,10 @@ test('the booking flow through the proxy and the simulator', async () => {
 
   const chargePoints: number[] = [];
   const pages: string[] = [];
-  for (let next: string | null | undefined = `${BASE}/resources/charge-points/v2.0?filter[locationId]=7&per_page=1`; next; ) {
+  for (
+    let next: string | null | undefined = `${BASE}/resources/charge-points/v2.0?filter[locationId]=7&per_page=1`;
+    next;
+  ) {
     assert.ok(next.startsWith(`${BASE}/resources/charge-points/v2.0?`), `links.next stays on the proxy: ${next}`);
     pages.push(next);
     const page: z.infer<typeof ChargePointList> = await read(ChargePointList, next);
@@ -53,14 +56,25 @@ test('the booking flow through the proxy and the simulator', async () => {
   }
   assert.ok(pages.length >= 2, 'pagination was followed through the proxy');
   assert.ok(chargePoints.length >= 2);
-  assert.ok(chargePoints.every((id, index) => index === 0 || id !== chargePoints[index - 1]), 'pages do not repeat');
+  assert.ok(
+    chargePoints.every((id, index) => index === 0 || id !== chargePoints[index - 1]),
+    'pages do not repeat',
+  );
 
-  const evses = (await Promise.all(chargePoints.map((id) => read(EvseList, `${BASE}/resources/charge-points/v2.0/${id}/evses?include[]=connectors`))))
+  const evses = (
+    await Promise.all(
+      chargePoints.map((id) => read(EvseList, `${BASE}/resources/charge-points/v2.0/${id}/evses?include[]=connectors`)),
+    )
+  )
     .flatMap((list) => list.data)
     .filter((evse) => evse.bookingEnabled === true);
   assert.ok(evses.length >= 2);
 
-  const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (body: unknown): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const availability = await read(
     AvailabilityResponse,
     `${BASE}/actions/locations/v2.0/7/check-booking-availability`,
@@ -94,7 +108,10 @@ test('the booking flow through the proxy and the simulator', async () => {
     z.object({ data: z.array(z.object({ id: z.int() })) }),
     `${BASE}/resources/booking-requests/v1.0?filter[externalId]=a3bb189e-8bf9-3888-9912-ace4e6543002`,
   );
-  assert.deepEqual(found.data.map((item) => item.id), [created.data.id]);
+  assert.deepEqual(
+    found.data.map((item) => item.id),
+    [created.data.id],
+  );
 
   clock += 5_000;
   const settled = await read(BookingRequestResponse, `${BASE}/resources/booking-requests/v1.0/${created.data.id}`);

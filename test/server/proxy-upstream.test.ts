@@ -182,14 +182,22 @@ async function call(name: string, logs: ProxyLogEntry[] = [], maxUpstreamBodyByt
   assert.ok(id > 0, name);
   const proxy = proxyFor(() => upstreamUrl, logs, maxUpstreamBodyBytes);
   const started = Date.now();
-  const response = await proxy(new Request(`http://proxy.test/api/ampeco/resources/bookings/v1.0/${id}`, { headers: { origin: 'https://shop.example' } }));
+  const response = await proxy(
+    new Request(`http://proxy.test/api/ampeco/resources/bookings/v1.0/${id}`, {
+      headers: { origin: 'https://shop.example' },
+    }),
+  );
   const elapsed = Date.now() - started;
   const text = await response.text();
   assert.ok(!text.includes(TOKEN), `token in the body for ${name}: ${text}`);
   for (const [header, value] of response.headers) assert.ok(!value.includes(TOKEN), `token in ${header} for ${name}`);
   assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
   assert.equal(response.headers.get('location'), null);
-  assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example', 'errors stay readable by the widget');
+  assert.equal(
+    response.headers.get('access-control-allow-origin'),
+    'https://shop.example',
+    'errors stay readable by the widget',
+  );
   const body = JSON.parse(text) as { message?: unknown };
   return { status: response.status, body, elapsed };
 }
@@ -223,7 +231,16 @@ describe('misbehaving upstream on loopback', () => {
     });
   }
 
-  for (const name of ['html', 'truncated-json', 'not-utf8', 'json-scalar', 'json-array', 'empty', 'no-content', 'bad-gzip']) {
+  for (const name of [
+    'html',
+    'truncated-json',
+    'not-utf8',
+    'json-scalar',
+    'json-array',
+    'empty',
+    'no-content',
+    'bad-gzip',
+  ]) {
     test(`${name}: 502 {message}`, async () => {
       const { status, body } = await call(name);
       assert.equal(status, 502);

@@ -34,7 +34,12 @@ function setup(respond: Respond = echo, options: Partial<ProxyOptions> = {}) {
     upstreamUrl: UPSTREAM,
     token: TOKEN,
     upstreamFetch: async (request: Request): Promise<Response> => {
-      const call: Call = { url: new URL(request.url), method: request.method, headers: request.headers, body: await request.text() };
+      const call: Call = {
+        url: new URL(request.url),
+        method: request.method,
+        headers: request.headers,
+        body: await request.text(),
+      };
       calls.push(call);
       return respond(call);
     },
@@ -55,14 +60,24 @@ function setup(respond: Respond = echo, options: Partial<ProxyOptions> = {}) {
 describe('allowlist of SPEC §4', () => {
   const forwarded: ReadonlyArray<readonly [string, string, unknown, string]> = [
     ['GET', '/resources/locations/v2.0/7', undefined, '/public-api/resources/locations/v2.0/7'],
-    ['GET', '/resources/charge-points/v2.0?filter[locationId]=7', undefined, '/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=7'],
+    [
+      'GET',
+      '/resources/charge-points/v2.0?filter[locationId]=7',
+      undefined,
+      '/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=7',
+    ],
     [
       'GET',
       '/resources/charge-points/v2.0?cursor=abc&per_page=10&filter[locationId]=7',
       undefined,
       '/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=7&per_page=10&cursor=abc',
     ],
-    ['GET', '/resources/charge-points/v2.0/3/evses?include[]=connectors', undefined, '/public-api/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors'],
+    [
+      'GET',
+      '/resources/charge-points/v2.0/3/evses?include[]=connectors',
+      undefined,
+      '/public-api/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors',
+    ],
     ['GET', '/resources/charge-points/v2.0/3/evses', undefined, '/public-api/resources/charge-points/v2.0/3/evses'],
     [
       'POST',
@@ -70,9 +85,19 @@ describe('allowlist of SPEC §4', () => {
       { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' },
       '/public-api/actions/locations/v2.0/7/check-booking-availability',
     ],
-    ['GET', '/resources/users/v1.0?filter[email]=driver%2Bev@example.com', undefined, '/public-api/resources/users/v1.0?filter%5Bemail%5D=driver%2Bev%40example.com'],
+    [
+      'GET',
+      '/resources/users/v1.0?filter[email]=driver%2Bev@example.com',
+      undefined,
+      '/public-api/resources/users/v1.0?filter%5Bemail%5D=driver%2Bev%40example.com',
+    ],
     ['POST', '/resources/booking-requests/v1.0', validBooking, '/public-api/resources/booking-requests/v1.0'],
-    ['GET', '/resources/booking-requests/v1.0?filter[externalId]=abc-1', undefined, '/public-api/resources/booking-requests/v1.0?filter%5BexternalId%5D=abc-1'],
+    [
+      'GET',
+      '/resources/booking-requests/v1.0?filter[externalId]=abc-1',
+      undefined,
+      '/public-api/resources/booking-requests/v1.0?filter%5BexternalId%5D=abc-1',
+    ],
     ['GET', '/resources/booking-requests/v1.0/12', undefined, '/public-api/resources/booking-requests/v1.0/12'],
     ['GET', '/resources/bookings/v1.0/100', undefined, '/public-api/resources/bookings/v1.0/100'],
     [
@@ -131,7 +156,11 @@ describe('allowlist of SPEC §4', () => {
 
   test('answers 404 outside the base path', async () => {
     const { proxy, calls } = setup();
-    for (const url of [`${PROXY}/resources/locations/v2.0/7`, `${PROXY}/api/ampecoX/resources/locations/v2.0/7`, `${PROXY}/api/ampeco`]) {
+    for (const url of [
+      `${PROXY}/resources/locations/v2.0/7`,
+      `${PROXY}/api/ampecoX/resources/locations/v2.0/7`,
+      `${PROXY}/api/ampeco`,
+    ]) {
       const response = await proxy(new Request(url));
       assert.equal(response.status, 404, url);
     }
@@ -160,7 +189,10 @@ describe('query parameters', () => {
     ['/resources/charge-points/v2.0', /filter\[locationId\].*required/],
     ['/resources/charge-points/v2.0?filter[locationId]=abc', /invalid/],
     ['/resources/charge-points/v2.0?filter[locationId]=7&filter[locationId]=8', /more than once/],
-    ['/resources/charge-points/v2.0?filter[locationId]=7&filter[status]=x', /Unknown query parameter "filter\[status\]"/],
+    [
+      '/resources/charge-points/v2.0?filter[locationId]=7&filter[status]=x',
+      /Unknown query parameter "filter\[status\]"/,
+    ],
     ['/resources/charge-points/v2.0?filter[locationId]=7&per_page=101', /per_page/],
     ['/resources/charge-points/v2.0?filter[locationId]=7&per_page=0', /per_page/],
     ['/resources/charge-points/v2.0?filter[locationId]=7&cursor=', /cursor/],
@@ -196,7 +228,17 @@ describe('user look-ups', () => {
   test('answer only the ids of the users', async () => {
     const { proxy } = setup(() =>
       jsonResponse({
-        data: [{ id: '42', email: 'driver@example.com', firstName: 'Dana', lastName: 'Driver', phone: '+359888', balance: 12.5, status: 'enabled' }],
+        data: [
+          {
+            id: '42',
+            email: 'driver@example.com',
+            firstName: 'Dana',
+            lastName: 'Driver',
+            phone: '+359888',
+            balance: 12.5,
+            status: 'enabled',
+          },
+        ],
         links: { first: `${UPSTREAM}/resources/users/v1.0?page=1`, next: null },
         meta: { current_page: 1, total: 1, path: `${UPSTREAM}/resources/users/v1.0` },
       }),
@@ -224,7 +266,9 @@ describe('user look-ups', () => {
 describe('request bodies', () => {
   test('a valid create request is forwarded as validated JSON', async () => {
     const { proxy, calls } = setup(() => jsonResponse({ data: { id: 1, status: 'pending', type: 'create' } }, 201));
-    const response = await proxy(post('/resources/booking-requests/v1.0', validBooking, { 'content-type': 'application/json; charset=utf-8' }));
+    const response = await proxy(
+      post('/resources/booking-requests/v1.0', validBooking, { 'content-type': 'application/json; charset=utf-8' }),
+    );
     assert.equal(response.status, 201);
     assert.equal(calls[0]?.headers.get('content-type'), 'application/json');
     assert.deepEqual(JSON.parse(calls[0]?.body ?? ''), validBooking);
@@ -255,7 +299,11 @@ describe('request bodies', () => {
   test('422 for an availability body with unknown fields or bad instants', async () => {
     const { proxy, calls } = setup();
     const response = await proxy(
-      post('/actions/locations/v2.0/7/check-booking-availability', { startAfter: 'tomorrow', endBefore: '2026-03-02T08:00:00Z', evseId: 3 }),
+      post('/actions/locations/v2.0/7/check-booking-availability', {
+        startAfter: 'tomorrow',
+        endBefore: '2026-03-02T08:00:00Z',
+        evseId: 3,
+      }),
     );
     assert.equal(response.status, 422);
     const json = (await response.json()) as { errors: Record<string, string[]> };
@@ -271,7 +319,13 @@ describe('request bodies', () => {
     assert.equal(calls.length, 0);
   });
 
-  for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/jsonp', null]) {
+  for (const contentType of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/json; charset=latin1',
+    'application/jsonp',
+    null,
+  ]) {
     test(`415 for content type ${String(contentType)}`, async () => {
       const { proxy, calls } = setup();
       const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType };
@@ -290,7 +344,12 @@ describe('request bodies', () => {
   test('413 when Content-Length announces more than the cap', async () => {
     const { proxy, calls } = setup(echo, { maxBodyBytes: 1024 });
     const big = JSON.stringify({ ...validBooking, externalId: 'x'.repeat(2000) });
-    const response = await proxy(post('/resources/booking-requests/v1.0', big, { 'content-type': 'application/json', 'content-length': String(big.length) }));
+    const response = await proxy(
+      post('/resources/booking-requests/v1.0', big, {
+        'content-type': 'application/json',
+        'content-length': String(big.length),
+      }),
+    );
     assert.equal(response.status, 413);
     assert.equal(calls.length, 0);
   });
@@ -322,12 +381,26 @@ describe('request bodies', () => {
   });
 
   test('bookings and booking requests lose their authorized tokens', async () => {
-    const booking = { id: 100, userId: 42, locationId: 7, startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T11:00:00Z', status: 'accepted', authorizedTokens: [{ id: 9, uid: 'RFID-1' }] };
-    const { proxy } = setup((call) => (call.url.pathname.endsWith('/100') ? jsonResponse({ data: booking }) : jsonResponse({ data: [booking], links: { next: null } })));
+    const booking = {
+      id: 100,
+      userId: 42,
+      locationId: 7,
+      startAt: '2026-03-01T10:00:00Z',
+      endAt: '2026-03-01T11:00:00Z',
+      status: 'accepted',
+      authorizedTokens: [{ id: 9, uid: 'RFID-1' }],
+    };
+    const { proxy } = setup((call) =>
+      call.url.pathname.endsWith('/100')
+        ? jsonResponse({ data: booking })
+        : jsonResponse({ data: [booking], links: { next: null } }),
+    );
     const one = (await (await proxy(get('/resources/bookings/v1.0/100'))).json()) as { data: Record<string, unknown> };
     assert.equal(one.data['authorizedTokens'], undefined);
     assert.equal(one.data['id'], 100);
-    const list = (await (await proxy(get('/resources/bookings/v1.0?filter[userId]=42'))).json()) as { data: Array<Record<string, unknown>> };
+    const list = (await (await proxy(get('/resources/bookings/v1.0?filter[userId]=42'))).json()) as {
+      data: Array<Record<string, unknown>>;
+    };
     assert.equal(list.data[0]?.['authorizedTokens'], undefined);
     assert.equal(list.data[0]?.['status'], 'accepted');
   });
@@ -343,10 +416,19 @@ describe('pagination', () => {
         first: `${upstreamList}?filter%5BlocationId%5D=7`,
         last: null,
         prev: cursor === null ? null : `${upstreamList}?filter%5BlocationId%5D=7&cursor=eyJwcmV2Ijox`,
-        next: cursor === null ? `https://other-host.example/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=999&cursor=eyJpZCI6MX0&evil=1` : null,
+        next:
+          cursor === null
+            ? `https://other-host.example/public-api/resources/charge-points/v2.0?filter%5BlocationId%5D=999&cursor=eyJpZCI6MX0&evil=1`
+            : null,
         extra: 'https://evil.example/',
       },
-      meta: { path: upstreamList, per_page: 1, next_cursor: cursor === null ? 'eyJpZCI6MX0' : null, prev_cursor: null, secret: 'x' },
+      meta: {
+        path: upstreamList,
+        per_page: 1,
+        next_cursor: cursor === null ? 'eyJpZCI6MX0' : null,
+        prev_cursor: null,
+        secret: 'x',
+      },
     });
   };
 
@@ -366,7 +448,10 @@ describe('pagination', () => {
     const next = await proxy(new Request(String(body.links['next'])));
     assert.equal(next.status, 200);
     assert.equal(calls.length, 2);
-    assert.equal(calls[1]?.url.href, `${UPSTREAM}/resources/charge-points/v2.0?filter%5BlocationId%5D=7&per_page=1&cursor=eyJpZCI6MX0`);
+    assert.equal(
+      calls[1]?.url.href,
+      `${UPSTREAM}/resources/charge-points/v2.0?filter%5BlocationId%5D=7&per_page=1&cursor=eyJpZCI6MX0`,
+    );
     const second = (await next.json()) as { links: Record<string, unknown> };
     assert.equal(second.links['next'], null);
     assert.equal(second.links['prev'], `${list}?filter%5BlocationId%5D=7&per_page=1&cursor=eyJwcmV2Ijox`);
@@ -374,22 +459,40 @@ describe('pagination', () => {
 
   test('uses publicOrigin in links when configured', async () => {
     const { proxy } = setup(page, { publicOrigin: 'https://shop.example' });
-    const body = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as { links: Record<string, string> };
-    assert.equal(body.links['next'], 'https://shop.example/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=eyJpZCI6MX0');
+    const body = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as {
+      links: Record<string, string>;
+    };
+    assert.equal(
+      body.links['next'],
+      'https://shop.example/api/ampeco/resources/charge-points/v2.0?filter%5BlocationId%5D=7&cursor=eyJpZCI6MX0',
+    );
   });
 
   test('EVSE and booking lists are rewritten the same way; unusable links become null', async () => {
     const { proxy } = setup(() => jsonResponse({ data: [], links: { next: 'not a url with cursor=%%%', prev: 42 } }));
-    const evses = (await (await proxy(get('/resources/charge-points/v2.0/3/evses?include[]=connectors'))).json()) as { links: Record<string, unknown> };
-    assert.deepEqual(evses.links, { next: `${BASE}/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors`, prev: null });
-    const { proxy: proxy2 } = setup(() => jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/bookings/v1.0?cursor=has%20space` } }));
-    const bookings = (await (await proxy2(get('/resources/bookings/v1.0?filter[userId]=42'))).json()) as { links: Record<string, unknown> };
+    const evses = (await (await proxy(get('/resources/charge-points/v2.0/3/evses?include[]=connectors'))).json()) as {
+      links: Record<string, unknown>;
+    };
+    assert.deepEqual(evses.links, {
+      next: `${BASE}/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors`,
+      prev: null,
+    });
+    const { proxy: proxy2 } = setup(() =>
+      jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/bookings/v1.0?cursor=has%20space` } }),
+    );
+    const bookings = (await (await proxy2(get('/resources/bookings/v1.0?filter[userId]=42'))).json()) as {
+      links: Record<string, unknown>;
+    };
     assert.equal(bookings.links['next'], null);
   });
 
   test('a client-supplied URL as cursor is only ever a cursor value sent to the configured host', async () => {
     const { proxy, calls } = setup();
-    const response = await proxy(get(`/resources/charge-points/v2.0?filter[locationId]=7&cursor=${encodeURIComponent('https://evil.example/steal')}`));
+    const response = await proxy(
+      get(
+        `/resources/charge-points/v2.0?filter[locationId]=7&cursor=${encodeURIComponent('https://evil.example/steal')}`,
+      ),
+    );
     assert.equal(response.status, 200);
     assert.equal(calls[0]?.url.host, 'ev.example-whitelabel.net');
     assert.equal(calls[0]?.url.searchParams.get('cursor'), 'https://evil.example/steal');
@@ -399,7 +502,11 @@ describe('pagination', () => {
 describe('cache', () => {
   test('location, charge point and EVSE GETs cost one upstream call per TTL', async () => {
     const { proxy, calls, advance } = setup(echo, { cacheTtlMs: 60_000 });
-    const paths = ['/resources/locations/v2.0/7', '/resources/charge-points/v2.0?filter[locationId]=7', '/resources/charge-points/v2.0/3/evses?include[]=connectors'];
+    const paths = [
+      '/resources/locations/v2.0/7',
+      '/resources/charge-points/v2.0?filter[locationId]=7',
+      '/resources/charge-points/v2.0/3/evses?include[]=connectors',
+    ];
     for (let view = 0; view < 5; view += 1) {
       for (const path of paths) assert.equal((await proxy(get(path))).status, 200);
       advance(10_000);
@@ -411,9 +518,15 @@ describe('cache', () => {
   });
 
   test('cached answers still get their links rewritten for each request origin', async () => {
-    const { proxy } = setup(() => jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/charge-points/v2.0?cursor=c1` } }));
-    const a = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as { links: { next: string } };
-    const b = (await (await proxy(new Request('http://localhost:8787/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as {
+    const { proxy } = setup(() =>
+      jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/charge-points/v2.0?cursor=c1` } }),
+    );
+    const a = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as {
+      links: { next: string };
+    };
+    const b = (await (
+      await proxy(new Request('http://localhost:8787/api/ampeco/resources/charge-points/v2.0?filter[locationId]=7'))
+    ).json()) as {
       links: { next: string };
     };
     assert.ok(a.links.next.startsWith(`${PROXY}/`));
@@ -440,7 +553,12 @@ describe('cache', () => {
   test('availability, users and booking requests are never cached', async () => {
     const { proxy, calls } = setup();
     for (let i = 0; i < 2; i += 1) {
-      await proxy(post('/actions/locations/v2.0/7/check-booking-availability', { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' }));
+      await proxy(
+        post('/actions/locations/v2.0/7/check-booking-availability', {
+          startAfter: '2026-03-01T08:00:00Z',
+          endBefore: '2026-03-02T08:00:00Z',
+        }),
+      );
       await proxy(get('/resources/users/v1.0?filter[email]=driver@example.com'));
       await proxy(get('/resources/booking-requests/v1.0/12'));
       await proxy(get('/resources/booking-requests/v1.0?filter[externalId]=x'));
@@ -462,7 +580,12 @@ describe('cache', () => {
 
 describe('upstream faults', () => {
   test('429 is passed on with Retry-After and an Ampeco-shaped body', async () => {
-    const { proxy } = setup(() => jsonResponse({ message: 'Too many requests. Please try again later.' }, 429, { 'retry-after': '30', 'x-powered-by': 'PHP' }));
+    const { proxy } = setup(() =>
+      jsonResponse({ message: 'Too many requests. Please try again later.' }, 429, {
+        'retry-after': '30',
+        'x-powered-by': 'PHP',
+      }),
+    );
     const response = await proxy(get('/resources/locations/v2.0/7'));
     assert.equal(response.status, 429);
     assert.equal(response.headers.get('retry-after'), '30');
@@ -471,7 +594,13 @@ describe('upstream faults', () => {
   });
 
   test('5xx statuses are passed on; a non-JSON error body gets a message', async () => {
-    const { proxy } = setup(() => new Response('<html>Bad gateway</html>', { status: 503, headers: { 'content-type': 'text/html', 'retry-after': '5' } }));
+    const { proxy } = setup(
+      () =>
+        new Response('<html>Bad gateway</html>', {
+          status: 503,
+          headers: { 'content-type': 'text/html', 'retry-after': '5' },
+        }),
+    );
     const response = await proxy(get('/resources/locations/v2.0/7'));
     assert.equal(response.status, 503);
     assert.equal(response.headers.get('retry-after'), '5');
@@ -480,10 +609,22 @@ describe('upstream faults', () => {
   });
 
   test('upstream 422 keeps message and field errors only', async () => {
-    const { proxy } = setup(() => jsonResponse({ message: 'The given data was invalid.', errors: { startAt: ['The start at must be in the future.'] }, trace: ['/var/www'] }, 422));
+    const { proxy } = setup(() =>
+      jsonResponse(
+        {
+          message: 'The given data was invalid.',
+          errors: { startAt: ['The start at must be in the future.'] },
+          trace: ['/var/www'],
+        },
+        422,
+      ),
+    );
     const response = await proxy(post('/resources/booking-requests/v1.0', validBooking));
     assert.equal(response.status, 422);
-    assert.deepEqual(await response.json(), { message: 'The given data was invalid.', errors: { startAt: ['The start at must be in the future.'] } });
+    assert.deepEqual(await response.json(), {
+      message: 'The given data was invalid.',
+      errors: { startAt: ['The start at must be in the future.'] },
+    });
   });
 
   test('a time-out answers 504 {message}', async () => {
@@ -494,7 +635,11 @@ describe('upstream faults', () => {
   });
 
   test('a body that never ends also times out', async () => {
-    const { proxy } = setup(() => new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) })), { timeoutMs: 30 });
+    const { proxy } = setup(
+      () =>
+        new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) })),
+      { timeoutMs: 30 },
+    );
     assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 504);
   });
 
@@ -509,7 +654,11 @@ describe('upstream faults', () => {
   });
 
   for (const [name, make] of [
-    ['HTML with status 200', (): Response => new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+    [
+      'HTML with status 200',
+      (): Response =>
+        new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    ],
     ['an empty 200', (): Response => new Response(null, { status: 200 })],
     ['a JSON array', (): Response => jsonResponse([1, 2])],
     ['a redirect', (): Response => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } })],
@@ -526,7 +675,12 @@ describe('upstream faults', () => {
 
   test('only safe headers of upstream reach the client', async () => {
     const { proxy } = setup(() =>
-      jsonResponse({ data: { id: 7 } }, 200, { 'set-cookie': 'session=abc', server: 'nginx', 'x-ratelimit-remaining': '5', 'access-control-allow-origin': '*' }),
+      jsonResponse({ data: { id: 7 } }, 200, {
+        'set-cookie': 'session=abc',
+        server: 'nginx',
+        'x-ratelimit-remaining': '5',
+        'access-control-allow-origin': '*',
+      }),
     );
     const response = await proxy(get('/resources/locations/v2.0/7'));
     const names = [...response.headers.keys()].sort();
@@ -548,7 +702,12 @@ describe('CORS', () => {
 
   test('a disallowed origin gets no CORS headers', async () => {
     const { proxy } = setup(echo, origins);
-    for (const origin of ['https://evil.example', 'https://shop.example.evil.example', 'null', 'https://SHOP.example:443x']) {
+    for (const origin of [
+      'https://evil.example',
+      'https://shop.example.evil.example',
+      'null',
+      'https://SHOP.example:443x',
+    ]) {
       const response = await proxy(get('/resources/locations/v2.0/7', { origin }));
       assert.equal(response.headers.get('access-control-allow-origin'), null, origin);
       assert.equal(response.headers.get('access-control-expose-headers'), null, origin);
@@ -559,7 +718,12 @@ describe('CORS', () => {
     const { proxy } = setup();
     const response = await proxy(get('/resources/locations/v2.0/7', { origin: 'https://shop.example' }));
     assert.equal(response.headers.get('access-control-allow-origin'), null);
-    const preflight = await proxy(new Request(`${BASE}/resources/booking-requests/v1.0`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } }));
+    const preflight = await proxy(
+      new Request(`${BASE}/resources/booking-requests/v1.0`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+      }),
+    );
     assert.equal(preflight.status, 403);
   });
 
@@ -568,7 +732,11 @@ describe('CORS', () => {
     const response = await proxy(
       new Request(`${BASE}/resources/booking-requests/v1.0`, {
         method: 'OPTIONS',
-        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       }),
     );
     assert.equal(response.status, 204);
@@ -585,7 +753,12 @@ describe('CORS', () => {
       ['https://evil.example', 'POST'],
       ['https://shop.example', 'DELETE'],
     ] as const) {
-      const response = await proxy(new Request(`${BASE}/resources/bookings/v1.0/1`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method } }));
+      const response = await proxy(
+        new Request(`${BASE}/resources/bookings/v1.0/1`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': method },
+        }),
+      );
       assert.equal(response.status, 403);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     }
@@ -637,12 +810,15 @@ describe('the token', () => {
   });
 
   test('never appears in a response body, header or log line, even when upstream echoes it', async () => {
-    const { proxy, logs } = setup((call) => {
-      const auth = call.headers.get('authorization') ?? '';
-      if (call.url.pathname.endsWith('/7')) return jsonResponse({ message: `Token ${auth} is invalid` }, 401);
-      if (call.url.pathname.endsWith('/8')) throw new Error(`connect failed with ${auth}`);
-      return jsonResponse({ data: { id: 1, note: auth }, links: { next: `${UPSTREAM}/x?cursor=${TOKEN}` } });
-    }, { allowedOrigins: ['https://shop.example'] });
+    const { proxy, logs } = setup(
+      (call) => {
+        const auth = call.headers.get('authorization') ?? '';
+        if (call.url.pathname.endsWith('/7')) return jsonResponse({ message: `Token ${auth} is invalid` }, 401);
+        if (call.url.pathname.endsWith('/8')) throw new Error(`connect failed with ${auth}`);
+        return jsonResponse({ data: { id: 1, note: auth }, links: { next: `${UPSTREAM}/x?cursor=${TOKEN}` } });
+      },
+      { allowedOrigins: ['https://shop.example'] },
+    );
     const requests = [
       get('/resources/locations/v2.0/7', { origin: 'https://shop.example' }),
       get('/resources/locations/v2.0/8'),

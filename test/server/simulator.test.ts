@@ -221,7 +221,11 @@ async function readRequest(id: number): Promise<BookingRequest> {
   return answer.body.data;
 }
 
-async function expect422(method: string, path: string, body: unknown): Promise<ApiErrorBody & { errors: Record<string, string[]> }> {
+async function expect422(
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<ApiErrorBody & { errors: Record<string, string[]> }> {
   const answer = await call<ApiErrorBody>(method, path, body);
   assert.equal(answer.status, 422, JSON.stringify(answer.body));
   assert.ok(answer.body.errors !== undefined, 'a 422 names the fields');
@@ -248,7 +252,11 @@ const OPERATIONS: readonly [string, string, unknown?][] = [
 describe('authentication and routing', () => {
   for (const [method, path, body] of OPERATIONS) {
     it(`${method} ${path} without a Bearer token is 401`, async () => {
-      const unauthenticated: Record<string, string>[] = [{}, { authorization: 'Bearer ' }, { authorization: 'Basic dXNlcjpwYXNz' }];
+      const unauthenticated: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer ' },
+        { authorization: 'Basic dXNlcjpwYXNz' },
+      ];
       for (const headers of unauthenticated) {
         const answer = await call<ApiErrorBody>(method, path, body, headers);
         assert.equal(answer.status, 401);
@@ -258,12 +266,19 @@ describe('authentication and routing', () => {
   }
 
   it('accepts any non-empty Bearer token', async () => {
-    const answer = await call<Item<Location>>('GET', '/resources/locations/v2.0/7', undefined, { authorization: 'bearer x' });
+    const answer = await call<Item<Location>>('GET', '/resources/locations/v2.0/7', undefined, {
+      authorization: 'bearer x',
+    });
     assert.equal(answer.status, 200);
   });
 
   it('answers 404 "The record is not found" for paths it does not know', async () => {
-    const unknown = ['/public-api/resources/evses/v9.9', '/public-api/resources/locations/v2.0/7/x', '/api/resources/locations/v2.0/7', '/'];
+    const unknown = [
+      '/public-api/resources/evses/v9.9',
+      '/public-api/resources/locations/v2.0/7/x',
+      '/api/resources/locations/v2.0/7',
+      '/',
+    ];
     for (const path of unknown) {
       const response = await simulator.fetch(new Request(`${ORIGIN}${path}`, { headers: AUTH }));
       assert.equal(response.status, 404, path);
@@ -280,7 +295,10 @@ describe('authentication and routing', () => {
   });
 
   it('answers on any host', async () => {
-    const answer = await call<Item<Location>>('GET', 'https://tenant.eu.charge.ampeco.tech/public-api/resources/locations/v2.0/7/');
+    const answer = await call<Item<Location>>(
+      'GET',
+      'https://tenant.eu.charge.ampeco.tech/public-api/resources/locations/v2.0/7/',
+    );
     assert.equal(answer.status, 200);
     assert.equal(answer.body.data.id, 7);
   });
@@ -331,15 +349,22 @@ describe('GET /resources/charge-points/v2.0', () => {
 
   it('lists every charge point without a filter, none for a location without any', async () => {
     const all = await call<List<ChargePoint>>('GET', '/resources/charge-points/v2.0');
-    assert.deepEqual(all.body.data.map((chargePoint) => chargePoint.id), [101, 102, 201]);
+    assert.deepEqual(
+      all.body.data.map((chargePoint) => chargePoint.id),
+      [101, 102, 201],
+    );
     const none = await call<List<ChargePoint>>('GET', '/resources/charge-points/v2.0?filter[locationId]=999');
     assert.deepEqual(none.body.data, []);
   });
 
   it('paginates with cursors: links.next is absolute, on the request host, and keeps the filter', async () => {
-    const firstUrl = 'http://tenant.example:8080/public-api/resources/charge-points/v2.0?filter[locationId]=7&per_page=1';
+    const firstUrl =
+      'http://tenant.example:8080/public-api/resources/charge-points/v2.0?filter[locationId]=7&per_page=1';
     const first = await call<List<ChargePoint>>('GET', firstUrl);
-    assert.deepEqual(first.body.data.map((chargePoint) => chargePoint.id), [101]);
+    assert.deepEqual(
+      first.body.data.map((chargePoint) => chargePoint.id),
+      [101],
+    );
     const next = new URL(first.body.links.next ?? 'missing:');
     assert.equal(next.origin, 'http://tenant.example:8080');
     assert.equal(next.pathname, '/public-api/resources/charge-points/v2.0');
@@ -349,21 +374,36 @@ describe('GET /resources/charge-points/v2.0', () => {
     assert.equal(first.body.links.prev, null);
 
     const second = await call<List<ChargePoint>>('GET', next.href);
-    assert.deepEqual(second.body.data.map((chargePoint) => chargePoint.id), [102]);
+    assert.deepEqual(
+      second.body.data.map((chargePoint) => chargePoint.id),
+      [102],
+    );
     assert.equal(second.body.links.next, null);
     const back = await call<List<ChargePoint>>('GET', second.body.links.prev ?? 'missing:');
-    assert.deepEqual(back.body.data.map((chargePoint) => chargePoint.id), [101]);
+    assert.deepEqual(
+      back.body.data.map((chargePoint) => chargePoint.id),
+      [101],
+    );
   });
 
   it('follows links.next until absent', async () => {
     const { items, pages } = await allPages<ChargePoint>('/resources/charge-points/v2.0?per_page=1');
-    assert.deepEqual(items.map((chargePoint) => chargePoint.id), [101, 102, 201]);
+    assert.deepEqual(
+      items.map((chargePoint) => chargePoint.id),
+      [101, 102, 201],
+    );
     assert.equal(pages, 3);
   });
 
   it('reads an unreadable cursor as the first page and clamps per_page', async () => {
-    const answer = await call<List<ChargePoint>>('GET', '/resources/charge-points/v2.0?cursor=not-a-cursor&per_page=500');
-    assert.deepEqual(answer.body.data.map((chargePoint) => chargePoint.id), [101, 102, 201]);
+    const answer = await call<List<ChargePoint>>(
+      'GET',
+      '/resources/charge-points/v2.0?cursor=not-a-cursor&per_page=500',
+    );
+    assert.deepEqual(
+      answer.body.data.map((chargePoint) => chargePoint.id),
+      [101, 102, 201],
+    );
     assert.equal(answer.body.meta.per_page, 100);
   });
 });
@@ -397,17 +437,28 @@ describe('GET /resources/charge-points/v2.0/{chargePoint}/evses', () => {
     const answer = await call<List<Evse>>('GET', '/resources/charge-points/v2.0/102/evses?include[]=connectors');
     const byLabel = new Map(answer.body.data.map((evse) => [evse.label, evse]));
     assert.equal(byLabel.get('Port D')?.currentType, 'dc');
-    assert.deepEqual(byLabel.get('Port D')?.connectors?.map((connector) => connector.type), ['ccs2', 'chademo']);
+    assert.deepEqual(
+      byLabel.get('Port D')?.connectors?.map((connector) => connector.type),
+      ['ccs2', 'chademo'],
+    );
     assert.equal(byLabel.get('Port F')?.status, 'out of order');
     assert.equal(byLabel.get('Port G')?.bookingEnabled, false);
     assert.equal(byLabel.get('Port G')?.status, 'enabled');
   });
 
   it('paginates with cursors', async () => {
-    const { items, pages } = await allPages<Evse>('/resources/charge-points/v2.0/102/evses?include[]=connectors&per_page=3');
-    assert.deepEqual(items.map((evse) => evse.id), [21, 22, 23, 24]);
+    const { items, pages } = await allPages<Evse>(
+      '/resources/charge-points/v2.0/102/evses?include[]=connectors&per_page=3',
+    );
+    assert.deepEqual(
+      items.map((evse) => evse.id),
+      [21, 22, 23, 24],
+    );
     assert.equal(pages, 2);
-    assert.ok(items.every((evse) => evse.connectors !== undefined), 'include[] is kept in links.next');
+    assert.ok(
+      items.every((evse) => evse.connectors !== undefined),
+      'include[] is kept in links.next',
+    );
   });
 
   it('is 404 for an unknown charge point', async () => {
@@ -476,7 +527,11 @@ describe('POST /actions/locations/v2.0/{location}/check-booking-availability', (
     const path = '/actions/locations/v2.0/999/check-booking-availability';
     const unknown = await call<ApiErrorBody>('POST', path, availabilityBody(TOMORROW, TOMORROW + HOUR));
     assert.equal(unknown.status, 404);
-    const malformed = await call<ApiErrorBody>('POST', '/actions/locations/v2.0/7/check-booking-availability', '{"startAfter":');
+    const malformed = await call<ApiErrorBody>(
+      'POST',
+      '/actions/locations/v2.0/7/check-booking-availability',
+      '{"startAfter":',
+    );
     assert.equal(malformed.status, 400);
   });
 });
@@ -494,7 +549,10 @@ describe('GET /resources/users/v1.0', () => {
 
   it('matches emails without regard to case', async () => {
     const answer = await call<List<User>>('GET', '/resources/users/v1.0?filter[email]=Driver@Example.COM');
-    assert.deepEqual(answer.body.data.map((user) => user.id), ['42']);
+    assert.deepEqual(
+      answer.body.data.map((user) => user.id),
+      ['42'],
+    );
   });
 
   it('answers an empty data for an unknown email', async () => {
@@ -511,7 +569,10 @@ describe('GET /resources/users/v1.0', () => {
     assert.equal(first.body.meta.last_page, 2);
     assert.equal(new URL(first.body.links.next ?? 'missing:').searchParams.get('page'), '2');
     const { items, pages } = await allPages<User>('/resources/users/v1.0?per_page=1');
-    assert.deepEqual(items.map((user) => user.email), ['driver@example.com', 'fleet@example.com']);
+    assert.deepEqual(
+      items.map((user) => user.email),
+      ['driver@example.com', 'fleet@example.com'],
+    );
     assert.equal(pages, 2);
   });
 });
@@ -590,7 +651,10 @@ describe('booking request life (injected clock)', () => {
     assert.equal(approved.lastUpdatedAt, '2030-06-10T09:15:31Z');
     assert.equal(typeof approved.bookingId, 'number');
 
-    const booking = await call<Item<Booking>>('GET', `/resources/bookings/v1.0/${approved.bookingId}?include[]=bookedEvses`);
+    const booking = await call<Item<Booking>>(
+      'GET',
+      `/resources/bookings/v1.0/${approved.bookingId}?include[]=bookedEvses`,
+    );
     assert.equal(booking.status, 200);
     assert.equal(booking.body.data.status, 'accepted');
     assert.equal(booking.body.data.userId, 42);
@@ -607,7 +671,10 @@ describe('booking request life (injected clock)', () => {
     const created = await createRequest(createBody());
     clock = T0 + 60_000;
     const listed = await call<List<BookingRequest>>('GET', '/resources/booking-requests/v1.0?filter[status]=approved');
-    assert.deepEqual(listed.body.data.map((request) => request.id), [created.id]);
+    assert.deepEqual(
+      listed.body.data.map((request) => request.id),
+      [created.id],
+    );
     assert.equal(listed.body.data[0]?.lastUpdatedAt, '2030-06-10T09:15:31Z', 'decided when its pending time ended');
   });
 
@@ -623,7 +690,9 @@ describe('booking request life (injected clock)', () => {
 
   it('is rejected with a reason when the slot overlaps an existing booking', async () => {
     // Port A is booked tomorrow 08:00–10:00 (seeded).
-    const created = await createRequest(createBody({ evseId: 11, startAt: '2030-06-11T09:30:00Z', endAt: '2030-06-11T10:30:00Z' }));
+    const created = await createRequest(
+      createBody({ evseId: 11, startAt: '2030-06-11T09:30:00Z', endAt: '2030-06-11T10:30:00Z' }),
+    );
     assert.equal(created.status, 'pending');
     clock += PENDING_MS;
     const rejected = await readRequest(created.id);
@@ -635,7 +704,9 @@ describe('booking request life (injected clock)', () => {
   });
 
   it('books right after an existing booking (windows are half-open)', async () => {
-    const created = await createRequest(createBody({ evseId: 11, startAt: '2030-06-11T10:00:00Z', endAt: '2030-06-11T11:00:00Z' }));
+    const created = await createRequest(
+      createBody({ evseId: 11, startAt: '2030-06-11T10:00:00Z', endAt: '2030-06-11T11:00:00Z' }),
+    );
     clock += PENDING_MS;
     assert.equal((await readRequest(created.id)).status, 'approved');
   });
@@ -672,7 +743,10 @@ describe('booking request life (injected clock)', () => {
   });
 
   it('without evseId books the first free bookable EVSE of the location', async () => {
-    const { evseId: _omitted, ...body } = createBody({ startAt: '2030-06-11T08:30:00Z', endAt: '2030-06-11T09:30:00Z' });
+    const { evseId: _omitted, ...body } = createBody({
+      startAt: '2030-06-11T08:30:00Z',
+      endAt: '2030-06-11T09:30:00Z',
+    });
     const created = await createRequest(body);
     assert.equal(created.evseId, undefined);
     clock += PENDING_MS;
@@ -704,18 +778,32 @@ describe('booking request life (injected clock)', () => {
     clock += PENDING_MS;
     assert.equal((await readRequest(moved.id)).status, 'approved');
     const booking = await call<Item<Booking>>('GET', '/resources/bookings/v1.0/502');
-    assert.deepEqual([booking.body.data.startAt, booking.body.data.endAt], ['2030-06-11T14:00:00Z', '2030-06-11T15:00:00Z']);
+    assert.deepEqual(
+      [booking.body.data.startAt, booking.body.data.endAt],
+      ['2030-06-11T14:00:00Z', '2030-06-11T15:00:00Z'],
+    );
   });
 });
 
 describe('GET /resources/booking-requests/v1.0 and /{bookingRequest}', () => {
   it('finds a request by filter[externalId]', async () => {
     const created = await createRequest(createBody({ externalId: 'lost-answer-1' }));
-    await createRequest(createBody({ externalId: 'other', startAt: '2030-06-11T15:00:00Z', endAt: '2030-06-11T16:00:00Z' }));
-    const found = await call<List<BookingRequest>>('GET', '/resources/booking-requests/v1.0?filter[externalId]=lost-answer-1');
+    await createRequest(
+      createBody({ externalId: 'other', startAt: '2030-06-11T15:00:00Z', endAt: '2030-06-11T16:00:00Z' }),
+    );
+    const found = await call<List<BookingRequest>>(
+      'GET',
+      '/resources/booking-requests/v1.0?filter[externalId]=lost-answer-1',
+    );
     assert.equal(found.status, 200);
-    assert.deepEqual(found.body.data.map((request) => request.id), [created.id]);
-    const none = await call<List<BookingRequest>>('GET', '/resources/booking-requests/v1.0?filter[externalId]=never-sent');
+    assert.deepEqual(
+      found.body.data.map((request) => request.id),
+      [created.id],
+    );
+    const none = await call<List<BookingRequest>>(
+      'GET',
+      '/resources/booking-requests/v1.0?filter[externalId]=never-sent',
+    );
     assert.deepEqual(none.body.data, []);
   });
 
@@ -728,12 +816,20 @@ describe('GET /resources/booking-requests/v1.0 and /{bookingRequest}', () => {
       mine.push((await createRequest(createBody({ startAt, endAt, externalId: `mine-${hour}` }))).id);
     }
     await createRequest(createBody({ userId: 43, evseId: 22, externalId: 'theirs' }));
-    const { items, pages } = await allPages<BookingRequest>('/resources/booking-requests/v1.0?filter[userId]=42&per_page=2');
-    assert.deepEqual(items.map((request) => request.id), mine);
+    const { items, pages } = await allPages<BookingRequest>(
+      '/resources/booking-requests/v1.0?filter[userId]=42&per_page=2',
+    );
+    assert.deepEqual(
+      items.map((request) => request.id),
+      mine,
+    );
     assert.equal(pages, 2);
     const pending = await call<List<BookingRequest>>('GET', '/resources/booking-requests/v1.0?filter[status]=pending');
     assert.equal(pending.body.data.length, 4);
-    const rejected = await call<List<BookingRequest>>('GET', '/resources/booking-requests/v1.0?filter[status]=rejected');
+    const rejected = await call<List<BookingRequest>>(
+      'GET',
+      '/resources/booking-requests/v1.0?filter[status]=rejected',
+    );
     assert.deepEqual(rejected.body.data, []);
   });
 
@@ -747,17 +843,23 @@ describe('GET /resources/booking-requests/v1.0 and /{bookingRequest}', () => {
 describe('GET /resources/bookings/v1.0 and /{booking}', () => {
   it('lists the seeded bookings of a location with their EVSE', async () => {
     const answer = await call<List<Booking>>('GET', '/resources/bookings/v1.0?filter[locationId]=7');
-    assert.deepEqual(answer.body.data.map((booking) => [booking.id, booking.evse?.id]), [
-      [501, 11],
-      [502, 21],
-      [503, 11],
-    ]);
+    assert.deepEqual(
+      answer.body.data.map((booking) => [booking.id, booking.evse?.id]),
+      [
+        [501, 11],
+        [502, 21],
+        [503, 11],
+      ],
+    );
   });
 
   it('filters by user and follows links.next until absent', async () => {
     assert.deepEqual((await call<List<Booking>>('GET', '/resources/bookings/v1.0?filter[userId]=42')).body.data, []);
     const { items, pages } = await allPages<Booking>('/resources/bookings/v1.0?filter[userId]=43&per_page=1');
-    assert.deepEqual(items.map((booking) => booking.id), [501, 502, 503, 504]);
+    assert.deepEqual(
+      items.map((booking) => booking.id),
+      [501, 502, 503, 504],
+    );
     assert.equal(pages, 4);
   });
 

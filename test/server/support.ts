@@ -14,7 +14,11 @@ export function get(path: string, headers: Record<string, string> = {}): Request
 }
 
 /** A POST of `body` (a string as it is, anything else as JSON) to `path` below BASE. */
-export function post(path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+export function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Request {
   return new Request(`${BASE}${path}`, {
     method: 'POST',
     headers,
@@ -47,7 +51,11 @@ export const ALLOWED_UPSTREAM: ReadonlyArray<readonly [string, RegExp, readonly 
   ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0$/, ['filter[externalId]', 'per_page', 'cursor']],
   ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0\/[1-9]\d*$/, []],
   ['GET', /^\/public-api\/resources\/bookings\/v1\.0\/[1-9]\d*$/, []],
-  ['GET', /^\/public-api\/resources\/bookings\/v1\.0$/, ['filter[userId]', 'filter[locationId]', 'filter[startAfter]', 'filter[startBefore]', 'per_page', 'cursor']],
+  [
+    'GET',
+    /^\/public-api\/resources\/bookings\/v1\.0$/,
+    ['filter[userId]', 'filter[locationId]', 'filter[startAfter]', 'filter[startBefore]', 'per_page', 'cursor'],
+  ],
 ];
 
 /** mulberry32: a small seeded PRNG, so that a failure can be replayed. */

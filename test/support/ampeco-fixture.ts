@@ -51,8 +51,18 @@ const evse = (id: number, label: string, extra: Record<string, unknown> = {}): R
 });
 
 export const EVSES: Record<number, Record<string, unknown>[]> = {
-  101: [evse(1001, 'Port A'), evse(1002, 'Port B', { status: 'out of order' }), evse(1003, 'Port X', { bookingEnabled: false })],
-  102: [evse(1004, 'Port C', { currentType: 'dc', powerOptions: { maxPower: 150000 }, connectors: [{ id: 1, type: 'ccs2' }] })],
+  101: [
+    evse(1001, 'Port A'),
+    evse(1002, 'Port B', { status: 'out of order' }),
+    evse(1003, 'Port X', { bookingEnabled: false }),
+  ],
+  102: [
+    evse(1004, 'Port C', {
+      currentType: 'dc',
+      powerOptions: { maxPower: 150000 },
+      connectors: [{ id: 1, type: 'ccs2' }],
+    }),
+  ],
 };
 
 /** The first whole hour at least two hours from now: the first slot tests pick. */
@@ -82,7 +92,9 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
         ? HttpResponse.json({ data: [{ id: 102, name: 'CP 2', locationId }], links: { next: null } })
         : HttpResponse.json({
             data: [{ id: 101, name: 'CP 1', locationId }],
-            links: { next: `${location.origin}${API}/resources/charge-points/v2.0?filter[locationId]=${locationId}&cursor=p2` },
+            links: {
+              next: `${location.origin}${API}/resources/charge-points/v2.0?filter[locationId]=${locationId}&cursor=p2`,
+            },
           });
     }),
     http.get(`${API}/resources/charge-points/v2.0/:cp/evses`, ({ params }) =>
@@ -128,7 +140,9 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
       return HttpResponse.json({ data });
     }),
     http.get(`${API}/resources/bookings/v1.0/:id`, () => HttpResponse.json({ data: bookingFrom(created) })),
-    http.get(`${API}/resources/bookings/v1.0`, () => HttpResponse.json({ data: [bookingFrom(created)], links: { next: null } })),
+    http.get(`${API}/resources/bookings/v1.0`, () =>
+      HttpResponse.json({ data: [bookingFrom(created)], links: { next: null } }),
+    ),
   ];
 }
 

@@ -40,7 +40,16 @@ export interface ValidationResult {
   errors: string[];
 }
 
-const DROPPED = new Set(['nullable', 'readOnly', 'writeOnly', 'example', 'discriminator', 'xml', 'externalDocs', 'deprecated']);
+const DROPPED = new Set([
+  'nullable',
+  'readOnly',
+  'writeOnly',
+  'example',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+]);
 
 function isObject(value: unknown): value is SchemaObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -125,7 +134,8 @@ function validator(key: string, schema: SchemaObject | undefined, direction: Dir
 function result(validate: ValidateFunction, body: unknown): ValidationResult {
   const valid = validate(body);
   const errors = (validate.errors ?? []).map(
-    (error: ErrorObject) => `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
+    (error: ErrorObject) =>
+      `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
   );
   return { valid, errors: valid ? [] : errors };
 }
@@ -136,7 +146,12 @@ export function declaredStatuses(method: string, pathOrTemplate: string): number
 }
 
 /** Checks a JSON response body against the schema of that operation and status. Throws if the status is not declared. */
-export function validateResponse(method: string, pathOrTemplate: string, status: number, body: unknown): ValidationResult {
+export function validateResponse(
+  method: string,
+  pathOrTemplate: string,
+  status: number,
+  body: unknown,
+): ValidationResult {
   const { template, operation: op } = operation(method, pathOrTemplate);
   const response = op.responses?.[String(status)];
   if (response === undefined) throw new Error(`${method.toUpperCase()} ${template} declares no ${status} response`);
@@ -159,11 +174,19 @@ function assertValid(what: string, checked: ValidationResult, body: unknown): vo
 }
 
 export function assertValidResponse(method: string, pathOrTemplate: string, status: number, body: unknown): void {
-  assertValid(`${method.toUpperCase()} ${pathOrTemplate} → ${status}`, validateResponse(method, pathOrTemplate, status, body), body);
+  assertValid(
+    `${method.toUpperCase()} ${pathOrTemplate} → ${status}`,
+    validateResponse(method, pathOrTemplate, status, body),
+    body,
+  );
 }
 
 export function assertValidRequestBody(method: string, pathOrTemplate: string, body: unknown): void {
-  assertValid(`${method.toUpperCase()} ${pathOrTemplate} request body`, validateRequestBody(method, pathOrTemplate, body), body);
+  assertValid(
+    `${method.toUpperCase()} ${pathOrTemplate} request body`,
+    validateRequestBody(method, pathOrTemplate, body),
+    body,
+  );
 }
 
 /**

@@ -16,16 +16,15 @@ export function inPart<T extends Element>(el: EvBookingWidget, tag: string, sele
 
 /** The port radio whose label contains `label`. */
 export function port(el: EvBookingWidget, label: string): HTMLInputElement {
-  const radio = radios(el).find((input) =>
-    input.closest('label')?.textContent?.includes(label),
-  );
+  const radio = radios(el).find((input) => input.closest('label')?.textContent?.includes(label));
   if (!radio) throw new Error(`no port ${label}`);
   return radio;
 }
 
 export const radios = (el: EvBookingWidget): HTMLInputElement[] => inPart(el, 'ev-port-list', 'input[type=radio]');
 export const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
-export const emailInput = (el: EvBookingWidget): HTMLInputElement => inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
+export const emailInput = (el: EvBookingWidget): HTMLInputElement =>
+  inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;
 export const bookButton = (el: EvBookingWidget): HTMLButtonElement =>
   inPart<HTMLButtonElement>(el, 'ev-email-form', 'button').find((b) => b.textContent?.includes('Book'))!;
 export const statusText = (el: EvBookingWidget): string =>
@@ -54,7 +53,11 @@ export async function mountWidget(
 }
 
 /** Mounts location 7 in en-GB, with more `attrs`, on the fixture API (`options`). */
-export function mount(options: FixtureOptions = {}, attrs = '', mountOptions: MountOptions = {}): Promise<EvBookingWidget> {
+export function mount(
+  options: FixtureOptions = {},
+  attrs = '',
+  mountOptions: MountOptions = {},
+): Promise<EvBookingWidget> {
   return mountWidget(`location-id="7" locale="en-GB" ${attrs}`, options, mountOptions);
 }
 

@@ -132,16 +132,20 @@ export class EvEmailForm extends LitElement {
         aria-describedby=${hasMessage ? 'msg' : nothing}
         @input=${this.handleInput}
       />
-      <div id="msg" class="msg" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}${this.notFound
+      <div id="msg" class="msg" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}${
+        this.notFound
           ? html`<p>
               ${t(locale, 'emailNotFound')}
-              ${href
-                ? html`<a href=${href} target="_blank" rel="noopener"
+              ${
+                href
+                  ? html`<a href=${href} target="_blank" rel="noopener"
                     >${signUp}<span class="vh"> ${t(locale, 'newTab')}</span></a
                   >`
-                : signUp}
+                  : signUp
+              }
             </p>`
-          : nothing}</div>
+          : nothing
+      }</div>
       ${this.summary ? html`<p class="summary" part="summary">${this.summary}</p>` : nothing}
       <button
         type="submit"

@@ -99,7 +99,9 @@ export class EvPortList extends LitElement {
     const kw = maxPowerKw(evse);
     const meta = [
       ...connectors,
-      kw === null ? '' : t(locale, 'portPower', { power: numberFormat(locale, { maximumFractionDigits: 1 }).format(kw) }),
+      kw === null
+        ? ''
+        : t(locale, 'portPower', { power: numberFormat(locale, { maximumFractionDigits: 1 }).format(kw) }),
       evse.currentType ? evse.currentType.toUpperCase() : '',
     ].filter(Boolean);
     const id = `p${evse.id}`;

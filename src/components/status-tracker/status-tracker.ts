@@ -84,10 +84,12 @@ export class EvStatusTracker extends LitElement {
     }
     const busy = status === 'sending' || status === 'pending';
     return html`<div part="status" class=${status}>
-      <div role="status" aria-live="polite" aria-atomic="true">${progress
+      <div role="status" aria-live="polite" aria-atomic="true">${
+        progress
           ? html`<p class="title">${busy ? html`<span class="spin" aria-hidden="true"></span>` : nothing}${t(locale, progress)}</p>
               ${detail ? html`<p>${detail}</p>` : nothing}`
-          : nothing}</div>
+          : nothing
+      }</div>
       <div role="alert">${alert === nothing ? nothing : html`<p>${alert}</p>`}</div>
       ${action}
     </div>`;

@@ -74,9 +74,7 @@ describe('<ev-status-tracker>', () => {
 
     it('tells the driver a timed-out request is still pending, with Check again', async () => {
       const el = await make('timeout');
-      expect(text(el, '[role=status]')).to.equal(
-        "Your request is still pending. We'll keep it; check the driver app.",
-      );
+      expect(text(el, '[role=status]')).to.equal("Your request is still pending. We'll keep it; check the driver app.");
       expect(buttons(el)).to.deep.equal(['Check again']);
     });
 
