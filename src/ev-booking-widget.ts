@@ -643,7 +643,7 @@ export class EvBookingWidget extends LitElement {
 
   /** After a page reload, goes on tracking a request that was still pending. */
   private async resumePending(client: Client, locationId: number): Promise<void> {
-    let stored: string | null = null;
+    let stored: string | null;
     try {
       stored = sessionStorage.getItem(this.storageKey);
     } catch {
