@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { AvailabilityBody, CreateBookingRequestBody } from '../../src/api/schemas.js';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import { createProxy } from '../../server/proxy.js';
-import { ALLOWED_UPSTREAM, PROXY, random, validAvailability, validBooking } from './support.js';
+import { ALLOWED_UPSTREAM, PROXY, random, ROUTE_WORDS, validAvailability, validBooking } from './support.js';
 
 const TOKEN = 'tok_SECRET_fuzz_0123456789abcdef';
 const UPSTREAM_HOST = 'tenant.charge-network.example';
@@ -88,23 +88,10 @@ async function goodUpstream(request: Request, forwarded: Forwarded[]): Promise<R
 // Generators
 
 const SEGMENTS = [
-  'api',
-  'ampeco',
+  ...ROUTE_WORDS,
   'API',
   'Ampeco',
-  'resources',
-  'actions',
-  'locations',
-  'charge-points',
-  'evses',
-  'users',
-  'booking-requests',
-  'bookings',
-  'v1.0',
-  'v2.0',
   'V2.0',
-  'v2.1',
-  'check-booking-availability',
   'healthz',
   '7',
   '42',

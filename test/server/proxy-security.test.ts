@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createProxy, pathProblem, requestTargetProblem, type ProxyHandler } from '../../server/proxy.js';
-import { ALLOWED_UPSTREAM, BASE, PROXY, random } from './support.js';
+import { ALLOWED_UPSTREAM, BASE, PROXY, random, ROUTE_WORDS } from './support.js';
 
 const TOKEN = 'tok_SECRET_fedcba9876543210';
 const UPSTREAM_HOST = 'api.charge-network.example';
@@ -152,20 +152,7 @@ describe('fuzz', () => {
     const next = random(20260301);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const segments = [
-      'api',
-      'ampeco',
-      'resources',
-      'actions',
-      'locations',
-      'charge-points',
-      'evses',
-      'users',
-      'booking-requests',
-      'bookings',
-      'v1.0',
-      'v2.0',
-      'v2.1',
-      'check-booking-availability',
+      ...ROUTE_WORDS,
       '7',
       '0',
       '-1',

@@ -69,3 +69,21 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The words the proxy's routes are made of: the fuzz tests build paths from them and from junk. */
+export const ROUTE_WORDS: readonly string[] = [
+  'api',
+  'ampeco',
+  'resources',
+  'actions',
+  'locations',
+  'charge-points',
+  'evses',
+  'users',
+  'booking-requests',
+  'bookings',
+  'v1.0',
+  'v2.0',
+  'v2.1',
+  'check-booking-availability',
+];
