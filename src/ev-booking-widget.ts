@@ -22,6 +22,7 @@ import { dateFormat, direction, formatMinutes, t, type MessageKey } from './i18n
 import { base, tokens } from './styles/tokens.js';
 import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
+import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
 import './components/slot-grid/slot-grid.js';
 import './components/email-form/email-form.js';
 import './components/status-tracker/status-tracker.js';
@@ -672,16 +673,20 @@ export class EvBookingWidget extends LitElement {
     else void this.reloadAvailability();
   }
 
-  private handlePickAgain(): void {
+  /** Back to choosing a start, with the focus on the start times (the button pressed goes away). */
+  private async handlePickAgain(): Promise<void> {
     this.phase = 'idle';
     this.statusMessage = null;
     this.statusDetail = null;
     this.selectedStart = null;
-    this.renderRoot.querySelector<HTMLElement>('ev-slot-grid')?.focus();
+    await this.updateComplete;
+    const grid = this.renderRoot.querySelector<EvSlotGrid>('ev-slot-grid');
+    await grid?.updateComplete;
+    grid?.focus();
   }
 
   private handleBookAnother(): void {
-    this.handlePickAgain();
+    void this.handlePickAgain();
     void this.reloadAvailability();
   }
 

@@ -279,9 +279,12 @@ describe('faults and bad input (SPEC §8)', () => {
     const again = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button')[0]!;
     expect(again.textContent).to.contain('Pick another time');
     expect(again.tabIndex).to.equal(0);
+    again.focus();
     again.click();
     await el.updateComplete;
     expect(port(el, 'Port A').checked).to.be.true;
     await waitUntil(() => slots(el).length > 0);
+    const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
+    await waitUntil(() => grid.shadowRoot!.activeElement?.hasAttribute('data-start'), 'focus on a start time');
   });
 });

@@ -125,6 +125,15 @@ export class EvSlotGrid extends LitElement {
     target?.focus();
   }
 
+  /** Focuses the grid's tab stop: the chosen or first start of the day shown, else a day button. */
+  override focus(options?: FocusOptions): void {
+    const root = this.shadowRoot;
+    (
+      root?.querySelector<HTMLElement>('.grid [tabindex="0"]') ??
+      root?.querySelector<HTMLElement>('.nav button:not(:disabled)')
+    )?.focus(options);
+  }
+
   private columns(buttons: HTMLElement[]): number {
     const top = buttons[0]?.offsetTop;
     const firstRow = buttons.findIndex((b) => b.offsetTop !== top);
