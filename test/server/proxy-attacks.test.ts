@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { rateLimitKey, startProxyServer } from '../../server/node-server.js';
 import { createProxy, type ProxyHandler, type ProxyOptions } from '../../server/proxy.js';
-import { BASE, post, PROXY, validAvailability } from './support.js';
+import { BASE, minimalBooking, post, PROXY, validAvailability } from './support.js';
 
 const TOKEN = 'tok_SECRET_attack_0123456789';
 
@@ -40,13 +40,7 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
 
 const AVAILABILITY = '/actions/locations/v2.0/7/check-booking-availability';
 const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
-const booking = {
-  type: 'create',
-  userId: 42,
-  locationId: 7,
-  startAt: '2026-03-01T10:00:00Z',
-  endAt: '2026-03-01T11:00:00Z',
-};
+const booking = minimalBooking;
 
 /** A POST of the raw `body` with `contentType` (null: no content-type at all). */
 function postRaw(path: string, body: string, contentType: string | null = 'application/json'): Request {

@@ -12,7 +12,15 @@ import { after, before, describe, test } from 'node:test';
 import { AvailabilityBody, CreateBookingRequestBody } from '../../src/api/schemas.js';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import { createProxy } from '../../server/proxy.js';
-import { ALLOWED_UPSTREAM, PROXY, random, ROUTE_WORDS, validAvailability, validBooking } from './support.js';
+import {
+  ALLOWED_UPSTREAM,
+  PROXY,
+  QUERY_KEYS,
+  random,
+  ROUTE_WORDS,
+  validAvailability,
+  validBooking,
+} from './support.js';
 
 const TOKEN = 'tok_SECRET_fuzz_0123456789abcdef';
 const UPSTREAM_HOST = 'tenant.charge-network.example';
@@ -137,19 +145,8 @@ const SEGMENTS = [
   ',',
 ];
 const KEYS = [
-  'filter[locationId]',
-  'filter[email]',
-  'filter[userId]',
-  'filter[externalId]',
-  'filter[startAfter]',
+  ...QUERY_KEYS,
   'filter[startBefore]',
-  'include[]',
-  'include',
-  'per_page',
-  'cursor',
-  'page',
-  'url',
-  'filter[status]',
   'filter[email][]',
   'filter%5Bemail%5D',
   'FILTER[email]',

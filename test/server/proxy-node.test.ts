@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import type { ProxyLogEntry } from '../../server/proxy.js';
+import { minimalBooking } from './support.js';
 
 const TOKEN = 'tok_SECRET_node_0123456789';
 
@@ -87,13 +88,7 @@ describe('Node server', () => {
   });
 
   test('streams a POST body through to validation and upstream', async () => {
-    const booking = {
-      type: 'create',
-      userId: 42,
-      locationId: 7,
-      startAt: '2026-03-01T10:00:00Z',
-      endAt: '2026-03-01T11:00:00Z',
-    };
+    const booking = minimalBooking;
     const response = await fetch(`${server.url}/api/ampeco/resources/booking-requests/v1.0`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: 'a=b', authorization: 'Bearer client' },

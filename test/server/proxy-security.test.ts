@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createProxy, pathProblem, requestTargetProblem, type ProxyHandler } from '../../server/proxy.js';
-import { ALLOWED_UPSTREAM, BASE, PROXY, random, ROUTE_WORDS } from './support.js';
+import { ALLOWED_UPSTREAM, BASE, PROXY, QUERY_KEYS, random, ROUTE_WORDS } from './support.js';
 
 const TOKEN = 'tok_SECRET_fedcba9876543210';
 const UPSTREAM_HOST = 'api.charge-network.example';
@@ -171,20 +171,7 @@ describe('fuzz', () => {
       ':',
       'ä',
     ];
-    const keys = [
-      'filter[locationId]',
-      'filter[email]',
-      'filter[userId]',
-      'filter[externalId]',
-      'filter[startAfter]',
-      'include[]',
-      'include',
-      'per_page',
-      'cursor',
-      'page',
-      'url',
-      'filter[status]',
-    ];
+    const keys = QUERY_KEYS;
     const values = [
       '7',
       '0',

@@ -29,13 +29,18 @@ export function post(
 /** A valid body for check-booking-availability. */
 export const validAvailability = { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' };
 
-/** A valid body for creating a booking request. */
-export const validBooking = {
+/** The smallest valid body for creating a booking request: the required fields only. */
+export const minimalBooking = {
   type: 'create',
   userId: 42,
   locationId: 7,
   startAt: '2026-03-01T10:00:00Z',
   endAt: '2026-03-01T11:00:00Z',
+};
+
+/** A valid body for creating a booking request, as the widget sends it. */
+export const validBooking = {
+  ...minimalBooking,
   evseId: 15,
   externalId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
 };
@@ -86,4 +91,20 @@ export const ROUTE_WORDS: readonly string[] = [
   'v2.0',
   'v2.1',
   'check-booking-availability',
+];
+
+/** Query parameter names the proxy knows (allowed on some route or refused on purpose). */
+export const QUERY_KEYS: readonly string[] = [
+  'filter[locationId]',
+  'filter[email]',
+  'filter[userId]',
+  'filter[externalId]',
+  'filter[startAfter]',
+  'include[]',
+  'include',
+  'per_page',
+  'cursor',
+  'page',
+  'url',
+  'filter[status]',
 ];
