@@ -68,6 +68,19 @@ export const UtcInstant = z.string().check(
   ),
 );
 
+/**
+ * An email address as the widget accepts it and the proxy forwards it to the users search: one
+ * `@`, a non-empty local part, a dotted domain of non-empty labels, at most 254 characters, and no
+ * whitespace, control characters or `%`, `*`, `,` (which a lenient upstream filter could read as
+ * "match many").
+ */
+export function isEmail(value: string): boolean {
+  // The local part, then dot-separated domain labels: none holds whitespace, `@`, control characters or `% * ,`.
+  // eslint-disable-next-line no-control-regex
+  const email = /^[^\s@\x00-\x1f\x7f%*,]+@[^\s@.\x00-\x1f\x7f%*,]+(\.[^\s@.\x00-\x1f\x7f%*,]+)+$/;
+  return value.length <= 254 && email.test(value);
+}
+
 const id = int();
 const str = () => z.optional(z.nullable(z.string()));
 

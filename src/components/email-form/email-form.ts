@@ -1,13 +1,10 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { isEmail } from '../../api/schemas.js';
 import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
 import { t } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
 
-/** One `@`, a non-empty local part, a dotted domain of non-empty labels, no spaces. */
-export function isValidEmail(email: string): boolean {
-  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email);
-}
 
 /** The link only if it is http(s) (relative URLs resolve against the page). */
 function safeUrl(url: string | null): string | null {
@@ -95,7 +92,7 @@ export class EvEmailForm extends LitElement {
 
   private handleInput(event: Event): void {
     this.email = (event.target as HTMLInputElement).value;
-    if (this.invalid) this.invalid = !isValidEmail(this.email.trim());
+    if (this.invalid) this.invalid = !isEmail(this.email.trim());
     this.dispatchEvent(createEvent<EmailInputDetail>('ev-email-input', { email: this.email }));
   }
 
@@ -103,7 +100,7 @@ export class EvEmailForm extends LitElement {
     event.preventDefault();
     if (this.busy || this.disabled) return;
     const email = this.email.trim();
-    this.invalid = !isValidEmail(email);
+    this.invalid = !isEmail(email);
     if (this.invalid) {
       this.renderRoot.querySelector('input')?.focus();
       return;

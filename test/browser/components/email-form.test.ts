@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/email-form/email-form.js';
-import { isValidEmail, type EvEmailForm } from '../../../src/components/email-form/email-form.js';
+import type { EvEmailForm } from '../../../src/components/email-form/email-form.js';
+import { isEmail } from '../../../src/api/schemas.js';
 
 import { accessibleName } from '../../support/a11y.js';
 import { describe, it } from '../../support/mocha.js';
@@ -128,10 +129,27 @@ describe('<ev-email-form>', () => {
 
     it('accepts plausible addresses and refuses malformed ones', () => {
       for (const ok of ['a@b.co', 'first.last+tag@sub.example.org', 'x@xn--bcher-kva.example']) {
-        expect(isValidEmail(ok), ok).to.equal(true);
+        expect(isEmail(ok), ok).to.equal(true);
       }
-      for (const bad of ['', 'a', 'a@', '@b.co', 'a@b', 'a@@b.co', 'a b@c.co', 'a@b..co', 'a@.b.co', 'a@b.co.']) {
-        expect(isValidEmail(bad), bad).to.equal(false);
+      // `% * ,` would be wildcards or lists to a lenient users search: the proxy refuses them too.
+      const bad = [
+        '',
+        'a',
+        'a@',
+        '@b.co',
+        'a@b',
+        'a@@b.co',
+        'a b@c.co',
+        'a@b..co',
+        'a@.b.co',
+        'a@b.co.',
+        'a%b@c.co',
+        '*@c.co',
+        'a,b@c.co',
+        `${'a'.repeat(250)}@b.co`,
+      ];
+      for (const email of bad) {
+        expect(isEmail(email), email).to.equal(false);
       }
     });
   });
