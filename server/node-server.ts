@@ -186,7 +186,8 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
     const target = req.url ?? '';
     const problem = requestTargetProblem(target);
     if (problem !== null) {
-      plainResponse(res, 400, `Bad request target: ${problem}.`);
+      // SPEC §9: what is not an allowed method, path and query answers 404, whatever the reason.
+      plainResponse(res, 404, `Bad request target: ${problem}.`);
       req.resume();
       return;
     }

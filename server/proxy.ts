@@ -7,7 +7,7 @@
  * integer ids and validated query values; nothing a client sends is concatenated into it, and
  * pagination links from upstream are rewritten to point back at the proxy.
  */
-import { AvailabilityBody, CreateBookingRequestBody } from '../src/api/schemas.js';
+import { AvailabilityBody, CreateBookingRequestBody, isEmail } from '../src/api/schemas.js';
 import { TtlCache } from './cache.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -176,11 +176,6 @@ const ROUTES: readonly Route[] = [
 
 const ID_VALUE = /^[1-9]\d{0,15}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-/**
- * One address: no whitespace, control characters, second `@`, or the wildcard and list
- * characters `%`, `*` and `,` (which a lenient upstream filter could read as "match many").
- */
-const EMAIL = /^[^\s@\x00-\x1f\x7f%*,]+@[^\s@\x00-\x1f\x7f%*,]+$/;
 
 function validParam(kind: ParamKind, value: string): boolean {
   switch (kind) {
@@ -191,7 +186,7 @@ function validParam(kind: ParamKind, value: string): boolean {
     case 'cursor':
       return /^[\x21-\x7e]{1,2048}$/.test(value);
     case 'email':
-      return value.length <= 254 && EMAIL.test(value);
+      return isEmail(value);
     case 'externalId':
       return value.length <= 255 && /^[^\x00-\x1f\x7f]+$/.test(value);
     case 'instant':
@@ -568,8 +563,14 @@ function errorBody(status: number, body: Json | undefined): JsonObject {
 // The handler
 
 const CORS_METHODS = 'GET, POST';
-/** Headers a cross-origin widget may send: `Content-Type` plus the CORS-safelisted ones. */
-const CORS_REQUEST_HEADERS = new Set(['content-type', 'accept', 'accept-language', 'content-language']);
+/**
+ * A header name a preflight may ask for (an RFC 9110 token). Any such header is allowed: the widget's
+ * `fetch` property may add the host portal's own (e.g. an auth header for a proxy that wraps this
+ * handler), and nothing a client sends is forwarded upstream except the body, so no header can
+ * reach Ampeco or replace the proxy's token.
+ */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]{1,64}$/;
+const MAX_PREFLIGHT_HEADERS = 20;
 
 /** Creates the proxy handler. Throws `TypeError` on an unusable `upstreamUrl` or `token`. */
 export function createProxy(options: ProxyOptions): ProxyHandler {
@@ -641,7 +642,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       .split(',')
       .map((name) => name.trim().toLowerCase())
       .filter((name) => name !== '');
-    if (asked.some((name) => !CORS_REQUEST_HEADERS.has(name))) {
+    if (asked.length > MAX_PREFLIGHT_HEADERS || asked.some((name) => !HEADER_NAME.test(name))) {
       return json(403, { message: 'These request headers are not allowed.' }, { vary: 'Origin' });
     }
     return new Response(null, {
@@ -650,7 +651,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
         vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
         'access-control-allow-origin': origin,
         'access-control-allow-methods': CORS_METHODS,
-        'access-control-allow-headers': 'Content-Type',
+        'access-control-allow-headers': asked.length ? asked.join(', ') : 'content-type',
         'access-control-max-age': '600',
       },
     });
@@ -713,7 +714,8 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
 
   const dispatch = async (request: Request, url: URL): Promise<{ response: Response; route?: string }> => {
     const problem = pathProblem(url.pathname);
-    if (problem !== null) return { response: json(400, { message: `Bad request path: ${problem}.` }) };
+    // SPEC §9: anything but the allowed method, path and query pairs is a 404, whatever the reason.
+    if (problem !== null) return { response: json(404, { message: `Bad request path: ${problem}.` }) };
     if (url.pathname === '/healthz') {
       return {
         response: request.method === 'GET' ? json(200, { status: 'ok' }) : json(404, { message: MESSAGES.notFound }),
@@ -737,7 +739,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const { route } = match;
 
     const query = validateQuery(route, url.searchParams);
-    if (typeof query === 'string') return { response: json(400, { message: query }, cors), route: route.name };
+    if (typeof query === 'string') return { response: json(404, { message: query }, cors), route: route.name };
 
     let body: Json | undefined;
     if (route.body !== undefined) {

@@ -15,6 +15,7 @@ const TOKEN = 'tok_SECRET_attack_0123456789';
 interface Forwarded {
   readonly url: URL;
   readonly method: string;
+  readonly headers: Headers;
   readonly body: string;
 }
 
@@ -27,7 +28,12 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
     cacheTtlMs: 0,
     allowedOrigins: ['https://shop.example'],
     upstreamFetch: async (request: Request): Promise<Response> => {
-      forwarded.push({ url: new URL(request.url), method: request.method, body: await request.text() });
+      forwarded.push({
+        url: new URL(request.url),
+        method: request.method,
+        headers: request.headers,
+        body: await request.text(),
+      });
       if (request.url.includes('/users/')) return Response.json({ data: [{ id: 1, email: 'a@b.c', firstName: 'A' }] });
       if (request.url.includes('/booking-requests/') && request.method === 'POST')
         return Response.json({ data: { id: 1 } }, { status: 201 });
@@ -74,17 +80,17 @@ describe('allowlist bypass attempts', () => {
     ['/api/ampeco/resources/locations/v2.0/-7', 404],
     ['/api/ampeco/resources/locations/v2.0/99999999999999999', 404],
     // Path parameters, NUL, unicode, `+`, encoded separators and dots.
-    ['/api/ampeco/resources/locations/v2.0/7;jsessionid=1', 400],
-    ['/api/ampeco/resources;/locations/v2.0/7', 400],
-    ['/api/ampeco/resources/locations/v2.0/7%00', 400],
-    ['/api/ampeco/resources/locations/v2.0/7%00.json', 400],
-    ['/api/ampeco/resources/locations/v2.0/\u0037\u0301', 400],
-    ['/api/ampeco/resources/locati\u00f6ns/v2.0/7', 400],
-    ['/api/ampeco/resources/locations/v2.0/\uff17', 400],
-    ['/api/ampeco/resources/locations/v2.0/+7', 400],
-    ['/api/ampeco/resources/locations/v2.0/7+', 400],
-    ['/api/ampeco/resources%2Fusers%2Fv1.0', 400],
-    ['/api/ampeco/resources/locations/v2.0/%2e%2e/%2e%2e/users/v1.0', 400],
+    ['/api/ampeco/resources/locations/v2.0/7;jsessionid=1', 404],
+    ['/api/ampeco/resources;/locations/v2.0/7', 404],
+    ['/api/ampeco/resources/locations/v2.0/7%00', 404],
+    ['/api/ampeco/resources/locations/v2.0/7%00.json', 404],
+    ['/api/ampeco/resources/locations/v2.0/\u0037\u0301', 404],
+    ['/api/ampeco/resources/locati\u00f6ns/v2.0/7', 404],
+    ['/api/ampeco/resources/locations/v2.0/\uff17', 404],
+    ['/api/ampeco/resources/locations/v2.0/+7', 404],
+    ['/api/ampeco/resources/locations/v2.0/7+', 404],
+    ['/api/ampeco/resources%2Fusers%2Fv1.0', 404],
+    ['/api/ampeco/resources/locations/v2.0/%2e%2e/%2e%2e/users/v1.0', 404],
   ];
   for (const [target, status] of refused) {
     test(`GET ${target} → ${status}, nothing forwarded`, async () => {
@@ -114,10 +120,10 @@ describe('allowlist bypass attempts', () => {
     'filter[email]=a@b.c&include=roles',
   ];
   for (const query of badQueries) {
-    test(`GET /resources/users/v1.0?${query} → 400, nothing forwarded`, async () => {
+    test(`GET /resources/users/v1.0?${query} → 404, nothing forwarded`, async () => {
       const { proxy, forwarded } = setup();
       const response = await proxy(new Request(`${BASE}/resources/users/v1.0?${query}`));
-      assert.equal(response.status, 400);
+      assert.equal(response.status, 404);
       await messageOf(response);
       assert.equal(forwarded.length, 0);
     });
@@ -133,9 +139,9 @@ describe('allowlist bypass attempts', () => {
     'filter[locationId]=7&per_page=101',
     'filter[locationId]=7&per_page=1e2',
   ]) {
-    test(`GET /resources/charge-points/v2.0?${query} → 400`, async () => {
+    test(`GET /resources/charge-points/v2.0?${query} → 404`, async () => {
       const { proxy, forwarded } = setup();
-      assert.equal((await proxy(new Request(`${BASE}/resources/charge-points/v2.0?${query}`))).status, 400);
+      assert.equal((await proxy(new Request(`${BASE}/resources/charge-points/v2.0?${query}`))).status, 404);
       assert.equal(forwarded.length, 0);
     });
   }
@@ -148,7 +154,7 @@ describe('allowlist bypass attempts', () => {
           new Request(`${BASE}/resources/charge-points/v2.0/3/evses?include[]=connectors&include[]=connectors`),
         )
       ).status,
-      400,
+      404,
     );
     assert.equal(
       (await proxy(new Request(`${BASE}/resources/charge-points/v2.0/3/evses?include[]=connectors`))).status,
@@ -406,15 +412,15 @@ describe('CORS tricks', () => {
       },
     });
 
+  // Malformed names, or more names than any widget sends, are refused.
   for (const headers of [
-    'authorization',
-    'content-type, authorization',
-    'x-forwarded-for',
-    'cookie',
-    'x-api-key',
-    'content-type,x-http-method-override',
+    'x api key',
+    'x-portal-auth;',
+    `x-${'a'.repeat(64)}`,
+    'x-\u00e9',
+    Array.from({ length: 21 }, (_, i) => `x-h${i}`).join(','),
   ]) {
-    test(`a preflight asking for "${headers}" is refused with 403 and no CORS headers`, async () => {
+    test(`a preflight asking for ${JSON.stringify(headers.slice(0, 40))} is refused with 403 and no CORS headers`, async () => {
       const { proxy, forwarded } = setup();
       const response = await proxy(preflight(headers));
       assert.equal(response.status, 403);
@@ -424,14 +430,42 @@ describe('CORS tricks', () => {
     });
   }
 
-  for (const headers of ['content-type', 'Content-Type, Accept', 'accept-language,content-type', '']) {
+  // SPEC §2: the widget's `fetch` may add the host portal's own headers, also across origins.
+  for (const headers of [
+    'content-type',
+    'Content-Type, Accept',
+    'accept-language,content-type',
+    'x-portal-auth',
+    'content-type, authorization',
+    '',
+  ]) {
     test(`a preflight asking for "${headers}" is allowed`, async () => {
       const { proxy } = setup();
       const response = await proxy(preflight(headers));
       assert.equal(response.status, 204);
       assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
+      const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/, */);
+      for (const name of headers.toLowerCase().split(/, */).filter(Boolean)) assert.ok(allowed.includes(name), name);
     });
   }
+
+  test("a client's own headers are never forwarded: upstream sees the proxy's token only", async () => {
+    const { proxy, forwarded } = setup();
+    const response = await proxy(
+      post(BOOKING_REQUESTS, JSON.stringify(booking), {
+        origin: 'https://shop.example',
+        'content-type': 'application/json',
+        authorization: 'Bearer client-token',
+        'x-portal-auth': 'portal-session',
+        cookie: 'session=1',
+      }),
+    );
+    assert.equal(response.status, 201);
+    assert.equal(forwarded.length, 1);
+    const sent = forwarded[0]!.headers;
+    assert.equal(sent.get('authorization'), `Bearer ${TOKEN}`);
+    assert.deepEqual([...sent.keys()].sort(), ['accept', 'authorization', 'content-type']);
+  });
 });
 
 describe('rate-limit evasion', () => {

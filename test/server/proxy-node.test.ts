@@ -102,13 +102,13 @@ describe('Node server', () => {
     assert.equal(call?.headers.get('authorization'), `Bearer ${TOKEN}`);
   });
 
-  test('an absolute-form request target is refused with 400 and never forwarded', async () => {
+  test('an absolute-form request target is refused with 404 and never forwarded', async () => {
     const before = upstreamCalls.length;
     const answer = await rawRequest(
       server.url,
       'GET http://evil.example/api/ampeco/resources/locations/v2.0/7 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
     );
-    assert.equal(statusOf(answer), 400);
+    assert.equal(statusOf(answer), 404);
     assert.match(answer, /origin-form/);
     assert.equal(upstreamCalls.length, before);
   });
@@ -123,13 +123,13 @@ describe('Node server', () => {
     '//evil.example/api/ampeco/resources/locations/v2.0/7',
     '/api/ampeco//resources/locations/v2.0/7',
   ]) {
-    test(`the raw target ${target} is refused with 400 and never forwarded`, async () => {
+    test(`the raw target ${target} is refused with 404 and never forwarded`, async () => {
       const before = upstreamCalls.length;
       const answer = await rawRequest(
         server.url,
         `GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
       );
-      assert.equal(statusOf(answer), 400, answer);
+      assert.equal(statusOf(answer), 404, answer);
       assert.equal(upstreamCalls.length, before);
     });
   }

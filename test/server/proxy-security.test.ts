@@ -46,10 +46,10 @@ describe('path normalisation', () => {
     '/api/ampeco/resources/locations/v2.0/7@evil.example',
   ];
   for (const path of badPaths) {
-    test(`refuses ${path} with 400, nothing forwarded`, async () => {
+    test(`refuses ${path} with 404, nothing forwarded`, async () => {
       const { proxy, forwarded } = setup();
       const response = await proxy(new Request(`${PROXY}${path}`));
-      assert.equal(response.status, 400);
+      assert.equal(response.status, 404);
       assert.match(((await response.json()) as { message: string }).message, /^Bad request path/);
       assert.equal(forwarded.length, 0);
     });

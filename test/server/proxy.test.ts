@@ -213,10 +213,10 @@ describe('query parameters', () => {
     ['/resources/bookings/v1.0/100?filter[userId]=42', /Unknown/],
   ];
   for (const [path, message] of refused) {
-    test(`400 for ${path}, nothing forwarded`, async () => {
+    test(`404 for ${path}, nothing forwarded`, async () => {
       const { proxy, calls } = setup();
       const response = await proxy(get(path));
-      assert.equal(response.status, 400);
+      assert.equal(response.status, 404);
       const body = (await response.json()) as { message: string };
       assert.match(body.message, message);
       assert.equal(calls.length, 0);
