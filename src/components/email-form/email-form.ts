@@ -5,7 +5,6 @@ import { t } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
 
-
 /** The link only if it is http(s) (relative URLs resolve against the page). */
 function safeUrl(url: string | null): string | null {
   if (!url) return null;
