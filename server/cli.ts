@@ -51,9 +51,14 @@ function formatLog(entry: ProxyLogEntry): string {
   return `${entry.level}: ${entry.message}${entry.route === undefined ? '' : ` (${entry.route})`}${entry.detail === undefined ? '' : `: ${entry.detail}`}`;
 }
 
+/** Listen failures that mean HOST or PORT is wrong for this machine: configuration errors. */
+const LISTEN_CONFIG_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL', 'EADDRINUSE', 'EACCES']);
+
 /**
  * Parses the configuration and starts the server. On a configuration error it prints
- * `ev-booking-proxy: <reason>` and sets exit code 2; when the server cannot start, exit code 1.
+ * `ev-booking-proxy: <reason>` and sets exit code 2, also when HOST and PORT cannot be listened on
+ * (no such host, not a local address, port taken or not allowed); when the server cannot start for
+ * another reason, exit code 1.
  * Resolves with the running server, or `null` when it did not start.
  */
 export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
@@ -83,8 +88,10 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`ev-booking-proxy: cannot start: ${reason.split('\n')[0] ?? reason}`);
-    process.exitCode = 1;
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+    const where = LISTEN_CONFIG_ERRORS.has(code) ? ` (check HOST and PORT: ${config.host}:${config.port})` : '';
+    io.stderr(`ev-booking-proxy: cannot start: ${reason.split('\n')[0] ?? reason}${where}`);
+    process.exitCode = where ? 2 : 1;
     return null;
   }
   io.stdout(`ev-booking-proxy listening on ${server.url}${config.basePath} (upstream: ${upstream.label})`);

@@ -108,7 +108,11 @@ function parsePort(raw: string): number {
 }
 
 function parseHost(raw: string): string {
-  if (!HOST.test(raw)) throw new ConfigError(`HOST must be a host name or an IP address (got "${raw}")`);
+  // Digits and dots only is meant as IPv4: four numbers of at most 255 (`999.1.1.1` is no host name).
+  const ipv4 = /^[\d.]+$/.test(raw);
+  if (!HOST.test(raw) || (ipv4 && !/^((25[0-5]|2[0-4]\d|1?\d?\d)(\.|$)){4}$/.test(raw))) {
+    throw new ConfigError(`HOST must be a host name or an IP address (got "${raw}")`);
+  }
   return raw.replace(/^\[(.*)\]$/, '$1');
 }
 

@@ -69,6 +69,8 @@ describe('parseConfig', () => {
     [{ PORT: '80.5' }, /PORT/],
     [{ HOST: 'local host' }, /HOST/],
     [{ HOST: 'http://127.0.0.1' }, /HOST/],
+    [{ HOST: '999.1.1.1' }, /HOST/],
+    [{ HOST: '1.2.3' }, /HOST/],
     [{ BASE_PATH: 'api/ampeco' }, /BASE_PATH must start/],
     [{ BASE_PATH: '/api/../ampeco' }, /BASE_PATH/],
     [{ BASE_PATH: '/api//ampeco' }, /BASE_PATH/],
@@ -148,6 +150,8 @@ describe('ev-booking-proxy command', () => {
     ['a token without a URL', { AMPECO_API_TOKEN: TOKEN }],
     ['a malformed URL', { AMPECO_API_URL: 'ftp://tenant.example', AMPECO_API_TOKEN: TOKEN }],
     ['a bad port', { PORT: '99999' }],
+    ['a host that is not an address', { HOST: '999.1.1.1' }],
+    ['a host that is not on this machine', { HOST: '192.0.2.1' }],
   ] as const) {
     test(`exits with code 2 and one line on ${name}`, async () => {
       const run = await runBin(env);
