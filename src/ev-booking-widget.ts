@@ -36,6 +36,13 @@ interface LoadedData {
 
 const MINUTE_MS = 60_000;
 
+/** Which fields of a 422's `errors` stand next to which control (SPEC §8). */
+const FIELD_KEYS = {
+  email: ['email', 'userId'],
+  port: ['evseId'],
+  slot: ['startAt', 'endAt'],
+} as const satisfies Record<string, readonly string[]>;
+
 const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   config: 'errorConfig',
   network: 'errorNetwork',
@@ -214,6 +221,7 @@ export class EvBookingWidget extends LitElement {
     statusMessage: { state: true },
     statusDetail: { state: true },
     emailError: { state: true },
+    portError: { state: true },
     slotError: { state: true },
     notFound: { state: true },
     now: { state: true },
@@ -265,6 +273,7 @@ export class EvBookingWidget extends LitElement {
   private statusMessage: string | null = null;
   private statusDetail: string | null = null;
   private emailError: string | null = null;
+  private portError: string | null = null;
   private slotError: string | null = null;
   private notFound = false;
   private now = Date.now();
@@ -370,7 +379,11 @@ export class EvBookingWidget extends LitElement {
     window.removeEventListener('offline', this.handleOffline);
   }
 
+  /** Whether focus was in the widget when this update began (read by `updated`). */
+  private focusWasInside = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.focusWasInside = this.matches(':focus-within');
     if (changed.has('email') && !this.emailTouched) this.typedEmail = this.email ?? '';
     if (changed.has('durations') || changed.has('duration' as keyof EvBookingWidget)) {
       const offered = this.offeredDurations;
@@ -406,6 +419,7 @@ export class EvBookingWidget extends LitElement {
     this.statusMessage = null;
     this.statusDetail = null;
     this.slotError = null;
+    this.portError = null;
     this.emailError = null;
     this.notFound = false;
   }
@@ -464,6 +478,7 @@ export class EvBookingWidget extends LitElement {
     if (this.selectedEvse !== event.detail.evseId) this.selectedStart = null;
     this.selectedEvse = event.detail.evseId;
     this.slotError = null;
+    this.portError = null;
   }
 
   private handleDurationChange(event: Event): void {
@@ -512,6 +527,7 @@ export class EvBookingWidget extends LitElement {
     this.phase = 'sending';
     this.statusMessage = null;
     this.emailError = null;
+    this.portError = null;
     this.slotError = null;
     this.notFound = false;
     try {
@@ -575,13 +591,22 @@ export class EvBookingWidget extends LitElement {
     if (isAbort(error)) return;
     const locale = this.resolvedLocale;
     if (error instanceof ApiError && error.code === 'validation' && error.fieldErrors) {
+      // Every message stands next to what the driver can change to answer it; the rest (about the
+      // location, say) is a failure the driver cannot fix, shown in the status and reported.
       const fields = error.fieldErrors;
-      const first = (keys: string[]): string | null =>
-        keys.map((k) => fields[k]?.[0]).find((m): m is string => Boolean(m)) ?? null;
-      this.emailError = first(['email', 'userId']);
-      this.slotError = first(['startAt', 'endAt', 'evseId', 'locationId']);
-      this.phase = this.emailError || this.slotError ? 'idle' : 'error';
-      this.statusMessage = this.phase === 'error' ? Object.values(fields).flat().join(' ') || error.message : null;
+      const at = (keys: readonly string[]): string | null => keys.flatMap((k) => fields[k] ?? []).join(' ') || null;
+      this.emailError = at(FIELD_KEYS.email);
+      this.portError = at(FIELD_KEYS.port);
+      this.slotError = at(FIELD_KEYS.slot);
+      const placed: readonly string[] = Object.values(FIELD_KEYS).flat();
+      const rest = at(Object.keys(fields).filter((k) => !placed.includes(k)));
+      if (!rest && (this.emailError || this.portError || this.slotError)) {
+        this.phase = 'idle';
+        this.statusMessage = null;
+        return;
+      }
+      this.phase = 'error';
+      this.statusMessage = rest ?? error.message;
     } else {
       this.phase = 'error';
       this.statusMessage = t(locale, ERROR_MESSAGES[errorCode(error)]);
@@ -778,6 +803,7 @@ export class EvBookingWidget extends LitElement {
               .locale=${locale}
               @ev-port-select=${this.handlePortSelect}
             ></ev-port-list>
+            ${this.portError ? html`<p class="error" role="alert">${this.portError}</p>` : nothing}
             ${this.renderDurations(locale)}
             ${this.selectedEvse === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
@@ -829,10 +855,11 @@ export class EvBookingWidget extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Focus follows the driver to the outcome of Book, but only when the driver is in the widget:
-    // the widget never takes focus from the page.
+    // Focus follows the driver to the outcome of Book, but only when the driver was in the widget
+    // before this update (which may have removed the focused control, as confirming removes the
+    // form): the widget never takes focus from the page.
     const outcome = ['confirmed', 'rejected', 'timeout', 'error'].includes(this.phase);
-    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.matches(':focus-within')) {
+    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.focusWasInside) {
       this.statusRegion?.focus();
     }
   }

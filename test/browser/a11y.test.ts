@@ -250,6 +250,10 @@ describe('<ev-booking-widget> accessibility', () => {
       await sendKeys({ press: 'Enter' });
       await confirmed;
       await waitUntil(() => partText(el, 'ev-status-tracker').includes('Booking confirmed'));
+      // The form went away with the Book button in it: focus lands on the outcome, not the page.
+      await waitUntil(() => deepActive()?.classList.contains('status'), 'focus on the status');
+      const status = deepActive()?.querySelector('ev-status-tracker');
+      expect(status?.shadowRoot?.textContent).to.contain('Booking confirmed');
     });
 
     it('Left and Right swap in a right-to-left slot grid', async () => {

@@ -135,16 +135,73 @@ describe('faults and bad input (SPEC §8)', () => {
         ),
       ),
     );
+    const errors: CustomEvent[] = [];
+    el.addEventListener('ev-booking-error', (e) => errors.push(e));
     await fillBooking(el, 'driver@example.com', 'Port C');
-    const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
-    expect((await error).detail).to.include({ code: 'validation', status: 422 });
-    await el.updateComplete;
-    const message = el.shadowRoot!.querySelector('ev-slot-grid + p[role=alert], p[role=alert]');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('ev-slot-grid ~ p[role=alert]'),
+      'the message at the start times',
+    );
+    const message = el.shadowRoot!.querySelector('ev-slot-grid ~ p[role=alert]');
     expect(message?.textContent).to.equal('The start at must be a date after now.');
     expect(emailInput(el).value).to.equal('driver@example.com');
     expect(port(el, 'Port C').checked).to.be.true;
     expect(el.shadowRoot!.querySelector('select')!.value).to.equal('60');
+    // SPEC §5: the driver can fix this by picking another start, so it is no ev-booking-error.
+    expect(errors).to.have.length(0);
+  });
+
+  it('422 with several fields: every message stands next to its own control', async () => {
+    const el = await mount();
+    worker.use(
+      http.post(`${API}/resources/booking-requests/v1.0`, () =>
+        HttpResponse.json(
+          {
+            message: 'The given data was invalid.',
+            errors: {
+              startAt: ['The start is too soon.', 'The start is not on the grid.'],
+              evseId: ['The evse is not bookable.'],
+              userId: ['This account cannot book.'],
+            },
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    await fillBooking(el, 'driver@example.com', 'Port C');
+    bookButton(el).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('ev-port-list + p[role=alert]'), 'the message at the ports');
+    expect(el.shadowRoot!.querySelector('ev-port-list + p[role=alert]')!.textContent).to.equal(
+      'The evse is not bookable.',
+    );
+    expect(el.shadowRoot!.querySelector('ev-slot-grid ~ p[role=alert]')!.textContent).to.equal(
+      'The start is too soon. The start is not on the grid.',
+    );
+    await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('This account cannot book.'));
+    expect(statusText(el)).not.to.contain('went wrong');
+    // Choosing another port clears the message about the port.
+    port(el, 'Port A').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('ev-port-list + p[role=alert]')).to.equal(null);
+  });
+
+  it('422 about what the driver cannot change: the status says so and ev-booking-error reports validation', async () => {
+    const el = await mount();
+    worker.use(
+      http.post(`${API}/resources/booking-requests/v1.0`, () =>
+        HttpResponse.json(
+          { message: 'The given data was invalid.', errors: { locationId: ['The location does not take bookings.'] } },
+          { status: 422 },
+        ),
+      ),
+    );
+    await fillBooking(el, 'driver@example.com');
+    const error = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    expect((await error).detail).to.include({ code: 'validation', status: 422 });
+    await waitUntil(() => statusText(el).includes('The location does not take bookings.'), 'the status');
+    expect(emailInput(el).value).to.equal('driver@example.com');
   });
 
   it('422 about the user is shown at the email field', async () => {
