@@ -416,11 +416,16 @@ export class EvBookingWidget extends LitElement {
     this.selectedEvse = null;
     this.selectedStart = null;
     this.phase = 'idle';
-    this.statusMessage = null;
     this.statusDetail = null;
-    this.slotError = null;
-    this.portError = null;
+    this.clearMessages();
+  }
+
+  /** Clears the status message and every message next to a control. */
+  private clearMessages(): void {
+    this.statusMessage = null;
     this.emailError = null;
+    this.portError = null;
+    this.slotError = null;
     this.notFound = false;
   }
 
@@ -525,11 +530,7 @@ export class EvBookingWidget extends LitElement {
       return;
     }
     this.phase = 'sending';
-    this.statusMessage = null;
-    this.emailError = null;
-    this.portError = null;
-    this.slotError = null;
-    this.notFound = false;
+    this.clearMessages();
     try {
       const user = await client.findUserByEmail(event.detail.email);
       if (!user) {
