@@ -37,6 +37,12 @@ async function mountBare(attrs = 'location-id="7"'): Promise<{ el: EvBookingWidg
   return { el, errors };
 }
 
+/** The booking request answered with 422 and these field messages (added later, it wins over the fixture). */
+const answer422 = (errors: Record<string, string[]>) =>
+  http.post(`${API}/resources/booking-requests/v1.0`, () =>
+    HttpResponse.json({ message: 'The given data was invalid.', errors }, { status: 422 }),
+  );
+
 describe('faults and bad input (SPEC §8)', () => {
   it('429 with Retry-After on the first load: waits, retries, and shows the widget', async () => {
     let calls = 0;
@@ -126,15 +132,7 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('422 on the booking request: the message stands next to its field and nothing typed is lost', async () => {
     const el = await mount();
-    // Handlers added later take precedence over the fixture's.
-    worker.use(
-      http.post(`${API}/resources/booking-requests/v1.0`, () =>
-        HttpResponse.json(
-          { message: 'The given data was invalid.', errors: { startAt: ['The start at must be a date after now.'] } },
-          { status: 422 },
-        ),
-      ),
-    );
+    worker.use(answer422({ startAt: ['The start at must be a date after now.'] }));
     const errors: CustomEvent[] = [];
     el.addEventListener('ev-booking-error', (e) => errors.push(e));
     await fillBooking(el, 'driver@example.com', 'Port C');
@@ -155,19 +153,11 @@ describe('faults and bad input (SPEC §8)', () => {
   it('422 with several fields: every message stands next to its own control', async () => {
     const el = await mount();
     worker.use(
-      http.post(`${API}/resources/booking-requests/v1.0`, () =>
-        HttpResponse.json(
-          {
-            message: 'The given data was invalid.',
-            errors: {
-              startAt: ['The start is too soon.', 'The start is not on the grid.'],
-              evseId: ['The evse is not bookable.'],
-              userId: ['This account cannot book.'],
-            },
-          },
-          { status: 422 },
-        ),
-      ),
+      answer422({
+        startAt: ['The start is too soon.', 'The start is not on the grid.'],
+        evseId: ['The evse is not bookable.'],
+        userId: ['This account cannot book.'],
+      }),
     );
     await fillBooking(el, 'driver@example.com', 'Port C');
     bookButton(el).click();
@@ -188,14 +178,7 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('422 about what the driver cannot change: the status says so and ev-booking-error reports validation', async () => {
     const el = await mount();
-    worker.use(
-      http.post(`${API}/resources/booking-requests/v1.0`, () =>
-        HttpResponse.json(
-          { message: 'The given data was invalid.', errors: { locationId: ['The location does not take bookings.'] } },
-          { status: 422 },
-        ),
-      ),
-    );
+    worker.use(answer422({ locationId: ['The location does not take bookings.'] }));
     await fillBooking(el, 'driver@example.com');
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
@@ -206,14 +189,7 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('422 about the user is shown at the email field', async () => {
     const el = await mount();
-    worker.use(
-      http.post(`${API}/resources/booking-requests/v1.0`, () =>
-        HttpResponse.json(
-          { message: 'The given data was invalid.', errors: { userId: ['This account cannot book.'] } },
-          { status: 422 },
-        ),
-      ),
-    );
+    worker.use(answer422({ userId: ['This account cannot book.'] }));
     await fillBooking(el, 'driver@example.com');
     bookButton(el).click();
     await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('This account cannot book.'));
