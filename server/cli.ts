@@ -88,10 +88,10 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-    const where = LISTEN_CONFIG_ERRORS.has(code) ? ` (check HOST and PORT: ${config.host}:${config.port})` : '';
-    io.stderr(`ev-booking-proxy: cannot start: ${reason.split('\n')[0] ?? reason}${where}`);
-    process.exitCode = where ? 2 : 1;
+    const misconfigured = LISTEN_CONFIG_ERRORS.has((error as NodeJS.ErrnoException | null)?.code ?? '');
+    const hint = misconfigured ? ` (check HOST and PORT: ${config.host}:${config.port})` : '';
+    io.stderr(`ev-booking-proxy: cannot start: ${reason.split('\n')[0] ?? reason}${hint}`);
+    process.exitCode = misconfigured ? 2 : 1;
     return null;
   }
   io.stdout(`ev-booking-proxy listening on ${server.url}${config.basePath} (upstream: ${upstream.label})`);
