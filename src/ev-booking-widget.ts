@@ -43,17 +43,9 @@ const FIELD_KEYS = {
   slot: ['startAt', 'endAt'],
 } as const satisfies Record<string, readonly string[]>;
 
-const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
-  config: 'errorConfig',
-  network: 'errorNetwork',
-  unauthorized: 'errorUnauthorized',
-  forbidden: 'errorForbidden',
-  'not-found': 'errorNotFound',
-  'rate-limited': 'errorRateLimited',
-  validation: 'errorValidation',
-  'bad-response': 'errorBadResponse',
-  timeout: 'errorTimeout',
-};
+/** The message key of an error code: `not-found` → `errorNotFound`. */
+const errorKey = (code: ErrorCode): MessageKey =>
+  `error${code.replace(/(^|-)(.)/g, (_, _dash: string, c: string) => c.toUpperCase())}` as MessageKey;
 
 function errorCode(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'bad-response';
@@ -95,15 +87,15 @@ function browserTimeZone(): string {
 /** The translation for `locale`: exact, then same language, then English, then the first. */
 function pickTranslation(names: Location['name'], locale: string): string | null {
   const list = (names ?? []).filter((n) => n.translation);
-  const lang = locale.toLowerCase().split('-')[0];
-  const byLocale = (test: (l: string) => boolean): string | undefined =>
-    list.find((n) => test((n.locale ?? '').toLowerCase().replace('_', '-')))?.translation ?? undefined;
+  const tag = (l?: string | null): string => (l ?? '').toLowerCase().replace('_', '-');
+  const lang = (l?: string | null): string => tag(l).split('-')[0]!;
   return (
-    byLocale((l) => l === locale.toLowerCase()) ??
-    byLocale((l) => l.split('-')[0] === lang) ??
-    byLocale((l) => l.split('-')[0] === 'en') ??
-    list[0]?.translation ??
-    null
+    (
+      list.find((n) => tag(n.locale) === tag(locale)) ??
+      list.find((n) => lang(n.locale) === lang(locale)) ??
+      list.find((n) => lang(n.locale) === 'en') ??
+      list[0]
+    )?.translation ?? null
   );
 }
 
@@ -212,20 +204,12 @@ export class EvBookingWidget extends LitElement {
     theme: { reflect: true },
     fetch: { attribute: false },
     pollTimeout: { attribute: false },
-    availability: { state: true },
-    selectedEvse: { state: true },
-    duration: { state: true },
-    selectedStart: { state: true },
-    typedEmail: { state: true },
-    phase: { state: true },
-    statusMessage: { state: true },
-    statusDetail: { state: true },
-    emailError: { state: true },
-    portError: { state: true },
-    slotError: { state: true },
-    notFound: { state: true },
-    now: { state: true },
-    offline: { state: true },
+    // Private reactive state.
+    ...Object.fromEntries(
+      'availability selectedEvse duration selectedStart typedEmail phase statusMessage statusDetail emailError portError slotError notFound now offline'
+        .split(' ')
+        .map((name) => [name, { state: true }]),
+    ),
   };
 
   /** Ampeco location to book at. */
@@ -278,10 +262,6 @@ export class EvBookingWidget extends LitElement {
   private notFound = false;
   private now = Date.now();
   private offline = false;
-
-  private get statusRegion(): HTMLElement | null {
-    return this.renderRoot.querySelector('.status');
-  }
 
   private client?: Client;
   /** A create request whose fate is unknown (its answer was lost): looked up before any new attempt. */
@@ -337,7 +317,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   private get hasValidLocation(): boolean {
-    return typeof this.locationId === 'number' && Number.isInteger(this.locationId) && this.locationId > 0;
+    return Number.isInteger(this.locationId) && this.locationId! > 0;
   }
 
   private get storageKey(): string {
@@ -361,12 +341,17 @@ export class EvBookingWidget extends LitElement {
     this.offline = true;
   };
 
+  /** Adds (or removes) the page listeners: the clock on visibility, online and offline. */
+  private listen(method: 'addEventListener' | 'removeEventListener'): void {
+    document[method]('visibilitychange', this.tick);
+    window[method]('online', this.handleOnline);
+    window[method]('offline', this.handleOffline);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.clockTimer = setInterval(this.tick, 30_000);
-    document.addEventListener('visibilitychange', this.tick);
-    window.addEventListener('online', this.handleOnline);
-    window.addEventListener('offline', this.handleOffline);
+    this.listen('addEventListener');
     // A widget moved in the document was aborted on removal: load it again.
     if (this.hasUpdated && this.hasValidLocation) void this.loadTask.run();
   }
@@ -374,9 +359,7 @@ export class EvBookingWidget extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clockTimer);
-    document.removeEventListener('visibilitychange', this.tick);
-    window.removeEventListener('online', this.handleOnline);
-    window.removeEventListener('offline', this.handleOffline);
+    this.listen('removeEventListener');
   }
 
   /** Whether focus was in the widget when this update began (read by `updated`). */
@@ -398,10 +381,7 @@ export class EvBookingWidget extends LitElement {
         this.client = undefined;
         this.dispatchError({
           code: 'config',
-          message:
-            this.locationId === undefined
-              ? 'The location-id attribute is missing.'
-              : 'The location-id attribute must be a positive integer.',
+          message: `location-id ${this.locationId === undefined ? 'is missing' : 'must be a positive integer'}`,
         });
       }
     }
@@ -610,7 +590,7 @@ export class EvBookingWidget extends LitElement {
       this.statusMessage = rest ?? error.message;
     } else {
       this.phase = 'error';
-      this.statusMessage = t(locale, ERROR_MESSAGES[errorCode(error)]);
+      this.statusMessage = t(locale, errorKey(errorCode(error)));
     }
     this.reportError(error);
   }
@@ -756,23 +736,20 @@ export class EvBookingWidget extends LitElement {
     </div>`;
   }
 
-  private renderFatal(message: string, retry: boolean): TemplateResult {
-    return html`<div class="fatal" role="alert" part="status">
-      <p>${message}</p>
-      ${this.offline ? html`<p>${t(this.resolvedLocale, 'offline')}</p>` : nothing}
-      ${retry ? html`<button @click=${this.handleRetry}>${t(this.resolvedLocale, 'tryAgain')}</button>` : nothing}
-    </div>`;
-  }
-
   override render(): TemplateResult {
     const locale = this.resolvedLocale;
-    if (!this.hasValidLocation) {
-      return html`<div part="base" lang=${locale} dir=${direction(locale)}>${this.renderFatal(t(locale, 'errorConfig'), false)}</div>`;
-    }
-    if (this.loadTask.status === TaskStatus.ERROR) {
-      const code = errorCode(this.loadTask.error);
+    const failed = !this.hasValidLocation
+      ? 'config'
+      : this.loadTask.status === TaskStatus.ERROR
+        ? errorCode(this.loadTask.error)
+        : null;
+    if (failed) {
       return html`<div part="base" lang=${locale} dir=${direction(locale)}>
-        ${this.renderFatal(t(locale, ERROR_MESSAGES[code]), code !== 'config')}
+        <div class="fatal" role="alert" part="status">
+          <p>${t(locale, errorKey(failed))}</p>
+          ${this.offline ? html`<p>${t(locale, 'offline')}</p>` : nothing}
+          ${failed === 'config' ? nothing : html`<button @click=${this.handleRetry}>${t(locale, 'tryAgain')}</button>`}
+        </div>
       </div>`;
     }
     const data = this.loadTask.value;
@@ -861,7 +838,7 @@ export class EvBookingWidget extends LitElement {
     // form): the widget never takes focus from the page.
     const outcome = ['confirmed', 'rejected', 'timeout', 'error'].includes(this.phase);
     if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.focusWasInside) {
-      this.statusRegion?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
     }
   }
 }
