@@ -320,8 +320,20 @@ export class EvBookingWidget extends LitElement {
     return Number.isInteger(this.locationId) && this.locationId! > 0;
   }
 
-  private get storageKey(): string {
-    return `ev-booking-widget:pending:${this.apiBase}:${this.locationId}`;
+  /**
+   * The pending request id kept for this location in `sessionStorage`: read (no argument), kept, or
+   * forgotten (`null`). Storage may be unavailable (privacy mode): resumption is then not offered.
+   */
+  private pendingId(id?: number | null): string | null | undefined {
+    const key = `ev-booking-widget:pending:${this.apiBase}:${this.locationId}`;
+    try {
+      if (id === undefined) return sessionStorage.getItem(key);
+      if (id === null) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, String(id));
+    } catch {
+      /* no storage */
+    }
+    return undefined;
   }
 
   /** Keeps "now" current so that starts that have passed are no longer offered. */
@@ -600,11 +612,7 @@ export class EvBookingWidget extends LitElement {
     this.trackedRequest = bookingRequest;
     this.phase = 'pending';
     this.statusMessage = null;
-    try {
-      sessionStorage.setItem(this.storageKey, String(bookingRequest.id));
-    } catch {
-      /* storage may be unavailable (privacy mode); resumption is then not offered */
-    }
+    this.pendingId(bookingRequest.id);
     let final: BookingRequest;
     try {
       final = await pollBookingRequest(client, bookingRequest.id, {
@@ -620,7 +628,7 @@ export class EvBookingWidget extends LitElement {
       }
       throw error;
     }
-    this.forgetPending();
+    this.pendingId(null);
     this.trackedRequest = final;
     if (final.status === 'approved') {
       // The booking may be written a moment after the approval: look twice before going without it.
@@ -640,30 +648,17 @@ export class EvBookingWidget extends LitElement {
     }
   }
 
-  private forgetPending(): void {
-    try {
-      sessionStorage.removeItem(this.storageKey);
-    } catch {
-      /* see track() */
-    }
-  }
-
   /** After a page reload, goes on tracking a request that was still pending. */
   private async resumePending(client: Client, locationId: number): Promise<void> {
-    let stored: string | null;
-    try {
-      stored = sessionStorage.getItem(this.storageKey);
-    } catch {
-      return;
-    }
+    const stored = this.pendingId();
     const id = Number(stored);
     if (!stored || !Number.isInteger(id) || this.busy) return;
     try {
       const request = await client.getBookingRequest(id);
-      if (request.locationId != null && request.locationId !== locationId) return this.forgetPending();
+      if (request.locationId != null && request.locationId !== locationId) return void this.pendingId(null);
       await this.track(client, request);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'not-found') return this.forgetPending();
+      if (error instanceof ApiError && error.code === 'not-found') return void this.pendingId(null);
       this.handleFlowError(error);
     }
   }
