@@ -1,54 +1,55 @@
-import type { Messages } from './index.js';
-
-/** Arabic (Modern Standard; written right to left: see `direction()` in `./index.ts`). */
-export const ar: Messages = {
-  portGroup: 'نقطة الشحن',
-  portsEmpty: 'لا توجد نقاط شحن قابلة للحجز في هذا الموقع',
-  portsLoading: 'جارٍ تحميل نقاط الشحن…',
-  portFallbackName: '#{id}',
-  portPower: '{power} كيلوواط',
-  portOutOfOrder: 'معطّلة',
-  portUnavailable: 'غير متاحة',
-  slotGroup: 'وقت البدء',
-  slotsLoading: 'جارٍ تحميل الأوقات المتاحة…',
-  slotPrevDay: 'اليوم السابق',
-  slotNextDay: 'اليوم التالي',
-  slotNoTimes: 'لا توجد أوقات متاحة في هذا اليوم',
-  slotTimeZone: 'المنطقة الزمنية: {zone}',
-  slotName: '{time}، {date}، {duration}',
-  emailLabel: 'البريد الإلكتروني',
-  emailInvalid: 'أدخل بريدًا إلكترونيًا صالحًا، مثل name@example.com',
-  emailNotFound: 'لا يوجد حساب سائق بهذا البريد الإلكتروني.',
-  emailSignUp: 'أنشئ حسابًا في تطبيق السائق',
-  newTab: '(يُفتح في علامة تبويب جديدة)',
-  book: 'احجز هذا الموعد',
-  booking: 'جارٍ الحجز…',
-  statusSending: 'جارٍ إرسال طلب الحجز…',
-  statusPending: 'بانتظار تأكيد المشغّل…',
-  statusConfirmed: 'تم تأكيد الحجز',
-  statusRejected: 'تم رفض طلب الحجز',
-  statusRejectedReason: 'تم رفض طلب الحجز: {reason}',
-  statusTimeout: 'لا يزال طلبك قيد الانتظار. سنحتفظ به؛ تحقّق من تطبيق السائق.',
-  statusError: 'حدث خطأ ما.',
-  pickAgain: 'اختر وقتًا آخر',
-  checkAgain: 'تحقّق مرة أخرى',
-  tryAgain: 'حاول مرة أخرى',
-  locationFallback: 'احجز موعدًا للشحن',
-  duration: 'المدة',
-  zoneDiffers: 'منطقتك الزمنية هي {zone}.',
-  pickPort: 'اختر نقطة شحن أولًا.',
-  portFirst: 'اختر نقطة شحن لعرض أوقات البدء المتاحة.',
-  pickTime: 'اختر وقت البدء أولًا.',
-  noReason: 'لم يذكر المشغّل سببًا.',
-  bookAnother: 'احجز موعدًا آخر',
-  offline: 'أنت غير متصل. سنحاول مجددًا عند عودة الاتصال.',
-  errorConfig: 'أداة الحجز هذه غير مُعدّة بشكل صحيح (الموقع مفقود أو غير صالح).',
-  errorNetwork: 'تعذّر الوصول إلى خدمة الحجز. تحقّق من اتصالك وحاول مرة أخرى.',
-  errorUnauthorized: 'رفضت خدمة الحجز الوصول.',
-  errorForbidden: 'الحجز غير مسموح به هنا.',
-  errorNotFound: 'لم يتم العثور على موقع الشحن هذا.',
-  errorRateLimited: 'عدد الطلبات كبير جدًا الآن. انتظر لحظة وحاول مرة أخرى.',
-  errorValidation: 'لم تقبل خدمة الحجز الطلب.',
-  errorBadResponse: 'أرسلت خدمة الحجز ردًا تعذّرت قراءته.',
-  errorTimeout: 'استغرقت خدمة الحجز وقتًا طويلًا للرد.',
-};
+/**
+ * Arabic (Modern Standard; written right to left: see `direction()` in `./index.ts`): its messages,
+ * in the order of `en.ts`.
+ */
+export const ar = [
+  'نقطة الشحن', // portGroup
+  'لا توجد نقاط قابلة للحجز', // portsEmpty
+  'جارٍ تحميل النقاط…', // portsLoading
+  '#{id}', // portFallbackName
+  '{power} كيلوواط', // portPower
+  'معطّلة', // portOutOfOrder
+  'غير متاحة', // portUnavailable
+  'وقت البدء', // slotGroup
+  'جارٍ تحميل الأوقات…', // slotsLoading
+  'اليوم السابق', // slotPrevDay
+  'اليوم التالي', // slotNextDay
+  'لا توجد أوقات متاحة', // slotNoTimes
+  'المنطقة الزمنية: {zone}', // slotTimeZone
+  '{time}، {date}، {duration}', // slotName
+  'البريد الإلكتروني', // emailLabel
+  'أدخل بريدًا صالحًا.', // emailInvalid
+  'لا يوجد حساب بهذا البريد.', // emailNotFound
+  'أنشئ حسابًا في تطبيق السائق', // emailSignUp
+  '(علامة تبويب جديدة)', // newTab
+  'احجز', // book
+  'جارٍ الحجز…', // booking
+  'جارٍ إرسال الطلب…', // statusSending
+  'بانتظار التأكيد…', // statusPending
+  'تم تأكيد الحجز', // statusConfirmed
+  'تم رفض الحجز', // statusRejected
+  'تم رفض الحجز: {reason}', // statusRejectedReason
+  'لا يزال قيد الانتظار. تحقّق من تطبيق السائق.', // statusTimeout
+  'حدث خطأ ما.', // statusError
+  'اختر وقتًا آخر', // pickAgain
+  'تحقّق مرة أخرى', // checkAgain
+  'حاول مرة أخرى', // tryAgain
+  'احجز موعد شحن', // locationFallback
+  'المدة', // duration
+  'منطقتك الزمنية: {zone}', // zoneDiffers
+  'اختر نقطة شحن.', // pickPort
+  'اختر نقطة شحن لعرض الأوقات.', // portFirst
+  'اختر وقت البدء.', // pickTime
+  'لم يُذكر سبب.', // noReason
+  'احجز موعدًا آخر', // bookAnother
+  'غير متصل. سنعيد المحاولة لاحقًا.', // offline
+  'لا تحتوي هذه الأداة على موقع صالح.', // errorConfig
+  'تعذّر الوصول إلى خدمة الحجز.', // errorNetwork
+  'تم رفض الوصول.', // errorUnauthorized
+  'الحجز غير مسموح هنا.', // errorForbidden
+  'الموقع غير موجود.', // errorNotFound
+  'طلبات كثيرة جدًا. حاول بعد قليل.', // errorRateLimited
+  'لم يُقبل الطلب.', // errorValidation
+  'ردّ غير مقروء من الخدمة.', // errorBadResponse
+  'استغرقت الخدمة وقتًا طويلًا.', // errorTimeout
+];

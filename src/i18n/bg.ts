@@ -1,54 +1,52 @@
-import type { Messages } from './index.js';
-
-/** Bulgarian. */
-export const bg: Messages = {
-  portGroup: 'Зарядна точка',
-  portsEmpty: 'На това място няма зарядни точки за резервиране',
-  portsLoading: 'Зареждане на зарядните точки…',
-  portFallbackName: '#{id}',
-  portPower: '{power} kW',
-  portOutOfOrder: 'Не работи',
-  portUnavailable: 'Недостъпна',
-  slotGroup: 'Начален час',
-  slotsLoading: 'Зареждане на свободните часове…',
-  slotPrevDay: 'Предишен ден',
-  slotNextDay: 'Следващ ден',
-  slotNoTimes: 'Няма свободни часове в този ден',
-  slotTimeZone: 'Часова зона: {zone}',
-  slotName: '{time}, {date}, {duration}',
-  emailLabel: 'Имейл',
-  emailInvalid: 'Въведете валиден имейл адрес, напр. name@example.com',
-  emailNotFound: 'Няма профил на шофьор с този имейл.',
-  emailSignUp: 'Регистрирайте се в приложението за шофьори',
-  newTab: '(отваря се в нов раздел)',
-  book: 'Резервирайте този час',
-  booking: 'Резервиране…',
-  statusSending: 'Изпращане на заявката за резервация…',
-  statusPending: 'Изчакване на потвърждение от оператора…',
-  statusConfirmed: 'Резервацията е потвърдена',
-  statusRejected: 'Заявката за резервация е отхвърлена',
-  statusRejectedReason: 'Заявката за резервация е отхвърлена: {reason}',
-  statusTimeout: 'Заявката ви все още чака потвърждение. Ще я запазим; проверете в приложението за шофьори.',
-  statusError: 'Нещо се обърка.',
-  pickAgain: 'Изберете друг час',
-  checkAgain: 'Проверете отново',
-  tryAgain: 'Опитайте отново',
-  locationFallback: 'Резервирайте час за зареждане',
-  duration: 'Продължителност',
-  zoneDiffers: 'Вашата часова зона е {zone}.',
-  pickPort: 'Първо изберете зарядна точка.',
-  portFirst: 'Изберете зарядна точка, за да видите свободните часове.',
-  pickTime: 'Първо изберете начален час.',
-  noReason: 'Операторът не посочи причина.',
-  bookAnother: 'Резервирайте друг час',
-  offline: 'Няма връзка. Ще опитаме отново, когато тя се възстанови.',
-  errorConfig: 'Модулът за резервации не е настроен правилно (липсващо или невалидно място).',
-  errorNetwork: 'Услугата за резервации не е достъпна. Проверете връзката си и опитайте отново.',
-  errorUnauthorized: 'Услугата за резервации отказа достъп.',
-  errorForbidden: 'Тук не е разрешено резервиране.',
-  errorNotFound: 'Това място за зареждане не е намерено.',
-  errorRateLimited: 'Твърде много заявки в момента. Изчакайте малко и опитайте отново.',
-  errorValidation: 'Услугата за резервации не прие заявката.',
-  errorBadResponse: 'Услугата за резервации върна отговор, който не можем да прочетем.',
-  errorTimeout: 'Услугата за резервации не отговори навреме.',
-};
+/** Bulgarian: its messages, in the order of `en.ts`. */
+export const bg = [
+  'Зарядна точка', // portGroup
+  'Няма точки за резервиране', // portsEmpty
+  'Зареждане на точките…', // portsLoading
+  '#{id}', // portFallbackName
+  '{power} kW', // portPower
+  'Не работи', // portOutOfOrder
+  'Недостъпна', // portUnavailable
+  'Начален час', // slotGroup
+  'Зареждане на часовете…', // slotsLoading
+  'Предишен ден', // slotPrevDay
+  'Следващ ден', // slotNextDay
+  'Няма свободни часове', // slotNoTimes
+  'Часова зона: {zone}', // slotTimeZone
+  '{time}, {date}, {duration}', // slotName
+  'Имейл', // emailLabel
+  'Въведете валиден имейл.', // emailInvalid
+  'Няма профил с този имейл.', // emailNotFound
+  'Регистрация в приложението за шофьори', // emailSignUp
+  '(нов раздел)', // newTab
+  'Резервирайте', // book
+  'Резервиране…', // booking
+  'Изпращане на заявката…', // statusSending
+  'Изчакване на потвърждение…', // statusPending
+  'Резервацията е потвърдена', // statusConfirmed
+  'Резервацията е отхвърлена', // statusRejected
+  'Резервацията е отхвърлена: {reason}', // statusRejectedReason
+  'Все още в очакване. Вижте приложението за шофьори.', // statusTimeout
+  'Нещо се обърка.', // statusError
+  'Изберете друг час', // pickAgain
+  'Проверете отново', // checkAgain
+  'Опитайте отново', // tryAgain
+  'Резервирайте зареждане', // locationFallback
+  'Продължителност', // duration
+  'Вашата часова зона: {zone}', // zoneDiffers
+  'Изберете зарядна точка.', // pickPort
+  'Изберете зарядна точка, за да видите часовете.', // portFirst
+  'Изберете начален час.', // pickTime
+  'Без посочена причина.', // noReason
+  'Нова резервация', // bookAnother
+  'Няма връзка. Ще опитаме отново по-късно.', // offline
+  'Този модул няма валидно място.', // errorConfig
+  'Няма връзка с услугата за резервации.', // errorNetwork
+  'Достъпът е отказан.', // errorUnauthorized
+  'Тук не е разрешено резервиране.', // errorForbidden
+  'Мястото не е намерено.', // errorNotFound
+  'Твърде много заявки. Опитайте след малко.', // errorRateLimited
+  'Заявката не е приета.', // errorValidation
+  'Нечетим отговор от услугата.', // errorBadResponse
+  'Услугата не отговори навреме.', // errorTimeout
+];

@@ -1,54 +1,52 @@
-import type { Messages } from './index.js';
-
-/** German. */
-export const de: Messages = {
-  portGroup: 'Ladepunkt',
-  portsEmpty: 'An diesem Standort gibt es keine buchbaren Ladepunkte',
-  portsLoading: 'Ladepunkte werden geladen…',
-  portFallbackName: '#{id}',
-  portPower: '{power} kW',
-  portOutOfOrder: 'Außer Betrieb',
-  portUnavailable: 'Nicht verfügbar',
-  slotGroup: 'Startzeit',
-  slotsLoading: 'Freie Zeiten werden geladen…',
-  slotPrevDay: 'Vorheriger Tag',
-  slotNextDay: 'Nächster Tag',
-  slotNoTimes: 'An diesem Tag gibt es keine freien Zeiten',
-  slotTimeZone: 'Zeitzone: {zone}',
-  slotName: '{time}, {date}, {duration}',
-  emailLabel: 'E-Mail',
-  emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com',
-  emailNotFound: 'Zu dieser E-Mail-Adresse gibt es kein Fahrerkonto.',
-  emailSignUp: 'In der Fahrer-App registrieren',
-  newTab: '(öffnet in neuem Tab)',
-  book: 'Termin buchen',
-  booking: 'Wird gebucht…',
-  statusSending: 'Ihre Buchungsanfrage wird gesendet…',
-  statusPending: 'Warten auf die Bestätigung des Betreibers…',
-  statusConfirmed: 'Buchung bestätigt',
-  statusRejected: 'Buchungsanfrage abgelehnt',
-  statusRejectedReason: 'Buchungsanfrage abgelehnt: {reason}',
-  statusTimeout: 'Ihre Anfrage ist noch offen. Sie bleibt bestehen; sehen Sie in der Fahrer-App nach.',
-  statusError: 'Etwas ist schiefgelaufen.',
-  pickAgain: 'Andere Zeit wählen',
-  checkAgain: 'Erneut prüfen',
-  tryAgain: 'Erneut versuchen',
-  locationFallback: 'Ladetermin buchen',
-  duration: 'Dauer',
-  zoneDiffers: 'Ihre Zeitzone ist {zone}.',
-  pickPort: 'Wählen Sie zuerst einen Ladepunkt.',
-  portFirst: 'Wählen Sie einen Ladepunkt, um seine freien Startzeiten zu sehen.',
-  pickTime: 'Wählen Sie zuerst eine Startzeit.',
-  noReason: 'Der Betreiber hat keinen Grund angegeben.',
-  bookAnother: 'Weiteren Termin buchen',
-  offline: 'Sie sind offline. Wir versuchen es erneut, sobald die Verbindung wieder da ist.',
-  errorConfig: 'Dieses Buchungs-Widget ist nicht richtig eingerichtet (Standort fehlt oder ist ungültig).',
-  errorNetwork: 'Der Buchungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  errorUnauthorized: 'Der Buchungsdienst hat den Zugriff verweigert.',
-  errorForbidden: 'Buchen ist hier nicht erlaubt.',
-  errorNotFound: 'Dieser Ladestandort wurde nicht gefunden.',
-  errorRateLimited: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
-  errorValidation: 'Der Buchungsdienst hat die Anfrage nicht angenommen.',
-  errorBadResponse: 'Der Buchungsdienst hat eine unlesbare Antwort gesendet.',
-  errorTimeout: 'Der Buchungsdienst hat zu lange nicht geantwortet.',
-};
+/** German: its messages, in the order of `en.ts`. */
+export const de = [
+  'Ladepunkt', // portGroup
+  'Keine buchbaren Ladepunkte hier', // portsEmpty
+  'Lade Ladepunkte…', // portsLoading
+  '#{id}', // portFallbackName
+  '{power} kW', // portPower
+  'Außer Betrieb', // portOutOfOrder
+  'Nicht verfügbar', // portUnavailable
+  'Startzeit', // slotGroup
+  'Lade Zeiten…', // slotsLoading
+  'Vorheriger Tag', // slotPrevDay
+  'Nächster Tag', // slotNextDay
+  'Keine freien Zeiten', // slotNoTimes
+  'Zeitzone: {zone}', // slotTimeZone
+  '{time}, {date}, {duration}', // slotName
+  'E-Mail', // emailLabel
+  'Gültige E-Mail eingeben.', // emailInvalid
+  'Kein Konto mit dieser E-Mail.', // emailNotFound
+  'In der Fahrer-App registrieren', // emailSignUp
+  '(neuer Tab)', // newTab
+  'Buchen', // book
+  'Wird gebucht…', // booking
+  'Anfrage wird gesendet…', // statusSending
+  'Warten auf Bestätigung…', // statusPending
+  'Buchung bestätigt', // statusConfirmed
+  'Buchung abgelehnt', // statusRejected
+  'Buchung abgelehnt: {reason}', // statusRejectedReason
+  'Noch offen. Siehe Fahrer-App.', // statusTimeout
+  'Etwas ist schiefgelaufen.', // statusError
+  'Andere Zeit wählen', // pickAgain
+  'Erneut prüfen', // checkAgain
+  'Erneut versuchen', // tryAgain
+  'Ladetermin buchen', // locationFallback
+  'Dauer', // duration
+  'Ihre Zeitzone: {zone}', // zoneDiffers
+  'Zuerst Ladepunkt wählen.', // pickPort
+  'Ladepunkt wählen, um Zeiten zu sehen.', // portFirst
+  'Zuerst Startzeit wählen.', // pickTime
+  'Kein Grund angegeben.', // noReason
+  'Neu buchen', // bookAnother
+  'Offline. Neuer Versuch, sobald Sie online sind.', // offline
+  'Dieses Widget hat keinen gültigen Standort.', // errorConfig
+  'Buchungsdienst nicht erreichbar.', // errorNetwork
+  'Zugriff verweigert.', // errorUnauthorized
+  'Buchen hier nicht erlaubt.', // errorForbidden
+  'Standort nicht gefunden.', // errorNotFound
+  'Zu viele Anfragen. Gleich erneut versuchen.', // errorRateLimited
+  'Anfrage nicht angenommen.', // errorValidation
+  'Unlesbare Antwort vom Dienst.', // errorBadResponse
+  'Der Dienst hat zu lange gebraucht.', // errorTimeout
+];

@@ -1,54 +1,52 @@
-import type { Messages } from './index.js';
-
-/** Spanish (usted, neutral between Spain and Latin America). */
-export const es: Messages = {
-  portGroup: 'Punto de carga',
-  portsEmpty: 'No hay puntos de carga reservables en esta ubicación',
-  portsLoading: 'Cargando puntos de carga…',
-  portFallbackName: '#{id}',
-  portPower: '{power} kW',
-  portOutOfOrder: 'Fuera de servicio',
-  portUnavailable: 'No disponible',
-  slotGroup: 'Hora de inicio',
-  slotsLoading: 'Cargando horarios libres…',
-  slotPrevDay: 'Día anterior',
-  slotNextDay: 'Día siguiente',
-  slotNoTimes: 'No hay horarios libres este día',
-  slotTimeZone: 'Zona horaria: {zone}',
-  slotName: '{time}, {date}, {duration}',
-  emailLabel: 'Correo electrónico',
-  emailInvalid: 'Introduzca un correo electrónico válido, p. ej., nombre@example.com',
-  emailNotFound: 'Ninguna cuenta de conductor usa este correo.',
-  emailSignUp: 'Regístrese en la aplicación para conductores',
-  newTab: '(se abre en una pestaña nueva)',
-  book: 'Reservar este horario',
-  booking: 'Reservando…',
-  statusSending: 'Enviando su solicitud de reserva…',
-  statusPending: 'Esperando la confirmación del operador…',
-  statusConfirmed: 'Reserva confirmada',
-  statusRejected: 'Solicitud de reserva rechazada',
-  statusRejectedReason: 'Solicitud de reserva rechazada: {reason}',
-  statusTimeout: 'Su solicitud sigue pendiente. La mantenemos; consulte la aplicación para conductores.',
-  statusError: 'Algo salió mal.',
-  pickAgain: 'Elegir otra hora',
-  checkAgain: 'Volver a comprobar',
-  tryAgain: 'Reintentar',
-  locationFallback: 'Reservar un horario de carga',
-  duration: 'Duración',
-  zoneDiffers: 'Su zona horaria es {zone}.',
-  pickPort: 'Elija primero un punto de carga.',
-  portFirst: 'Elija un punto de carga para ver sus horas de inicio libres.',
-  pickTime: 'Elija primero una hora de inicio.',
-  noReason: 'El operador no indicó ningún motivo.',
-  bookAnother: 'Reservar otro horario',
-  offline: 'No hay conexión. Lo intentaremos de nuevo cuando vuelva.',
-  errorConfig: 'Este widget de reservas no está bien configurado (falta la ubicación o no es válida).',
-  errorNetwork: 'No se puede acceder al servicio de reservas. Compruebe su conexión e inténtelo de nuevo.',
-  errorUnauthorized: 'El servicio de reservas denegó el acceso.',
-  errorForbidden: 'Aquí no se permiten reservas.',
-  errorNotFound: 'No se encontró esta ubicación de carga.',
-  errorRateLimited: 'Demasiadas solicitudes en este momento. Espere un poco e inténtelo de nuevo.',
-  errorValidation: 'El servicio de reservas no aceptó la solicitud.',
-  errorBadResponse: 'El servicio de reservas envió una respuesta que no pudimos leer.',
-  errorTimeout: 'El servicio de reservas tardó demasiado en responder.',
-};
+/** Spanish (usted, neutral between Spain and Latin America): its messages, in the order of `en.ts`. */
+export const es = [
+  'Punto de carga', // portGroup
+  'No hay puntos de carga reservables aquí', // portsEmpty
+  'Cargando puntos…', // portsLoading
+  '#{id}', // portFallbackName
+  '{power} kW', // portPower
+  'Fuera de servicio', // portOutOfOrder
+  'No disponible', // portUnavailable
+  'Hora de inicio', // slotGroup
+  'Cargando horarios…', // slotsLoading
+  'Día anterior', // slotPrevDay
+  'Día siguiente', // slotNextDay
+  'No hay horarios libres', // slotNoTimes
+  'Zona horaria: {zone}', // slotTimeZone
+  '{time}, {date}, {duration}', // slotName
+  'Correo electrónico', // emailLabel
+  'Introduzca un correo válido.', // emailInvalid
+  'Ninguna cuenta usa este correo.', // emailNotFound
+  'Regístrese en la app de conductores', // emailSignUp
+  '(pestaña nueva)', // newTab
+  'Reservar', // book
+  'Reservando…', // booking
+  'Enviando solicitud…', // statusSending
+  'Esperando confirmación…', // statusPending
+  'Reserva confirmada', // statusConfirmed
+  'Reserva rechazada', // statusRejected
+  'Reserva rechazada: {reason}', // statusRejectedReason
+  'Sigue pendiente. Consulte la app de conductores.', // statusTimeout
+  'Algo salió mal.', // statusError
+  'Elegir otra hora', // pickAgain
+  'Volver a comprobar', // checkAgain
+  'Reintentar', // tryAgain
+  'Reservar una carga', // locationFallback
+  'Duración', // duration
+  'Su zona horaria: {zone}', // zoneDiffers
+  'Elija un punto de carga.', // pickPort
+  'Elija un punto de carga para ver sus horarios.', // portFirst
+  'Elija una hora.', // pickTime
+  'Sin motivo indicado.', // noReason
+  'Reservar de nuevo', // bookAnother
+  'Sin conexión. Lo reintentaremos al volver.', // offline
+  'Este widget no tiene una ubicación válida.', // errorConfig
+  'Servicio de reservas inaccesible.', // errorNetwork
+  'Acceso denegado.', // errorUnauthorized
+  'Aquí no se permiten reservas.', // errorForbidden
+  'Ubicación no encontrada.', // errorNotFound
+  'Demasiadas solicitudes. Reintente pronto.', // errorRateLimited
+  'Solicitud no aceptada.', // errorValidation
+  'Respuesta ilegible del servicio.', // errorBadResponse
+  'El servicio tardó demasiado.', // errorTimeout
+];

@@ -1,54 +1,52 @@
-import type { Messages } from './index.js';
-
-/** French (a no-break space before `:` and `;`). */
-export const fr: Messages = {
-  portGroup: 'Point de charge',
-  portsEmpty: 'Aucun point de charge réservable sur ce site',
-  portsLoading: 'Chargement des points de charge…',
-  portFallbackName: '#{id}',
-  portPower: '{power} kW',
-  portOutOfOrder: 'Hors service',
-  portUnavailable: 'Indisponible',
-  slotGroup: 'Heure de début',
-  slotsLoading: 'Chargement des créneaux libres…',
-  slotPrevDay: 'Jour précédent',
-  slotNextDay: 'Jour suivant',
-  slotNoTimes: 'Aucun créneau libre ce jour-là',
-  slotTimeZone: 'Fuseau horaire\u00a0: {zone}',
-  slotName: '{time}, {date}, {duration}',
-  emailLabel: 'E-mail',
-  emailInvalid: 'Saisissez une adresse e-mail valide, par ex. nom@example.com',
-  emailNotFound: 'Aucun compte conducteur n’est associé à cet e-mail.',
-  emailSignUp: 'Inscrivez-vous dans l’application conducteur',
-  newTab: '(s’ouvre dans un nouvel onglet)',
-  book: 'Réserver ce créneau',
-  booking: 'Réservation…',
-  statusSending: 'Envoi de votre demande de réservation…',
-  statusPending: 'En attente de la confirmation de l’opérateur…',
-  statusConfirmed: 'Réservation confirmée',
-  statusRejected: 'Demande de réservation refusée',
-  statusRejectedReason: 'Demande de réservation refusée\u00a0: {reason}',
-  statusTimeout: 'Votre demande est toujours en attente. Nous la conservons\u00a0; consultez l’application conducteur.',
-  statusError: 'Une erreur s’est produite.',
-  pickAgain: 'Choisir un autre horaire',
-  checkAgain: 'Vérifier à nouveau',
-  tryAgain: 'Réessayer',
-  locationFallback: 'Réserver un créneau de recharge',
-  duration: 'Durée',
-  zoneDiffers: 'Votre fuseau horaire est {zone}.',
-  pickPort: 'Choisissez d’abord un point de charge.',
-  portFirst: 'Choisissez un point de charge pour voir ses créneaux libres.',
-  pickTime: 'Choisissez d’abord une heure de début.',
-  noReason: 'L’opérateur n’a pas donné de raison.',
-  bookAnother: 'Réserver un autre créneau',
-  offline: 'Vous êtes hors ligne. Nous réessaierons dès le retour de la connexion.',
-  errorConfig: 'Ce module de réservation est mal configuré (site manquant ou invalide).',
-  errorNetwork: 'Le service de réservation est injoignable. Vérifiez votre connexion et réessayez.',
-  errorUnauthorized: 'Le service de réservation a refusé l’accès.',
-  errorForbidden: 'La réservation n’est pas autorisée ici.',
-  errorNotFound: 'Ce site de recharge est introuvable.',
-  errorRateLimited: 'Trop de requêtes pour le moment. Patientez un instant et réessayez.',
-  errorValidation: 'Le service de réservation n’a pas accepté la demande.',
-  errorBadResponse: 'Le service de réservation a envoyé une réponse illisible.',
-  errorTimeout: 'Le service de réservation a mis trop de temps à répondre.',
-};
+/** French (a no-break space before `:`): its messages, in the order of `en.ts`. */
+export const fr = [
+  'Point de charge', // portGroup
+  'Aucun point de charge réservable ici', // portsEmpty
+  'Chargement des points…', // portsLoading
+  '#{id}', // portFallbackName
+  '{power} kW', // portPower
+  'Hors service', // portOutOfOrder
+  'Indisponible', // portUnavailable
+  'Heure de début', // slotGroup
+  'Chargement des horaires…', // slotsLoading
+  'Jour précédent', // slotPrevDay
+  'Jour suivant', // slotNextDay
+  'Aucun créneau libre', // slotNoTimes
+  'Fuseau horaire\u00a0: {zone}', // slotTimeZone
+  '{time}, {date}, {duration}', // slotName
+  'E-mail', // emailLabel
+  'Saisissez un e-mail valide.', // emailInvalid
+  'Aucun compte avec cet e-mail.', // emailNotFound
+  'S’inscrire dans l’appli conducteur', // emailSignUp
+  '(nouvel onglet)', // newTab
+  'Réserver', // book
+  'Réservation…', // booking
+  'Envoi de la demande…', // statusSending
+  'En attente de confirmation…', // statusPending
+  'Réservation confirmée', // statusConfirmed
+  'Réservation refusée', // statusRejected
+  'Réservation refusée\u00a0: {reason}', // statusRejectedReason
+  'Toujours en attente. Voir l’appli conducteur.', // statusTimeout
+  'Une erreur s’est produite.', // statusError
+  'Choisir un autre horaire', // pickAgain
+  'Vérifier à nouveau', // checkAgain
+  'Réessayer', // tryAgain
+  'Réserver une recharge', // locationFallback
+  'Durée', // duration
+  'Votre fuseau horaire\u00a0: {zone}', // zoneDiffers
+  'Choisissez un point de charge.', // pickPort
+  'Choisissez un point de charge pour voir ses horaires.', // portFirst
+  'Choisissez une heure.', // pickTime
+  'Aucune raison donnée.', // noReason
+  'Réserver à nouveau', // bookAnother
+  'Hors ligne. Nouvel essai à la reconnexion.', // offline
+  'Ce module n’a pas de site valide.', // errorConfig
+  'Service de réservation injoignable.', // errorNetwork
+  'Accès refusé.', // errorUnauthorized
+  'Réservation non autorisée ici.', // errorForbidden
+  'Site introuvable.', // errorNotFound
+  'Trop de requêtes. Réessayez dans un instant.', // errorRateLimited
+  'Demande non acceptée.', // errorValidation
+  'Réponse illisible du service.', // errorBadResponse
+  'Le service a mis trop de temps.', // errorTimeout
+];

@@ -105,7 +105,7 @@ const STATES: State[] = [
       );
       await chooseFirstSlot(el);
       await submitEmail(el, 'nobody@example.com');
-      await waitUntil(() => partText(el, 'ev-email-form').includes('No driver account'));
+      await waitUntil(() => partText(el, 'ev-email-form').includes('No account with this email'));
       return el;
     },
   },
@@ -115,7 +115,7 @@ const STATES: State[] = [
       const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, { pendingPolls: 1000 });
       await chooseFirstSlot(el);
       await submitEmail(el, 'driver@example.com');
-      await waitUntil(() => partText(el, 'ev-status-tracker').includes('Waiting for the operator'), 'pending', {
+      await waitUntil(() => partText(el, 'ev-status-tracker').includes('Waiting for confirmation'), 'pending', {
         timeout: 4000,
       });
       return el;
@@ -209,7 +209,7 @@ describe('<ev-booking-widget> accessibility', () => {
           await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
           await expect(part, tag).to.be.accessible();
         }
-        expect(partText(el, 'ev-port-list')).to.contain('Loading charging ports');
+        expect(partText(el, 'ev-port-list')).to.contain('Loading ports');
       });
     }
   });
@@ -299,7 +299,7 @@ describe('<ev-booking-widget> accessibility', () => {
         `${formatTime('de', 'Europe/Sofia', new Date(start))}, ${day}, 60 Minuten`,
       );
       expect(partText(el, 'ev-email-form')).to.contain('E-Mail');
-      expect(partText(el, 'ev-email-form')).to.contain('Termin buchen');
+      expect(partText(el, 'ev-email-form')).to.contain('Buchen');
       await expect(el).to.be.accessible();
     });
 
@@ -372,7 +372,7 @@ describe('<ev-booking-widget> accessibility', () => {
       expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-GB', 'Europe/Sofia', new Date(start)));
       const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const note = el.shadowRoot!.querySelector('.note')?.textContent ?? '';
-      if (own !== 'Europe/Sofia') expect(note).to.contain(`Your own time zone is ${own}`);
+      if (own !== 'Europe/Sofia') expect(note).to.contain(`Your time zone: ${own}`);
     });
 
     it('a zone with an underscore is shown with a space', async () => {

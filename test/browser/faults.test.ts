@@ -210,7 +210,7 @@ describe('faults and bad input (SPEC §8)', () => {
       await waitUntil(() => errors.length > 0, 'error event', { timeout: 5000 });
       expect(errors[0]!.detail.code).to.equal('bad-response');
       await el.updateComplete;
-      expect(alertText(el)).to.contain('could not read');
+      expect(alertText(el)).to.contain('Unreadable reply');
       expect(logged.length).to.be.greaterThan(0);
     } finally {
       console.error = original;
@@ -223,7 +223,7 @@ describe('faults and bad input (SPEC §8)', () => {
     const log = recordRequests(API);
     bookButton(el).click();
     await el.updateComplete;
-    await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('Enter a valid email address'));
+    await waitUntil(() => inPart(el, 'ev-email-form', 'form')[0]?.textContent?.includes('Enter a valid email'));
     await new Promise((r) => setTimeout(r, 200));
     log.stop();
     expect(log.requests).to.have.length(0);
@@ -240,7 +240,7 @@ describe('faults and bad input (SPEC §8)', () => {
     await waitUntil(() => errors.length > 0, 'gave up', { timeout: 9000 });
     expect(errors[0]!.detail.code).to.equal('network');
     await el.updateComplete;
-    expect(alertText(el)).to.contain('cannot be reached');
+    expect(alertText(el)).to.contain("Can't reach the booking service");
     offline = false;
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage', 'reloaded', {
@@ -279,7 +279,7 @@ describe('faults and bad input (SPEC §8)', () => {
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     expect((await error).detail.code).to.equal('timeout');
-    await waitUntil(() => statusText(el).includes('still pending'));
+    await waitUntil(() => statusText(el).includes('Still pending'));
     const check = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button').find((b) =>
       b.textContent?.includes('Check again'),
     );

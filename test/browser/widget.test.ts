@@ -122,7 +122,9 @@ describe('<ev-booking-widget>', () => {
       log.stop();
       expect(sent.map(path)).to.deep.equal(['/resources/users/v1.0?filter[email]=nobody@example.com']);
       expect(emailInput(el).value, 'what the driver typed is kept').to.equal('nobody@example.com');
-      expect(el.shadowRoot!.querySelector('ev-email-form')!.shadowRoot!.textContent).to.include('No driver account');
+      expect(el.shadowRoot!.querySelector('ev-email-form')!.shadowRoot!.textContent).to.include(
+        'No account with this email',
+      );
     });
 
     it('a rejected request shows the reason, reloads availability and keeps the port', async () => {

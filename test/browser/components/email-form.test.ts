@@ -95,7 +95,7 @@ describe('<ev-email-form>', () => {
       const el = await fixture<EvEmailForm>(
         html`<ev-email-form not-found signup-url="https://example.com/app"></ev-email-form>`,
       );
-      expect(describedBy(el)).to.contain('No driver account uses this email. Sign up in the driver app');
+      expect(describedBy(el)).to.contain('No account with this email. Sign up in the driver app');
       const link = el.shadowRoot!.querySelector('a')!;
       expect(link.href).to.equal('https://example.com/app');
       expect(link.target).to.equal('_blank');
@@ -182,7 +182,7 @@ describe('<ev-email-form>', () => {
       await el.updateComplete;
       expect(fired).to.equal(0);
       expect(field(el).getAttribute('aria-invalid')).to.equal('true');
-      expect(describedBy(el)).to.equal('Enter a valid email address, like name@example.com');
+      expect(describedBy(el)).to.equal('Enter a valid email.');
       expect(el.shadowRoot!.activeElement).to.equal(field(el));
       // Fixing the address clears the message.
       await type(el, '.com');

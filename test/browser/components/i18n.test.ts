@@ -14,7 +14,7 @@ describe('i18n', () => {
 
   it('fills placeholders and leaves unknown ones', () => {
     expect(t('en', 'slotTimeZone', { zone: 'Europe/Sofia' })).to.equal('Times in Europe/Sofia');
-    expect(t('en', 'statusRejectedReason', { reason: '<b>' })).to.equal('Booking request rejected: <b>');
+    expect(t('en', 'statusRejectedReason', { reason: '<b>' })).to.equal('Booking rejected: <b>');
     expect(t('en', 'slotTimeZone')).to.equal('Times in {zone}');
   });
 

@@ -109,7 +109,7 @@ describe('<ev-port-list>', () => {
 
     it('says so when there are no ports', async () => {
       const el = await make([]);
-      expect(el.shadowRoot!.textContent).to.contain('No bookable ports at this location');
+      expect(el.shadowRoot!.textContent).to.contain('No bookable ports here');
       expect(radios(el)).to.have.length(0);
     });
 

@@ -44,10 +44,10 @@ describe('<ev-status-tracker>', () => {
   describe('properties', () => {
     it('says what is happening while sending and pending', async () => {
       const el = await make('sending');
-      expect(text(el, '[role=status]')).to.equal('Sending your booking request…');
+      expect(text(el, '[role=status]')).to.equal('Sending request…');
       el.status = 'pending';
       await el.updateComplete;
-      expect(text(el, '[role=status]')).to.equal('Waiting for the operator to confirm…');
+      expect(text(el, '[role=status]')).to.equal('Waiting for confirmation…');
       expect(buttons(el)).to.deep.equal([]);
     });
 
@@ -64,17 +64,17 @@ describe('<ev-status-tracker>', () => {
       const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker status="rejected" .message=${evil}></ev-status-tracker>`,
       );
-      expect(text(el, '[role=alert]')).to.equal(`Booking request rejected: ${evil}`);
+      expect(text(el, '[role=alert]')).to.equal(`Booking rejected: ${evil}`);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(buttons(el)).to.deep.equal(['Pick another time']);
       el.message = null;
       await el.updateComplete;
-      expect(text(el, '[role=alert]')).to.equal('Booking request rejected');
+      expect(text(el, '[role=alert]')).to.equal('Booking rejected');
     });
 
     it('tells the driver a timed-out request is still pending, with Check again', async () => {
       const el = await make('timeout');
-      expect(text(el, '[role=status]')).to.equal("Your request is still pending. We'll keep it; check the driver app.");
+      expect(text(el, '[role=status]')).to.equal('Still pending. Check the driver app.');
       expect(buttons(el)).to.deep.equal(['Check again']);
     });
 
