@@ -302,22 +302,26 @@ export class EvBookingWidget extends LitElement {
     return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
   }
 
+  /** The first valid locale of: the attribute, the nearest `lang`, the page's, the browser's; else `en`. */
   private get resolvedLocale(): string {
-    const candidate =
-      this.locale ||
-      this.closest<HTMLElement>('[lang]')?.lang ||
-      document.documentElement.lang ||
-      navigator.language ||
-      'en';
-    try {
-      return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
-    } catch {
-      return 'en';
+    for (const candidate of [
+      this.locale,
+      this.closest<HTMLElement>('[lang]')?.lang,
+      document.documentElement.lang,
+      navigator.language,
+    ]) {
+      try {
+        if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
+      } catch {
+        /* not BCP 47: the next one */
+      }
     }
+    return 'en';
   }
 
   private get hasValidLocation(): boolean {
-    return Number.isInteger(this.locationId) && this.locationId! > 0;
+    // Safe integers only: a longer number would be sent as another id (1e20 prints as 100000000000000000000).
+    return Number.isSafeInteger(this.locationId) && this.locationId! > 0;
   }
 
   /**

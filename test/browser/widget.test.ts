@@ -189,6 +189,16 @@ describe('<ev-booking-widget>', () => {
       expect(emailInput(el).value).to.equal('fleet@example.com');
     });
 
+    it('an invalid locale falls back to the page language, not to the browser default', async () => {
+      worker.use(...createAmpecoFixture());
+      const container = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+      container.innerHTML = `<ev-booking-widget location-id="7" locale="!!bad!!"></ev-booking-widget>`;
+      const el = container.querySelector('ev-booking-widget')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=base]')?.getAttribute('lang') === 'de', 'lang=de');
+      const select = el.shadowRoot!.querySelector('select')!;
+      expect(accessibleName(select)).to.equal('Dauer');
+    });
+
     it('changing location-id at run time reloads the widget', async () => {
       const el = await mount();
       el.setAttribute('location-id', '8');
@@ -220,6 +230,21 @@ describe('<ev-booking-widget>', () => {
       const error = oneEvent(el, 'ev-booking-error');
       container.append(el);
       expect((await error).detail.code).to.equal('config');
+    });
+
+    it('a location-id too long to be an exact integer is a config error and sends nothing', async () => {
+      const log = recordRequests();
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('ev-booking-widget');
+      el.setAttribute('location-id', '99999999999999999999');
+      const error = oneEvent(el, 'ev-booking-error');
+      container.append(el);
+      expect((await error).detail.code).to.equal('config');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=alert]')).to.exist;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(log.requests).to.have.length(0);
+      log.stop();
     });
 
     it('an unknown location shows an error with a retry button and fires not-found', async () => {
