@@ -113,16 +113,14 @@ const CODES: Record<number, ErrorCode> = {
 /** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
-    const onAbort = (): void => {
+    const timer = setTimeout(resolve, ms);
+    const stop = (): void => {
       clearTimeout(timer);
       reject(signal.reason);
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort);
+    if (signal.aborted) stop();
+    // Not removed when the time is up: every signal given is one request's or one poll's.
+    else signal.addEventListener('abort', stop);
   });
 
 /** A fresh id for one booking attempt (UUID v4), also where `crypto.randomUUID` is unavailable (http pages). */
