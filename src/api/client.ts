@@ -231,7 +231,7 @@ export function createClient({
           });
         }
         const parsed = schema.safeParse(raw);
-        if (!parsed.success) throw badResponse(`${what}: does not match the schema`, raw, parsed.error);
+        if (!parsed.success) throw badResponse(`${what}: schema mismatch`, raw, parsed.error);
         return parsed.data;
       } catch (error) {
         if (once || n >= retries || !isTransient(error)) throw error;
@@ -272,7 +272,7 @@ export function createClient({
         // not a URL: refused below
       }
       if (url?.origin !== base!.origin || seen.has(url.href) || seen.size >= 100) {
-        throw badResponse(`GET ${href}: links.next is not followed`, next);
+        throw badResponse(`GET ${href}: links.next refused`, next);
       }
       href = url.href;
     }
