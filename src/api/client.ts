@@ -192,7 +192,6 @@ export function createClient({
     if (!root) throw new ApiError('config', `Invalid api-base: ${apiBase}`);
     const signal = signalOf(call);
     const what = `${body ? 'POST' : 'GET'} ${url}`;
-    const json = 'application/json';
     for (let n = 0; ; n++) {
       signal.throwIfAborted();
       try {
@@ -202,7 +201,9 @@ export function createClient({
         try {
           res = await (customFetch ?? fetch)(url, {
             method: body ? 'POST' : 'GET',
-            headers: body ? { Accept: json, 'Content-Type': json } : { Accept: json },
+            headers: body
+              ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+              : { Accept: 'application/json' },
             body: body && JSON.stringify(body),
             credentials: 'omit',
             signal: AbortSignal.any([signal, timeout]),
