@@ -73,7 +73,7 @@ export const UtcInstant = z.string().check(
 export function isEmail(value: string): boolean {
   // The local part, then dot-separated domain labels: none holds whitespace, `@`, control characters or `% * ,`.
   // eslint-disable-next-line no-control-regex
-  const email = /^[^\s@\x00-\x1f\x7f%*,]+@[^\s@.\x00-\x1f\x7f%*,]+(\.[^\s@.\x00-\x1f\x7f%*,]+)+$/;
+  const email = /^[^\s@\0-\x1f\x7f%*,]+@[^\s@.\0-\x1f\x7f%*,]+(\.[^\s@.\0-\x1f\x7f%*,]+)+$/;
   return value.length <= 254 && email.test(value);
 }
 
