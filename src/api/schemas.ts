@@ -128,7 +128,7 @@ export const Evse = z.object({
   currentType: maybe(oneOf('ac', 'dc')),
   networkId: str,
   status: str,
-  bookingEnabled: maybe(z.boolean()),
+  bookingEnabled: maybe(z.custom<boolean>((v) => typeof v === 'boolean')),
   /** `maxPower` in watts. */
   powerOptions: maybe(z.object({ maxPower: maybe(z.number()) })),
   connectors: maybe(z.array(Connector)),
