@@ -40,8 +40,11 @@ export async function pollBookingRequest(
     sleep: wait = sleep,
   }: PollOptions = {},
 ): Promise<BookingRequest> {
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
+  // setTimeout rather than AbortSignal.timeout, which throws on what setTimeout takes (Infinity, -1:
+  // at once). Not cleared: once polling ends, nothing uses the signal it aborts.
+  const deadline = new AbortController();
+  setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
   try {
     for (let delay = initialDelayMs; ; delay = Math.min(maxDelayMs, delay * factor)) {
       await wait(delay, signal);
@@ -52,6 +55,8 @@ export async function pollBookingRequest(
     }
   } catch (error) {
     outer?.throwIfAborted();
-    throw deadline.aborted ? new ApiError('timeout', `Booking request ${id} still pending`, { cause: error }) : error;
+    throw deadline.signal.aborted
+      ? new ApiError('timeout', `Booking request ${id} still pending`, { cause: error })
+      : error;
   }
 }
