@@ -27,7 +27,7 @@ function rule<T>(ok: (value: T) => boolean, message: string, issue: Issue = { co
 /** One of `values` (a literal or an enum), reported as zod's `invalid_value`. */
 function oneOf<const T extends readonly string[]>(...values: T) {
   return z.custom<T[number]>().check(
-    rule((value: unknown) => values.includes(value as string), `must be ${values.map((v) => `"${v}"`).join(' or ')}`, {
+    rule((value: unknown) => values.includes(value as string), `must be "${values.join('" or "')}"`, {
       code: 'invalid_value',
       values: [...values],
     }),
