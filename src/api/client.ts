@@ -1,15 +1,15 @@
 /**
  * The API client: the one module that knows the Ampeco Public API paths (SPEC §4) as the proxy
  * serves them under `apiBase`. Every response is parsed with its zod schema; every failure becomes
- * an {@link ApiError} with a SPEC §5 code, except an abort of the caller's signal, which rejects
- * with the `AbortError` so that callers can ignore it (see `isAbortError`).
+ * an {@link ApiError} with a SPEC §5 code, except an abort of a signal, which rejects with the
+ * signal's reason (an `AbortError` for every signal the widget aborts; see `isAbortError`).
  *
  * Retries (SPEC §8): reads (GETs and the availability POST) are retried on network errors, time-outs,
  * 5xx and 429, with capped exponential backoff and full jitter, waiting `Retry-After` when the server
  * sends one. The create POST is never repeated blindly: see {@link ApiClient.createBookingRequest}.
  */
 import type * as z from 'zod/mini';
-import { ApiError, codeForStatus, isAbortError } from './errors.js';
+import { ApiError, type ErrorCode } from './errors.js';
 import {
   AvailabilityResponse,
   BookingList,
@@ -39,14 +39,14 @@ export interface RetryOptions {
   maxDelayMs: number;
 }
 
-/** Waits `ms`; rejects with the signal's abort error as soon as it aborts. */
+/** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface ClientOptions {
   /** Where the proxy serves the Ampeco paths; relative (to the page) or absolute. */
   apiBase: string;
   /** Custom fetch, e.g. to add the host portal's own auth header. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Aborts every request of this client (the element was removed). */
   signal?: AbortSignal;
   /** Per attempt; default 15 s. */
@@ -57,13 +57,13 @@ export interface ClientOptions {
 }
 
 export interface CallOptions {
-  /** Aborts this call only (e.g. a `@lit/task` run that became stale). */
-  signal?: AbortSignal;
+  /** Aborts this call only (e.g. a poll that ended). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface BookingFilter {
   userId: number;
-  locationId?: number;
+  locationId: number;
 }
 
 export interface ApiClient {
@@ -94,224 +94,199 @@ export interface ApiClient {
   findBookingRequestByExternalId(externalId: string, options?: CallOptions): Promise<BookingRequest | null>;
   getBookingRequest(id: number, options?: CallOptions): Promise<BookingRequest>;
   getBooking(id: number, options?: CallOptions): Promise<Booking>;
-  /** The user's bookings (at the location, when given), following `links.next`. */
+  /** The user's bookings at the location, following `links.next`. */
   listBookings(filter: BookingFilter, options?: CallOptions): Promise<Booking[]>;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 500, maxDelayMs: 8000 };
-const DEFAULT_TIMEOUT_MS = 15_000;
-const MAX_RETRY_AFTER_MS = 30_000;
-const MAX_PAGES = 100;
+/** The error codes of HTTP statuses; any other failing status is `network`. */
+const CODES: Record<number, ErrorCode> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  408: 'timeout',
+  422: 'validation',
+  429: 'rate-limited',
+  504: 'timeout',
+};
 
-/** The rejection for an aborted signal: its reason when that is an `AbortError`, else a new one. */
-export function abortError(signal: AbortSignal): unknown {
-  return isAbortError(signal.reason) ? signal.reason : new DOMException('The operation was aborted', 'AbortError');
-}
-
-/** `AbortSignal.any`, with a fallback for browsers that lack it. */
-export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
-  const list = signals.filter((s): s is AbortSignal => s !== undefined);
-  if ('any' in AbortSignal) return AbortSignal.any(list);
-  const controller = new AbortController();
-  for (const s of list) {
-    if (s.aborted) controller.abort(s.reason);
-    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
-  }
-  return controller.signal;
-}
-
-/** Waits `ms`, or rejects with the abort error as soon as `signal` aborts. */
+/** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortError(signal));
-    const onAbort = (): void => {
+    const timer = setTimeout(resolve, ms);
+    const stop = (): void => {
       clearTimeout(timer);
-      reject(abortError(signal));
+      reject(signal.reason);
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) stop();
+    // Not removed when the time is up: every signal given is one request's or one poll's.
+    else signal.addEventListener('abort', stop);
   });
 
 /** A fresh id for one booking attempt (UUID v4), also where `crypto.randomUUID` is unavailable (http pages). */
-export function newExternalId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const newExternalId = (): string =>
+  crypto.randomUUID?.() ??
+  // Each 0 and 1 becomes a random hex digit, each 8 one of 8 9 a b (the variant); the 4 stays (the version).
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+  );
 
 /** `Retry-After` in seconds (delta-seconds or an HTTP date), or undefined. */
 export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value?.trim()) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+  if (!value?.trim()) return;
+  let seconds = +value;
+  if (!Number.isFinite(seconds)) seconds = (Date.parse(value) - Date.now()) / 1000;
+  return seconds > 0 ? seconds : seconds <= 0 ? 0 : undefined;
 }
 
 /** A failure that may pass: network error, time-out, 408, 429 or 5xx. */
-function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  const { status } = error;
-  return status === undefined
+const isTransient = (error: unknown): error is ApiError =>
+  error instanceof ApiError &&
+  (error.status === undefined
     ? error.code === 'network' || error.code === 'timeout'
-    : status >= 500 || status === 429 || status === 408;
-}
-
-/** The field messages of a zod failure, keyed by the top-level field. */
-function fieldErrorsOf(error: z.core.$ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? '')] ??= []).push(issue.message);
-  return out;
-}
-
-interface Req {
-  method: 'GET' | 'POST';
-  url: string;
-  body?: unknown;
-  /** Whether transient failures are retried (never for the create POST). */
-  retry: boolean;
-}
+    : error.status >= 500 || error.status === 429 || error.status === 408);
 
 interface Page<T> {
   data: T[];
   links?: { next?: string | null | undefined } | null | undefined;
 }
 
-export function createClient(options: ClientOptions): ApiClient {
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
-  const wait = options.sleep ?? sleep;
+export function createClient({
+  apiBase,
+  fetch: customFetch,
+  signal: clientSignal,
+  timeoutMs = 15_000,
+  retry,
+  sleep: wait = sleep,
+}: ClientOptions): ApiClient {
+  const { retries, baseDelayMs, maxDelayMs } = { retries: 3, baseDelayMs: 500, maxDelayMs: 8000, ...retry };
   let base: URL | undefined;
   try {
-    base = new URL(options.apiBase, typeof document === 'undefined' ? undefined : document.baseURI);
+    base = new URL(apiBase, globalThis.document?.baseURI);
   } catch {
     // reported by each call as a `config` error
   }
-  const root = base ? base.href.replace(/[?#].*$/, '').replace(/\/+$/, '') : '';
+  // Without query, fragment and trailing slashes.
+  const root = base?.href.replace(/\/*([?#].*)?$/, '');
 
-  const signalFor = (call?: CallOptions): AbortSignal => anySignal([options.signal, call?.signal]);
+  const signalOf = (call?: CallOptions): AbortSignal =>
+    AbortSignal.any([clientSignal, call?.signal].filter((s) => s) as AbortSignal[]);
 
-  const url = (path: string, query: Record<string, string | number | undefined> = {}): string => {
-    const q = Object.entries(query)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-      .join('&');
-    return root + path + (q ? `?${q}` : '');
+  /** Logs the raw problem to the console and returns the `bad-response` error for it. */
+  const badResponse = (what: string, raw: unknown, cause?: unknown): ApiError => {
+    console.error('ev-booking-widget:', what, cause ?? '', raw);
+    return new ApiError('bad-response', what, { cause });
   };
 
-  const badResponse = (req: Req, message: string, raw: unknown, cause?: unknown): ApiError => {
-    console.error(`ev-booking-widget: ${req.method} ${req.url}: ${message}`, cause ?? '', raw);
-    return new ApiError('bad-response', `Unexpected response from ${req.method} ${req.url}: ${message}`, { cause });
-  };
-
-  /** One request: the parsed JSON of a 2xx answer, or a typed error. */
-  const attempt = async (req: Req, signal: AbortSignal): Promise<unknown> => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
-    let res: Response;
-    let text: string;
-    try {
-      res = await doFetch(req.url, {
-        method: req.method,
-        headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        credentials: 'omit',
-        signal: anySignal([signal, timeout]),
-      });
-      text = await res.text();
-    } catch (error) {
-      if (signal.aborted) throw abortError(signal);
-      const what = `${req.method} ${req.url}`;
-      if (timeout.aborted) throw new ApiError('timeout', `${what} timed out`, { cause: error });
-      throw new ApiError('network', `${what} failed`, { cause: error });
-    }
-    if (!res.ok) {
-      let body: ErrorBody = {};
-      try {
-        const parsed = ErrorBody.safeParse(JSON.parse(text));
-        if (parsed.success) body = parsed.data;
-      } catch {
-        // not JSON: keep the status only
-      }
-      const code = codeForStatus(res.status);
-      throw new ApiError(code, body.message || `HTTP ${res.status}`, {
-        status: res.status,
-        fieldErrors: code === 'validation' ? (body.errors ?? {}) : undefined,
-        retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
-      });
-    }
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw badResponse(req, 'not JSON', text, error);
-    }
-  };
-
-  /** A request with its retries, parsed with `schema`. */
-  const request = async <T>(schema: z.ZodMiniType<T>, req: Req, signal: AbortSignal): Promise<T> => {
-    if (!root) throw new ApiError('config', `Invalid api-base: ${options.apiBase}`);
+  /**
+   * A request with its retries (unless `once`), its answer parsed with `schema`; a POST when it
+   * has a body. `url` is `root` and the path, or a `links.next` of the API.
+   */
+  const request = async <T>(
+    schema: z.ZodMiniType<T>,
+    url: string,
+    call?: CallOptions,
+    body?: object,
+    once?: boolean,
+  ): Promise<T> => {
+    if (!root) throw new ApiError('config', `Invalid api-base: ${apiBase}`);
+    const signal = signalOf(call);
+    const what = `${body ? 'POST' : 'GET'} ${url}`;
     for (let n = 0; ; n++) {
-      if (signal.aborted) throw abortError(signal);
+      signal.throwIfAborted();
       try {
-        const raw = await attempt(req, signal);
+        const timeout = AbortSignal.timeout(timeoutMs);
+        let res: Response;
+        let text: string;
+        try {
+          res = await (customFetch ?? fetch)(url, {
+            method: body ? 'POST' : 'GET',
+            headers: body
+              ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+              : { Accept: 'application/json' },
+            body: body && JSON.stringify(body),
+            credentials: 'omit',
+            signal: AbortSignal.any([signal, timeout]),
+          });
+          text = await res.text();
+        } catch (cause) {
+          signal.throwIfAborted();
+          throw timeout.aborted
+            ? new ApiError('timeout', `${what} timed out`, { cause })
+            : new ApiError('network', `${what} failed`, { cause });
+        }
+        let raw: unknown;
+        try {
+          raw = JSON.parse(text);
+        } catch (cause) {
+          if (res.ok) throw badResponse(`${what}: not JSON`, text, cause);
+        }
+        if (!res.ok) {
+          const { status } = res;
+          const error = ErrorBody.safeParse(raw).data;
+          const code = CODES[status] ?? 'network';
+          throw new ApiError(code, error?.message || `HTTP ${status}`, {
+            status,
+            fieldErrors: code === 'validation' ? (error?.errors ?? {}) : undefined,
+            retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
+          });
+        }
         const parsed = schema.safeParse(raw);
-        if (!parsed.success) throw badResponse(req, 'does not match the schema', raw, parsed.error);
+        if (!parsed.success) throw badResponse(`${what}: schema mismatch`, raw, parsed.error);
         return parsed.data;
       } catch (error) {
-        if (!req.retry || n >= retry.retries || !isTransient(error)) throw error;
-        const after = (error as ApiError).retryAfter;
+        if (once || n >= retries || !isTransient(error)) throw error;
+        const after = error.retryAfter;
         await wait(
           after === undefined
-            ? Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** n)
-            : Math.min(after * 1000, MAX_RETRY_AFTER_MS),
+            ? Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** n)
+            : Math.min(after * 1000, 30_000),
           signal,
         );
       }
     }
   };
 
-  const get = <T>(schema: z.ZodMiniType<T>, href: string, signal: AbortSignal): Promise<T> =>
-    request(schema, { method: 'GET', url: href, retry: true }, signal);
+  /** The `data` of the answer to `path`. */
+  const read = async <T>(
+    schema: z.ZodMiniType<{ data: T }>,
+    path: string,
+    call?: CallOptions,
+    body?: object,
+    once?: boolean,
+  ): Promise<T> => (await request(schema, root + path, call, body, once)).data;
 
   /** Every item of a cursor-paginated list; `links.next` is followed on the API's origin only, without loops. */
-  const list = async <T>(schema: z.ZodMiniType<Page<T>>, first: string, signal: AbortSignal): Promise<T[]> => {
+  const list = async <T>(schema: z.ZodMiniType<Page<T>>, path: string, call?: CallOptions): Promise<T[]> => {
     const items: T[] = [];
     const seen = new Set<string>();
-    for (let next: string | null | undefined = first, current = first; next;) {
-      let href: string;
-      try {
-        href = new URL(next, current).href;
-      } catch {
-        href = '';
-      }
-      if (!href || !base || new URL(href).origin !== base.origin || seen.has(href) || seen.size >= MAX_PAGES) {
-        throw badResponse({ method: 'GET', url: current, retry: true }, 'links.next is not followed', next);
-      }
+    for (let href = root + path; ;) {
       seen.add(href);
-      const page = await get(schema, href, signal);
+      const page = await request(schema, href, call);
       items.push(...page.data);
-      next = page.links?.next;
-      current = href;
+      const next = page.links?.next;
+      if (!next) return items;
+      let url: URL | undefined;
+      try {
+        url = new URL(next, href);
+      } catch {
+        // not a URL: refused below
+      }
+      if (url?.origin !== base!.origin || seen.has(url.href) || seen.size >= 100) {
+        throw badResponse(`GET ${href}: links.next refused`, next);
+      }
+      href = url.href;
     }
-    return items;
   };
 
   const findBookingRequestByExternalId = async (
     externalId: string,
     call?: CallOptions,
   ): Promise<BookingRequest | null> => {
-    const { data } = await get(
+    const data = await read(
       BookingRequestList,
-      url('/resources/booking-requests/v1.0', { 'filter[externalId]': externalId }),
-      signalFor(call),
+      `/resources/booking-requests/v1.0?filter[externalId]=${encodeURIComponent(externalId)}`,
+      call,
     );
     return (
       data.find((r) => r.externalId === externalId) ??
@@ -320,94 +295,56 @@ export function createClient(options: ClientOptions): ApiClient {
   };
 
   return {
-    getLocation: async (id, call) =>
-      (await get(LocationResponse, url(`/resources/locations/v2.0/${id}`), signalFor(call))).data,
+    getLocation: (id, call) => read(LocationResponse, `/resources/locations/v2.0/${id}`, call),
 
     listChargePoints: (locationId, call) =>
-      list(
-        ChargePointList,
-        url('/resources/charge-points/v2.0', { 'filter[locationId]': locationId }),
-        signalFor(call),
-      ),
+      list(ChargePointList, `/resources/charge-points/v2.0?filter[locationId]=${encodeURIComponent(locationId)}`, call),
 
     listEvses: (chargePointId, call) =>
-      list(
-        EvseList,
-        url(`/resources/charge-points/v2.0/${chargePointId}/evses`, { 'include[]': 'connectors' }),
-        signalFor(call),
-      ),
+      list(EvseList, `/resources/charge-points/v2.0/${chargePointId}/evses?include[]=connectors`, call),
 
-    checkAvailability: async (locationId, range, call) => {
-      const body = { startAfter: range.startAfter, endBefore: range.endBefore };
-      const req: Req = {
-        method: 'POST',
-        url: url(`/actions/locations/v2.0/${locationId}/check-booking-availability`),
-        body,
-        retry: true,
-      };
-      return (await request(AvailabilityResponse, req, signalFor(call))).data;
-    },
+    checkAvailability: (locationId, { startAfter, endBefore }, call) =>
+      read(AvailabilityResponse, `/actions/locations/v2.0/${locationId}/check-booking-availability`, call, {
+        startAfter,
+        endBefore,
+      }),
 
     findUserByEmail: async (email, call) =>
-      (await get(UserList, url('/resources/users/v1.0', { 'filter[email]': email.trim() }), signalFor(call))).data[0] ??
+      (await read(UserList, `/resources/users/v1.0?filter[email]=${encodeURIComponent(email.trim())}`, call))[0] ??
       null,
 
     async createBookingRequest(input, call) {
-      const signal = signalFor(call);
       const checked = CreateBookingRequestBody.safeParse({ ...input, externalId: input.externalId ?? newExternalId() });
       if (!checked.success) {
-        throw new ApiError('validation', 'Invalid booking request', {
-          fieldErrors: fieldErrorsOf(checked.error),
-          cause: checked.error,
-        });
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of checked.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message);
+        throw new ApiError('validation', 'Invalid booking request', { fieldErrors, cause: checked.error });
       }
       const body = checked.data;
-      const externalId = body.externalId!;
-      const post = async (): Promise<BookingRequest> =>
-        (
-          await request(
-            BookingRequestResponse,
-            { method: 'POST', url: url('/resources/booking-requests/v1.0'), body, retry: false },
-            signal,
-          )
-        ).data;
-      /** Outcome unknown: a 429 was certainly refused, anything else transient may have arrived. */
-      const unknownOutcome = (error: unknown): boolean => isTransient(error) && (error as ApiError).status !== 429;
-
-      try {
-        return await post();
-      } catch (error) {
-        if (!unknownOutcome(error)) throw error;
-      }
-      // The answer was lost: the request may exist. Look it up, and again after a pause, since the
-      // server may still be storing it.
-      const found =
-        (await findBookingRequestByExternalId(externalId, { signal })) ??
-        (await wait(retry.baseDelayMs, signal), await findBookingRequestByExternalId(externalId, { signal }));
-      if (found) return found;
-      try {
-        return await post();
-      } catch (error) {
-        if (!unknownOutcome(error)) throw error;
-        const again = await findBookingRequestByExternalId(externalId, { signal });
-        if (again) return again;
-        throw error;
+      const find = (): Promise<BookingRequest | null> => findBookingRequestByExternalId(body.externalId!, call);
+      // The second POST, if any, is sent only after look-ups found nothing; it is looked up once.
+      for (let again = false; ; again = true) {
+        try {
+          return await read(BookingRequestResponse, '/resources/booking-requests/v1.0', call, body, true);
+        } catch (error) {
+          // Outcome unknown: a 429 was certainly refused, anything else transient may have arrived.
+          if (!isTransient(error) || error.status === 429) throw error;
+          // The answer was lost: the request may exist. Look it up, and again after a pause, since the
+          // server may still be storing it.
+          const found = (await find()) ?? (again ? null : (await wait(baseDelayMs, signalOf(call)), await find()));
+          if (found) return found;
+          if (again) throw error;
+        }
       }
     },
 
     findBookingRequestByExternalId,
 
-    getBookingRequest: async (id, call) =>
-      (await get(BookingRequestResponse, url(`/resources/booking-requests/v1.0/${id}`), signalFor(call))).data,
+    getBookingRequest: (id, call) => read(BookingRequestResponse, `/resources/booking-requests/v1.0/${id}`, call),
 
-    getBooking: async (id, call) =>
-      (await get(BookingResponse, url(`/resources/bookings/v1.0/${id}`), signalFor(call))).data,
+    getBooking: (id, call) => read(BookingResponse, `/resources/bookings/v1.0/${id}`, call),
 
     listBookings: ({ userId, locationId }, call) =>
-      list(
-        BookingList,
-        url('/resources/bookings/v1.0', { 'filter[userId]': userId, 'filter[locationId]': locationId }),
-        signalFor(call),
-      ),
+      list(BookingList, `/resources/bookings/v1.0?filter[userId]=${userId}&filter[locationId]=${locationId}`, call),
   };
 }

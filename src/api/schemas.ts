@@ -15,43 +15,38 @@
  */
 import * as z from 'zod/mini';
 
-type Issue = Omit<z.core.$ZodRawIssue, 'input'>;
+type Issue = Omit<z.core.$ZodRawIssue, 'input' | 'message'>;
 
-/** A check that adds `issue` when `ok(value)` is false. */
-function rule<T>(ok: (value: T) => boolean, issue: Issue | string): z.core.$ZodCheck<T> {
+/** A check that adds an issue (`custom` unless `issue` says otherwise) when `ok(value)` is false. */
+function rule<T>(ok: (value: T) => boolean, message: string, issue: Issue = { code: 'custom' }): z.core.$ZodCheck<T> {
   return z.check<T>((ctx) => {
-    if (!ok(ctx.value)) {
-      ctx.issues.push({
-        ...(typeof issue === 'string' ? { code: 'custom', message: issue } : issue),
-        input: ctx.value,
-      } as z.core.$ZodRawIssue);
-    }
+    if (!ok(ctx.value)) ctx.issues.push({ ...issue, message, input: ctx.value } as z.core.$ZodRawIssue);
   });
 }
 
 /** One of `values` (a literal or an enum), reported as zod's `invalid_value`. */
 function oneOf<const T extends readonly string[]>(...values: T) {
   return z.custom<T[number]>().check(
-    rule((value: unknown) => values.includes(value as string), {
+    rule((value: unknown) => values.includes(value as string), `must be "${values.join('" or "')}"`, {
       code: 'invalid_value',
       values: [...values],
-      message: `must be ${values.map((v) => `"${v}"`).join(' or ')}`,
     }),
   );
 }
+
+/** `schema`, or null, or absent. */
+const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
 /** A safe integer (what `z.int()` accepts). */
 const int = () => z.number().check(rule(Number.isSafeInteger, 'must be an integer'));
 /** A positive safe integer (`z.int().check(z.positive())`). */
 const positive = () =>
-  int().check(
-    rule((v: number) => v > 0, { code: 'too_small', origin: 'number', minimum: 0, message: 'must be positive' }),
-  );
+  int().check(rule((v: number) => v > 0, 'must be positive', { code: 'too_small', origin: 'number', minimum: 0 }));
 
 /** An instant as Ampeco writes it (ISO 8601, `Z` or an offset). */
 const instant = z
   .string()
-  .check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time'));
+  .check(rule((value: string) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time'));
 
 /**
  * ISO 8601 UTC instant with seconds and optional fractional seconds, as everything sent upstream
@@ -64,7 +59,8 @@ export const UtcInstant = z.string().check(
       /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/.test(value) &&
       // The date exists: Date.parse accepts 30 February, its round trip does not.
       new Date(Date.parse(value)).toISOString().slice(0, 19) === value.slice(0, 19),
-    { code: 'invalid_format', format: 'datetime', message: 'must be an ISO 8601 UTC date-time' },
+    'must be an ISO 8601 UTC date-time',
+    { code: 'invalid_format', format: 'datetime' },
   ),
 );
 
@@ -77,72 +73,68 @@ export const UtcInstant = z.string().check(
 export function isEmail(value: string): boolean {
   // The local part, then dot-separated domain labels: none holds whitespace, `@`, control characters or `% * ,`.
   // eslint-disable-next-line no-control-regex
-  const email = /^[^\s@\x00-\x1f\x7f%*,]+@[^\s@.\x00-\x1f\x7f%*,]+(\.[^\s@.\x00-\x1f\x7f%*,]+)+$/;
+  const email = /^[^\s@\0-\x1f\x7f%*,]+@[^\s@.\0-\x1f\x7f%*,]+(\.[^\s@.\0-\x1f\x7f%*,]+)+$/;
   return value.length <= 254 && email.test(value);
 }
 
 const id = int();
-const str = () => z.optional(z.nullable(z.string()));
-
+const str = maybe(z.string());
+const ref = maybe(id);
+const time = maybe(instant);
 /** Pagination links of the v2 lists (cursor) and the users list (page). */
-export const Links = z.object({
-  next: str(),
-});
-const links = z.optional(z.nullable(Links));
+const links = maybe(z.object({ next: str }));
+/** A list answer: `data` and the pagination links. */
+const list = <T extends z.ZodMiniType>(item: T) => z.object({ data: z.array(item), links });
+/** A single-item answer. */
+const one = <T extends z.ZodMiniType>(item: T) => z.object({ data: item });
 
 export const Translation = z.object({
-  locale: str(),
-  translation: str(),
+  locale: str,
+  translation: str,
 });
 export type Translation = z.infer<typeof Translation>;
 
 export const Location = z.object({
   id,
-  name: z.optional(z.nullable(z.array(Translation))),
-  timezone: str(),
+  name: maybe(z.array(Translation)),
+  timezone: str,
 });
 export type Location = z.infer<typeof Location>;
-export const LocationResponse = z.object({ data: Location });
+export const LocationResponse = one(Location);
 
 export const ChargePoint = z.object({
   id,
-  name: str(),
-  locationId: z.optional(z.nullable(id)),
-  status: str(),
+  name: str,
+  locationId: ref,
+  status: str,
 });
 export type ChargePoint = z.infer<typeof ChargePoint>;
-export const ChargePointList = z.object({ data: z.array(ChargePoint), links });
+export const ChargePointList = list(ChargePoint);
 
 export const Connector = z.object({
   id,
   type: z.string(),
-  format: str(),
-  status: str(),
+  format: str,
+  status: str,
   /** Not in Ampeco's OpenAPI definition but present in its booking docs; shown when given. */
-  maxPowerWh: z.optional(z.nullable(z.number())),
+  maxPowerWh: maybe(z.number()),
 });
 export type Connector = z.infer<typeof Connector>;
 
 export const Evse = z.object({
   id,
-  physicalReference: str(),
-  label: str(),
-  currentType: z.optional(z.nullable(oneOf('ac', 'dc'))),
-  networkId: str(),
-  status: str(),
-  bookingEnabled: z.optional(z.nullable(z.boolean())),
-  powerOptions: z.optional(
-    z.nullable(
-      z.object({
-        /** Watts. */
-        maxPower: z.optional(z.nullable(z.number())),
-      }),
-    ),
-  ),
-  connectors: z.optional(z.nullable(z.array(Connector))),
+  physicalReference: str,
+  label: str,
+  currentType: maybe(oneOf('ac', 'dc')),
+  networkId: str,
+  status: str,
+  bookingEnabled: maybe(z.custom<boolean>((v) => typeof v === 'boolean')),
+  /** `maxPower` in watts. */
+  powerOptions: maybe(z.object({ maxPower: maybe(z.number()) })),
+  connectors: maybe(z.array(Connector)),
 });
 export type Evse = z.infer<typeof Evse>;
-export const EvseList = z.object({ data: z.array(Evse), links });
+export const EvseList = list(Evse);
 
 export const AvailabilityBody = z.strictObject({
   startAfter: UtcInstant,
@@ -164,7 +156,7 @@ export const User = z.object({
   id: z.custom<string | number>((v) => typeof v === 'string' || typeof v === 'number', 'must be a string or a number'),
 });
 export type User = z.infer<typeof User>;
-export const UserList = z.object({ data: z.array(User), links });
+export const UserList = list(User);
 
 /** The only booking request the widget (and the proxy) will send. */
 export const CreateBookingRequestBody = z.strictObject({
@@ -176,17 +168,11 @@ export const CreateBookingRequestBody = z.strictObject({
   evseId: z.optional(positive()),
   externalId: z.optional(
     z.string().check(
-      rule((v: string) => v.length > 0, {
-        code: 'too_small',
-        origin: 'string',
-        minimum: 1,
-        message: 'must not be empty',
-      }),
-      rule((v: string) => v.length < 256, {
+      rule((v: string) => v.length > 0, 'must not be empty', { code: 'too_small', origin: 'string', minimum: 1 }),
+      rule((v: string) => v.length < 256, 'must be at most 255 characters', {
         code: 'too_big',
         origin: 'string',
         maximum: 255,
-        message: 'must be at most 255 characters',
       }),
     ),
   ),
@@ -195,9 +181,6 @@ export type CreateBookingRequestBody = z.infer<typeof CreateBookingRequestBody>;
 
 export const BookingRequestStatus = oneOf('pending', 'approved', 'rejected');
 export type BookingRequestStatus = z.infer<typeof BookingRequestStatus>;
-
-const time = z.optional(z.nullable(instant));
-const ref = z.optional(z.nullable(id));
 
 export const BookingRequest = z.object({
   id,
@@ -208,15 +191,15 @@ export const BookingRequest = z.object({
   evseId: ref,
   startAt: time,
   endAt: time,
-  externalId: str(),
+  externalId: str,
   bookingId: ref,
-  rejectionReason: str(),
+  rejectionReason: str,
   createdAt: time,
   lastUpdatedAt: time,
 });
 export type BookingRequest = z.infer<typeof BookingRequest>;
-export const BookingRequestResponse = z.object({ data: BookingRequest });
-export const BookingRequestList = z.object({ data: z.array(BookingRequest), links });
+export const BookingRequestResponse = one(BookingRequest);
+export const BookingRequestList = list(BookingRequest);
 
 export const Booking = z.object({
   id,
@@ -225,24 +208,28 @@ export const Booking = z.object({
   startAt: instant,
   endAt: instant,
   status: z.string(),
-  evse: z.optional(z.nullable(Evse)),
+  evse: maybe(Evse),
   createdAt: time,
   lastUpdatedAt: time,
 });
 export type Booking = z.infer<typeof Booking>;
-export const BookingResponse = z.object({ data: Booking });
-export const BookingList = z.object({ data: z.array(Booking), links });
+export const BookingResponse = one(Booking);
+export const BookingList = list(Booking);
 
-/** Field messages of a 422: `{ field: [message, …] }`. */
-const isFieldErrors = (value: unknown): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  Object.values(value).every((messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'));
-
-/** Error bodies: `{message}`, with `errors` per field on 422. */
+/** Error bodies: `{message}`, with `errors` per field on 422 (`{ field: [message, …] }`). */
 export const ErrorBody = z.object({
   message: z.optional(z.string()),
-  errors: z.optional(z.custom<Record<string, string[]>>(isFieldErrors, 'must map fields to messages')),
+  errors: z.optional(
+    z.custom<Record<string, string[]>>(
+      (value) =>
+        !!value &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.values(value).every(
+          (messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'),
+        ),
+      'must map fields to messages',
+    ),
+  ),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

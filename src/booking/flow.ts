@@ -11,10 +11,10 @@ export { newExternalId } from '../api/client.js';
  * The integer `userId` a booking request needs, from a user whose `id` this API writes as a string.
  * Throws ApiError `bad-response` when it is not a positive integer.
  */
-export function bookingUserId(user: User): number {
-  const id = typeof user.id === 'number' ? user.id : /^\s*\d+\s*$/.test(user.id) ? Number(user.id) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError('bad-response', `Unusable user id: ${String(user.id)}`);
-  return id;
+export function bookingUserId({ id }: User): number {
+  const n = Number(id);
+  if (/^\s*\d+\s*$/.test(`${id}`) && Number.isSafeInteger(n) && n > 0) return n;
+  throw new ApiError('bad-response', `Unusable user id: ${id}`);
 }
 
 /**
@@ -25,16 +25,16 @@ export function bookingUserId(user: User): number {
  */
 export async function findConfirmedBooking(
   client: Pick<ApiClient, 'getBooking' | 'listBookings'>,
-  bookingRequest: BookingRequest,
+  { bookingId, userId, locationId, startAt, evseId }: BookingRequest,
   options?: CallOptions,
 ): Promise<Booking | null> {
-  const { bookingId, userId, locationId, startAt, evseId } = bookingRequest;
   if (bookingId != null) return client.getBooking(bookingId, options);
   if (userId == null || locationId == null || !startAt) return null;
   const start = Date.parse(startAt);
-  const bookings = await client.listBookings({ userId, locationId }, options);
-  const matches = bookings
-    .filter((b) => b.locationId === locationId && Date.parse(b.startAt) === start)
-    .sort((a, b) => Number(b.evse?.id === evseId) - Number(a.evse?.id === evseId) || b.id - a.id);
-  return matches[0] ?? null;
+  const same = (b: Booking): number => +(b.evse?.id === evseId);
+  return (
+    (await client.listBookings({ userId, locationId }, options))
+      .filter((b) => b.locationId === locationId && Date.parse(b.startAt) === start)
+      .sort((a, b) => same(b) - same(a) || b.id - a.id)[0] ?? null
+  );
 }

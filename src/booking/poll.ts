@@ -1,12 +1,12 @@
 /**
  * Polling a booking request until Ampeco decides (SPEC §4 step 7).
  */
-import { abortError, anySignal, sleep as defaultSleep, type ApiClient, type Sleep } from '../api/client.js';
+import { sleep, type ApiClient, type Sleep } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { BookingRequest } from '../api/schemas.js';
 
 export interface PollOptions {
-  /** Stops polling at once; the promise then rejects with the `AbortError`. */
+  /** Stops polling at once; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Give up after this long (real time); rejects with ApiError `timeout`. Default 60 s. */
   timeoutMs?: number;
@@ -30,28 +30,33 @@ export interface PollOptions {
 export async function pollBookingRequest(
   client: Pick<ApiClient, 'getBookingRequest'>,
   id: number,
-  options: PollOptions = {},
+  {
+    signal: outer,
+    timeoutMs = 60_000,
+    initialDelayMs = 1000,
+    maxDelayMs = 5000,
+    factor = 1.5,
+    onUpdate,
+    sleep: wait = sleep,
+  }: PollOptions = {},
 ): Promise<BookingRequest> {
-  const { timeoutMs = 60_000, initialDelayMs = 1000, maxDelayMs = 5000, factor = 1.5, onUpdate } = options;
-  const wait = options.sleep ?? defaultSleep;
+  // setTimeout rather than AbortSignal.timeout, which throws on what setTimeout takes (Infinity, -1:
+  // at once). Not cleared: once polling ends, nothing uses the signal it aborts.
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException('Polling timed out', 'AbortError')), timeoutMs);
-  const signal = anySignal([options.signal, deadline.signal]);
+  setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
   try {
     for (let delay = initialDelayMs; ; delay = Math.min(maxDelayMs, delay * factor)) {
       await wait(delay, signal);
-      if (signal.aborted) throw abortError(signal);
+      signal.throwIfAborted();
       const bookingRequest = await client.getBookingRequest(id, { signal });
       onUpdate?.(bookingRequest);
       if (bookingRequest.status !== 'pending') return bookingRequest;
     }
   } catch (error) {
-    if (options.signal?.aborted) throw abortError(options.signal);
-    if (deadline.signal.aborted) {
-      throw new ApiError('timeout', `Booking request ${id} is still pending after ${timeoutMs} ms`, { cause: error });
-    }
-    throw error;
-  } finally {
-    clearTimeout(timer);
+    outer?.throwIfAborted();
+    throw deadline.signal.aborted
+      ? new ApiError('timeout', `Booking request ${id} still pending`, { cause: error })
+      : error;
   }
 }
