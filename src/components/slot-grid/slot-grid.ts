@@ -94,9 +94,12 @@ export class EvSlotGrid extends LitElement {
       const withSelected = days.findIndex((d) => d.starts.includes(selected!));
       const sameDate = days.findIndex((d) => d.date === shownDate);
       const firstTimes = previous?.some((d) => d.starts.length) ? -1 : days.findIndex((d) => d.starts.length);
-      if (withSelected >= 0 && (changed.has('selected') || sameDate < 0)) this.dayIndex = withSelected;
-      else if (firstTimes >= 0) this.dayIndex = firstTimes;
-      else if (sameDate >= 0) this.dayIndex = sameDate;
+      this.dayIndex = [
+        changed.has('selected') || sameDate < 0 ? withSelected : -1,
+        firstTimes,
+        sameDate,
+        this.dayIndex,
+      ].find((i) => i >= 0)!;
     }
     this.dayIndex = Math.max(0, Math.min(this.dayIndex, days.length - 1));
     const starts: (string | null)[] = this.day?.starts ?? [];
