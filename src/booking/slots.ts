@@ -40,23 +40,23 @@ export interface AvailabilityRange {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+const formatter = (timeZone: string): Intl.DateTimeFormat =>
+  formatters.get(timeZone) ??
+  formatters
+    .set(
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+    )
+    .get(timeZone)!;
 
 /** The zone's offset from UTC at an instant, in minutes (`+120` for EET, `-300` for EST). */
 export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
