@@ -78,6 +78,7 @@ export class EvPortList extends LitElement {
             ? ports.map((evse) => {
                 const { id } = evse;
                 const status = evse.status ?? 'enabled';
+                const usable = status === 'enabled';
                 const connectors = evse.connectors ?? [];
                 // Watts: `powerOptions.maxPower`, else the strongest connector's `maxPowerWh`.
                 const watts = evse.powerOptions?.maxPower ?? Math.max(0, ...connectors.map((c) => c.maxPowerWh ?? 0));
@@ -95,7 +96,7 @@ export class EvPortList extends LitElement {
                     name="port"
                     value=${id}
                     .checked=${this.selected === id}
-                    ?disabled=${status !== 'enabled'}
+                    ?disabled=${!usable}
                     aria-labelledby="p${id}n"
                     aria-describedby="p${id}m p${id}s"
                     @change=${this.handleChange}
@@ -107,9 +108,7 @@ export class EvPortList extends LitElement {
                     <span class="meta" id="p${id}m">${meta.filter(Boolean).join(' · ')}</span>
                     <span class="state" id="p${id}s"
                       >${
-                        status === 'enabled'
-                          ? nothing
-                          : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
+                        usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
                       }</span
                     >
                   </span>
