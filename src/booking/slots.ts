@@ -12,8 +12,6 @@ const DAY = 24 * HOUR;
 /** The API answers availability for at most 7 days per request. */
 const MAX_RANGE = 7 * DAY;
 
-export const DEFAULT_DURATIONS: readonly number[] = [30, 60, 90, 120];
-
 export interface Window {
   startAt: string;
   endAt: string;
@@ -42,36 +40,36 @@ export interface AvailabilityRange {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+const formatter = (timeZone: string): Intl.DateTimeFormat =>
+  formatters.get(timeZone) ??
+  formatters
+    .set(
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The local wall-clock time of an instant, expressed as if it were a UTC instant (whole seconds). */
-function wallClock(instantMs: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const { type, value } of formatter(timeZone).formatToParts(instantMs)) p[type] = Number(value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
-}
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+    )
+    .get(timeZone)!;
 
 /** The zone's offset from UTC at an instant, in minutes (`+120` for EET, `-300` for EST). */
 export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
-  return Math.round((wallClock(whole, timeZone) - whole) / MINUTE);
+  // en-US parts: month / day / year, hour : minute : second (the literals between them skipped).
+  const [mo, , d, , y, , h, , mi, , s] = formatter(timeZone)
+    .formatToParts(whole)
+    .map((part) => Number(part.value));
+  return Math.round((Date.UTC(y!, mo! - 1, d, h! % 24, mi, s) - whole) / MINUTE);
 }
+
+/** The offset in ms. */
+const offsetAt = (instantMs: number, timeZone: string): number => zoneOffsetMinutes(instantMs, timeZone) * MINUTE;
 
 /**
  * A usable IANA timezone: `timeZone` when the runtime knows it, otherwise the browser's own
@@ -89,106 +87,44 @@ export function resolveTimeZone(timeZone: string | null | undefined): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** `YYYY-MM-DD` of a "wall clock as UTC" value. */
-function dateOfWall(wall: number): string {
-  const d = new Date(wall);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** ISO 8601 UTC without milliseconds: `2026-03-01T10:00:00Z`. */
+export function toIsoUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }
 
 /** The local date (`YYYY-MM-DD`) of an instant in a timezone. */
 export function localDate(instantMs: number, timeZone: string): string {
-  return dateOfWall(wallClock(instantMs, timeZone));
+  return toIsoUtc(instantMs + offsetAt(instantMs, timeZone)).slice(0, 10);
 }
 
-/** `YYYY-MM-DD` → midnight of that date as a "wall clock as UTC" value, or NaN. */
-function wallOfDate(dateStr: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateStr);
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-}
-
-/** The calendar date `days` after `dateStr`. */
-export function addDays(dateStr: string, days: number): string {
-  return dateOfWall(wallOfDate(dateStr) + days * DAY);
+/** The calendar date `days` after `dateStr` (`YYYY-MM-DD`, which `Date.parse` reads as UTC). */
+function addDays(dateStr: string, days: number): string {
+  return toIsoUtc(Date.parse(dateStr) + days * DAY).slice(0, 10);
 }
 
 /**
- * The instant at which a local wall-clock time happens. A time that occurs twice (fall back) gives
- * the earlier instant; a time that does not exist (in a spring-forward gap) is moved later by the
- * gap's length, as Temporal's `compatible` disambiguation does (so a day starting in a gap starts
- * when the gap ends).
+ * The first instant of a local date (`YYYY-MM-DD`) in a timezone; correct on DST days. A midnight
+ * that occurs twice gives the earlier instant; one that does not exist (in a spring-forward gap) is
+ * moved later by the gap's length, as Temporal's `compatible` disambiguation does (so a day starting
+ * in a gap starts when the gap ends).
  */
-function instantOfWall(wall: number, timeZone: string): number {
-  const before = zoneOffsetMinutes(wall - DAY, timeZone) * MINUTE;
-  const after = zoneOffsetMinutes(wall + DAY, timeZone) * MINUTE;
-  const a = wall - before;
-  const b = wall - after;
-  const aValid = zoneOffsetMinutes(a, timeZone) * MINUTE === before;
-  const bValid = zoneOffsetMinutes(b, timeZone) * MINUTE === after;
-  if (aValid && bValid) return Math.min(a, b);
-  if (bValid) return b;
-  return a;
-}
-
-/** The first instant of a local date (`YYYY-MM-DD`) in a timezone; correct on DST days. */
 export function startOfLocalDay(dateStr: string, timeZone: string): number {
-  return instantOfWall(wallOfDate(dateStr), timeZone);
-}
-
-/** ISO 8601 UTC without milliseconds: `2026-03-01T10:00:00Z`. */
-export function toIsoUtc(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19) + 'Z';
-}
-
-interface Segment {
-  start: number;
-  end: number;
-  /** Offset in ms. */
-  offset: number;
-}
-
-/**
- * Splits [from, to) (whole minutes) into pieces of constant UTC offset. Samples hourly (zones never
- * change offset twice within an hour) and finds each change to the minute by bisection.
- */
-function offsetSegments(from: number, to: number, timeZone: string): Segment[] {
-  const offsetAt = (t: number): number => zoneOffsetMinutes(t, timeZone) * MINUTE;
-  const segments: Segment[] = [];
-  let start = from;
-  let offset = offsetAt(from);
-  for (let t = from; t < to;) {
-    const next = Math.min(t + HOUR, to);
-    const nextOffset = offsetAt(next);
-    if (nextOffset !== offset) {
-      // The change happens in (t, next]: find the first minute with the new offset.
-      let lo = t;
-      let hi = next;
-      while (hi - lo > MINUTE) {
-        const mid = lo + Math.max(1, Math.floor((hi - lo) / 2 / MINUTE)) * MINUTE;
-        if (offsetAt(mid) === offset) lo = mid;
-        else hi = mid;
-      }
-      segments.push({ start, end: hi, offset });
-      start = hi;
-      offset = offsetAt(hi);
-    }
-    t = next;
-  }
-  segments.push({ start, end: to, offset });
-  return segments;
+  const wall = Date.parse(dateStr);
+  // The instants with the offsets of a day before and a day after; valid if that is their offset.
+  const [a, b] = [-DAY, DAY].map((d) => wall - offsetAt(wall + d, timeZone)) as [number, number];
+  const valid = (instant: number): boolean => offsetAt(instant, timeZone) === wall - instant;
+  return valid(b) && !(valid(a) && a < b) ? b : a;
 }
 
 /** Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. */
-function mergeWindows(windows: readonly Window[]): [number, number][] {
-  const spans = windows
-    .map((w): [number, number] => [Date.parse(w.startAt), Date.parse(w.endAt)])
+function mergeWindows(windows: readonly Window[]): number[][] {
+  const merged: number[][] = [];
+  for (const span of windows
+    .map((w) => [Date.parse(w.startAt), Date.parse(w.endAt)] as [number, number])
     .filter(([s, e]) => s < e)
-    .sort((x, y) => x[0] - y[0]);
-  const merged: [number, number][] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    .sort((x, y) => x[0] - y[0])) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]!) last[1] = Math.max(last[1]!, span[1]);
     else merged.push(span);
   }
   return merged;
@@ -200,54 +136,49 @@ function mergeWindows(windows: readonly Window[]): [number, number][] {
  * a +05:45 zone), not before `now`, and such that [start, start + duration] lies inside one
  * available window (touching and overlapping windows are merged first).
  */
-export function selectableStarts(input: SelectableStartsInput): number[] {
-  const { durationMinutes, stepMinutes, now, timeZone } = input;
-  if (!(durationMinutes > 0) || !(stepMinutes > 0)) return [];
-  const duration = durationMinutes * MINUTE;
+export function selectableStarts({
+  windows,
+  durationMinutes,
+  stepMinutes,
+  now,
+  timeZone,
+}: SelectableStartsInput): number[] {
+  const starts: number[] = [];
+  if (!(durationMinutes > 0) || !(stepMinutes > 0)) return starts;
   const step = Math.max(1, Math.round(stepMinutes)) * MINUTE;
   /** The smallest aligned wall-clock value ≥ wall; every local midnight is aligned. */
   const alignUp = (wall: number): number => {
     const midnight = Math.floor(wall / DAY) * DAY;
     return Math.min(midnight + Math.ceil((wall - midnight) / step) * step, midnight + DAY);
   };
-  const starts: number[] = [];
-  for (const [ws, we] of mergeWindows(input.windows)) {
-    // Starts are whole minutes in [lo, to).
-    const lo = Math.ceil(Math.max(ws, now) / MINUTE) * MINUTE;
-    const to = Math.floor((we - duration) / MINUTE) * MINUTE + MINUTE;
-    if (lo >= to) continue;
-    for (const seg of offsetSegments(lo, to, timeZone)) {
-      for (let wall = alignUp(seg.start + seg.offset); wall - seg.offset < seg.end; wall = alignUp(wall + 1)) {
-        starts.push(wall - seg.offset);
-      }
+  for (const [ws, we] of mergeWindows(windows)) {
+    // Starts are whole minutes in [from, to), taken piece by piece of constant UTC offset.
+    const to = Math.floor((we! - durationMinutes * MINUTE) / MINUTE) * MINUTE + MINUTE;
+    for (let from = Math.ceil(Math.max(ws!, now) / MINUTE) * MINUTE, end; from < to; from = end) {
+      const offset = offsetAt(from, timeZone);
+      // The piece ends where the offset changes: sampled hourly (zones never change offset twice
+      // within an hour), then found to the minute.
+      end = from;
+      while (end < to && offsetAt(Math.min(end + HOUR, to), timeZone) === offset) end = Math.min(end + HOUR, to);
+      if (end < to) while (offsetAt((end += MINUTE), timeZone) === offset);
+      for (let wall = alignUp(from + offset); wall - offset < end; wall = alignUp(wall + 1)) starts.push(wall - offset);
     }
   }
-  return [...new Set(starts)].sort((a, b) => a - b);
+  return starts;
 }
 
 /**
  * Starts grouped by the local day they fall on. With `firstDate` and `dayCount`, exactly those days
  * are returned (empty ones included, starts outside them dropped); otherwise the days that have starts.
  */
-export function groupByDay(
-  starts: readonly number[],
-  timeZone: string,
-  firstDate?: string,
-  dayCount?: number,
-): DayStarts[] {
+export function groupByDay(starts: readonly number[], timeZone: string, firstDate?: string, dayCount = 0): DayStarts[] {
   const days = new Map<string, string[]>();
-  if (firstDate && dayCount && dayCount > 0) {
-    for (let i = 0; i < dayCount; i++) days.set(addDays(firstDate, i), []);
-  }
+  for (let i = 0; firstDate && i < dayCount; i++) days.set(addDays(firstDate, i), []);
   const fixed = days.size > 0;
   for (const start of [...starts].sort((a, b) => a - b)) {
     const date = localDate(start, timeZone);
-    let list = days.get(date);
-    if (!list) {
-      if (fixed) continue;
-      days.set(date, (list = []));
-    }
-    list.push(toIsoUtc(start));
+    if (!fixed && !days.has(date)) days.set(date, []);
+    days.get(date)?.push(toIsoUtc(start));
   }
   return [...days].map(([date, list]) => ({ date, starts: list }));
 }
@@ -279,26 +210,20 @@ export function parseList(value: string | null | undefined): string[] {
 /** An integer in [min, max] written in decimal digits, or null. */
 export function parseIntInRange(value: string | number | null | undefined, min: number, max: number): number | null {
   const text = String(value ?? '').trim();
-  if (!/^[+]?\d+$/.test(text)) return null;
   const n = Number(text);
-  return n >= min && n <= max ? n : null;
+  return /^\+?\d+$/.test(text) && n >= min && n <= max ? n : null;
 }
 
 /** Unique positive integers of a comma list, in their order; invalid entries are dropped. */
 export function parseIntList(value: string | null | undefined, max = Number.MAX_SAFE_INTEGER): number[] {
-  const out: number[] = [];
-  for (const entry of parseList(value)) {
-    const n = parseIntInRange(entry, 1, max);
-    if (n !== null && !out.includes(n)) out.push(n);
-  }
-  return out;
+  return [...new Set(parseList(value).flatMap((entry) => parseIntInRange(entry, 1, max) ?? []))];
 }
 
 /**
  * Durations in minutes from the `durations` attribute (`'30, 60,abc,90'` → `[30, 60, 90]`): positive
- * whole minutes up to a day, unique, ascending; the default list when nothing valid is left.
+ * whole minutes up to a day, unique, ascending; `30,60,90,120` when nothing valid is left.
  */
 export function parseDurations(value: string | null | undefined): number[] {
   const list = parseIntList(value, 1440).sort((a, b) => a - b);
-  return list.length > 0 ? list : [...DEFAULT_DURATIONS];
+  return list.length > 0 ? list : [30, 60, 90, 120];
 }

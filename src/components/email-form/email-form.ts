@@ -5,16 +5,6 @@ import { t } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
 
-/** The link only if it is http(s) (relative URLs resolve against the page). */
-function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return /^https?:$/.test(new URL(url, document.baseURI).protocol) ? url : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The driver's email and the Book button.
  *
@@ -60,7 +50,7 @@ export class EvEmailForm extends LitElement {
     locale: {},
     invalid: { state: true },
   };
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   /** The address in the field. */
   email = '';
@@ -108,11 +98,10 @@ export class EvEmailForm extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { locale } = this;
+    const { locale, notFound, signupUrl } = this;
     const message = this.invalid ? t(locale, 'emailInvalid') : this.error;
-    const href = safeUrl(this.signupUrl);
+    const hasMessage = !!message || notFound;
     const signUp = t(locale, 'emailSignUp');
-    const hasMessage = Boolean(message) || this.notFound;
     return html`<form novalidate part="email-form" @submit=${this.handleSubmit}>
       <label for="email">${t(locale, 'emailLabel')}</label>
       <input
@@ -124,17 +113,18 @@ export class EvEmailForm extends LitElement {
         spellcheck="false"
         ?disabled=${this.disabled}
         ?readonly=${this.busy}
-        aria-invalid=${hasMessage ? 'true' : 'false'}
+        aria-invalid=${hasMessage}
         aria-describedby=${hasMessage ? 'msg' : nothing}
         @input=${this.handleInput}
       />
       <div id="msg" class="msg" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}${
-        this.notFound
+        notFound
           ? html`<p>
               ${t(locale, 'emailNotFound')}
               ${
-                href
-                  ? html`<a href=${href} target="_blank" rel="noopener"
+                // A link only if it is http(s) (relative URLs resolve against the page).
+                signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
+                  ? html`<a href=${signupUrl} target="_blank" rel="noopener"
                     >${signUp}<span class="vh"> ${t(locale, 'newTab')}</span></a
                   >`
                   : signUp
@@ -148,7 +138,7 @@ export class EvEmailForm extends LitElement {
         part="button"
         class="primary"
         ?disabled=${this.disabled}
-        aria-disabled=${this.busy ? 'true' : nothing}
+        aria-disabled=${this.busy || nothing}
       >
         ${t(locale, this.busy ? 'booking' : 'book')}
       </button>

@@ -5,44 +5,19 @@ import { numberFormat, t } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './port-list.styles.js';
 
-/** Human names of Ampeco connector types; unknown types are shown as the API writes them. */
-const CONNECTOR_NAMES: Readonly<Record<string, string>> = {
-  type1: 'Type 1',
-  type2: 'Type 2',
-  type3: 'Type 3',
-  chademo: 'CHAdeMO',
-  ccs1: 'CCS1',
-  ccs2: 'CCS2',
-  schuko: 'Schuko',
-  nacs: 'NACS',
-  cee16: 'CEE 16 A',
-  cee32: 'CEE 32 A',
-  j1772: 'J1772',
-  inductive: 'Inductive',
-  'nema-5-20': 'NEMA 5-20',
-  'nema-6-30': 'NEMA 6-30',
-  'nema-6-50': 'NEMA 6-50',
-  'type-e-french': 'Type E',
-  'type-g-british': 'Type G',
-  'type-j-swiss': 'Type J',
-  avcon: 'Avcon',
-  'gb-t-ac': 'GB/T AC',
-  'gb-t-dc': 'GB/T DC',
-  chaoji: 'ChaoJi',
-};
-
-/** The name a driver knows the port by: its label, else its physical reference, else `#id`. */
-export function portName(evse: Evse, locale = 'en'): string {
-  return evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id: evse.id });
-}
-
-/** Maximum power in kW: `powerOptions.maxPower` (W), else the strongest connector's `maxPowerWh`. */
-export function maxPowerKw(evse: Evse): number | null {
-  const watts =
-    evse.powerOptions?.maxPower ??
-    Math.max(0, ...(evse.connectors ?? []).map((connector) => connector.maxPowerWh ?? 0));
-  return watts > 0 ? watts / 1000 : null;
-}
+/**
+ * Human names of Ampeco connector types, by type in lower case; unknown types are shown as the API
+ * writes them. An entry is `type=Name`, or just `Name` when the type is the name in lower case
+ * without its space.
+ */
+const CONNECTOR_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  'Type 1,Type 2,Type 3,CHAdeMO,CCS1,CCS2,Schuko,NACS,cee16=CEE 16 A,cee32=CEE 32 A,J1772,Inductive,nema-5-20=NEMA 5-20,nema-6-30=NEMA 6-30,nema-6-50=NEMA 6-50,type-e-french=Type E,type-g-british=Type G,type-j-swiss=Type J,Avcon,gb-t-ac=GB/T AC,gb-t-dc=GB/T DC,ChaoJi'
+    .split(',')
+    .map((entry) => {
+      const [name, type = name.toLowerCase().replace(' ', '')] = entry.split('=').reverse() as [string, string?];
+      return [type, name];
+    }),
+);
 
 /**
  * The bookable charging ports (EVSEs) of a location, as a group of radio cards.
@@ -84,63 +59,63 @@ export class EvPortList extends LitElement {
   /** BCP 47 locale of the texts and numbers. */
   locale = 'en';
 
-  private handleChange(evse: Evse): void {
-    this.selected = evse.id;
-    this.dispatchEvent(createEvent<PortSelectDetail>('ev-port-select', { evseId: evse.id }));
-  }
-
-  private renderPort(evse: Evse): TemplateResult {
-    const { locale } = this;
-    const status = evse.status ?? 'enabled';
-    const usable = status === 'enabled';
-    const connectors = [
-      ...new Set((evse.connectors ?? []).map((c) => CONNECTOR_NAMES[c.type.toLowerCase()] ?? c.type)),
-    ];
-    const kw = maxPowerKw(evse);
-    const meta = [
-      ...connectors,
-      kw === null
-        ? ''
-        : t(locale, 'portPower', { power: numberFormat(locale, { maximumFractionDigits: 1 }).format(kw) }),
-      evse.currentType ? evse.currentType.toUpperCase() : '',
-    ].filter(Boolean);
-    const id = `p${evse.id}`;
-    return html`<label class="port" part="port">
-      <input
-        type="radio"
-        name="port"
-        .value=${String(evse.id)}
-        .checked=${this.selected === evse.id}
-        ?disabled=${!usable}
-        aria-labelledby="${id}n"
-        aria-describedby="${id}m ${id}s"
-        @change=${(): void => this.handleChange(evse)}
-      />
-      <span>
-        <span class="name" id="${id}n">${portName(evse, locale)}</span>
-        <span class="meta" id="${id}m">${meta.join(' · ')}</span>
-        <span class="state" id="${id}s"
-          >${usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')}</span
-        >
-      </span>
-    </label>`;
+  private handleChange(event: Event): void {
+    const evseId = Number((event.target as HTMLInputElement).value);
+    this.selected = evseId;
+    this.dispatchEvent(createEvent<PortSelectDetail>('ev-port-select', { evseId }));
   }
 
   override render(): TemplateResult {
-    const { locale } = this;
-    let body: unknown;
-    if (this.loading) {
-      body = html`<span class="vh">${t(locale, 'portsLoading')}</span>
-        <div class="skel"></div>
-        <div class="skel"></div>`;
-    } else if (this.ports.length === 0) {
-      body = html`<p class="empty">${t(locale, 'portsEmpty')}</p>`;
-    } else {
-      body = this.ports.map((evse) => this.renderPort(evse));
-    }
-    return html`<fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${this.loading ? 'true' : 'false'}>
+    const { locale, loading, ports } = this;
+    return html`<fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${loading}>
       <legend>${t(locale, 'portGroup')}</legend>
-      ${body}
+      ${
+        loading
+          ? html`<span class="vh">${t(locale, 'portsLoading')}</span>
+              <div class="skel"></div>
+              <div class="skel"></div>`
+          : ports.length
+            ? ports.map((evse) => {
+                const { id } = evse;
+                const status = evse.status ?? 'enabled';
+                const usable = status === 'enabled';
+                const connectors = evse.connectors ?? [];
+                // Watts: `powerOptions.maxPower`, else the strongest connector's `maxPowerWh`.
+                const watts = evse.powerOptions?.maxPower ?? Math.max(0, ...connectors.map((c) => c.maxPowerWh ?? 0));
+                const meta = [
+                  ...new Set(connectors.map((c) => CONNECTOR_NAMES[c.type.toLowerCase()] ?? c.type)),
+                  watts > 0 &&
+                    t(locale, 'portPower', {
+                      power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000),
+                    }),
+                  evse.currentType?.toUpperCase(),
+                ];
+                return html`<label class="port" part="port">
+                  <input
+                    type="radio"
+                    name="port"
+                    value=${id}
+                    .checked=${this.selected === id}
+                    ?disabled=${!usable}
+                    aria-labelledby="p${id}n"
+                    aria-describedby="p${id}m p${id}s"
+                    @change=${this.handleChange}
+                  />
+                  <span>
+                    <span class="name" id="p${id}n"
+                      >${evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id })}</span
+                    >
+                    <span class="meta" id="p${id}m">${meta.filter(Boolean).join(' · ')}</span>
+                    <span class="state" id="p${id}s"
+                      >${
+                        usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
+                      }</span
+                    >
+                  </span>
+                </label>`;
+              })
+            : html`<p class="empty">${t(locale, 'portsEmpty')}</p>`
+      }
     </fieldset>`;
   }
 }

@@ -85,163 +85,152 @@ export class EvSlotGrid extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const previous = changed.has('days') ? (changed.get('days') as SlotDay[] | undefined) : undefined;
-    const shownDate = previous?.[this.dayIndex]?.date;
+    const { days, selected } = this;
     if (changed.has('selected') || changed.has('days')) {
+      const previous = changed.get('days') as SlotDay[] | undefined;
+      const shownDate = previous?.[this.dayIndex]?.date;
       // Show the selected start's day; else keep the same date on screen once times were shown;
       // when the first times arrive, open on the first day that has any; else stay in range.
-      const withSelected = this.selected ? this.days.findIndex((d) => d.starts.includes(this.selected!)) : -1;
-      const sameDate = shownDate ? this.days.findIndex((d) => d.date === shownDate) : -1;
-      const firstTimes = previous?.some((d) => d.starts.length) ? -1 : this.days.findIndex((d) => d.starts.length);
-      if (withSelected >= 0 && (changed.has('selected') || sameDate < 0)) this.dayIndex = withSelected;
-      else if (firstTimes >= 0) this.dayIndex = firstTimes;
-      else if (sameDate >= 0) this.dayIndex = sameDate;
+      const withSelected = days.findIndex((d) => d.starts.includes(selected!));
+      const sameDate = days.findIndex((d) => d.date === shownDate);
+      const firstTimes = previous?.some((d) => d.starts.length) ? -1 : days.findIndex((d) => d.starts.length);
+      this.dayIndex = [
+        changed.has('selected') || sameDate < 0 ? withSelected : -1,
+        firstTimes,
+        sameDate,
+        this.dayIndex,
+      ].find((i) => i >= 0)!;
     }
-    this.dayIndex = Math.max(0, Math.min(this.dayIndex, this.days.length - 1));
-    const starts = this.day?.starts ?? [];
-    if (!this.tabStart || !starts.includes(this.tabStart)) {
-      this.tabStart = this.selected && starts.includes(this.selected) ? this.selected : (starts[0] ?? null);
-    }
+    this.dayIndex = Math.max(0, Math.min(this.dayIndex, days.length - 1));
+    const starts: (string | null)[] = this.day?.starts ?? [];
+    if (!starts.includes(this.tabStart)) this.tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
   }
 
-  private select(start: string): void {
-    this.selected = start;
-    this.tabStart = start;
-    this.dispatchEvent(createEvent<SlotSelectDetail>('ev-slot-select', { start }));
+  /** The first element of the shadow root that matches one of the selectors, in their order. */
+  private find(...selectors: string[]): HTMLElement | undefined {
+    return selectors.map((s) => this.shadowRoot?.querySelector<HTMLElement>(s)).find(Boolean) ?? undefined;
   }
 
-  /** Shows another day; `focus` moves the focus to that day's tab stop. */
-  private async goToDay(index: number, focus: 'slot' | 'nav'): Promise<void> {
-    if (index < 0 || index >= this.days.length || index === this.dayIndex) return;
-    this.dayIndex = index;
+  /**
+   * Shows the day `step` days away. The focus goes to that day's tab stop when `slot`, else stays on
+   * the day button pressed, or moves to the other one when that one is now disabled.
+   */
+  private async goToDay(step: number, slot?: boolean): Promise<void> {
+    if (!this.days[this.dayIndex + step]) return;
+    this.dayIndex += step;
     this.tabStart = null;
     await this.updateComplete;
-    const root = this.shadowRoot;
-    if (!root) return;
-    const active = root.activeElement as HTMLButtonElement | null;
-    const target =
-      (focus === 'slot' ? root.querySelector<HTMLElement>('.grid [tabindex="0"]') : null) ??
-      (active && !active.disabled ? active : root.querySelector<HTMLElement>('.nav button:not(:disabled)'));
-    target?.focus();
+    this.find(...(slot ? [STOP] : []), ':focus:enabled', NAV)?.focus();
   }
 
   /** Focuses the grid's tab stop: the chosen or first start of the day shown, else a day button. */
   override focus(options?: FocusOptions): void {
-    const root = this.shadowRoot;
-    (
-      root?.querySelector<HTMLElement>('.grid [tabindex="0"]') ??
-      root?.querySelector<HTMLElement>('.nav button:not(:disabled)')
-    )?.focus(options);
-  }
-
-  private columns(buttons: HTMLElement[]): number {
-    const top = buttons[0]?.offsetTop;
-    const firstRow = buttons.findIndex((b) => b.offsetTop !== top);
-    return firstRow > 0 ? firstRow : Math.max(1, buttons.length);
+    this.find(STOP, NAV)?.focus(options);
   }
 
   private handleKeydown(event: KeyboardEvent): void {
-    const starts = this.day?.starts ?? [];
-    const current = starts.indexOf((event.target as HTMLElement).dataset['start'] ?? '');
-    if (current < 0) return;
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.grid button')];
+    const current = buttons.indexOf(event.target as HTMLElement);
+    if (current < 0) return;
     const rtl = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
-    const row = this.columns(buttons);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = current + rtl;
-        break;
-      case 'ArrowLeft':
-        next = current - rtl;
-        break;
-      case 'ArrowDown':
-        next = current + row < starts.length ? current + row : current;
-        break;
-      case 'ArrowUp':
-        next = current - row >= 0 ? current - row : current;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = starts.length - 1;
-        break;
-      case 'PageUp':
-      case 'PageDown':
-        event.preventDefault();
-        void this.goToDay(this.dayIndex + (event.key === 'PageUp' ? -1 : 1), 'slot');
-        return;
-      default:
-        return;
+    const top = buttons[0]!.offsetTop;
+    // The buttons in a row: the index of the first one further down; a single row never moves.
+    const row = buttons.findIndex((b) => b.offsetTop !== top) >>> 0;
+    const { key } = event;
+    const page = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
+    const next = (
+      {
+        ArrowRight: current + rtl,
+        ArrowLeft: current - rtl,
+        ArrowDown: current + row,
+        ArrowUp: current - row,
+        Home: 0,
+        End: buttons.length - 1,
+      } as Record<string, number>
+    )[key];
+    if (page) {
+      event.preventDefault();
+      void this.goToDay(page, true);
+    } else if (next !== undefined) {
+      event.preventDefault();
+      // Past either end, the focus stays where it is.
+      const target = buttons[next] ?? buttons[current]!;
+      this.tabStart = target.dataset['start']!;
+      target.focus();
     }
-    event.preventDefault();
-    next = Math.max(0, Math.min(next, starts.length - 1));
-    this.tabStart = starts[next] ?? null;
-    buttons[next]?.focus();
   }
 
-  private renderSlots(day: SlotDay, dateText: string): TemplateResult {
-    const { locale, timeZone } = this;
-    const duration = formatMinutes(locale, this.duration);
-    return html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.handleKeydown}>
-      ${day.starts.map((start) => {
-        const time = formatTime(locale, timeZone, start);
-        return html`<button
-          type="button"
-          part="slot"
-          data-start=${start}
-          tabindex=${start === this.tabStart ? 0 : -1}
-          aria-pressed=${start === this.selected ? 'true' : 'false'}
-          aria-label=${t(locale, 'slotName', { time, date: dateText, duration })}
-          ?disabled=${this.disabled}
-          @click=${(): void => this.select(start)}
-        >
-          ${time}
-        </button>`;
-      })}
-    </div>`;
+  private handleClick(event: Event): void {
+    const start = (event.currentTarget as HTMLElement).dataset['start']!;
+    this.selected = this.tabStart = start;
+    this.dispatchEvent(createEvent<SlotSelectDetail>('ev-slot-select', { start }));
   }
 
   override render(): TemplateResult {
-    const { locale, day } = this;
-    const dateText = day ? formatDate(locale, day.date) : '';
-    let body: unknown;
-    if (this.loading) {
-      body = html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>
-        <div class="grid" aria-hidden="true">${[0, 1, 2, 3, 4, 5, 6, 7].map(() => html`<div class="skel"></div>`)}</div>`;
-    } else if (!day || day.starts.length === 0) {
-      body = html`<p class="empty">${t(locale, 'slotNoTimes')}</p>`;
-    } else {
-      body = this.renderSlots(day, dateText);
-    }
-    const zone = this.timeZoneLabel ?? this.timeZone.replace(/_/g, ' ');
-    const navOff = this.disabled || this.loading;
-    return html`<div part="slot-grid" role="group" aria-label=${t(locale, 'slotGroup')} aria-busy=${this.loading ? 'true' : 'false'}>
+    const { locale, day, loading, days, dayIndex } = this;
+    const date = day ? formatDate(locale, day.date) : '';
+    const duration = formatMinutes(locale, this.duration);
+    const navOff = this.disabled || loading;
+    return html`<div part="slot-grid" role="group" aria-label=${t(locale, 'slotGroup')} aria-busy=${loading}>
       <div class="nav">
         <button
           type="button"
           part="nav-button"
-          ?disabled=${navOff || this.dayIndex <= 0}
-          @click=${(): Promise<void> => this.goToDay(this.dayIndex - 1, 'nav')}
+          ?disabled=${navOff || !days[dayIndex - 1]}
+          @click=${(): Promise<void> => this.goToDay(-1)}
         >
           <span aria-hidden="true">‹ </span>${t(locale, 'slotPrevDay')}
         </button>
-        <div class="day" aria-live="polite">${dateText ? html`<h3 id="day" part="day">${dateText}</h3>` : nothing}</div>
+        <div class="day" aria-live="polite">${date ? html`<h3 id="day" part="day">${date}</h3>` : nothing}</div>
         <button
           type="button"
           part="nav-button"
-          ?disabled=${navOff || this.dayIndex >= this.days.length - 1}
-          @click=${(): Promise<void> => this.goToDay(this.dayIndex + 1, 'nav')}
+          ?disabled=${navOff || !days[dayIndex + 1]}
+          @click=${(): Promise<void> => this.goToDay(1)}
         >
           ${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span>
         </button>
       </div>
-      <p class="tz">${t(locale, 'slotTimeZone', { zone })}</p>
-      ${body}
+      <p class="tz">${t(locale, 'slotTimeZone', { zone: this.timeZoneLabel ?? this.timeZone.replace(/_/g, ' ') })}</p>
+      ${
+        loading
+          ? html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>
+              <div class="grid" aria-hidden="true">
+                <div class="skel"></div>
+                <div class="skel"></div>
+                <div class="skel"></div>
+                <div class="skel"></div>
+                <div class="skel"></div>
+                <div class="skel"></div>
+                <div class="skel"></div>
+                <div class="skel"></div>
+              </div>`
+          : day?.starts.length
+            ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.handleKeydown}>
+                ${day.starts.map((start) => {
+                  const time = formatTime(locale, this.timeZone, start);
+                  return html`<button
+                              type="button"
+                    part="slot"
+                    data-start=${start}
+                    tabindex=${start === this.tabStart ? 0 : -1}
+                    aria-pressed=${start === this.selected}
+                    aria-label=${t(locale, 'slotName', { time, date, duration })}
+                    ?disabled=${this.disabled}
+                    @click=${this.handleClick}
+                  >
+                    ${time}
+                  </button>`;
+                })}
+              </div>`
+            : html`<p class="empty">${t(locale, 'slotNoTimes')}</p>`
+      }
     </div>`;
   }
 }
+
+const STOP = '.grid [tabindex="0"]';
+const NAV = '.nav :enabled';
 
 if (!customElements.get('ev-slot-grid')) customElements.define('ev-slot-grid', EvSlotGrid);
 

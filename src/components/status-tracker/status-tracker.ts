@@ -60,38 +60,40 @@ export class EvStatusTracker extends LitElement {
   /** BCP 47 locale of the texts. */
   locale = 'en';
 
-  private fire(type: 'ev-retry' | 'ev-pick-again'): void {
-    this.dispatchEvent(createEvent<void>(type, undefined));
-  }
-
-  private action(key: MessageKey, type: 'ev-retry' | 'ev-pick-again'): TemplateResult {
-    return html`<button type="button" part="button" @click=${(): void => this.fire(type)}>${t(this.locale, key)}</button>`;
-  }
-
   override render(): TemplateResult {
     const { locale, status, message, detail } = this;
     const progress = PROGRESS[status];
-    let alert: unknown = nothing;
-    let action: unknown = nothing;
-    if (status === 'rejected') {
-      alert = message ? t(locale, 'statusRejectedReason', { reason: message }) : t(locale, 'statusRejected');
-      action = this.action('pickAgain', 'ev-pick-again');
-    } else if (status === 'error') {
-      alert = message || t(locale, 'statusError');
-      if (this.retryable) action = this.action('tryAgain', 'ev-retry');
-    } else if (status === 'timeout') {
-      action = this.action('checkAgain', 'ev-retry');
-    }
-    const busy = status === 'sending' || status === 'pending';
+    const rejected = status === 'rejected';
+    const alert = rejected
+      ? t(locale, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
+      : status === 'error' && (message || t(locale, 'statusError'));
+    const action = (
+      { rejected: 'pickAgain', timeout: 'checkAgain', error: this.retryable && 'tryAgain' } as Partial<
+        Record<BookingStatus, MessageKey | false>
+      >
+    )[status];
     return html`<div part="status" class=${status}>
       <div role="status" aria-live="polite" aria-atomic="true">${
         progress
-          ? html`<p class="title">${busy ? html`<span class="spin" aria-hidden="true"></span>` : nothing}${t(locale, progress)}</p>
+          ? html`<p class="title">${
+              // Sending and pending: a spinner.
+              status.endsWith('ing') ? html`<span class="spin" aria-hidden="true"></span>` : nothing
+            }${t(locale, progress)}</p>
               ${detail ? html`<p>${detail}</p>` : nothing}`
           : nothing
       }</div>
-      <div role="alert">${alert === nothing ? nothing : html`<p>${alert}</p>`}</div>
-      ${action}
+      <div role="alert">${alert ? html`<p>${alert}</p>` : nothing}</div>
+      ${
+        action
+          ? html`<button
+              type="button"
+              part="button"
+              @click=${(): boolean => this.dispatchEvent(createEvent<void>(rejected ? 'ev-pick-again' : 'ev-retry', undefined))}
+            >
+              ${t(locale, action)}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 }
