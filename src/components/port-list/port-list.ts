@@ -105,7 +105,9 @@ export class EvPortList extends LitElement {
                     <span class="name" id="p${id}n"
                       >${evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id })}</span
                     >
-                    <span class="meta" id="p${id}m">${meta.filter(Boolean).join(' · ')}</span>
+                    <span class="meta" id="p${id}m"
+                      >${meta.filter(Boolean).map((m, i) => html`${i ? ' · ' : ''}<bdi>${m}</bdi>`)}</span
+                    >
                     <span class="state" id="p${id}s"
                       >${
                         usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
