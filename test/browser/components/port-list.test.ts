@@ -138,6 +138,24 @@ describe('<ev-port-list>', () => {
       );
       expect(el.shadowRoot!.textContent).to.contain('7,4 kW');
     });
+
+    it('isolates each detail, so that a right-to-left page keeps a power figure with its unit', async () => {
+      const ports = [
+        {
+          id: 1,
+          label: 'X',
+          currentType: 'ac',
+          powerOptions: { maxPower: 11000 },
+          connectors: [{ id: 1, type: 'type2' }],
+        },
+      ];
+      const el = await fixture<EvPortList>(html`<ev-port-list locale="ar" .ports=${ports}></ev-port-list>`);
+      const parts = [...el.shadowRoot!.querySelectorAll('.meta bdi')].map((b) => b.textContent);
+      expect(parts).to.have.length(3);
+      expect(parts[0]).to.equal('Type 2');
+      expect(parts[1]).to.match(/11/);
+      expect(parts[2]).to.equal('AC');
+    });
   });
 
   describe('events', () => {
