@@ -36,11 +36,18 @@ export const language = (locale: string): string => locale.split(/[-_]/)[0]!.toL
 export const direction = (locale: string): 'ltr' | 'rtl' =>
   /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)\b|-(arab|hebr|thaa|syrc|nkoo|adlm)\b/i.test(locale) ? 'rtl' : 'ltr';
 
-/** The message `key` in the locale's language, with `{name}` placeholders filled from `vars`. */
-export const t = (locale: string, key: MessageKey, vars?: Record<string, string | number>): string =>
-  (catalogs[language(locale)]?.[keys.indexOf(key)] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    vars && name in vars ? String(vars[name]) : whole,
-  );
+/**
+ * The message `key` in the locale's language, with `{name}` placeholders filled from `vars`; empty
+ * for a key that is not one (a status attribute such as `constructor` must not break rendering).
+ */
+export const t = (locale: string, key: MessageKey, vars?: Record<string, string | number>): string => {
+  const i = keys.indexOf(key);
+  return i < 0
+    ? ''
+    : (catalogs[language(locale)]?.[i] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+        vars && name in vars ? String(vars[name]) : whole,
+      );
+};
 
 const formatters = new Map<string, unknown>();
 

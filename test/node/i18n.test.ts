@@ -12,7 +12,7 @@ import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
-import { t } from '../../src/i18n/index.js';
+import { t, type MessageKey } from '../../src/i18n/index.js';
 
 const keys = Object.keys(en) as (keyof typeof en)[];
 const placeholders = (message: string): string[] => (message.match(/\{\w+\}/g) ?? []).sort();
@@ -39,5 +39,9 @@ describe('message catalogues', () => {
   it('falls back to English for an unknown language, even one named like an Object property', () => {
     for (const lang of ['pt', 'constructor', '__proto__', 'toString'])
       assert.equal(t(lang, 'portGroup'), 'Charging port');
+  });
+
+  it('gives an empty message for a key that is not one, even one named like an Object property', () => {
+    for (const key of ['constructor', '__proto__', 'toString', 'nope']) assert.equal(t('de', key as MessageKey), '');
   });
 });

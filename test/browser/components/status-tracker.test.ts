@@ -51,6 +51,15 @@ describe('<ev-status-tracker>', () => {
       expect(buttons(el)).to.deep.equal([]);
     });
 
+    it('renders a status value that is not one, even one named like an Object property, without breaking', async () => {
+      const el = await fixture<EvStatusTracker>(html`<ev-status-tracker status="constructor"></ev-status-tracker>`);
+      expect(text(el, '[role=status]')).to.equal('');
+      expect(text(el, '[role=alert]')).to.equal('');
+      el.status = 'pending';
+      await el.updateComplete;
+      expect(text(el, '[role=status]')).to.equal('Waiting for confirmation…');
+    });
+
     it('confirms with the detail', async () => {
       const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker status="confirmed" detail="A1, Sunday 29 March, 10:00–11:00"></ev-status-tracker>`,
