@@ -11,21 +11,18 @@ export const styles = css`
   input {
     width: 100%;
   }
-  input[aria-invalid='true'] {
+  [aria-invalid=true] {
     border-color: var(--_ev-danger);
   }
   .msg {
     color: var(--_ev-danger);
-    font-size: 0.875em;
+    font-size: .875em;
   }
   .msg:empty {
     display: none;
   }
-  .msg p {
-    margin: 0;
-  }
   a {
-    color: var(--_ev-accent);
+    color: var(--_ac);
   }
   .summary {
     margin: var(--_ev-space) 0 0;

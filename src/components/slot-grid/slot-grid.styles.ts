@@ -30,7 +30,7 @@ export const styles = css`
   .empty {
     margin: var(--_ev-space) 0;
     color: var(--_ev-muted);
-    font-size: 0.875em;
+    font-size: .875em;
   }
   .grid {
     display: grid;
@@ -39,16 +39,16 @@ export const styles = css`
     min-height: 2.75rem;
   }
   .grid button {
-    padding: 0 0.25rem;
+    padding: 0 .25rem;
     white-space: nowrap; /* 12-hour times (11:30 PM, 11:30 م) stay on one line */
     font-variant-numeric: tabular-nums;
   }
-  .grid button:hover:not(:disabled) {
-    border-color: var(--ev-slot-grid-selected-bg, var(--_ev-accent));
+  .grid :enabled:hover {
+    border-color: var(--ev-slot-grid-selected-bg, var(--_ac));
   }
-  .grid button[aria-pressed='true'] {
-    background: var(--ev-slot-grid-selected-bg, var(--_ev-accent));
-    color: var(--ev-slot-grid-selected-fg, var(--_ev-accent-fg));
+  [aria-pressed=true] {
+    background: var(--ev-slot-grid-selected-bg, var(--_ac));
+    color: var(--ev-slot-grid-selected-fg, var(--_af));
     border-color: transparent;
     font-weight: 600;
   }
