@@ -76,7 +76,7 @@ export const tokens = css`
   }
 `;
 
-/** Controls shared by the elements: buttons, form fields, focus ring, visually hidden text, skeletons. */
+/** Controls shared by the elements: buttons, form fields, focus ring, visually hidden text, skeletons, spinner. */
 export const base = css`
   button,
   input,
@@ -131,10 +131,18 @@ export const base = css`
     button {
       transition: background-color .15s, border-color .15s;
     }
+    .spin {
+      animation: s .9s linear infinite;
+    }
   }
   @keyframes p {
     to {
       opacity: .4;
+    }
+  }
+  @keyframes s {
+    to {
+      transform: rotate(1turn);
     }
   }
 `;

@@ -34,7 +34,6 @@ export const styles = css`
   }
   input {
     width: 1.25rem;
-    height: 1.25rem;
     margin: .1rem 0 0;
     flex: none;
     accent-color: var(--ev-port-list-selected-border, var(--_ac));

@@ -29,14 +29,4 @@ export const styles = css`
     border-inline-end-color: transparent;
     border-radius: 50%;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    .spin {
-      animation: s .9s linear infinite;
-    }
-  }
-  @keyframes s {
-    to {
-      transform: rotate(1turn);
-    }
-  }
 `;
