@@ -16,7 +16,7 @@ export const styles = css`
   }
   .msg {
     color: var(--_ev-danger);
-    font-size: .875em;
+    font-size: 0.875em;
   }
   .msg:empty {
     display: none;

@@ -16,9 +16,9 @@ export const styles = css`
   }
   .port {
     display: flex;
-    gap: calc(var(--_ev-space)*1.5);
+    gap: calc(var(--_ev-space) * 1.5);
     align-items: start;
-    padding: calc(var(--_ev-space)*1.5);
+    padding: calc(var(--_ev-space) * 1.5);
     border: 1px solid var(--_ev-border);
     border-radius: var(--_ev-radius);
     background: var(--_bg);
@@ -50,7 +50,7 @@ export const styles = css`
   .meta,
   .state {
     color: var(--_ev-muted);
-    font-size: .875em;
+    font-size: 0.875em;
   }
   .state {
     color: var(--_ev-danger);

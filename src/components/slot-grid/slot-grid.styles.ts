@@ -30,7 +30,7 @@ export const styles = css`
   .empty {
     margin: var(--_ev-space) 0;
     color: var(--_ev-muted);
-    font-size: .875em;
+    font-size: 0.875em;
   }
   .grid {
     display: grid;
