@@ -11,7 +11,7 @@ export const styles = css`
   input {
     width: 100%;
   }
-  input[aria-invalid='true'] {
+  [aria-invalid=true] {
     border-color: var(--_ev-danger);
   }
   .msg {
@@ -21,11 +21,8 @@ export const styles = css`
   .msg:empty {
     display: none;
   }
-  .msg p {
-    margin: 0;
-  }
   a {
-    color: var(--_ev-accent);
+    color: var(--_ac);
   }
   .summary {
     margin: var(--_ev-space) 0 0;

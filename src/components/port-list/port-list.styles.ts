@@ -17,16 +17,16 @@ export const styles = css`
   .port {
     display: flex;
     gap: calc(var(--_ev-space) * 1.5);
-    align-items: flex-start;
+    align-items: start;
     padding: calc(var(--_ev-space) * 1.5);
     border: 1px solid var(--_ev-border);
     border-radius: var(--_ev-radius);
-    background: var(--_ev-bg);
+    background: var(--_bg);
     cursor: pointer;
   }
   .port:has(:checked) {
-    border-color: var(--ev-port-list-selected-border, var(--_ev-accent));
-    box-shadow: inset 0 0 0 1px var(--ev-port-list-selected-border, var(--_ev-accent));
+    border-color: var(--ev-port-list-selected-border, var(--_ac));
+    box-shadow: inset 0 0 0 1px var(--ev-port-list-selected-border, var(--_ac));
   }
   .port:has(:disabled) {
     cursor: not-allowed;
@@ -34,19 +34,21 @@ export const styles = css`
   }
   input {
     width: 1.25rem;
-    height: 1.25rem;
-    margin: 0.1rem 0 0;
+    margin: .1rem 0 0;
     flex: none;
-    accent-color: var(--ev-port-list-selected-border, var(--_ev-accent));
+    accent-color: var(--ev-port-list-selected-border, var(--_ac));
   }
   .name {
-    display: block;
     font-weight: 600;
     overflow-wrap: anywhere;
   }
+  .name,
   .meta,
   .state {
     display: block;
+  }
+  .meta,
+  .state {
     color: var(--_ev-muted);
     font-size: 0.875em;
   }
@@ -57,7 +59,6 @@ export const styles = css`
     height: 4.25rem;
   }
   .empty {
-    margin: 0;
     color: var(--_ev-muted);
   }
 `;

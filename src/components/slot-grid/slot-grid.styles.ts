@@ -39,16 +39,16 @@ export const styles = css`
     min-height: 2.75rem;
   }
   .grid button {
-    padding: 0 0.25rem;
+    padding: 0 .25rem;
     white-space: nowrap; /* 12-hour times (11:30 PM, 11:30 م) stay on one line */
     font-variant-numeric: tabular-nums;
   }
-  .grid button:hover:not(:disabled) {
-    border-color: var(--ev-slot-grid-selected-bg, var(--_ev-accent));
+  .grid :enabled:hover {
+    border-color: var(--ev-slot-grid-selected-bg, var(--_ac));
   }
-  .grid button[aria-pressed='true'] {
-    background: var(--ev-slot-grid-selected-bg, var(--_ev-accent));
-    color: var(--ev-slot-grid-selected-fg, var(--_ev-accent-fg));
+  [aria-pressed=true] {
+    background: var(--ev-slot-grid-selected-bg, var(--_ac));
+    color: var(--ev-slot-grid-selected-fg, var(--_af));
     border-color: transparent;
     font-weight: 600;
   }
