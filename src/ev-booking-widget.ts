@@ -149,13 +149,13 @@ export class EvBookingWidget extends LitElement {
     css`
       :host {
         max-width: 40rem;
-        border: 1px solid var(--_ev-border);
-        border-radius: var(--_ev-radius);
-        padding: calc(var(--_ev-space) * 2);
+        border: 1px solid var(--_bd);
+        border-radius: var(--_r);
+        padding: calc(var(--_s) * 2);
       }
       [part='base'] {
         display: grid;
-        gap: calc(var(--_ev-space) * 2);
+        gap: calc(var(--_s) * 2);
       }
       h2 {
         margin: 0;
@@ -166,24 +166,24 @@ export class EvBookingWidget extends LitElement {
         margin: 0;
       }
       .note {
-        color: var(--_ev-muted);
+        color: var(--_mu);
         font-size: 0.875em;
       }
       .duration {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: var(--_ev-space);
+        gap: var(--_s);
       }
       label {
         font-weight: 600;
       }
       .error {
-        color: var(--_ev-danger);
+        color: var(--_er);
       }
       .fatal {
         display: grid;
-        gap: var(--_ev-space);
+        gap: var(--_s);
         justify-items: start;
       }
     `,

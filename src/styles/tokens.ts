@@ -5,8 +5,8 @@
  * are never set by this sheet: the page sets them on the element or an ancestor, and they
  * inherit through shadow DOM. `:host` resolves each with its light or dark default into a
  * private `--_*` property that the element's styles use (`--_bg`, `--_fg`, `--_ac` accent,
- * `--_af` text on the accent, `--_ok` success, `--_ev-muted`, `--_ev-border`, `--_ev-danger`,
- * `--_ev-radius`, `--_ev-space`).
+ * `--_af` text on the accent, `--_ok` success, `--_mu`, `--_bd`, `--_er`,
+ * `--_r`, `--_s`).
  *
  * Nesting: the sheet's `*` rule makes every element inside a shadow tree inherit the private
  * properties and `color-scheme`. For a subcomponent inside `<ev-booking-widget>`'s shadow root
@@ -23,11 +23,11 @@ import { css } from 'lit';
 const dark = css`
   --_bg: var(--ev-color-bg, #15181d);
   --_fg: var(--ev-color-fg, #eceef2);
-  --_ev-muted: var(--ev-color-muted, #a4acb9);
+  --_mu: var(--ev-color-muted, #a4acb9);
   --_ac: var(--ev-color-accent, #7ab8ff);
   --_af: var(--ev-color-accent-fg, #0b1622);
-  --_ev-border: var(--ev-color-border, #7c8594);
-  --_ev-danger: var(--ev-color-danger, #ff8f87);
+  --_bd: var(--ev-color-border, #7c8594);
+  --_er: var(--ev-color-danger, #ff8f87);
   --_ok: var(--ev-color-success, #6fd39a);
   color-scheme: var(--ev-color-scheme, dark);
 `;
@@ -37,14 +37,14 @@ export const tokens = css`
   :host {
     --_bg: var(--ev-color-bg, #fff);
     --_fg: var(--ev-color-fg, #1a1d21);
-    --_ev-muted: var(--ev-color-muted, #596170);
+    --_mu: var(--ev-color-muted, #596170);
     --_ac: var(--ev-color-accent, #0a5fb4);
     --_af: var(--ev-color-accent-fg, #fff);
-    --_ev-border: var(--ev-color-border, #7c8491);
-    --_ev-danger: var(--ev-color-danger, #b3261e);
+    --_bd: var(--ev-color-border, #7c8491);
+    --_er: var(--ev-color-danger, #b3261e);
     --_ok: var(--ev-color-success, #1b7340);
-    --_ev-radius: var(--ev-radius, .5rem);
-    --_ev-space: var(--ev-space, .5rem);
+    --_r: var(--ev-radius, .5rem);
+    --_s: var(--ev-space, .5rem);
     color-scheme: var(--ev-color-scheme, light);
     display: block;
     color: var(--_fg);
@@ -67,11 +67,11 @@ export const tokens = css`
     box-sizing: border-box;
     --_bg: inherit;
     --_fg: inherit;
-    --_ev-muted: inherit;
+    --_mu: inherit;
     --_ac: inherit;
     --_af: inherit;
-    --_ev-border: inherit;
-    --_ev-danger: inherit;
+    --_bd: inherit;
+    --_er: inherit;
     --_ok: inherit;
     color-scheme: inherit;
   }
@@ -84,15 +84,15 @@ export const base = css`
   select {
     font: inherit;
     min-height: 2.75rem;
-    padding: 0 var(--_ev-space);
-    border: 1px solid var(--_ev-border);
-    border-radius: var(--_ev-radius);
+    padding: 0 var(--_s);
+    border: 1px solid var(--_bd);
+    border-radius: var(--_r);
     background: var(--_bg);
     color: var(--_fg);
   }
   button {
     min-width: 2.75rem;
-    padding: 0 calc(var(--_ev-space) * 2);
+    padding: 0 calc(var(--_s) * 2);
     cursor: pointer;
   }
   .primary {
@@ -122,7 +122,7 @@ export const base = css`
     white-space: nowrap;
   }
   .skel {
-    border-radius: var(--_ev-radius);
+    border-radius: var(--_r);
     background: color-mix(in srgb, var(--_fg) 10%, transparent);
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   form {
     display: grid;
-    gap: var(--_ev-space);
+    gap: var(--_s);
   }
   label {
     font-weight: 600;
@@ -12,10 +12,10 @@ export const styles = css`
     width: 100%;
   }
   [aria-invalid=true] {
-    border-color: var(--_ev-danger);
+    border-color: var(--_er);
   }
   .msg {
-    color: var(--_ev-danger);
+    color: var(--_er);
     font-size: 0.875em;
   }
   .msg:empty {
@@ -25,6 +25,6 @@ export const styles = css`
     color: var(--_ac);
   }
   .summary {
-    margin: var(--_ev-space) 0 0;
+    margin: var(--_s) 0 0;
   }
 `;

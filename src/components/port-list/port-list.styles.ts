@@ -7,20 +7,20 @@ export const styles = css`
     border: 0;
     min-width: 0;
     display: grid;
-    gap: var(--_ev-space);
+    gap: var(--_s);
   }
   legend {
     padding: 0;
-    margin-bottom: var(--_ev-space);
+    margin-bottom: var(--_s);
     font-weight: 600;
   }
   .port {
     display: flex;
-    gap: calc(var(--_ev-space) * 1.5);
+    gap: calc(var(--_s) * 1.5);
     align-items: start;
-    padding: calc(var(--_ev-space) * 1.5);
-    border: 1px solid var(--_ev-border);
-    border-radius: var(--_ev-radius);
+    padding: calc(var(--_s) * 1.5);
+    border: 1px solid var(--_bd);
+    border-radius: var(--_r);
     background: var(--_bg);
     cursor: pointer;
   }
@@ -49,16 +49,16 @@ export const styles = css`
   }
   .meta,
   .state {
-    color: var(--_ev-muted);
+    color: var(--_mu);
     font-size: 0.875em;
   }
   .state {
-    color: var(--_ev-danger);
+    color: var(--_er);
   }
   .skel {
     height: 4.25rem;
   }
   .empty {
-    color: var(--_ev-muted);
+    color: var(--_mu);
   }
 `;

@@ -6,7 +6,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--_ev-space);
+    gap: var(--_s);
   }
   .day {
     flex: 1;
@@ -24,18 +24,18 @@ export const styles = css`
     font-size: 1em;
   }
   .nav button {
-    padding: 0 var(--_ev-space);
+    padding: 0 var(--_s);
   }
   .tz,
   .empty {
-    margin: var(--_ev-space) 0;
-    color: var(--_ev-muted);
+    margin: var(--_s) 0;
+    color: var(--_mu);
     font-size: 0.875em;
   }
   .grid {
     display: grid;
     grid-template-columns: repeat(var(--ev-slot-grid-columns, auto-fill), minmax(5.25rem, 1fr));
-    gap: var(--_ev-space);
+    gap: var(--_s);
     min-height: 2.75rem;
   }
   .grid button {

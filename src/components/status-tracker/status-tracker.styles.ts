@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   [part=status] {
     display: grid;
-    gap: var(--_ev-space);
+    gap: var(--_s);
     justify-items: start;
   }
   /* The block's class is the status. */
@@ -17,7 +17,7 @@ export const styles = css`
     color: var(--ev-status-tracker-confirmed-color, var(--_ok));
   }
   [role=alert] {
-    color: var(--ev-status-tracker-error-color, var(--_ev-danger));
+    color: var(--ev-status-tracker-error-color, var(--_er));
   }
   .spin {
     display: inline-block;
