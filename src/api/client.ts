@@ -113,13 +113,16 @@ const CODES: Record<number, ErrorCode> = {
 /** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
     const stop = (): void => {
       clearTimeout(timer);
       reject(signal.reason);
     };
+    const timer = setTimeout(() => {
+      // A long poll pauses many times on one signal: no listener is left behind.
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
     if (signal.aborted) stop();
-    // Not removed when the time is up: every signal given is one request's or one poll's.
     else signal.addEventListener('abort', stop);
   });
 

@@ -41,9 +41,9 @@ export async function pollBookingRequest(
   }: PollOptions = {},
 ): Promise<BookingRequest> {
   // setTimeout rather than AbortSignal.timeout, which throws on what setTimeout takes (Infinity, -1:
-  // at once). Not cleared: once polling ends, nothing uses the signal it aborts.
+  // at once). Cleared when polling ends, so that no timer outlives it (a Node process would wait).
   const deadline = new AbortController();
-  setTimeout(() => deadline.abort(), timeoutMs);
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
   try {
     for (let delay = initialDelayMs; ; delay = Math.min(maxDelayMs, delay * factor)) {
@@ -58,5 +58,7 @@ export async function pollBookingRequest(
     throw deadline.signal.aborted
       ? new ApiError('timeout', `Booking request ${id} still pending`, { cause: error })
       : error;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -12,9 +12,9 @@ export const visibleSleep: Sleep = async (ms, signal) => {
       else if (document.hidden) return;
       else resolve();
       document.removeEventListener('visibilitychange', check);
+      signal.removeEventListener('abort', check);
     };
     document.addEventListener('visibilitychange', check);
-    // Left to the signal, as in `sleep`: it is one poll's.
     signal.addEventListener('abort', check);
     check();
   });
