@@ -40,36 +40,21 @@ export interface AvailabilityRange {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Writes an instant's UTC offset in a zone, `GMT+05:45` (`GMT` or `GMT+00:00` for zero). */
 const formatter = (timeZone: string): Intl.DateTimeFormat =>
   formatters.get(timeZone) ??
-  formatters
-    .set(
-      timeZone,
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      }),
-    )
-    .get(timeZone)!;
+  formatters.set(timeZone, new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })).get(timeZone)!;
 
-/** The zone's offset from UTC at an instant, in minutes (`+120` for EET, `-300` for EST). */
-export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  // en-US parts: month / day / year, hour : minute : second (the literals between them skipped).
-  const [mo, , d, , y, , h, , mi, , s] = formatter(timeZone)
-    .formatToParts(whole)
-    .map((part) => Number(part.value));
-  return Math.round((Date.UTC(y!, mo! - 1, d, h! % 24, mi, s) - whole) / MINUTE);
+/** The zone's offset from UTC at an instant, in ms. */
+function offsetAt(instantMs: number, timeZone: string): number {
+  // The offset may have seconds (`GMT+00:09:21`, old local mean times); they round to the minute.
+  const [, sign, h, m, s] = /(.)(\d\d):(\d\d):?(\d*)$/.exec(formatter(timeZone).format(instantMs)) ?? [];
+  return sign ? Math.round(Number(sign + (+h! * 3600 + +m! * 60 + +s!)) / 60) * MINUTE : 0;
 }
 
-/** The offset in ms. */
-const offsetAt = (instantMs: number, timeZone: string): number => zoneOffsetMinutes(instantMs, timeZone) * MINUTE;
+/** The zone's offset from UTC at an instant, in minutes (`+120` for EET, `-300` for EST). */
+export const zoneOffsetMinutes = (instantMs: number, timeZone: string): number =>
+  offsetAt(instantMs, timeZone) / MINUTE;
 
 /**
  * A usable IANA timezone: `timeZone` when the runtime knows it, otherwise the browser's own
@@ -184,14 +169,21 @@ export function groupByDay(starts: readonly number[], timeZone: string, firstDat
 }
 
 /**
- * The availability requests for `days` days: from `now` (rounded down to the minute) to the end of
- * the last local day in `timeZone`, or, when the zone is not known yet (the location is still being
- * read), to `days` × 24 hours from now; in chunks of at most 7 days.
+ * The end of `days` local days from `now` in `timeZone` (the start of the next local day), an
+ * `end` for `availabilityRanges`.
  */
-export function availabilityRanges(now: number, days: number, timeZone?: string): AvailabilityRange[] {
+export function endOfLocalDays(now: number, days: number, timeZone: string): number {
+  return startOfLocalDay(addDays(localDate(now, timeZone), Math.max(1, Math.floor(days))), timeZone);
+}
+
+/**
+ * The availability requests for `days` days: from `now` (rounded down to the minute) to `end`, by
+ * default `days` × 24 hours from now (the widget asks before it knows the location's zone; with
+ * `endOfLocalDays`, to the end of the last local day); in chunks of at most 7 days.
+ */
+export function availabilityRanges(now: number, days: number, end?: number): AvailabilityRange[] {
   const start = Math.floor(now / MINUTE) * MINUTE;
-  const count = Math.max(1, Math.floor(days));
-  const end = timeZone ? startOfLocalDay(addDays(localDate(now, timeZone), count), timeZone) : start + count * DAY;
+  end ??= start + Math.max(1, Math.floor(days)) * DAY;
   const ranges: AvailabilityRange[] = [];
   for (let from = start; from < end; from += MAX_RANGE) {
     ranges.push({ startAfter: toIsoUtc(from), endBefore: toIsoUtc(Math.min(from + MAX_RANGE, end)) });
@@ -216,7 +208,13 @@ export function parseIntInRange(value: string | number | null | undefined, min: 
 
 /** Unique positive integers of a comma list, in their order; invalid entries are dropped. */
 export function parseIntList(value: string | null | undefined, max = Number.MAX_SAFE_INTEGER): number[] {
-  return [...new Set(parseList(value).flatMap((entry) => parseIntInRange(entry, 1, max) ?? []))];
+  return [
+    ...new Set(
+      parseList(value)
+        .filter((entry) => /^\+?\d+$/.test(entry) && +entry && +entry <= max)
+        .map(Number),
+    ),
+  ];
 }
 
 /**
@@ -225,5 +223,5 @@ export function parseIntList(value: string | null | undefined, max = Number.MAX_
  */
 export function parseDurations(value: string | null | undefined): number[] {
   const list = parseIntList(value, 1440).sort((a, b) => a - b);
-  return list.length > 0 ? list : [30, 60, 90, 120];
+  return list[0] ? list : [30, 60, 90, 120];
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   availabilityRanges,
+  endOfLocalDays,
   groupByDay,
   localDate,
   parseDurations,
@@ -316,13 +317,14 @@ describe('groupByDay', () => {
 
 describe('availabilityRanges', () => {
   it('asks from now (to the minute) to the end of the last local day', () => {
-    const ranges = availabilityRanges(ms('2026-03-01T10:00:42.5Z'), 1, 'Europe/Sofia');
+    const now = ms('2026-03-01T10:00:42.5Z');
+    const ranges = availabilityRanges(now, 1, endOfLocalDays(now, 1, 'Europe/Sofia'));
     assert.deepEqual(ranges, [{ startAfter: '2026-03-01T10:00:00Z', endBefore: '2026-03-01T22:00:00Z' }]);
   });
 
   it('splits 28 days into chunks of at most 7 days, contiguous, ending at local midnight', () => {
     const now = ms('2026-03-10T15:20:00Z');
-    const ranges = availabilityRanges(now, 28, 'Europe/Sofia');
+    const ranges = availabilityRanges(now, 28, endOfLocalDays(now, 28, 'Europe/Sofia'));
     // 27 days and 5 h 40 min: four requests.
     assert.equal(ranges.length, 4);
     assert.equal(ranges[0]!.startAfter, '2026-03-10T15:20:00Z');
@@ -337,8 +339,15 @@ describe('availabilityRanges', () => {
     assert.equal(ranges.at(-1)!.endBefore, '2026-04-06T21:00:00Z');
   });
 
+  it('without an end, asks for days × 24 hours from now (the zone is not known yet)', () => {
+    assert.deepEqual(availabilityRanges(ms('2026-03-01T10:00:42.5Z'), 2), [
+      { startAfter: '2026-03-01T10:00:00Z', endBefore: '2026-03-03T10:00:00Z' },
+    ]);
+  });
+
   it('makes exactly one request for 7 days from midnight', () => {
-    const ranges = availabilityRanges(ms('2026-03-01T00:00:00Z'), 7, 'UTC');
+    const now = ms('2026-03-01T00:00:00Z');
+    const ranges = availabilityRanges(now, 7, endOfLocalDays(now, 7, 'UTC'));
     assert.deepEqual(ranges, [{ startAfter: '2026-03-01T00:00:00Z', endBefore: '2026-03-08T00:00:00Z' }]);
   });
 });
