@@ -48,7 +48,6 @@ export class EvEmailForm extends LitElement {
     signupUrl: { attribute: 'signup-url' },
     summary: {},
     locale: {},
-    invalid: { state: true },
   };
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
@@ -69,8 +68,8 @@ export class EvEmailForm extends LitElement {
   /** BCP 47 locale of the texts. */
   locale = 'en';
 
-  /** The last submit found the address malformed. */
-  private invalid = false;
+  /** The last submit found the address malformed (set by a submit, which then requests an update). */
+  #invalid = false;
 
   override updated(changed: PropertyValues<this>): void {
     // Write the value only when it differs from what the field shows: rewriting the typed text
@@ -79,18 +78,19 @@ export class EvEmailForm extends LitElement {
     if (input && changed.has('email') && input.value !== this.email) input.value = this.email;
   }
 
-  private handleInput(event: Event): void {
+  #handleInput(event: Event): void {
     this.email = (event.target as HTMLInputElement).value;
-    if (this.invalid) this.invalid = !isEmail(this.email.trim());
+    if (this.#invalid) this.#invalid = !isEmail(this.email.trim());
     this.dispatchEvent(createEvent<EmailInputDetail>('ev-email-input', { email: this.email }));
   }
 
-  private handleSubmit(event: SubmitEvent): void {
+  #handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.busy || this.disabled) return;
     const email = this.email.trim();
-    this.invalid = !isEmail(email);
-    if (this.invalid) {
+    this.#invalid = !isEmail(email);
+    this.requestUpdate();
+    if (this.#invalid) {
       this.renderRoot.querySelector('input')?.focus();
       return;
     }
@@ -99,10 +99,10 @@ export class EvEmailForm extends LitElement {
 
   override render(): TemplateResult {
     const { locale, notFound, signupUrl } = this;
-    const message = this.invalid ? t(locale, 'emailInvalid') : this.error;
+    const message = this.#invalid ? t(locale, 'emailInvalid') : this.error;
     const hasMessage = !!message || notFound;
     const signUp = t(locale, 'emailSignUp');
-    return html`<form novalidate part="email-form" @submit=${this.handleSubmit}>
+    return html`<form novalidate part="email-form" @submit=${this.#handleSubmit}>
       <label for="email">${t(locale, 'emailLabel')}</label>
       <input
         id="email"
@@ -115,8 +115,7 @@ export class EvEmailForm extends LitElement {
         ?readonly=${this.busy}
         aria-invalid=${hasMessage}
         aria-describedby=${hasMessage ? 'msg' : nothing}
-        @input=${this.handleInput}
-      />
+        @input=${this.#handleInput} />
       <div id="msg" class="msg" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}${
         notFound
           ? html`<p>
@@ -124,9 +123,10 @@ export class EvEmailForm extends LitElement {
               ${
                 // A link only if it is http(s) (relative URLs resolve against the page).
                 signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
-                  ? html`<a href=${signupUrl} target="_blank" rel="noopener"
-                    >${signUp}<span class="vh"> ${t(locale, 'newTab')}</span></a
-                  >`
+                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${t(
+                      locale,
+                      'newTab',
+                    )}</span></a>`
                   : signUp
               }
             </p>`
@@ -138,10 +138,7 @@ export class EvEmailForm extends LitElement {
         part="button"
         class="primary"
         ?disabled=${this.disabled}
-        aria-disabled=${this.busy || nothing}
-      >
-        ${t(locale, this.busy ? 'booking' : 'book')}
-      </button>
+        aria-disabled=${this.busy || nothing}>${t(locale, this.busy ? 'booking' : 'book')}</button>
     </form>`;
   }
 }

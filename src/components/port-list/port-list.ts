@@ -59,7 +59,7 @@ export class EvPortList extends LitElement {
   /** BCP 47 locale of the texts and numbers. */
   locale = 'en';
 
-  private handleChange(event: Event): void {
+  #handleChange(event: Event): void {
     const evseId = Number((event.target as HTMLInputElement).value);
     this.selected = evseId;
     this.dispatchEvent(createEvent<PortSelectDetail>('ev-port-select', { evseId }));
@@ -99,20 +99,17 @@ export class EvPortList extends LitElement {
                     ?disabled=${!usable}
                     aria-labelledby="p${id}n"
                     aria-describedby="p${id}m p${id}s"
-                    @change=${this.handleChange}
-                  />
+                    @change=${this.#handleChange} />
                   <span>
-                    <span class="name" id="p${id}n"
-                      >${evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id })}</span
-                    >
-                    <span class="meta" id="p${id}m"
-                      >${meta.filter(Boolean).map((m, i) => html`${i ? ' · ' : ''}<bdi>${m}</bdi>`)}</span
-                    >
-                    <span class="state" id="p${id}s"
-                      >${
-                        usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
-                      }</span
-                    >
+                    <span class="name" id="p${id}n">${
+                      evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id })
+                    }</span>
+                    <span class="meta" id="p${id}m">${meta
+                      .filter(Boolean)
+                      .map((m, i) => html`${i ? ' · ' : ''}<bdi>${m}</bdi>`)}</span>
+                    <span class="state" id="p${id}s">${
+                      usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
+                    }</span>
                   </span>
                 </label>`;
               })

@@ -54,8 +54,6 @@ export class EvSlotGrid extends LitElement {
     duration: { type: Number },
     loading: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    dayIndex: { state: true },
-    tabStart: { state: true },
   };
 
   /** The days that can be shown, in order. */
@@ -75,60 +73,57 @@ export class EvSlotGrid extends LitElement {
   /** Disables every control. */
   disabled = false;
 
-  /** Index in `days` of the day on screen. */
-  private dayIndex = 0;
-  /** The start that holds the grid's single tab stop. */
-  private tabStart: string | null = null;
-
-  private get day(): SlotDay | undefined {
-    return this.days[this.dayIndex];
-  }
+  /** Index in `days` of the day on screen (changed outside an update: then `requestUpdate`). */
+  #dayIndex = 0;
+  /** The start that holds the grid's single tab stop (likewise). */
+  #tabStart: string | null = null;
 
   override willUpdate(changed: PropertyValues<this>): void {
     const { days, selected } = this;
     if (changed.has('selected') || changed.has('days')) {
       const previous = changed.get('days') as SlotDay[] | undefined;
-      const shownDate = previous?.[this.dayIndex]?.date;
+      const shownDate = previous?.[this.#dayIndex]?.date;
       // Show the selected start's day; else keep the same date on screen once times were shown;
       // when the first times arrive, open on the first day that has any; else stay in range.
       const withSelected = days.findIndex((d) => d.starts.includes(selected!));
       const sameDate = days.findIndex((d) => d.date === shownDate);
       const firstTimes = previous?.some((d) => d.starts.length) ? -1 : days.findIndex((d) => d.starts.length);
-      this.dayIndex = [
+      this.#dayIndex = [
         changed.has('selected') || sameDate < 0 ? withSelected : -1,
         firstTimes,
         sameDate,
-        this.dayIndex,
+        this.#dayIndex,
       ].find((i) => i >= 0)!;
     }
-    this.dayIndex = Math.max(0, Math.min(this.dayIndex, days.length - 1));
-    const starts: (string | null)[] = this.day?.starts ?? [];
-    if (!starts.includes(this.tabStart)) this.tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
+    this.#dayIndex = Math.max(0, Math.min(this.#dayIndex, days.length - 1));
+    const starts: (string | null)[] = days[this.#dayIndex]?.starts ?? [];
+    if (!starts.includes(this.#tabStart)) this.#tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
   }
 
   /** The first element of the shadow root that matches one of the selectors, in their order. */
-  private find(...selectors: string[]): HTMLElement | undefined {
-    return selectors.map((s) => this.shadowRoot?.querySelector<HTMLElement>(s)).find(Boolean) ?? undefined;
+  #find(...selectors: string[]): HTMLElement | null | undefined {
+    return selectors.map((s) => this.shadowRoot?.querySelector<HTMLElement>(s)).find(Boolean);
   }
 
   /**
    * Shows the day `step` days away. The focus goes to that day's tab stop when `slot`, else stays on
    * the day button pressed, or moves to the other one when that one is now disabled.
    */
-  private async goToDay(step: number, slot?: boolean): Promise<void> {
-    if (!this.days[this.dayIndex + step]) return;
-    this.dayIndex += step;
-    this.tabStart = null;
+  async #goToDay(step: number, slot?: boolean): Promise<void> {
+    if (!this.days[this.#dayIndex + step]) return;
+    this.#dayIndex += step;
+    this.#tabStart = null;
+    this.requestUpdate();
     await this.updateComplete;
-    this.find(...(slot ? [STOP] : []), ':focus:enabled', NAV)?.focus();
+    this.#find(...(slot ? [STOP] : []), ':focus:enabled', NAV)?.focus();
   }
 
   /** Focuses the grid's tab stop: the chosen or first start of the day shown, else a day button. */
   override focus(options?: FocusOptions): void {
-    this.find(STOP, NAV)?.focus(options);
+    this.#find(STOP, NAV)?.focus(options);
   }
 
-  private handleKeydown(event: KeyboardEvent): void {
+  #handleKeydown(event: KeyboardEvent): void {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.grid button')];
     const current = buttons.indexOf(event.target as HTMLElement);
     if (current < 0) return;
@@ -150,24 +145,27 @@ export class EvSlotGrid extends LitElement {
     )[key];
     if (page) {
       event.preventDefault();
-      void this.goToDay(page, true);
+      void this.#goToDay(page, true);
     } else if (next !== undefined) {
       event.preventDefault();
       // Past either end, the focus stays where it is.
       const target = buttons[next] ?? buttons[current]!;
-      this.tabStart = target.dataset['start']!;
+      this.#tabStart = target.dataset['start']!;
+      this.requestUpdate();
       target.focus();
     }
   }
 
-  private handleClick(event: Event): void {
+  #handleClick(event: Event): void {
     const start = (event.currentTarget as HTMLElement).dataset['start']!;
-    this.selected = this.tabStart = start;
+    this.selected = this.#tabStart = start;
     this.dispatchEvent(createEvent<SlotSelectDetail>('ev-slot-select', { start }));
   }
 
   override render(): TemplateResult {
-    const { locale, day, loading, days, dayIndex } = this;
+    const { locale, loading, days } = this;
+    const dayIndex = this.#dayIndex;
+    const day = days[dayIndex];
     const date = day ? formatDate(locale, day.date) : '';
     const duration = formatMinutes(locale, this.duration);
     const navOff = this.disabled || loading;
@@ -177,52 +175,34 @@ export class EvSlotGrid extends LitElement {
           type="button"
           part="nav-button"
           ?disabled=${navOff || !days[dayIndex - 1]}
-          @click=${(): Promise<void> => this.goToDay(-1)}
-        >
-          <span aria-hidden="true">‹ </span>${t(locale, 'slotPrevDay')}
-        </button>
+          @click=${(): Promise<void> => this.#goToDay(-1)}><span aria-hidden="true">‹ </span>${t(locale, 'slotPrevDay')}</button>
         <div class="day" aria-live="polite">${date ? html`<h3 id="day" part="day">${date}</h3>` : nothing}</div>
         <button
           type="button"
           part="nav-button"
           ?disabled=${navOff || !days[dayIndex + 1]}
-          @click=${(): Promise<void> => this.goToDay(1)}
-        >
-          ${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span>
-        </button>
+          @click=${(): Promise<void> => this.#goToDay(1)}>${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
       </div>
       <p class="tz">${t(locale, 'slotTimeZone', { zone: this.timeZoneLabel ?? this.timeZone.replace(/_/g, ' ') })}</p>
       ${
         loading
           ? html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>
-              <div class="grid" aria-hidden="true">
-                <div class="skel"></div>
-                <div class="skel"></div>
-                <div class="skel"></div>
-                <div class="skel"></div>
-                <div class="skel"></div>
-                <div class="skel"></div>
-                <div class="skel"></div>
-                <div class="skel"></div>
-              </div>`
+              <div class="grid" aria-hidden="true">${Array(8).fill(html`<div class="skel"></div>`)}</div>`
           : day?.starts.length
-            ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.handleKeydown}>
-                ${day.starts.map((start) => {
+            ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.#handleKeydown}>${day.starts.map(
+                (start) => {
                   const time = formatTime(locale, this.timeZone, start);
                   return html`<button
-                              type="button"
+                    type="button"
                     part="slot"
                     data-start=${start}
-                    tabindex=${start === this.tabStart ? 0 : -1}
+                    tabindex=${start === this.#tabStart ? 0 : -1}
                     aria-pressed=${start === this.selected}
                     aria-label=${t(locale, 'slotName', { time, date, duration })}
                     ?disabled=${this.disabled}
-                    @click=${this.handleClick}
-                  >
-                    ${time}
-                  </button>`;
-                })}
-              </div>`
+                    @click=${this.#handleClick}>${time}</button>`;
+                },
+              )}</div>`
             : html`<p class="empty">${t(locale, 'slotNoTimes')}</p>`
       }
     </div>`;

@@ -88,10 +88,10 @@ export class EvStatusTracker extends LitElement {
           ? html`<button
               type="button"
               part="button"
-              @click=${(): boolean => this.dispatchEvent(createEvent<void>(rejected ? 'ev-pick-again' : 'ev-retry', undefined))}
-            >
-              ${t(locale, action)}
-            </button>`
+              @click=${(): boolean => this.dispatchEvent(createEvent<void>(rejected ? 'ev-pick-again' : 'ev-retry', undefined))}>${t(
+                locale,
+                action,
+              )}</button>`
           : nothing
       }
     </div>`;
