@@ -124,7 +124,7 @@ export class EvSlotGrid extends LitElement {
   }
 
   #handleKeydown(event: KeyboardEvent): void {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.grid button')];
+    const buttons = [...(event.currentTarget as HTMLElement).children] as HTMLElement[];
     const current = buttons.indexOf(event.target as HTMLElement);
     if (current < 0) return;
     const rtl = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
@@ -187,7 +187,9 @@ export class EvSlotGrid extends LitElement {
       ${
         loading
           ? html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>
-              <div class="grid" aria-hidden="true">${Array(8).fill(html`<div class="skel"></div>`)}</div>`
+              <div class="grid" aria-hidden="true"><div class="skel"></div><div class="skel"></div><div
+                class="skel"></div><div class="skel"></div><div class="skel"></div><div class="skel"></div><div
+                class="skel"></div><div class="skel"></div></div>`
           : day?.starts.length
             ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.#handleKeydown}>${day.starts.map(
                 (start) => {
