@@ -74,8 +74,9 @@ export class EvEmailForm extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     // Write the value only when it differs from what the field shows: rewriting the typed text
     // would move the caret (and an email field reports its value without surrounding spaces).
-    const input = this.renderRoot.querySelector('input');
-    if (input && changed.has('email') && input.value !== this.email) input.value = this.email;
+    // (The template always has the field.)
+    const input = this.renderRoot.querySelector('input')!;
+    if (changed.has('email') && input.value !== this.email) input.value = this.email;
   }
 
   #handleInput(event: Event): void {
@@ -91,7 +92,7 @@ export class EvEmailForm extends LitElement {
     this.#invalid = !isEmail(email);
     this.requestUpdate();
     if (this.#invalid) {
-      this.renderRoot.querySelector('input')?.focus();
+      this.renderRoot.querySelector('input')!.focus();
       return;
     }
     this.dispatchEvent(createEvent<EmailSubmitDetail>('ev-email-submit', { email }));
