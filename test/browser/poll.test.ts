@@ -4,8 +4,11 @@ import { createClient, type ApiClient, type Sleep } from '../../src/api/client.j
 import { ApiError, isAbortError } from '../../src/api/errors.js';
 import type { BookingRequest } from '../../src/api/schemas.js';
 import { pollBookingRequest } from '../../src/booking/poll.js';
+import { visibleSleep } from '../../src/controllers/visibility.js';
 import {
+  after,
   afterEach,
+  before,
   beforeEach,
   describe,
   it,
@@ -198,6 +201,53 @@ describe('pollBookingRequest', () => {
     const error = await rejectionOf(pollBookingRequest(client, 31, { signal: controller.signal, sleep }));
     expect(isAbortError(error)).to.equal(true);
     expect(log.requests.length).to.equal(0);
+  });
+});
+
+describe('visibleSleep', () => {
+  let hidden = false;
+  before(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  });
+  after(() => {
+    delete (document as { hidden?: boolean }).hidden;
+  });
+  afterEach(() => {
+    hidden = false;
+  });
+  const settled = async (promise: Promise<void>): Promise<string> => {
+    const state = await Promise.race([
+      promise.then(
+        () => 'resolved',
+        (e: unknown) => e,
+      ),
+      delay(30).then(() => 'waiting'),
+    ]);
+    return isAbortError(state) ? 'aborted' : String(state);
+  };
+
+  it('ends after the pause while the page is shown', async () => {
+    expect(await settled(visibleSleep(1, new AbortController().signal))).to.equal('resolved');
+  });
+
+  it('waits while the page is hidden, and ends when it is shown', async () => {
+    hidden = true;
+    const pause = visibleSleep(1, new AbortController().signal);
+    expect(await settled(pause)).to.equal('waiting');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await settled(pause), 'still hidden').to.equal('waiting');
+    hidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await settled(pause)).to.equal('resolved');
+  });
+
+  it('rejects with the signal reason when it aborts while the page is hidden', async () => {
+    hidden = true;
+    const controller = new AbortController();
+    const pause = visibleSleep(1, controller.signal);
+    expect(await settled(pause)).to.equal('waiting');
+    controller.abort();
+    expect(await settled(pause)).to.equal('aborted');
   });
 });
 
