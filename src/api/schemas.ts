@@ -56,10 +56,12 @@ const instant = z.string().check(rule((value) => !isNaN(Date.parse(value))));
 export const UtcInstant = z.string().check(
   rule(
     (value: string) =>
-      /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/.test(value) &&
-      // The date exists: Date.parse accepts 30 February, its round trip does not (and month 13
-      // gives no date at all, whose toJSON is null).
-      new Date(value).toJSON()?.slice(0, 19) === value.slice(0, 19),
+      // The first 19 characters are what the date's own ISO form begins with: so they are
+      // `YYYY-MM-DDThh:mm:ss` (4-digit year, hours 00-23) and the date exists (Date.parse accepts
+      // 30 February, its round trip does not; month 13 gives no date at all, whose toJSON is null).
+      new Date(value).toJSON()?.slice(0, 19) === value.slice(0, 19) &&
+      // Then optional fractional seconds and `Z`.
+      /^(\.\d+)?Z$/.test(value.slice(19)),
     'must be an ISO 8601 UTC date-time',
     { code: 'invalid_format', format: 'datetime' },
   ),
@@ -72,10 +74,10 @@ export const UtcInstant = z.string().check(
  * "match many").
  */
 export function isEmail(value: string): boolean {
-  // The local part, then dot-separated domain labels: none holds whitespace, `@`, control characters or `% * ,`.
+  // No whitespace, control characters or `% * ,` anywhere; the local part, then dot-separated
+  // domain labels, none holding `@`.
   // eslint-disable-next-line no-control-regex
-  const email = /^[^\s@\0-\x1f\x7f%*,]+@[^\s@.\0-\x1f\x7f%*,]+(\.[^\s@.\0-\x1f\x7f%*,]+)+$/;
-  return value.length <= 254 && email.test(value);
+  return value.length <= 254 && !/[\s\0-\x1f\x7f%*,]/.test(value) && /^[^@]+@[^@.]+(\.[^@.]+)+$/.test(value);
 }
 
 const str = maybe(z.string());
