@@ -32,7 +32,7 @@ function oneOf<const T extends readonly string[]>(...values: T) {
   return z.custom<T[number]>().check(
     rule((value: unknown) => values.includes(value as string), `must be "${values.join('" or "')}"`, {
       code: 'invalid_value',
-      values: [...values],
+      values,
     }),
   );
 }
