@@ -4,9 +4,9 @@
  * an {@link ApiError} with a SPEC §5 code, except an abort of a signal, which rejects with the
  * signal's reason (an `AbortError` for every signal the widget aborts; see `isAbortError`).
  *
- * Retries (SPEC §8): reads (GETs and the availability POST) are retried on network errors, time-outs,
- * 5xx and 429, with capped exponential backoff and full jitter, waiting `Retry-After` when the server
- * sends one. The create POST is never repeated blindly: see {@link ApiClient.createBookingRequest}.
+ * Retries (SPEC §8): reads (GETs and the availability POST) are retried 3 times on network errors,
+ * time-outs, 5xx and 429, with exponential backoff and full jitter (pauses below 0.5, 1 and 2 s, so
+ * capped at 2 s), waiting `Retry-After` (at most 30 s) when the server sends one. The create POST is never repeated blindly: see {@link ApiClient.createBookingRequest}.
  */
 import type * as z from 'zod/mini';
 import { ApiError, type ErrorCode } from './errors.js';
@@ -32,13 +32,6 @@ import {
   type User,
 } from './schemas.js';
 
-export interface RetryOptions {
-  /** Attempts after the first one. */
-  retries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
 /** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -51,7 +44,6 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Per attempt; default 15 s. */
   timeoutMs?: number;
-  retry?: Partial<RetryOptions>;
   /** Injectable for tests. */
   sleep?: Sleep;
 }
@@ -142,12 +134,13 @@ export function parseRetryAfter(value: string | null): number | undefined {
   return seconds > 0 ? seconds : seconds <= 0 ? 0 : undefined;
 }
 
-/** A failure that may pass: network error, time-out, 408, 429 or 5xx. */
+/**
+ * A failure that may pass: network error, time-out, 408, 429 or 5xx. By code: 408 and 504 are
+ * `timeout`, 429 is `rate-limited`, and a `network` error has no status or one of 5xx or not mapped.
+ */
 const isTransient = (error: unknown): error is ApiError =>
   error instanceof ApiError &&
-  (error.status === undefined
-    ? error.code === 'network' || error.code === 'timeout'
-    : error.status >= 500 || error.status === 429 || error.status === 408);
+  (error.code === 'network' ? !(error.status! < 500) : error.code === 'timeout' || error.code === 'rate-limited');
 
 interface Page<T> {
   data: T[];
@@ -159,10 +152,8 @@ export function createClient({
   fetch: customFetch,
   signal: clientSignal,
   timeoutMs = 15_000,
-  retry,
   sleep: wait = sleep,
 }: ClientOptions): ApiClient {
-  const { retries, baseDelayMs, maxDelayMs } = { retries: 3, baseDelayMs: 500, maxDelayMs: 8000, ...retry };
   let base: URL | undefined;
   try {
     base = new URL(apiBase, globalThis.document?.baseURI);
@@ -194,7 +185,8 @@ export function createClient({
   ): Promise<T> => {
     if (!root) throw new ApiError('config', `Invalid api-base: ${apiBase}`);
     const signal = signalOf(call);
-    const what = `${body ? 'POST' : 'GET'} ${url}`;
+    const method = body ? 'POST' : 'GET';
+    const what = `${method} ${url}`;
     for (let n = 0; ; n++) {
       signal.throwIfAborted();
       try {
@@ -203,10 +195,8 @@ export function createClient({
         let text: string;
         try {
           res = await (customFetch ?? fetch)(url, {
-            method: body ? 'POST' : 'GET',
-            headers: body
-              ? { Accept: 'application/json', 'Content-Type': 'application/json' }
-              : { Accept: 'application/json' },
+            method,
+            headers: { Accept: 'application/json', ...(body && { 'Content-Type': 'application/json' }) },
             body: body && JSON.stringify(body),
             credentials: 'omit',
             signal: AbortSignal.any([signal, timeout]),
@@ -214,9 +204,8 @@ export function createClient({
           text = await res.text();
         } catch (cause) {
           signal.throwIfAborted();
-          throw timeout.aborted
-            ? new ApiError('timeout', `${what} timed out`, { cause })
-            : new ApiError('network', `${what} failed`, { cause });
+          const late = timeout.aborted;
+          throw new ApiError(late ? 'timeout' : 'network', what + (late ? ' timed out' : ' failed'), { cause });
         }
         let raw: unknown;
         try {
@@ -238,14 +227,9 @@ export function createClient({
         if (!parsed.success) throw badResponse(`${what}: schema mismatch`, raw, parsed.error);
         return parsed.data;
       } catch (error) {
-        if (once || n >= retries || !isTransient(error)) throw error;
+        if (once || n > 2 || !isTransient(error)) throw error;
         const after = error.retryAfter;
-        await wait(
-          after === undefined
-            ? Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** n)
-            : Math.min(after * 1000, 30_000),
-          signal,
-        );
+        await wait(after === undefined ? Math.random() * 500 * 2 ** n : Math.min(after * 1000, 30_000), signal);
       }
     }
   };
@@ -301,16 +285,14 @@ export function createClient({
     getLocation: (id, call) => read(LocationResponse, `/resources/locations/v2.0/${id}`, call),
 
     listChargePoints: (locationId, call) =>
-      list(ChargePointList, `/resources/charge-points/v2.0?filter[locationId]=${encodeURIComponent(locationId)}`, call),
+      list(ChargePointList, `/resources/charge-points/v2.0?filter[locationId]=${locationId}`, call),
 
     listEvses: (chargePointId, call) =>
       list(EvseList, `/resources/charge-points/v2.0/${chargePointId}/evses?include[]=connectors`, call),
 
-    checkAvailability: (locationId, { startAfter, endBefore }, call) =>
-      read(AvailabilityResponse, `/actions/locations/v2.0/${locationId}/check-booking-availability`, call, {
-        startAfter,
-        endBefore,
-      }),
+    // The body as given: `{startAfter, endBefore}` (the proxy refuses anything else).
+    checkAvailability: (locationId, range, call) =>
+      read(AvailabilityResponse, `/actions/locations/v2.0/${locationId}/check-booking-availability`, call, range),
 
     findUserByEmail: async (email, call) =>
       (await read(UserList, `/resources/users/v1.0?filter[email]=${encodeURIComponent(email.trim())}`, call))[0] ??
@@ -320,7 +302,8 @@ export function createClient({
       const checked = CreateBookingRequestBody.safeParse({ ...input, externalId: input.externalId ?? newExternalId() });
       if (!checked.success) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const issue of checked.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message);
+        for (const issue of checked.error.issues)
+          (fieldErrors[(issue.path[0] ?? '') as string] ??= []).push(issue.message);
         throw new ApiError('validation', 'Invalid booking request', { fieldErrors, cause: checked.error });
       }
       const body = checked.data;
@@ -331,10 +314,10 @@ export function createClient({
           return await read(BookingRequestResponse, '/resources/booking-requests/v1.0', call, body, true);
         } catch (error) {
           // Outcome unknown: a 429 was certainly refused, anything else transient may have arrived.
-          if (!isTransient(error) || error.status === 429) throw error;
+          if (!isTransient(error) || error.code === 'rate-limited') throw error;
           // The answer was lost: the request may exist. Look it up, and again after a pause, since the
           // server may still be storing it.
-          const found = (await find()) ?? (again ? null : (await wait(baseDelayMs, signalOf(call)), await find()));
+          const found = (await find()) ?? (again ? null : (await wait(500, signalOf(call)), await find()));
           if (found) return found;
           if (again) throw error;
         }

@@ -1,7 +1,7 @@
 /**
  * Steps of the booking flow (SPEC §4) built on the API client, without DOM.
  */
-import type { ApiClient, CallOptions } from '../api/client.js';
+import type { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Booking, BookingRequest, User } from '../api/schemas.js';
 
@@ -12,8 +12,9 @@ export { newExternalId } from '../api/client.js';
  * Throws ApiError `bad-response` when it is not a positive integer.
  */
 export function bookingUserId({ id }: User): number {
-  const n = Number(id);
-  if (/^\s*\d+\s*$/.test(`${id}`) && Number.isSafeInteger(n) && n > 0) return n;
+  const n = +id;
+  // test() reads a number as its string, as `${id}` would.
+  if (/^\s*\d+\s*$/.test(id as string) && Number.isSafeInteger(n) && n > 0) return n;
   throw new ApiError('bad-response', `Unusable user id: ${id}`);
 }
 
@@ -26,14 +27,13 @@ export function bookingUserId({ id }: User): number {
 export async function findConfirmedBooking(
   client: Pick<ApiClient, 'getBooking' | 'listBookings'>,
   { bookingId, userId, locationId, startAt, evseId }: BookingRequest,
-  options?: CallOptions,
 ): Promise<Booking | null> {
-  if (bookingId != null) return client.getBooking(bookingId, options);
+  if (bookingId != null) return client.getBooking(bookingId);
   if (userId == null || locationId == null || !startAt) return null;
   const start = Date.parse(startAt);
   const same = (b: Booking): number => +(b.evse?.id === evseId);
   return (
-    (await client.listBookings({ userId, locationId }, options))
+    (await client.listBookings({ userId, locationId }))
       .filter((b) => b.locationId === locationId && Date.parse(b.startAt) === start)
       .sort((a, b) => same(b) - same(a) || b.id - a.id)[0] ?? null
   );

@@ -7,15 +7,16 @@ import { sleep, type Sleep } from '../api/client.js';
 export const visibleSleep: Sleep = async (ms, signal) => {
   await sleep(ms, signal);
   await new Promise<void>((resolve, reject) => {
+    // Aborted when the pause ends, which removes both listeners (it is their options: its `signal`).
+    const done = new AbortController();
     const check = (): void => {
       if (signal.aborted) reject(signal.reason);
       else if (document.hidden) return;
       else resolve();
-      document.removeEventListener('visibilitychange', check);
-      signal.removeEventListener('abort', check);
+      done.abort();
     };
-    document.addEventListener('visibilitychange', check);
-    signal.addEventListener('abort', check);
+    document.addEventListener('visibilitychange', check, done);
+    signal.addEventListener('abort', check, done);
     check();
   });
 };

@@ -347,21 +347,21 @@ describe('API client', () => {
           HttpResponse.json({ message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '0' } }),
         ),
       );
-      const { client, sleeps } = fastClient({ retry: { retries: 2 } });
+      const { client, sleeps } = fastClient();
       const error = await apiError(client.getLocation(7));
       expect([error.code, error.status, error.retryAfter]).to.deep.equal(['rate-limited', 429, 0]);
-      expect(sleeps).to.deep.equal([0, 0]);
-      expect(log.requests.length).to.equal(3);
+      expect(sleeps).to.deep.equal([0, 0, 0]);
+      expect(log.requests.length).to.equal(4);
     });
 
     it('retries 5xx with capped, jittered exponential backoff, then fails', async () => {
       worker.use(http.get(`${API}/resources/locations/v2.0/7`, () => new HttpResponse('Bad gateway', { status: 502 })));
-      const { client, sleeps } = fastClient({ retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 250 } });
+      const { client, sleeps } = fastClient();
       const error = await apiError(client.getLocation(7));
       expect([error.code, error.status]).to.deep.equal(['network', 502]);
       expect(log.requests.length).to.equal(4);
       expect(sleeps.length).to.equal(3);
-      [100, 200, 250].forEach((cap, i) => expect(sleeps[i]).to.be.within(0, cap));
+      [500, 1000, 2000].forEach((cap, i) => expect(sleeps[i]).to.be.within(0, cap));
     });
 
     it('retries a 503 until it passes', async () => {
@@ -377,12 +377,12 @@ describe('API client', () => {
 
     it('retries a network error, then rejects with network', async () => {
       worker.use(http.get(`${API}/resources/locations/v2.0/7`, () => HttpResponse.error()));
-      const { client, sleeps } = fastClient({ retry: { retries: 1 } });
+      const { client, sleeps } = fastClient();
       const error = await apiError(client.getLocation(7));
       expect(error.code).to.equal('network');
       expect(error.status).to.equal(undefined);
-      expect(sleeps.length).to.equal(1);
-      expect(log.requests.length).to.equal(2);
+      expect(sleeps.length).to.equal(3);
+      expect(log.requests.length).to.equal(4);
     });
 
     it('rejects with timeout when an answer takes longer than timeoutMs', async () => {
@@ -392,7 +392,7 @@ describe('API client', () => {
           return HttpResponse.json({ data: { id: 7 } });
         }),
       );
-      const { client } = fastClient({ timeoutMs: 50, retry: { retries: 0 } });
+      const { client } = fastClient({ timeoutMs: 50 });
       const error = await apiError(client.getLocation(7));
       expect(error.code).to.equal('timeout');
     });
@@ -585,10 +585,10 @@ describe('API client', () => {
         http.post(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.error()),
         http.get(`${API}/resources/booking-requests/v1.0`, () => new HttpResponse(null, { status: 503 })),
       );
-      const error = await apiError(fastClient({ retry: { retries: 1 } }).client.createBookingRequest(createBody));
+      const error = await apiError(fastClient().client.createBookingRequest(createBody));
       expect(error.status).to.equal(503);
       expect(posts()).to.equal(1);
-      expect(lookups()).to.equal(2); // the look-up and its retry
+      expect(lookups()).to.equal(4); // the look-up and its 3 retries
     });
 
     it('maps 422 to validation with field errors, without retry or look-up', async () => {

@@ -4,8 +4,11 @@ import { createClient, type ApiClient, type Sleep } from '../../src/api/client.j
 import { ApiError, isAbortError } from '../../src/api/errors.js';
 import type { BookingRequest } from '../../src/api/schemas.js';
 import { pollBookingRequest } from '../../src/booking/poll.js';
+import { visibleSleep } from '../../src/controllers/visibility.js';
 import {
+  after,
   afterEach,
+  before,
   beforeEach,
   describe,
   it,
@@ -62,11 +65,23 @@ describe('pollBookingRequest', () => {
   afterEach(() => {
     log.stop();
   });
+  /** `client`, calling `onRead` with every read it answers. */
+  const reporting = (onRead: (r: BookingRequest) => void): Pick<ApiClient, 'getBookingRequest'> => ({
+    getBookingRequest: async (id, options) => {
+      const r = await client.getBookingRequest(id, options);
+      onRead(r);
+      return r;
+    },
+  });
 
   it('reads until approved, with growing pauses, reporting every read', async () => {
     serve('pending', 'pending', 'pending', 'approved');
     const updates: BookingRequest[] = [];
-    const result = await pollBookingRequest(client, 31, { sleep, onUpdate: (r) => updates.push(r) });
+    const result = await pollBookingRequest(
+      reporting((r) => updates.push(r)),
+      31,
+      { sleep },
+    );
     expect(result.status).to.equal('approved');
     expect(updates.map((r) => r.status)).to.deep.equal(['pending', 'pending', 'pending', 'approved']);
     expect(sleeps).to.deep.equal([1000, 1500, 2250, 3375]);
@@ -75,10 +90,10 @@ describe('pollBookingRequest', () => {
     );
   });
 
-  it('caps the pause at maxDelayMs', async () => {
-    serve('pending', 'pending', 'pending', 'approved');
-    await pollBookingRequest(client, 31, { sleep, initialDelayMs: 2000, maxDelayMs: 3000, factor: 2 });
-    expect(sleeps).to.deep.equal([2000, 3000, 3000, 3000]);
+  it('caps the pause at 5 s', async () => {
+    serve('pending', 'pending', 'pending', 'pending', 'pending', 'approved');
+    await pollBookingRequest(client, 31, { sleep });
+    expect(sleeps).to.deep.equal([1000, 1500, 2250, 3375, 5000, 5000]);
   });
 
   it('resolves with a rejected request and its reason', async () => {
@@ -146,13 +161,16 @@ describe('pollBookingRequest', () => {
   it('stops at once when the signal aborts, with the AbortError and no more requests', async () => {
     serve('pending');
     const controller = new AbortController();
-    const polling = pollBookingRequest(client, 31, {
-      signal: controller.signal,
-      sleep: (ms, signal) => realSleep(Math.min(ms, 20), signal),
-      onUpdate: () => {
+    const polling = pollBookingRequest(
+      reporting(() => {
         if (log.requests.length === 2) controller.abort();
+      }),
+      31,
+      {
+        signal: controller.signal,
+        sleep: (ms, signal) => realSleep(Math.min(ms, 20), signal),
       },
-    });
+    );
     const error = await rejectionOf(polling);
     expect(isAbortError(error)).to.equal(true);
     expect(error).to.not.be.instanceOf(ApiError);
@@ -183,6 +201,53 @@ describe('pollBookingRequest', () => {
     const error = await rejectionOf(pollBookingRequest(client, 31, { signal: controller.signal, sleep }));
     expect(isAbortError(error)).to.equal(true);
     expect(log.requests.length).to.equal(0);
+  });
+});
+
+describe('visibleSleep', () => {
+  let hidden = false;
+  before(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  });
+  after(() => {
+    delete (document as { hidden?: boolean }).hidden;
+  });
+  afterEach(() => {
+    hidden = false;
+  });
+  const settled = async (promise: Promise<void>): Promise<string> => {
+    const state = await Promise.race([
+      promise.then(
+        () => 'resolved',
+        (e: unknown) => e,
+      ),
+      delay(30).then(() => 'waiting'),
+    ]);
+    return isAbortError(state) ? 'aborted' : String(state);
+  };
+
+  it('ends after the pause while the page is shown', async () => {
+    expect(await settled(visibleSleep(1, new AbortController().signal))).to.equal('resolved');
+  });
+
+  it('waits while the page is hidden, and ends when it is shown', async () => {
+    hidden = true;
+    const pause = visibleSleep(1, new AbortController().signal);
+    expect(await settled(pause)).to.equal('waiting');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await settled(pause), 'still hidden').to.equal('waiting');
+    hidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await settled(pause)).to.equal('resolved');
+  });
+
+  it('rejects with the signal reason when it aborts while the page is hidden', async () => {
+    hidden = true;
+    const controller = new AbortController();
+    const pause = visibleSleep(1, controller.signal);
+    expect(await settled(pause)).to.equal('waiting');
+    controller.abort();
+    expect(await settled(pause)).to.equal('aborted');
   });
 });
 
