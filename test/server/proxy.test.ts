@@ -311,6 +311,22 @@ describe('request bodies', () => {
     assert.equal(calls.length, 0);
   });
 
+  test('422, not 500, for instants with a month or day that does not exist', async () => {
+    const { proxy, calls } = setup();
+    for (const [startAfter, endBefore] of [
+      ['2026-13-01T10:00:00Z', '2026-03-02T08:00:00Z'],
+      ['2026-03-01T08:00:00Z', '2026-02-99T08:00:00Z'],
+    ]) {
+      const response = await proxy(
+        post('/actions/locations/v2.0/7/check-booking-availability', { startAfter, endBefore }),
+      );
+      assert.equal(response.status, 422, `${startAfter} ${endBefore}`);
+      const json = (await response.json()) as { errors: Record<string, string[]> };
+      assert.equal(Object.keys(json.errors).length, 1, JSON.stringify(json.errors));
+    }
+    assert.equal(calls.length, 0);
+  });
+
   test('400 for a body that is not JSON', async () => {
     const { proxy, calls } = setup();
     const response = await proxy(post('/resources/booking-requests/v1.0', '{"type":"create",'));
