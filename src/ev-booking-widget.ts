@@ -189,7 +189,7 @@ export class EvBookingWidget extends LitElement {
     `,
   ];
 
-  private readonly disconnect = new DisconnectAbortController(this);
+  #disconnect = new DisconnectAbortController(this);
 
   static override properties = {
     locationId: { attribute: 'location-id', converter: integerAttribute },
@@ -263,47 +263,47 @@ export class EvBookingWidget extends LitElement {
   private now = Date.now();
   private offline = false;
 
-  private client?: Client;
+  #client?: Client;
   /** A create request whose fate is unknown (its answer was lost): looked up before any new attempt. */
-  private uncertainAttempt?: CreateBookingRequestBody;
-  private trackedRequest?: BookingRequest;
-  private clockTimer?: ReturnType<typeof setInterval>;
-  private emailTouched = false;
+  #uncertainAttempt?: CreateBookingRequestBody;
+  #trackedRequest?: BookingRequest;
+  #clockTimer?: ReturnType<typeof setInterval>;
+  #emailTouched = false;
 
-  private readonly loadTask = new Task(this, {
+  #loadTask = new Task(this, {
     task: async ([locationId, apiBase, fetchImpl, days], { signal }): Promise<LoadedData> => {
-      const combined = AbortSignal.any([signal, this.disconnect.signal]);
+      const combined = AbortSignal.any([signal, this.#disconnect.signal]);
       const client = createClient({ apiBase, signal: combined, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-      this.client = client;
+      this.#client = client;
       this.availability = new Map();
       try {
         const [location, ports, availability] = await Promise.all([
           client.getLocation(locationId as number),
-          this.loadPorts(client, locationId as number),
-          this.fetchAvailability(client, locationId as number, days),
+          this.#loadPorts(client, locationId as number),
+          this.#fetchAvailability(client, locationId as number, days),
         ]);
         const timeZone = resolveTimeZone(location.timezone);
         this.availability = availability;
         const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
         if (this.selectedEvse === null && selectable.length === 1) this.selectedEvse = selectable[0]!.id;
-        void this.resumePending(client, locationId as number);
+        void this.#resumePending(client, locationId as number);
         return { location, timeZone, ports };
       } catch (error) {
-        if (!isAbort(error)) this.reportError(error);
+        if (!isAbort(error)) this.#reportError(error);
         throw error;
       }
     },
-    args: () => [this.locationId, this.apiBase, this.fetch, this.clampedDays] as const,
+    args: () => [this.locationId, this.apiBase, this.fetch, this.#clampedDays] as const,
     autoRun: false,
   });
 
-  private get clampedDays(): number {
+  get #clampedDays(): number {
     const days = Math.round(Number(this.days));
     return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
   }
 
   /** The first valid locale of: the attribute, the nearest `lang`, the page's, the browser's; else `en`. */
-  private get resolvedLocale(): string {
+  get #resolvedLocale(): string {
     for (const candidate of [
       this.locale,
       this.closest<HTMLElement>('[lang]')?.lang,
@@ -319,7 +319,7 @@ export class EvBookingWidget extends LitElement {
     return 'en';
   }
 
-  private get hasValidLocation(): boolean {
+  get #hasValidLocation(): boolean {
     // Safe integers only: a longer number would be sent as another id (1e20 prints as 100000000000000000000).
     return Number.isSafeInteger(this.locationId) && this.locationId! > 0;
   }
@@ -328,7 +328,7 @@ export class EvBookingWidget extends LitElement {
    * The pending request id kept for this location in `sessionStorage`: read (no argument), kept, or
    * forgotten (`null`). Storage may be unavailable (privacy mode): resumption is then not offered.
    */
-  private pendingId(id?: number | null): string | null | undefined {
+  #pendingId(id?: number | null): string | null | undefined {
     const key = `ev-booking-widget:pending:${this.apiBase}:${this.locationId}`;
     try {
       if (id === undefined) return sessionStorage.getItem(key);
@@ -341,61 +341,61 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Keeps "now" current so that starts that have passed are no longer offered. */
-  private readonly tick = (): void => {
+  #tick = (): void => {
     this.now = Date.now();
   };
 
   /** Back online: whatever failed for want of a network is tried again without the driver asking. */
-  private readonly handleOnline = (): void => {
-    if (this.offline || (this.loadTask.status === TaskStatus.ERROR && errorCode(this.loadTask.error) === 'network')) {
+  #handleOnline = (): void => {
+    if (this.offline || (this.#loadTask.status === TaskStatus.ERROR && errorCode(this.#loadTask.error) === 'network')) {
       this.offline = false;
-      this.handleRetry();
+      this.#handleRetry();
     }
   };
 
-  private readonly handleOffline = (): void => {
+  #handleOffline = (): void => {
     this.offline = true;
   };
 
   /** Adds (or removes) the page listeners: the clock on visibility, online and offline. */
-  private listen(method: 'addEventListener' | 'removeEventListener'): void {
-    document[method]('visibilitychange', this.tick);
-    window[method]('online', this.handleOnline);
-    window[method]('offline', this.handleOffline);
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    document[method]('visibilitychange', this.#tick);
+    window[method]('online', this.#handleOnline);
+    window[method]('offline', this.#handleOffline);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.clockTimer = setInterval(this.tick, 30_000);
-    this.listen('addEventListener');
+    this.#clockTimer = setInterval(this.#tick, 30_000);
+    this.#listen('addEventListener');
     // A widget moved in the document was aborted on removal: load it again.
-    if (this.hasUpdated && this.hasValidLocation) void this.loadTask.run();
+    if (this.hasUpdated && this.#hasValidLocation) void this.#loadTask.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clockTimer);
-    this.listen('removeEventListener');
+    clearInterval(this.#clockTimer);
+    this.#listen('removeEventListener');
   }
 
   /** Whether focus was in the widget when this update began (read by `updated`). */
-  private focusWasInside = false;
+  #focusWasInside = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.focusWasInside = this.matches(':focus-within');
-    if (changed.has('email') && !this.emailTouched) this.typedEmail = this.email ?? '';
+    this.#focusWasInside = this.matches(':focus-within');
+    if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
     if (changed.has('durations') || changed.has('duration' as keyof EvBookingWidget)) {
-      const offered = this.offeredDurations;
+      const offered = this.#offeredDurations;
       if (!offered.includes(this.duration)) this.duration = offered.includes(60) ? 60 : offered[0]!;
     }
     const reload = ['locationId', 'apiBase', 'fetch', 'days'].some((k) => changed.has(k as keyof EvBookingWidget));
     if (reload) {
-      this.resetChoice();
-      if (this.hasValidLocation) {
-        void this.loadTask.run();
+      this.#resetChoice();
+      if (this.#hasValidLocation) {
+        void this.#loadTask.run();
       } else {
-        this.client = undefined;
-        this.dispatchError({
+        this.#client = undefined;
+        this.#dispatchError({
           code: 'config',
           message: `location-id ${this.locationId === undefined ? 'is missing' : 'must be a positive integer'}`,
         });
@@ -403,21 +403,21 @@ export class EvBookingWidget extends LitElement {
     }
   }
 
-  private get offeredDurations(): number[] {
+  get #offeredDurations(): number[] {
     const list = (this.durations ?? []).filter((d) => Number.isInteger(d) && d > 0);
     return list.length ? list : [30, 60, 90, 120];
   }
 
-  private resetChoice(): void {
+  #resetChoice(): void {
     this.selectedEvse = null;
     this.selectedStart = null;
     this.phase = 'idle';
     this.statusDetail = null;
-    this.clearMessages();
+    this.#clearMessages();
   }
 
   /** Clears the status message and every message next to a control. */
-  private clearMessages(): void {
+  #clearMessages(): void {
     this.statusMessage = null;
     this.emailError = null;
     this.portError = null;
@@ -426,7 +426,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Steps 2 and 3: charge points (all pages), then their EVSEs in parallel. */
-  private async loadPorts(client: Client, locationId: number): Promise<Evse[]> {
+  async #loadPorts(client: Client, locationId: number): Promise<Evse[]> {
     const chargePoints = await client.listChargePoints(locationId);
     const lists = await Promise.all(chargePoints.map((cp) => client.listEvses(cp.id)));
     const only = this.evseIds?.length ? new Set(this.evseIds) : null;
@@ -434,7 +434,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
-  private async fetchAvailability(
+  async #fetchAvailability(
     client: Client,
     locationId: number,
     days: number,
@@ -449,75 +449,75 @@ export class EvBookingWidget extends LitElement {
     return windows;
   }
 
-  private async reloadAvailability(): Promise<void> {
-    if (!this.client || !this.hasValidLocation) return;
+  async #reloadAvailability(): Promise<void> {
+    if (!this.#client || !this.#hasValidLocation) return;
     try {
-      this.availability = await this.fetchAvailability(this.client, this.locationId as number, this.clampedDays);
+      this.availability = await this.#fetchAvailability(this.#client, this.locationId as number, this.#clampedDays);
     } catch (error) {
-      if (!isAbort(error)) this.reportError(error);
+      if (!isAbort(error)) this.#reportError(error);
     }
   }
 
-  private reportError(error: unknown): void {
+  #reportError(error: unknown): void {
     if (error instanceof ApiError) {
-      this.dispatchError({
+      this.#dispatchError({
         code: error.code,
         message: error.message,
         ...(error.status !== undefined ? { status: error.status } : {}),
       });
     } else {
       console.error('[ev-booking-widget]', error);
-      this.dispatchError({ code: 'bad-response', message: String((error as Error)?.message ?? error) });
+      this.#dispatchError({ code: 'bad-response', message: String((error as Error)?.message ?? error) });
     }
   }
 
-  private dispatchError(detail: BookingErrorDetail): void {
+  #dispatchError(detail: BookingErrorDetail): void {
     this.dispatchEvent(createEvent('ev-booking-error', detail));
   }
 
-  private handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
+  #handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
     if (this.selectedEvse !== event.detail.evseId) this.selectedStart = null;
     this.selectedEvse = event.detail.evseId;
     this.slotError = null;
     this.portError = null;
   }
 
-  private handleDurationChange(event: Event): void {
+  #handleDurationChange(event: Event): void {
     this.duration = Number((event.target as HTMLSelectElement).value);
     this.slotError = null;
   }
 
-  private handleSlotSelect(event: CustomEvent<{ start: string }>): void {
+  #handleSlotSelect(event: CustomEvent<{ start: string }>): void {
     this.selectedStart = event.detail.start;
     this.slotError = null;
     if (this.phase === 'rejected' || this.phase === 'error') this.phase = 'idle';
   }
 
-  private handleEmailInput(event: CustomEvent<{ email: string }>): void {
-    this.emailTouched = true;
+  #handleEmailInput(event: CustomEvent<{ email: string }>): void {
+    this.#emailTouched = true;
     this.typedEmail = event.detail.email;
     this.emailError = null;
     this.notFound = false;
   }
 
-  private get busy(): boolean {
+  get #busy(): boolean {
     return this.phase === 'sending' || this.phase === 'pending';
   }
 
-  private async handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
+  async #handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
     // The guard is synchronous: a second click or a held Enter lands here while the first is busy.
-    if (this.busy || !this.client || !this.hasValidLocation) return;
-    this.emailTouched = true;
+    if (this.#busy || !this.#client || !this.#hasValidLocation) return;
+    this.#emailTouched = true;
     this.typedEmail = event.detail.email;
-    const client = this.client;
+    const client = this.#client;
     const start = this.selectedStart;
     const evseId = this.selectedEvse;
-    const locale = this.resolvedLocale;
+    const locale = this.#resolvedLocale;
     if (evseId === null) {
       this.slotError = t(locale, 'pickPort');
       return;
     }
-    if (!start || !this.currentStarts().includes(start)) {
+    if (!start || !this.#currentStarts().includes(start)) {
       this.slotError = t(locale, 'pickTime');
       return;
     }
@@ -526,7 +526,7 @@ export class EvBookingWidget extends LitElement {
       return;
     }
     this.phase = 'sending';
-    this.clearMessages();
+    this.#clearMessages();
     try {
       const user = await client.findUserByEmail(event.detail.email);
       if (!user) {
@@ -544,11 +544,11 @@ export class EvBookingWidget extends LitElement {
         evseId,
         externalId: newExternalId(),
       };
-      const bookingRequest = await this.createOnce(client, body);
+      const bookingRequest = await this.#createOnce(client, body);
       this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
-      await this.track(client, bookingRequest);
+      await this.#track(client, bookingRequest);
     } catch (error) {
-      this.handleFlowError(error);
+      this.#handleFlowError(error);
     }
   }
 
@@ -558,15 +558,15 @@ export class EvBookingWidget extends LitElement {
    * up by its `externalId` first and, if found, tracked instead; otherwise it is sent again under the
    * same `externalId`.
    */
-  private async createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
+  async #createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
     const { externalId: _fresh, ...same } = body;
-    const previous = this.uncertainAttempt;
+    const previous = this.#uncertainAttempt;
     if (previous) {
       const { externalId, ...was } = previous;
       if (JSON.stringify(was) === JSON.stringify(same) && externalId) {
         const found = await client.findBookingRequestByExternalId(externalId);
         if (found) {
-          this.uncertainAttempt = undefined;
+          this.#uncertainAttempt = undefined;
           return found;
         }
         body = previous;
@@ -574,19 +574,19 @@ export class EvBookingWidget extends LitElement {
     }
     try {
       const created = await client.createBookingRequest(body);
-      this.uncertainAttempt = undefined;
+      this.#uncertainAttempt = undefined;
       return created;
     } catch (error) {
       const status = error instanceof ApiError ? error.status : undefined;
       const certain = status !== undefined && status >= 400 && status < 500;
-      this.uncertainAttempt = certain || isAbort(error) ? undefined : body;
+      this.#uncertainAttempt = certain || isAbort(error) ? undefined : body;
       throw error;
     }
   }
 
-  private handleFlowError(error: unknown): void {
+  #handleFlowError(error: unknown): void {
     if (isAbort(error)) return;
-    const locale = this.resolvedLocale;
+    const locale = this.#resolvedLocale;
     if (error instanceof ApiError && error.code === 'validation' && error.fieldErrors) {
       // Every message stands next to what the driver can change to answer it; the rest (about the
       // location, say) is a failure the driver cannot fix, shown in the status and reported.
@@ -608,78 +608,78 @@ export class EvBookingWidget extends LitElement {
       this.phase = 'error';
       this.statusMessage = t(locale, errorKey(errorCode(error)));
     }
-    this.reportError(error);
+    this.#reportError(error);
   }
 
   /** Steps 7 and 8: poll the request, then read the confirmed booking. */
-  private async track(client: Client, bookingRequest: BookingRequest): Promise<void> {
-    this.trackedRequest = bookingRequest;
+  async #track(client: Client, bookingRequest: BookingRequest): Promise<void> {
+    this.#trackedRequest = bookingRequest;
     this.phase = 'pending';
     this.statusMessage = null;
-    this.pendingId(bookingRequest.id);
+    this.#pendingId(bookingRequest.id);
     let final: BookingRequest;
     try {
       final = await pollBookingRequest(client, bookingRequest.id, {
-        signal: this.disconnect.signal,
+        signal: this.#disconnect.signal,
         timeoutMs: this.pollTimeout,
         sleep: visibleSleep,
       });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'timeout') {
         this.phase = 'timeout';
-        this.reportError(error);
+        this.#reportError(error);
         return;
       }
       throw error;
     }
-    this.pendingId(null);
-    this.trackedRequest = final;
+    this.#pendingId(null);
+    this.#trackedRequest = final;
     if (final.status === 'approved') {
       // The booking may be written a moment after the approval: look twice before going without it.
       const booking =
         (await findConfirmedBooking(client, final)) ??
         (await new Promise((resolve) => setTimeout(resolve, 1000)).then(() => findConfirmedBooking(client, final)));
       this.phase = 'confirmed';
-      this.statusDetail = this.describeBooking(booking ?? { startAt: final.startAt ?? '', endAt: final.endAt ?? '' });
+      this.statusDetail = this.#describeBooking(booking ?? { startAt: final.startAt ?? '', endAt: final.endAt ?? '' });
       this.dispatchEvent(createEvent('ev-booking-confirmed', { bookingRequest: final, booking }));
     } else {
-      const reason = final.rejectionReason || t(this.resolvedLocale, 'noReason');
+      const reason = final.rejectionReason || t(this.#resolvedLocale, 'noReason');
       this.phase = 'rejected';
       this.statusMessage = reason;
       this.selectedStart = null;
       this.dispatchEvent(createEvent('ev-booking-rejected', { bookingRequest: final, reason }));
-      await this.reloadAvailability();
+      await this.#reloadAvailability();
     }
   }
 
   /** After a page reload, goes on tracking a request that was still pending. */
-  private async resumePending(client: Client, locationId: number): Promise<void> {
-    const stored = this.pendingId();
+  async #resumePending(client: Client, locationId: number): Promise<void> {
+    const stored = this.#pendingId();
     const id = Number(stored);
-    if (!stored || !Number.isInteger(id) || this.busy) return;
+    if (!stored || !Number.isInteger(id) || this.#busy) return;
     try {
       const request = await client.getBookingRequest(id);
-      if (request.locationId != null && request.locationId !== locationId) return void this.pendingId(null);
-      await this.track(client, request);
+      if (request.locationId != null && request.locationId !== locationId) return void this.#pendingId(null);
+      await this.#track(client, request);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'not-found') return void this.pendingId(null);
-      this.handleFlowError(error);
+      if (error instanceof ApiError && error.code === 'not-found') return void this.#pendingId(null);
+      this.#handleFlowError(error);
     }
   }
 
-  private handleRetry(): void {
-    if (this.phase === 'timeout' && this.client && this.trackedRequest) {
-      void this.track(this.client, this.trackedRequest).catch((e: unknown) => this.handleFlowError(e));
+  #handleRetry(): void {
+    if (this.phase === 'timeout' && this.#client && this.#trackedRequest) {
+      void this.#track(this.#client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
       return;
     }
     this.phase = 'idle';
     this.statusMessage = null;
-    if (this.loadTask.status === TaskStatus.ERROR) void this.loadTask.run();
-    else void this.reloadAvailability();
+    if (this.#loadTask.status === TaskStatus.ERROR) void this.#loadTask.run();
+    else void this.#reloadAvailability();
   }
 
   /** Back to choosing a start, with the focus on the start times (the button pressed goes away). */
-  private async handlePickAgain(): Promise<void> {
+  async #handlePickAgain(): Promise<void> {
     this.phase = 'idle';
     this.statusMessage = null;
     this.statusDetail = null;
@@ -690,27 +690,27 @@ export class EvBookingWidget extends LitElement {
     grid?.focus();
   }
 
-  private handleBookAnother(): void {
-    void this.handlePickAgain();
-    void this.reloadAvailability();
+  #handleBookAnother(): void {
+    void this.#handlePickAgain();
+    void this.#reloadAvailability();
   }
 
-  private describeBooking(booking: Pick<Booking, 'startAt' | 'endAt' | 'evse'>): string {
-    const data = this.loadTask.value;
+  #describeBooking(booking: Pick<Booking, 'startAt' | 'endAt' | 'evse'>): string {
+    const data = this.#loadTask.value;
     const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
     const label = booking.evse?.label || port?.label || port?.physicalReference || '';
-    const when = formatWhen(this.resolvedLocale, data?.timeZone ?? browserTimeZone(), booking.startAt, booking.endAt);
-    return label ? joinList(this.resolvedLocale, [when, label]) : when;
+    const when = formatWhen(this.#resolvedLocale, data?.timeZone ?? browserTimeZone(), booking.startAt, booking.endAt);
+    return label ? joinList(this.#resolvedLocale, [when, label]) : when;
   }
 
-  private startsCache?: { key: unknown[]; starts: string[] };
+  #startsCache?: { key: unknown[]; starts: string[] };
 
   /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute; computed once per input. */
-  private currentStarts(): string[] {
+  #currentStarts(): string[] {
     if (this.selectedEvse === null) return [];
-    const timeZone = this.loadTask.value?.timeZone ?? browserTimeZone();
+    const timeZone = this.#loadTask.value?.timeZone ?? browserTimeZone();
     const key = [this.availability, this.selectedEvse, this.duration, this.slotStep, this.now, timeZone];
-    const cached = this.startsCache;
+    const cached = this.#startsCache;
     if (cached && cached.key.every((value, i) => value === key[i])) return cached.starts;
     const starts = selectableStarts({
       windows: this.availability.get(this.selectedEvse) ?? [],
@@ -719,16 +719,16 @@ export class EvBookingWidget extends LitElement {
       now: this.now,
       timeZone,
     }).map(toIsoUtc);
-    this.startsCache = { key, starts };
+    this.#startsCache = { key, starts };
     return starts;
   }
 
-  private renderDurations(locale: string): TemplateResult {
+  #renderDurations(locale: string): TemplateResult {
     // Label and control side by side (not nested), so that the control's name is exactly "Duration".
     return html`<div class="duration" part="duration">
       <label for="duration">${t(locale, 'duration')}</label>
-      <select id="duration" @change=${this.handleDurationChange} ?disabled=${this.busy}>
-        ${this.offeredDurations.map(
+      <select id="duration" @change=${this.#handleDurationChange} ?disabled=${this.#busy}>
+        ${this.#offeredDurations.map(
           (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
         )}
       </select>
@@ -736,31 +736,31 @@ export class EvBookingWidget extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = this.resolvedLocale;
-    const failed = !this.hasValidLocation
+    const locale = this.#resolvedLocale;
+    const failed = !this.#hasValidLocation
       ? 'config'
-      : this.loadTask.status === TaskStatus.ERROR
-        ? errorCode(this.loadTask.error)
+      : this.#loadTask.status === TaskStatus.ERROR
+        ? errorCode(this.#loadTask.error)
         : null;
     if (failed) {
       return html`<div part="base" lang=${locale} dir=${direction(locale)}>
         <div class="fatal" role="alert" part="status">
           <p>${t(locale, errorKey(failed))}</p>
           ${this.offline ? html`<p>${t(locale, 'offline')}</p>` : nothing}
-          ${failed === 'config' ? nothing : html`<button @click=${this.handleRetry}>${t(locale, 'tryAgain')}</button>`}
+          ${failed === 'config' ? nothing : html`<button @click=${this.#handleRetry}>${t(locale, 'tryAgain')}</button>`}
         </div>
       </div>`;
     }
-    const data = this.loadTask.value;
-    const loading = this.loadTask.status !== TaskStatus.COMPLETE || !data;
+    const data = this.#loadTask.value;
+    const loading = this.#loadTask.status !== TaskStatus.COMPLETE || !data;
     const timeZone = data?.timeZone ?? browserTimeZone();
     const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
-    const starts = loading ? [] : this.currentStarts();
+    const starts = loading ? [] : this.#currentStarts();
     const days = groupByDay(
       starts.map((s) => Date.parse(s)),
       timeZone,
       localDate(this.now, timeZone),
-      this.clampedDays,
+      this.#clampedDays,
     );
     const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
     const done = this.phase === 'confirmed';
@@ -776,12 +776,12 @@ export class EvBookingWidget extends LitElement {
               .ports=${data?.ports ?? []}
               .selected=${this.selectedEvse}
               .loading=${loading}
-              .disabled=${this.busy}
+              .disabled=${this.#busy}
               .locale=${locale}
-              @ev-port-select=${this.handlePortSelect}
+              @ev-port-select=${this.#handlePortSelect}
             ></ev-port-list>
             ${this.portError ? html`<p class="error" role="alert">${this.portError}</p>` : nothing}
-            ${this.renderDurations(locale)}
+            ${this.#renderDurations(locale)}
             ${this.selectedEvse === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
               ?hidden=${this.selectedEvse === null && !loading}
@@ -792,22 +792,22 @@ export class EvBookingWidget extends LitElement {
               .selected=${selected}
               .duration=${this.duration}
               .loading=${loading}
-              .disabled=${this.busy || this.selectedEvse === null}
-              @ev-slot-select=${this.handleSlotSelect}
+              .disabled=${this.#busy || this.selectedEvse === null}
+              @ev-slot-select=${this.#handleSlotSelect}
             ></ev-slot-grid>
             ${this.slotError ? html`<p class="error" role="alert">${this.slotError}</p>` : nothing}
             <ev-email-form
               exportparts="email-form, button"
               .email=${this.typedEmail}
-              .busy=${this.busy}
+              .busy=${this.#busy}
               .disabled=${loading}
               .error=${this.emailError}
               .notFound=${this.notFound}
               .signupUrl=${this.signupUrl ?? null}
-              .summary=${selected ? this.describeStart(selected, timeZone, locale) : null}
+              .summary=${selected ? this.#describeStart(selected, timeZone, locale) : null}
               .locale=${locale}
-              @ev-email-input=${this.handleEmailInput}
-              @ev-email-submit=${this.handleEmailSubmit}
+              @ev-email-input=${this.#handleEmailInput}
+              @ev-email-submit=${this.#handleEmailSubmit}
             ></ev-email-form>`
       }
       ${this.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
@@ -819,15 +819,15 @@ export class EvBookingWidget extends LitElement {
         .detail=${this.statusDetail}
         .retryable=${this.phase === 'error'}
         .locale=${locale}
-        @ev-retry=${this.handleRetry}
-        @ev-pick-again=${this.handlePickAgain}
+        @ev-retry=${this.#handleRetry}
+        @ev-pick-again=${this.#handlePickAgain}
       ></ev-status-tracker>
       </div>
-      ${done ? html`<button @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
+      ${done ? html`<button @click=${this.#handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
     </div>`;
   }
 
-  private describeStart(start: string, timeZone: string, locale: string): string {
+  #describeStart(start: string, timeZone: string, locale: string): string {
     return joinList(locale, [formatWhen(locale, timeZone, start), formatMinutes(locale, this.duration)]);
   }
 
@@ -836,7 +836,7 @@ export class EvBookingWidget extends LitElement {
     // before this update (which may have removed the focused control, as confirming removes the
     // form): the widget never takes focus from the page.
     const outcome = ['confirmed', 'rejected', 'timeout', 'error'].includes(this.phase);
-    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.focusWasInside) {
+    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.#focusWasInside) {
       this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
     }
   }
