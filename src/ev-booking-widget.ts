@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { createClient, type ApiClient as Client } from './api/client.js';
 import { ApiError, isAbortError as isAbort, type ErrorCode } from './api/errors.js';
 import type { Booking, BookingRequest, CreateBookingRequestBody, Evse, Location, TimeWindow } from './api/schemas.js';
@@ -36,16 +36,9 @@ interface LoadedData {
 
 const MINUTE_MS = 60_000;
 
-/** Which fields of a 422's `errors` stand next to which control (SPEC §8). */
-const FIELD_KEYS = {
-  email: ['email', 'userId'],
-  port: ['evseId'],
-  slot: ['startAt', 'endAt'],
-} as const satisfies Record<string, readonly string[]>;
-
 /** The message key of an error code: `not-found` → `errorNotFound`. */
 const errorKey = (code: ErrorCode): MessageKey =>
-  `error${code.replace(/(^|-)(.)/g, (_, _dash: string, c: string) => c.toUpperCase())}` as MessageKey;
+  `error${`-${code}`.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
 
 function errorCode(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'bad-response';
@@ -55,18 +48,23 @@ const integerAttribute = {
   fromAttribute: (value: string | null): number | undefined =>
     value === null ? undefined : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN,
 };
-const listAttribute = (parse: (value: string) => number[]) => ({
-  fromAttribute: (value: string | null): number[] | undefined => (value === null ? undefined : parse(value)),
-  toAttribute: (value: number[] | undefined): string | undefined => value?.join(','),
-});
+/** A list attribute's converter (a function: `fromAttribute` only, as neither list reflects). */
+const listAttribute =
+  (parse: (value: string) => number[]) =>
+  (value: string | null): number[] | undefined =>
+    value === null ? undefined : parse(value);
 
-/** Parts of one description joined as the locale joins them (`, ` in English, `، ` in Arabic). */
-function joinList(locale: string, parts: string[]): string {
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
-}
-
-/** A start (and end) as the locale writes them in the location's timezone, with the zone's short name. */
-function formatWhen(locale: string, timeZone: string, start: string, end?: string): string {
+/**
+ * A start (and end) as the locale writes them in the location's timezone, with the zone's short
+ * name, then `extra` (if any) as the locale joins a list (`, ` in English, `، ` in Arabic).
+ */
+function describe(
+  locale: string,
+  timeZone: string,
+  extra: string | null | undefined,
+  start: string,
+  end?: string,
+): string {
   const format = dateFormat(locale, {
     weekday: 'long',
     day: 'numeric',
@@ -76,12 +74,8 @@ function formatWhen(locale: string, timeZone: string, start: string, end?: strin
     timeZone,
     timeZoneName: 'short',
   });
-  return end ? format.formatRange(Date.parse(start), Date.parse(end)) : format.format(Date.parse(start));
-}
-
-/** The browser's own timezone. */
-function browserTimeZone(): string {
-  return resolveTimeZone(null);
+  const when = end ? format.formatRange(Date.parse(start), Date.parse(end)) : format.format(Date.parse(start));
+  return extra ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format([when, extra]) : when;
 }
 
 /** The translation for `locale`: exact, then same language, then English, then the first. */
@@ -161,9 +155,6 @@ export class EvBookingWidget extends LitElement {
         margin: 0;
         font-size: 1.25em;
         min-height: 1.4em;
-      }
-      p {
-        margin: 0;
       }
       .note {
         color: var(--_mu);
@@ -319,6 +310,11 @@ export class EvBookingWidget extends LitElement {
     return 'en';
   }
 
+  /** The first load's failure, if it failed. */
+  get #loadFailure(): ErrorCode | null {
+    return this.#loadTask.status === 3 /* TaskStatus.ERROR */ ? errorCode(this.#loadTask.error) : null;
+  }
+
   get #hasValidLocation(): boolean {
     // Safe integers only: a longer number would be sent as another id (1e20 prints as 100000000000000000000).
     return Number.isSafeInteger(this.locationId) && this.locationId! > 0;
@@ -347,7 +343,7 @@ export class EvBookingWidget extends LitElement {
 
   /** Back online: whatever failed for want of a network is tried again without the driver asking. */
   #handleOnline = (): void => {
-    if (this.offline || (this.#loadTask.status === TaskStatus.ERROR && errorCode(this.#loadTask.error) === 'network')) {
+    if (this.offline || this.#loadFailure === 'network') {
       this.offline = false;
       this.#handleRetry();
     }
@@ -395,10 +391,9 @@ export class EvBookingWidget extends LitElement {
         void this.#loadTask.run();
       } else {
         this.#client = undefined;
-        this.#dispatchError({
-          code: 'config',
-          message: `location-id ${this.locationId === undefined ? 'is missing' : 'must be a positive integer'}`,
-        });
+        this.#reportError(
+          new ApiError('config', `location-id ${this.locationId === undefined ? 'missing' : 'invalid'}`),
+        );
       }
     }
   }
@@ -434,11 +429,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
-  async #fetchAvailability(
-    client: Client,
-    locationId: number,
-    days: number,
-  ): Promise<Map<number, TimeWindow[]>> {
+  async #fetchAvailability(client: Client, locationId: number, days: number): Promise<Map<number, TimeWindow[]>> {
     // The timezone is not known yet (the location is read at the same time): `days` × 24 h from now.
     const ranges = availabilityRanges(Date.now(), days);
     const responses = await Promise.all(ranges.map((range) => client.checkAvailability(locationId, range)));
@@ -459,20 +450,20 @@ export class EvBookingWidget extends LitElement {
   }
 
   #reportError(error: unknown): void {
-    if (error instanceof ApiError) {
-      this.#dispatchError({
-        code: error.code,
-        message: error.message,
-        ...(error.status !== undefined ? { status: error.status } : {}),
-      });
-    } else {
-      console.error('[ev-booking-widget]', error);
-      this.#dispatchError({ code: 'bad-response', message: String((error as Error)?.message ?? error) });
-    }
-  }
-
-  #dispatchError(detail: BookingErrorDetail): void {
-    this.dispatchEvent(createEvent('ev-booking-error', detail));
+    const api = error instanceof ApiError;
+    if (!api) console.error('[ev-booking-widget]', error);
+    this.dispatchEvent(
+      createEvent<BookingErrorDetail>(
+        'ev-booking-error',
+        api
+          ? {
+              code: error.code,
+              message: error.message,
+              ...(error.status !== undefined ? { status: error.status } : {}),
+            }
+          : { code: 'bad-response', message: String((error as Error)?.message ?? error) },
+      ),
+    );
   }
 
   #handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
@@ -559,27 +550,22 @@ export class EvBookingWidget extends LitElement {
    * same `externalId`.
    */
   async #createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
-    const { externalId: _fresh, ...same } = body;
     const previous = this.#uncertainAttempt;
-    if (previous) {
-      const { externalId, ...was } = previous;
-      if (JSON.stringify(was) === JSON.stringify(same) && externalId) {
-        const found = await client.findBookingRequestByExternalId(externalId);
-        if (found) {
-          this.#uncertainAttempt = undefined;
-          return found;
-        }
-        body = previous;
-      }
+    // The same booking: every field but the attempt's `externalId` alike (in the same order).
+    const same = (b: CreateBookingRequestBody): string => JSON.stringify({ ...b, externalId: 0 });
+    let found;
+    if (previous && same(previous) === same(body)) {
+      // Sent again (if not found) under the same `externalId`.
+      body = previous;
+      found = await client.findBookingRequestByExternalId(body.externalId!);
     }
     try {
-      const created = await client.createBookingRequest(body);
+      const created = found ?? (await client.createBookingRequest(body));
       this.#uncertainAttempt = undefined;
       return created;
     } catch (error) {
-      const status = error instanceof ApiError ? error.status : undefined;
-      const certain = status !== undefined && status >= 400 && status < 500;
-      this.#uncertainAttempt = certain || isAbort(error) ? undefined : body;
+      const status = (error instanceof ApiError && error.status) || 0;
+      this.#uncertainAttempt = (status >= 400 && status < 500) || isAbort(error) ? undefined : body;
       throw error;
     }
   }
@@ -592,11 +578,10 @@ export class EvBookingWidget extends LitElement {
       // location, say) is a failure the driver cannot fix, shown in the status and reported.
       const fields = error.fieldErrors;
       const at = (keys: readonly string[]): string | null => keys.flatMap((k) => fields[k] ?? []).join(' ') || null;
-      this.emailError = at(FIELD_KEYS.email);
-      this.portError = at(FIELD_KEYS.port);
-      this.slotError = at(FIELD_KEYS.slot);
-      const placed: readonly string[] = Object.values(FIELD_KEYS).flat();
-      const rest = at(Object.keys(fields).filter((k) => !placed.includes(k)));
+      this.emailError = at(['email', 'userId']);
+      this.portError = at(['evseId']);
+      this.slotError = at(['startAt', 'endAt']);
+      const rest = at(Object.keys(fields).filter((k) => !/^(email|userId|evseId|startAt|endAt)$/.test(k)));
       if (!rest && (this.emailError || this.portError || this.slotError)) {
         this.phase = 'idle';
         this.statusMessage = null;
@@ -640,7 +625,17 @@ export class EvBookingWidget extends LitElement {
         (await findConfirmedBooking(client, final)) ??
         (await new Promise((resolve) => setTimeout(resolve, 1000)).then(() => findConfirmedBooking(client, final)));
       this.phase = 'confirmed';
-      this.statusDetail = this.#describeBooking(booking ?? { startAt: final.startAt ?? '', endAt: final.endAt ?? '' });
+      // Without the booking, the request's own times and the chosen port.
+      const { startAt, endAt, evse } = (booking ?? final) as Partial<Booking>;
+      const data = this.#loadTask.value;
+      const port = data?.ports.find((p) => p.id === (evse?.id ?? this.selectedEvse));
+      this.statusDetail = describe(
+        this.#resolvedLocale,
+        data?.timeZone ?? resolveTimeZone(null),
+        evse?.label || port?.label || port?.physicalReference,
+        startAt ?? '',
+        endAt,
+      );
       this.dispatchEvent(createEvent('ev-booking-confirmed', { bookingRequest: final, booking }));
     } else {
       const reason = final.rejectionReason || t(this.#resolvedLocale, 'noReason');
@@ -674,7 +669,7 @@ export class EvBookingWidget extends LitElement {
     }
     this.phase = 'idle';
     this.statusMessage = null;
-    if (this.#loadTask.status === TaskStatus.ERROR) void this.#loadTask.run();
+    if (this.#loadFailure) void this.#loadTask.run();
     else void this.#reloadAvailability();
   }
 
@@ -695,20 +690,12 @@ export class EvBookingWidget extends LitElement {
     void this.#reloadAvailability();
   }
 
-  #describeBooking(booking: Pick<Booking, 'startAt' | 'endAt' | 'evse'>): string {
-    const data = this.#loadTask.value;
-    const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
-    const label = booking.evse?.label || port?.label || port?.physicalReference || '';
-    const when = formatWhen(this.#resolvedLocale, data?.timeZone ?? browserTimeZone(), booking.startAt, booking.endAt);
-    return label ? joinList(this.#resolvedLocale, [when, label]) : when;
-  }
-
   #startsCache?: { key: unknown[]; starts: string[] };
 
   /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute; computed once per input. */
   #currentStarts(): string[] {
     if (this.selectedEvse === null) return [];
-    const timeZone = this.#loadTask.value?.timeZone ?? browserTimeZone();
+    const timeZone = this.#loadTask.value?.timeZone ?? resolveTimeZone(null);
     const key = [this.availability, this.selectedEvse, this.duration, this.slotStep, this.now, timeZone];
     const cached = this.#startsCache;
     if (cached && cached.key.every((value, i) => value === key[i])) return cached.starts;
@@ -723,25 +710,9 @@ export class EvBookingWidget extends LitElement {
     return starts;
   }
 
-  #renderDurations(locale: string): TemplateResult {
-    // Label and control side by side (not nested), so that the control's name is exactly "Duration".
-    return html`<div class="duration" part="duration">
-      <label for="duration">${t(locale, 'duration')}</label>
-      <select id="duration" @change=${this.#handleDurationChange} ?disabled=${this.#busy}>
-        ${this.#offeredDurations.map(
-          (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
-        )}
-      </select>
-    </div>`;
-  }
-
   override render(): TemplateResult {
     const locale = this.#resolvedLocale;
-    const failed = !this.#hasValidLocation
-      ? 'config'
-      : this.#loadTask.status === TaskStatus.ERROR
-        ? errorCode(this.#loadTask.error)
-        : null;
+    const failed = !this.#hasValidLocation ? 'config' : this.#loadFailure;
     if (failed) {
       return html`<div part="base" lang=${locale} dir=${direction(locale)}>
         <div class="fatal" role="alert" part="status">
@@ -752,8 +723,8 @@ export class EvBookingWidget extends LitElement {
       </div>`;
     }
     const data = this.#loadTask.value;
-    const loading = this.#loadTask.status !== TaskStatus.COMPLETE || !data;
-    const timeZone = data?.timeZone ?? browserTimeZone();
+    const loading = this.#loadTask.status !== 2 /* TaskStatus.COMPLETE */ || !data;
+    const timeZone = data?.timeZone ?? resolveTimeZone(null);
     const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
     const starts = loading ? [] : this.#currentStarts();
     const days = groupByDay(
@@ -764,7 +735,7 @@ export class EvBookingWidget extends LitElement {
     );
     const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
     const done = this.phase === 'confirmed';
-    const ownZone = browserTimeZone();
+    const ownZone = resolveTimeZone(null);
     return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading ? 'true' : 'false'}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
@@ -781,7 +752,14 @@ export class EvBookingWidget extends LitElement {
               @ev-port-select=${this.#handlePortSelect}
             ></ev-port-list>
             ${this.portError ? html`<p class="error" role="alert">${this.portError}</p>` : nothing}
-            ${this.#renderDurations(locale)}
+            <div class="duration" part="duration">
+              <label for="duration">${t(locale, 'duration')}</label>
+              <select id="duration" @change=${this.#handleDurationChange} ?disabled=${this.#busy}>
+                ${this.#offeredDurations.map(
+                  (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
+                )}
+              </select>
+            </div>
             ${this.selectedEvse === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
               ?hidden=${this.selectedEvse === null && !loading}
@@ -804,7 +782,7 @@ export class EvBookingWidget extends LitElement {
               .error=${this.emailError}
               .notFound=${this.notFound}
               .signupUrl=${this.signupUrl ?? null}
-              .summary=${selected ? this.#describeStart(selected, timeZone, locale) : null}
+              .summary=${selected ? describe(locale, timeZone, formatMinutes(locale, this.duration), selected) : null}
               .locale=${locale}
               @ev-email-input=${this.#handleEmailInput}
               @ev-email-submit=${this.#handleEmailSubmit}
@@ -825,10 +803,6 @@ export class EvBookingWidget extends LitElement {
       </div>
       ${done ? html`<button @click=${this.#handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
     </div>`;
-  }
-
-  #describeStart(start: string, timeZone: string, locale: string): string {
-    return joinList(locale, [formatWhen(locale, timeZone, start), formatMinutes(locale, this.duration)]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
