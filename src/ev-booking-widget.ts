@@ -147,7 +147,7 @@ export class EvBookingWidget extends LitElement {
         border-radius: var(--_r);
         padding: calc(var(--_s) * 2);
       }
-      [part='base'] {
+      [part=base] {
         display: grid;
         gap: calc(var(--_s) * 2);
       }
@@ -736,7 +736,7 @@ export class EvBookingWidget extends LitElement {
     const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
     const done = this.phase === 'confirmed';
     const ownZone = resolveTimeZone(null);
-    return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading ? 'true' : 'false'}>
+    return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
       ${
