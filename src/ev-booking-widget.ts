@@ -197,7 +197,7 @@ export class EvBookingWidget extends LitElement {
     pollTimeout: { attribute: false },
     // Private reactive state.
     ...Object.fromEntries(
-      'availability selectedEvse duration selectedStart typedEmail phase statusMessage statusDetail emailError portError slotError notFound now offline'
+      'windows evseId duration start typedEmail phase message detail emailError portError slotError notFound now offline'
         .split(' ')
         .map((name) => [name, { state: true }]),
     ),
@@ -239,14 +239,17 @@ export class EvBookingWidget extends LitElement {
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
   pollTimeout = 60_000;
 
-  private availability = new Map<number, TimeWindow[]>();
-  private selectedEvse: number | null = null;
+  /** The open windows per EVSE id. */
+  private windows = new Map<number, TimeWindow[]>();
+  /** The chosen port (EVSE id), duration (minutes) and start (ISO UTC). */
+  private evseId: number | null = null;
   private duration = 60;
-  private selectedStart: string | null = null;
+  private start: string | null = null;
   private typedEmail = '';
+  /** The booking's status, with its message (reason, error) and detail (the confirmed booking). */
   private phase: BookingStatus = 'idle';
-  private statusMessage: string | null = null;
-  private statusDetail: string | null = null;
+  private message: string | null = null;
+  private detail: string | null = null;
   private emailError: string | null = null;
   private portError: string | null = null;
   private slotError: string | null = null;
@@ -266,7 +269,7 @@ export class EvBookingWidget extends LitElement {
       const combined = AbortSignal.any([signal, this.#disconnect.signal]);
       const client = createClient({ apiBase, signal: combined, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
       this.#client = client;
-      this.availability = new Map();
+      this.windows = new Map();
       try {
         const [location, ports, availability] = await Promise.all([
           client.getLocation(locationId as number),
@@ -274,9 +277,9 @@ export class EvBookingWidget extends LitElement {
           this.#fetchAvailability(client, locationId as number, days),
         ]);
         const timeZone = resolveTimeZone(location.timezone);
-        this.availability = availability;
+        this.windows = availability;
         const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
-        if (this.selectedEvse === null && selectable.length === 1) this.selectedEvse = selectable[0]!.id;
+        if (this.evseId === null && selectable.length === 1) this.evseId = selectable[0]!.id;
         void this.#resumePending(client, locationId as number);
         return { location, timeZone, ports };
       } catch (error) {
@@ -404,16 +407,16 @@ export class EvBookingWidget extends LitElement {
   }
 
   #resetChoice(): void {
-    this.selectedEvse = null;
-    this.selectedStart = null;
+    this.evseId = null;
+    this.start = null;
     this.phase = 'idle';
-    this.statusDetail = null;
+    this.detail = null;
     this.#clearMessages();
   }
 
   /** Clears the status message and every message next to a control. */
   #clearMessages(): void {
-    this.statusMessage = null;
+    this.message = null;
     this.emailError = null;
     this.portError = null;
     this.slotError = null;
@@ -443,7 +446,7 @@ export class EvBookingWidget extends LitElement {
   async #reloadAvailability(): Promise<void> {
     if (!this.#client || !this.#hasValidLocation) return;
     try {
-      this.availability = await this.#fetchAvailability(this.#client, this.locationId as number, this.#clampedDays);
+      this.windows = await this.#fetchAvailability(this.#client, this.locationId as number, this.#clampedDays);
     } catch (error) {
       if (!isAbort(error)) this.#reportError(error);
     }
@@ -467,8 +470,8 @@ export class EvBookingWidget extends LitElement {
   }
 
   #handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
-    if (this.selectedEvse !== event.detail.evseId) this.selectedStart = null;
-    this.selectedEvse = event.detail.evseId;
+    if (this.evseId !== event.detail.evseId) this.start = null;
+    this.evseId = event.detail.evseId;
     this.slotError = null;
     this.portError = null;
   }
@@ -479,7 +482,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   #handleSlotSelect(event: CustomEvent<{ start: string }>): void {
-    this.selectedStart = event.detail.start;
+    this.start = event.detail.start;
     this.slotError = null;
     if (this.phase === 'rejected' || this.phase === 'error') this.phase = 'idle';
   }
@@ -501,8 +504,8 @@ export class EvBookingWidget extends LitElement {
     this.#emailTouched = true;
     this.typedEmail = event.detail.email;
     const client = this.#client;
-    const start = this.selectedStart;
-    const evseId = this.selectedEvse;
+    const start = this.start;
+    const evseId = this.evseId;
     const locale = this.#resolvedLocale;
     if (evseId === null) {
       this.slotError = t(locale, 'pickPort');
@@ -584,14 +587,14 @@ export class EvBookingWidget extends LitElement {
       const rest = at(Object.keys(fields).filter((k) => !/^(email|userId|evseId|startAt|endAt)$/.test(k)));
       if (!rest && (this.emailError || this.portError || this.slotError)) {
         this.phase = 'idle';
-        this.statusMessage = null;
+        this.message = null;
         return;
       }
       this.phase = 'error';
-      this.statusMessage = rest ?? error.message;
+      this.message = rest ?? error.message;
     } else {
       this.phase = 'error';
-      this.statusMessage = t(locale, errorKey(errorCode(error)));
+      this.message = t(locale, errorKey(errorCode(error)));
     }
     this.#reportError(error);
   }
@@ -600,7 +603,7 @@ export class EvBookingWidget extends LitElement {
   async #track(client: Client, bookingRequest: BookingRequest): Promise<void> {
     this.#trackedRequest = bookingRequest;
     this.phase = 'pending';
-    this.statusMessage = null;
+    this.message = null;
     this.#pendingId(bookingRequest.id);
     let final: BookingRequest;
     try {
@@ -628,8 +631,8 @@ export class EvBookingWidget extends LitElement {
       // Without the booking, the request's own times and the chosen port.
       const { startAt, endAt, evse } = (booking ?? final) as Partial<Booking>;
       const data = this.#loadTask.value;
-      const port = data?.ports.find((p) => p.id === (evse?.id ?? this.selectedEvse));
-      this.statusDetail = describe(
+      const port = data?.ports.find((p) => p.id === (evse?.id ?? this.evseId));
+      this.detail = describe(
         this.#resolvedLocale,
         data?.timeZone ?? resolveTimeZone(null),
         evse?.label || port?.label || port?.physicalReference,
@@ -640,8 +643,8 @@ export class EvBookingWidget extends LitElement {
     } else {
       const reason = final.rejectionReason || t(this.#resolvedLocale, 'noReason');
       this.phase = 'rejected';
-      this.statusMessage = reason;
-      this.selectedStart = null;
+      this.message = reason;
+      this.start = null;
       this.dispatchEvent(createEvent('ev-booking-rejected', { bookingRequest: final, reason }));
       await this.#reloadAvailability();
     }
@@ -668,7 +671,7 @@ export class EvBookingWidget extends LitElement {
       return;
     }
     this.phase = 'idle';
-    this.statusMessage = null;
+    this.message = null;
     if (this.#loadFailure) void this.#loadTask.run();
     else void this.#reloadAvailability();
   }
@@ -676,9 +679,9 @@ export class EvBookingWidget extends LitElement {
   /** Back to choosing a start, with the focus on the start times (the button pressed goes away). */
   async #handlePickAgain(): Promise<void> {
     this.phase = 'idle';
-    this.statusMessage = null;
-    this.statusDetail = null;
-    this.selectedStart = null;
+    this.message = null;
+    this.detail = null;
+    this.start = null;
     await this.updateComplete;
     const grid = this.renderRoot.querySelector<EvSlotGrid>('ev-slot-grid');
     await grid?.updateComplete;
@@ -694,13 +697,13 @@ export class EvBookingWidget extends LitElement {
 
   /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute; computed once per input. */
   #currentStarts(): string[] {
-    if (this.selectedEvse === null) return [];
+    if (this.evseId === null) return [];
     const timeZone = this.#loadTask.value?.timeZone ?? resolveTimeZone(null);
-    const key = [this.availability, this.selectedEvse, this.duration, this.slotStep, this.now, timeZone];
+    const key = [this.windows, this.evseId, this.duration, this.slotStep, this.now, timeZone];
     const cached = this.#startsCache;
     if (cached && cached.key.every((value, i) => value === key[i])) return cached.starts;
     const starts = selectableStarts({
-      windows: this.availability.get(this.selectedEvse) ?? [],
+      windows: this.windows.get(this.evseId) ?? [],
       durationMinutes: this.duration,
       stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
       now: this.now,
@@ -733,7 +736,7 @@ export class EvBookingWidget extends LitElement {
       localDate(this.now, timeZone),
       this.#clampedDays,
     );
-    const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
+    const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
     const ownZone = resolveTimeZone(null);
     return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
@@ -745,7 +748,7 @@ export class EvBookingWidget extends LitElement {
           : html`<ev-port-list
               exportparts="port-list"
               .ports=${data?.ports ?? []}
-              .selected=${this.selectedEvse}
+              .selected=${this.evseId}
               .loading=${loading}
               .disabled=${this.#busy}
               .locale=${locale}
@@ -760,9 +763,9 @@ export class EvBookingWidget extends LitElement {
                 )}
               </select>
             </div>
-            ${this.selectedEvse === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
+            ${this.evseId === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
-              ?hidden=${this.selectedEvse === null && !loading}
+              ?hidden=${this.evseId === null && !loading}
               exportparts="slot-grid"
               .days=${days}
               .timeZone=${timeZone}
@@ -770,7 +773,7 @@ export class EvBookingWidget extends LitElement {
               .selected=${selected}
               .duration=${this.duration}
               .loading=${loading}
-              .disabled=${this.#busy || this.selectedEvse === null}
+              .disabled=${this.#busy || this.evseId === null}
               @ev-slot-select=${this.#handleSlotSelect}
             ></ev-slot-grid>
             ${this.slotError ? html`<p class="error" role="alert">${this.slotError}</p>` : nothing}
@@ -793,8 +796,8 @@ export class EvBookingWidget extends LitElement {
       <ev-status-tracker
         exportparts="status"
         .status=${this.phase}
-        .message=${this.statusMessage}
-        .detail=${this.statusDetail}
+        .message=${this.message}
+        .detail=${this.detail}
         .retryable=${this.phase === 'error'}
         .locale=${locale}
         @ev-retry=${this.#handleRetry}
