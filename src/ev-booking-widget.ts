@@ -44,14 +44,10 @@ function errorCode(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'bad-response';
 }
 
-const integerAttribute = {
-  fromAttribute: (value: string | null): number | undefined =>
-    value === null ? undefined : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN,
-};
-/** A list attribute's converter (a function: `fromAttribute` only, as neither list reflects). */
-const listAttribute =
-  (parse: (value: string) => number[]) =>
-  (value: string | null): number[] | undefined =>
+/** An attribute's converter (a function: `fromAttribute` only, as none of these reflects); no attribute, no value. */
+const fromAttribute =
+  <T>(parse: (value: string) => T) =>
+  (value: string | null): T | undefined =>
     value === null ? undefined : parse(value);
 
 /**
@@ -183,14 +179,17 @@ export class EvBookingWidget extends LitElement {
   #disconnect = new DisconnectAbortController(this);
 
   static override properties = {
-    locationId: { attribute: 'location-id', converter: integerAttribute },
+    locationId: {
+      attribute: 'location-id',
+      converter: fromAttribute((v) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN)),
+    },
     apiBase: { attribute: 'api-base' },
     locale: {},
-    durations: { converter: listAttribute(parseDurations) },
+    durations: { converter: fromAttribute(parseDurations) },
     slotStep: { attribute: 'slot-step', type: Number },
     days: { type: Number },
     email: {},
-    evseIds: { attribute: 'evse-ids', converter: listAttribute(parseIntList) },
+    evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
     signupUrl: { attribute: 'signup-url' },
     theme: { reflect: true },
     fetch: { attribute: false },
@@ -383,13 +382,17 @@ export class EvBookingWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#focusWasInside = this.matches(':focus-within');
     if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
-    if (changed.has('durations') || changed.has('duration' as keyof EvBookingWidget)) {
+    if (changed.has('durations')) {
       const offered = this.#offeredDurations;
       if (!offered.includes(this.duration)) this.duration = offered.includes(60) ? 60 : offered[0]!;
     }
     const reload = ['locationId', 'apiBase', 'fetch', 'days'].some((k) => changed.has(k as keyof EvBookingWidget));
     if (reload) {
-      this.#resetChoice();
+      this.evseId = null;
+      this.start = null;
+      this.phase = 'idle';
+      this.detail = null;
+      this.#clearMessages();
       if (this.#hasValidLocation) {
         void this.#loadTask.run();
       } else {
@@ -404,14 +407,6 @@ export class EvBookingWidget extends LitElement {
   get #offeredDurations(): number[] {
     const list = (this.durations ?? []).filter((d) => Number.isInteger(d) && d > 0);
     return list.length ? list : [30, 60, 90, 120];
-  }
-
-  #resetChoice(): void {
-    this.evseId = null;
-    this.start = null;
-    this.phase = 'idle';
-    this.detail = null;
-    this.#clearMessages();
   }
 
   /** Clears the status message and every message next to a control. */
@@ -634,7 +629,7 @@ export class EvBookingWidget extends LitElement {
       const port = data?.ports.find((p) => p.id === (evse?.id ?? this.evseId));
       this.detail = describe(
         this.#resolvedLocale,
-        data?.timeZone ?? resolveTimeZone(null),
+        this.#loadTask.value?.timeZone ?? resolveTimeZone(null),
         evse?.label || port?.label || port?.physicalReference,
         startAt ?? '',
         endAt,
@@ -726,16 +721,12 @@ export class EvBookingWidget extends LitElement {
       </div>`;
     }
     const data = this.#loadTask.value;
+    const noPort = this.evseId === null;
     const loading = this.#loadTask.status !== 2 /* TaskStatus.COMPLETE */ || !data;
-    const timeZone = data?.timeZone ?? resolveTimeZone(null);
+    const timeZone = this.#loadTask.value?.timeZone ?? resolveTimeZone(null);
     const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
     const starts = loading ? [] : this.#currentStarts();
-    const days = groupByDay(
-      starts.map((s) => Date.parse(s)),
-      timeZone,
-      localDate(this.now, timeZone),
-      this.#clampedDays,
-    );
+    const days = groupByDay(starts.map(Date.parse), timeZone, localDate(this.now, timeZone), this.#clampedDays);
     const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
     const ownZone = resolveTimeZone(null);
@@ -763,9 +754,9 @@ export class EvBookingWidget extends LitElement {
                 )}
               </select>
             </div>
-            ${this.evseId === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
+            ${noPort && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
-              ?hidden=${this.evseId === null && !loading}
+              ?hidden=${noPort && !loading}
               exportparts="slot-grid"
               .days=${days}
               .timeZone=${timeZone}
@@ -773,7 +764,7 @@ export class EvBookingWidget extends LitElement {
               .selected=${selected}
               .duration=${this.duration}
               .loading=${loading}
-              .disabled=${this.#busy || this.evseId === null}
+              .disabled=${this.#busy || noPort}
               @ev-slot-select=${this.#handleSlotSelect}
             ></ev-slot-grid>
             ${this.slotError ? html`<p class="error" role="alert">${this.slotError}</p>` : nothing}
@@ -812,8 +803,8 @@ export class EvBookingWidget extends LitElement {
     // Focus follows the driver to the outcome of Book, but only when the driver was in the widget
     // before this update (which may have removed the focused control, as confirming removes the
     // form): the widget never takes focus from the page.
-    const outcome = ['confirmed', 'rejected', 'timeout', 'error'].includes(this.phase);
-    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.#focusWasInside) {
+    // An outcome: confirmed, rejected, timeout or error.
+    if (changed.has('phase' as keyof EvBookingWidget) && this.phase !== 'idle' && !this.#busy && this.#focusWasInside) {
       this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
     }
   }
