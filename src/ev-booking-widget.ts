@@ -75,18 +75,16 @@ function describe(
 }
 
 /** The translation for `locale`: exact, then same language, then English, then the first. */
-function pickTranslation(names: Location['name'], locale: string): string | null {
+function pickTranslation(names: Location['name'], locale: string): string | null | undefined {
   const list = (names ?? []).filter((n) => n.translation);
   const tag = (l?: string | null): string => (l ?? '').toLowerCase().replace('_', '-');
   const lang = (l?: string | null): string => tag(l).split('-')[0]!;
   return (
-    (
-      list.find((n) => tag(n.locale) === tag(locale)) ??
-      list.find((n) => lang(n.locale) === lang(locale)) ??
-      list.find((n) => lang(n.locale) === 'en') ??
-      list[0]
-    )?.translation ?? null
-  );
+    list.find((n) => tag(n.locale) === tag(locale)) ??
+    list.find((n) => lang(n.locale) === lang(locale)) ??
+    list.find((n) => lang(n.locale) === 'en') ??
+    list[0]
+  )?.translation;
 }
 
 /**
@@ -422,8 +420,8 @@ export class EvBookingWidget extends LitElement {
   async #loadPorts(client: Client, locationId: number): Promise<Evse[]> {
     const chargePoints = await client.listChargePoints(locationId);
     const lists = await Promise.all(chargePoints.map((cp) => client.listEvses(cp.id)));
-    const only = this.evseIds?.length ? new Set(this.evseIds) : null;
-    return lists.flat().filter((evse) => evse.bookingEnabled === true && (!only || only.has(evse.id)));
+    const only = this.evseIds;
+    return lists.flat().filter((evse) => evse.bookingEnabled === true && (!only?.length || only.includes(evse.id)));
   }
 
   /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
