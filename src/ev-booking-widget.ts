@@ -569,7 +569,8 @@ export class EvBookingWidget extends LitElement {
   #handleFlowError(error: unknown): void {
     if (isAbort(error)) return;
     const locale = this.#resolvedLocale;
-    if (error instanceof ApiError && error.code === 'validation' && error.fieldErrors) {
+    if (error instanceof ApiError && error.fieldErrors) {
+      // A 422 (the only error with field messages).
       // Every message stands next to what the driver can change to answer it; the rest (about the
       // location, say) is a failure the driver cannot fix, shown in the status and reported.
       const fields = error.fieldErrors;
@@ -728,6 +729,7 @@ export class EvBookingWidget extends LitElement {
     const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
     const ownZone = resolveTimeZone(null);
+    // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
     return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
