@@ -261,31 +261,36 @@ export class EvBookingWidget extends LitElement {
   #clockTimer?: ReturnType<typeof setInterval>;
   #emailTouched = false;
 
-  #loadTask = new Task(this, {
-    task: async ([locationId, apiBase, fetchImpl, days], { signal }): Promise<LoadedData> => {
-      const combined = AbortSignal.any([signal, this.#disconnect.signal]);
-      const client = createClient({ apiBase, signal: combined, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-      this.#client = client;
-      this.windows = new Map();
-      try {
-        const [location, ports, availability] = await Promise.all([
-          client.getLocation(locationId as number),
-          this.#loadPorts(client, locationId as number),
-          this.#fetchAvailability(client, locationId as number, days),
-        ]);
-        const timeZone = resolveTimeZone(location.timezone);
-        this.windows = availability;
-        const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
-        if (this.evseId === null && selectable.length === 1) this.evseId = selectable[0]!.id;
-        void this.#resumePending(client, locationId as number);
-        return { location, timeZone, ports };
-      } catch (error) {
-        if (!isAbort(error)) this.#reportError(error);
-        throw error;
-      }
-    },
-    args: () => [this.locationId, this.apiBase, this.fetch, this.#clampedDays] as const,
-    autoRun: false,
+  /**
+   * Without `args` the task never runs by itself (as with `autoRun: false`): only `run()`, which
+   * reads the inputs when called.
+   */
+  #loadTask = new Task(this, async (_: readonly unknown[], { signal }): Promise<LoadedData> => {
+    const locationId = this.locationId!;
+    const days = this.#clampedDays;
+    const client = createClient({
+      apiBase: this.apiBase,
+      signal: AbortSignal.any([signal, this.#disconnect.signal]),
+      fetch: this.fetch,
+    });
+    this.#client = client;
+    this.windows = new Map();
+    try {
+      const [location, ports, availability] = await Promise.all([
+        client.getLocation(locationId),
+        this.#loadPorts(client, locationId),
+        this.#fetchAvailability(client, locationId, days),
+      ]);
+      const timeZone = resolveTimeZone(location.timezone);
+      this.windows = availability;
+      const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
+      if (this.evseId === null && selectable.length === 1) this.evseId = selectable[0]!.id;
+      void this.#resumePending(client, locationId);
+      return { location, timeZone, ports };
+    } catch (error) {
+      if (!isAbort(error)) this.#reportError(error);
+      throw error;
+    }
   });
 
   get #clampedDays(): number {
