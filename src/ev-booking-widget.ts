@@ -620,7 +620,6 @@ export class EvBookingWidget extends LitElement {
       throw error;
     }
     this.#pendingId(null);
-    this.#trackedRequest = final;
     if (final.status === 'approved') {
       // The booking may be written a moment after the approval: look twice before going without it.
       const booking =
@@ -665,8 +664,9 @@ export class EvBookingWidget extends LitElement {
   }
 
   #handleRetry(): void {
-    if (this.phase === 'timeout' && this.#client && this.#trackedRequest) {
-      void this.#track(this.#client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
+    // Timed out: the request and its client are those #track was given (a reload resets the phase).
+    if (this.phase === 'timeout') {
+      void this.#track(this.#client!, this.#trackedRequest!).catch((e: unknown) => this.#handleFlowError(e));
       return;
     }
     this.phase = 'idle';
