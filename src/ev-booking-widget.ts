@@ -573,7 +573,7 @@ export class EvBookingWidget extends LitElement {
 
   #handleFlowError(error: unknown): void {
     if (isAbort(error)) return;
-    const locale = this.#resolvedLocale;
+    this.phase = 'error';
     if (error instanceof ApiError && error.fieldErrors) {
       // A 422 (the only error with field messages).
       // Every message stands next to what the driver can change to answer it; the rest (about the
@@ -589,11 +589,9 @@ export class EvBookingWidget extends LitElement {
         this.message = null;
         return;
       }
-      this.phase = 'error';
       this.message = rest ?? error.message;
     } else {
-      this.phase = 'error';
-      this.message = t(locale, errorKey(errorCode(error)));
+      this.message = t(this.#resolvedLocale, errorKey(errorCode(error)));
     }
     this.#reportError(error);
   }
