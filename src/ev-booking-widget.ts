@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { createClient, type ApiClient as Client } from './api/client.js';
 import { ApiError, isAbortError as isAbort, type ErrorCode } from './api/errors.js';
 import type { Booking, BookingRequest, CreateBookingRequestBody, Evse, Location, TimeWindow } from './api/schemas.js';
@@ -36,37 +36,31 @@ interface LoadedData {
 
 const MINUTE_MS = 60_000;
 
-/** Which fields of a 422's `errors` stand next to which control (SPEC §8). */
-const FIELD_KEYS = {
-  email: ['email', 'userId'],
-  port: ['evseId'],
-  slot: ['startAt', 'endAt'],
-} as const satisfies Record<string, readonly string[]>;
-
 /** The message key of an error code: `not-found` → `errorNotFound`. */
 const errorKey = (code: ErrorCode): MessageKey =>
-  `error${code.replace(/(^|-)(.)/g, (_, _dash: string, c: string) => c.toUpperCase())}` as MessageKey;
+  `error${`-${code}`.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
 
 function errorCode(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'bad-response';
 }
 
-const integerAttribute = {
-  fromAttribute: (value: string | null): number | undefined =>
-    value === null ? undefined : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN,
-};
-const listAttribute = (parse: (value: string) => number[]) => ({
-  fromAttribute: (value: string | null): number[] | undefined => (value === null ? undefined : parse(value)),
-  toAttribute: (value: number[] | undefined): string | undefined => value?.join(','),
-});
+/** An attribute's converter (a function: `fromAttribute` only, as none of these reflects); no attribute, no value. */
+const fromAttribute =
+  <T>(parse: (value: string) => T) =>
+  (value: string | null): T | undefined =>
+    value === null ? undefined : parse(value);
 
-/** Parts of one description joined as the locale joins them (`, ` in English, `، ` in Arabic). */
-function joinList(locale: string, parts: string[]): string {
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
-}
-
-/** A start (and end) as the locale writes them in the location's timezone, with the zone's short name. */
-function formatWhen(locale: string, timeZone: string, start: string, end?: string): string {
+/**
+ * A start (and end) as the locale writes them in the location's timezone, with the zone's short
+ * name, then `extra` (if any) as the locale joins a list (`, ` in English, `، ` in Arabic).
+ */
+function describe(
+  locale: string,
+  timeZone: string,
+  extra: string | null | undefined,
+  start: string,
+  end?: string,
+): string {
   const format = dateFormat(locale, {
     weekday: 'long',
     day: 'numeric',
@@ -76,27 +70,21 @@ function formatWhen(locale: string, timeZone: string, start: string, end?: strin
     timeZone,
     timeZoneName: 'short',
   });
-  return end ? format.formatRange(Date.parse(start), Date.parse(end)) : format.format(Date.parse(start));
-}
-
-/** The browser's own timezone. */
-function browserTimeZone(): string {
-  return resolveTimeZone(null);
+  const when = end ? format.formatRange(Date.parse(start), Date.parse(end)) : format.format(Date.parse(start));
+  return extra ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format([when, extra]) : when;
 }
 
 /** The translation for `locale`: exact, then same language, then English, then the first. */
-function pickTranslation(names: Location['name'], locale: string): string | null {
+function pickTranslation(names: Location['name'], locale: string): string | null | undefined {
   const list = (names ?? []).filter((n) => n.translation);
   const tag = (l?: string | null): string => (l ?? '').toLowerCase().replace('_', '-');
   const lang = (l?: string | null): string => tag(l).split('-')[0]!;
   return (
-    (
-      list.find((n) => tag(n.locale) === tag(locale)) ??
-      list.find((n) => lang(n.locale) === lang(locale)) ??
-      list.find((n) => lang(n.locale) === 'en') ??
-      list[0]
-    )?.translation ?? null
-  );
+    list.find((n) => tag(n.locale) === tag(locale)) ??
+    list.find((n) => lang(n.locale) === lang(locale)) ??
+    list.find((n) => lang(n.locale) === 'en') ??
+    list[0]
+  )?.translation;
 }
 
 /**
@@ -153,7 +141,7 @@ export class EvBookingWidget extends LitElement {
         border-radius: var(--_r);
         padding: calc(var(--_s) * 2);
       }
-      [part='base'] {
+      [part=base] {
         display: grid;
         gap: calc(var(--_s) * 2);
       }
@@ -161,9 +149,6 @@ export class EvBookingWidget extends LitElement {
         margin: 0;
         font-size: 1.25em;
         min-height: 1.4em;
-      }
-      p {
-        margin: 0;
       }
       .note {
         color: var(--_mu);
@@ -189,24 +174,27 @@ export class EvBookingWidget extends LitElement {
     `,
   ];
 
-  private readonly disconnect = new DisconnectAbortController(this);
+  #disconnect = new DisconnectAbortController(this);
 
   static override properties = {
-    locationId: { attribute: 'location-id', converter: integerAttribute },
+    locationId: {
+      attribute: 'location-id',
+      converter: fromAttribute((v) => (/^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN)),
+    },
     apiBase: { attribute: 'api-base' },
     locale: {},
-    durations: { converter: listAttribute(parseDurations) },
+    durations: { converter: fromAttribute(parseDurations) },
     slotStep: { attribute: 'slot-step', type: Number },
     days: { type: Number },
     email: {},
-    evseIds: { attribute: 'evse-ids', converter: listAttribute(parseIntList) },
+    evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
     signupUrl: { attribute: 'signup-url' },
     theme: { reflect: true },
     fetch: { attribute: false },
     pollTimeout: { attribute: false },
     // Private reactive state.
     ...Object.fromEntries(
-      'availability selectedEvse duration selectedStart typedEmail phase statusMessage statusDetail emailError portError slotError notFound now offline'
+      'windows evseId duration start typedEmail phase message detail emailError portError slotError notFound now offline'
         .split(' ')
         .map((name) => [name, { state: true }]),
     ),
@@ -248,14 +236,17 @@ export class EvBookingWidget extends LitElement {
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
   pollTimeout = 60_000;
 
-  private availability = new Map<number, TimeWindow[]>();
-  private selectedEvse: number | null = null;
+  /** The open windows per EVSE id. */
+  private windows = new Map<number, TimeWindow[]>();
+  /** The chosen port (EVSE id), duration (minutes) and start (ISO UTC). */
+  private evseId: number | null = null;
   private duration = 60;
-  private selectedStart: string | null = null;
+  private start: string | null = null;
   private typedEmail = '';
+  /** The booking's status, with its message (reason, error) and detail (the confirmed booking). */
   private phase: BookingStatus = 'idle';
-  private statusMessage: string | null = null;
-  private statusDetail: string | null = null;
+  private message: string | null = null;
+  private detail: string | null = null;
   private emailError: string | null = null;
   private portError: string | null = null;
   private slotError: string | null = null;
@@ -263,47 +254,52 @@ export class EvBookingWidget extends LitElement {
   private now = Date.now();
   private offline = false;
 
-  private client?: Client;
+  #client?: Client;
   /** A create request whose fate is unknown (its answer was lost): looked up before any new attempt. */
-  private uncertainAttempt?: CreateBookingRequestBody;
-  private trackedRequest?: BookingRequest;
-  private clockTimer?: ReturnType<typeof setInterval>;
-  private emailTouched = false;
+  #uncertainAttempt?: CreateBookingRequestBody;
+  #trackedRequest?: BookingRequest;
+  #clockTimer?: ReturnType<typeof setInterval>;
+  #emailTouched = false;
 
-  private readonly loadTask = new Task(this, {
-    task: async ([locationId, apiBase, fetchImpl, days], { signal }): Promise<LoadedData> => {
-      const combined = AbortSignal.any([signal, this.disconnect.signal]);
-      const client = createClient({ apiBase, signal: combined, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-      this.client = client;
-      this.availability = new Map();
-      try {
-        const [location, ports, availability] = await Promise.all([
-          client.getLocation(locationId as number),
-          this.loadPorts(client, locationId as number),
-          this.fetchAvailability(client, locationId as number, days),
-        ]);
-        const timeZone = resolveTimeZone(location.timezone);
-        this.availability = availability;
-        const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
-        if (this.selectedEvse === null && selectable.length === 1) this.selectedEvse = selectable[0]!.id;
-        void this.resumePending(client, locationId as number);
-        return { location, timeZone, ports };
-      } catch (error) {
-        if (!isAbort(error)) this.reportError(error);
-        throw error;
-      }
-    },
-    args: () => [this.locationId, this.apiBase, this.fetch, this.clampedDays] as const,
-    autoRun: false,
+  /**
+   * Without `args` the task never runs by itself (as with `autoRun: false`): only `run()`, which
+   * reads the inputs when called.
+   */
+  #loadTask = new Task(this, async (_: readonly unknown[], { signal }): Promise<LoadedData> => {
+    const locationId = this.locationId!;
+    const days = this.#clampedDays;
+    const client = createClient({
+      apiBase: this.apiBase,
+      signal: AbortSignal.any([signal, this.#disconnect.signal]),
+      fetch: this.fetch,
+    });
+    this.#client = client;
+    this.windows = new Map();
+    try {
+      const [location, ports, availability] = await Promise.all([
+        client.getLocation(locationId),
+        this.#loadPorts(client, locationId),
+        this.#fetchAvailability(client, locationId, days),
+      ]);
+      const timeZone = resolveTimeZone(location.timezone);
+      this.windows = availability;
+      const selectable = ports.filter((p) => (p.status ?? 'enabled') === 'enabled');
+      if (this.evseId === null && selectable.length === 1) this.evseId = selectable[0]!.id;
+      void this.#resumePending(client, locationId);
+      return { location, timeZone, ports };
+    } catch (error) {
+      if (!isAbort(error)) this.#reportError(error);
+      throw error;
+    }
   });
 
-  private get clampedDays(): number {
+  get #clampedDays(): number {
     const days = Math.round(Number(this.days));
     return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
   }
 
   /** The first valid locale of: the attribute, the nearest `lang`, the page's, the browser's; else `en`. */
-  private get resolvedLocale(): string {
+  get #resolvedLocale(): string {
     for (const candidate of [
       this.locale,
       this.closest<HTMLElement>('[lang]')?.lang,
@@ -319,7 +315,12 @@ export class EvBookingWidget extends LitElement {
     return 'en';
   }
 
-  private get hasValidLocation(): boolean {
+  /** The first load's failure, if it failed. */
+  get #loadFailure(): ErrorCode | null {
+    return this.#loadTask.status === 3 /* TaskStatus.ERROR */ ? errorCode(this.#loadTask.error) : null;
+  }
+
+  get #hasValidLocation(): boolean {
     // Safe integers only: a longer number would be sent as another id (1e20 prints as 100000000000000000000).
     return Number.isSafeInteger(this.locationId) && this.locationId! > 0;
   }
@@ -328,7 +329,7 @@ export class EvBookingWidget extends LitElement {
    * The pending request id kept for this location in `sessionStorage`: read (no argument), kept, or
    * forgotten (`null`). Storage may be unavailable (privacy mode): resumption is then not offered.
    */
-  private pendingId(id?: number | null): string | null | undefined {
+  #pendingId(id?: number | null): string | null | undefined {
     const key = `ev-booking-widget:pending:${this.apiBase}:${this.locationId}`;
     try {
       if (id === undefined) return sessionStorage.getItem(key);
@@ -341,84 +342,79 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Keeps "now" current so that starts that have passed are no longer offered. */
-  private readonly tick = (): void => {
+  #tick = (): void => {
     this.now = Date.now();
   };
 
   /** Back online: whatever failed for want of a network is tried again without the driver asking. */
-  private readonly handleOnline = (): void => {
-    if (this.offline || (this.loadTask.status === TaskStatus.ERROR && errorCode(this.loadTask.error) === 'network')) {
+  #handleOnline = (): void => {
+    if (this.offline || this.#loadFailure === 'network') {
       this.offline = false;
-      this.handleRetry();
+      this.#handleRetry();
     }
   };
 
-  private readonly handleOffline = (): void => {
+  #handleOffline = (): void => {
     this.offline = true;
   };
 
   /** Adds (or removes) the page listeners: the clock on visibility, online and offline. */
-  private listen(method: 'addEventListener' | 'removeEventListener'): void {
-    document[method]('visibilitychange', this.tick);
-    window[method]('online', this.handleOnline);
-    window[method]('offline', this.handleOffline);
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    document[method]('visibilitychange', this.#tick);
+    window[method]('online', this.#handleOnline);
+    window[method]('offline', this.#handleOffline);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.clockTimer = setInterval(this.tick, 30_000);
-    this.listen('addEventListener');
+    this.#clockTimer = setInterval(this.#tick, 30_000);
+    this.#listen('addEventListener');
     // A widget moved in the document was aborted on removal: load it again.
-    if (this.hasUpdated && this.hasValidLocation) void this.loadTask.run();
+    if (this.hasUpdated && this.#hasValidLocation) void this.#loadTask.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clockTimer);
-    this.listen('removeEventListener');
+    clearInterval(this.#clockTimer);
+    this.#listen('removeEventListener');
   }
 
   /** Whether focus was in the widget when this update began (read by `updated`). */
-  private focusWasInside = false;
+  #focusWasInside = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.focusWasInside = this.matches(':focus-within');
-    if (changed.has('email') && !this.emailTouched) this.typedEmail = this.email ?? '';
-    if (changed.has('durations') || changed.has('duration' as keyof EvBookingWidget)) {
-      const offered = this.offeredDurations;
+    this.#focusWasInside = this.matches(':focus-within');
+    if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
+    if (changed.has('durations')) {
+      const offered = this.#offeredDurations;
       if (!offered.includes(this.duration)) this.duration = offered.includes(60) ? 60 : offered[0]!;
     }
     const reload = ['locationId', 'apiBase', 'fetch', 'days'].some((k) => changed.has(k as keyof EvBookingWidget));
     if (reload) {
-      this.resetChoice();
-      if (this.hasValidLocation) {
-        void this.loadTask.run();
+      this.evseId = null;
+      this.start = null;
+      this.phase = 'idle';
+      this.detail = null;
+      this.#clearMessages();
+      if (this.#hasValidLocation) {
+        void this.#loadTask.run();
       } else {
-        this.client = undefined;
-        this.dispatchError({
-          code: 'config',
-          message: `location-id ${this.locationId === undefined ? 'is missing' : 'must be a positive integer'}`,
-        });
+        this.#client = undefined;
+        this.#reportError(
+          new ApiError('config', `location-id ${this.locationId === undefined ? 'missing' : 'invalid'}`),
+        );
       }
     }
   }
 
-  private get offeredDurations(): number[] {
+  get #offeredDurations(): number[] {
     const list = (this.durations ?? []).filter((d) => Number.isInteger(d) && d > 0);
     return list.length ? list : [30, 60, 90, 120];
   }
 
-  private resetChoice(): void {
-    this.selectedEvse = null;
-    this.selectedStart = null;
-    this.phase = 'idle';
-    this.statusDetail = null;
-    this.clearMessages();
-  }
-
   /** Clears the status message and every message next to a control. */
-  private clearMessages(): void {
-    this.statusMessage = null;
+  #clearMessages(): void {
+    this.message = null;
     this.emailError = null;
     this.portError = null;
     this.slotError = null;
@@ -426,19 +422,15 @@ export class EvBookingWidget extends LitElement {
   }
 
   /** Steps 2 and 3: charge points (all pages), then their EVSEs in parallel. */
-  private async loadPorts(client: Client, locationId: number): Promise<Evse[]> {
+  async #loadPorts(client: Client, locationId: number): Promise<Evse[]> {
     const chargePoints = await client.listChargePoints(locationId);
     const lists = await Promise.all(chargePoints.map((cp) => client.listEvses(cp.id)));
-    const only = this.evseIds?.length ? new Set(this.evseIds) : null;
-    return lists.flat().filter((evse) => evse.bookingEnabled === true && (!only || only.has(evse.id)));
+    const only = this.evseIds;
+    return lists.flat().filter((evse) => evse.bookingEnabled === true && (!only?.length || only.includes(evse.id)));
   }
 
   /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
-  private async fetchAvailability(
-    client: Client,
-    locationId: number,
-    days: number,
-  ): Promise<Map<number, TimeWindow[]>> {
+  async #fetchAvailability(client: Client, locationId: number, days: number): Promise<Map<number, TimeWindow[]>> {
     // The timezone is not known yet (the location is read at the same time): `days` × 24 h from now.
     const ranges = availabilityRanges(Date.now(), days);
     const responses = await Promise.all(ranges.map((range) => client.checkAvailability(locationId, range)));
@@ -449,75 +441,75 @@ export class EvBookingWidget extends LitElement {
     return windows;
   }
 
-  private async reloadAvailability(): Promise<void> {
-    if (!this.client || !this.hasValidLocation) return;
+  async #reloadAvailability(): Promise<void> {
+    if (!this.#client || !this.#hasValidLocation) return;
     try {
-      this.availability = await this.fetchAvailability(this.client, this.locationId as number, this.clampedDays);
+      this.windows = await this.#fetchAvailability(this.#client, this.locationId as number, this.#clampedDays);
     } catch (error) {
-      if (!isAbort(error)) this.reportError(error);
+      if (!isAbort(error)) this.#reportError(error);
     }
   }
 
-  private reportError(error: unknown): void {
-    if (error instanceof ApiError) {
-      this.dispatchError({
-        code: error.code,
-        message: error.message,
-        ...(error.status !== undefined ? { status: error.status } : {}),
-      });
-    } else {
-      console.error('[ev-booking-widget]', error);
-      this.dispatchError({ code: 'bad-response', message: String((error as Error)?.message ?? error) });
-    }
+  #reportError(error: unknown): void {
+    const api = error instanceof ApiError;
+    if (!api) console.error('[ev-booking-widget]', error);
+    this.dispatchEvent(
+      createEvent<BookingErrorDetail>(
+        'ev-booking-error',
+        api
+          ? {
+              code: error.code,
+              message: error.message,
+              ...(error.status !== undefined ? { status: error.status } : {}),
+            }
+          : { code: 'bad-response', message: String((error as Error)?.message ?? error) },
+      ),
+    );
   }
 
-  private dispatchError(detail: BookingErrorDetail): void {
-    this.dispatchEvent(createEvent('ev-booking-error', detail));
-  }
-
-  private handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
-    if (this.selectedEvse !== event.detail.evseId) this.selectedStart = null;
-    this.selectedEvse = event.detail.evseId;
+  #handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
+    if (this.evseId !== event.detail.evseId) this.start = null;
+    this.evseId = event.detail.evseId;
     this.slotError = null;
     this.portError = null;
   }
 
-  private handleDurationChange(event: Event): void {
+  #handleDurationChange(event: Event): void {
     this.duration = Number((event.target as HTMLSelectElement).value);
     this.slotError = null;
   }
 
-  private handleSlotSelect(event: CustomEvent<{ start: string }>): void {
-    this.selectedStart = event.detail.start;
+  #handleSlotSelect(event: CustomEvent<{ start: string }>): void {
+    this.start = event.detail.start;
     this.slotError = null;
     if (this.phase === 'rejected' || this.phase === 'error') this.phase = 'idle';
   }
 
-  private handleEmailInput(event: CustomEvent<{ email: string }>): void {
-    this.emailTouched = true;
+  #handleEmailInput(event: CustomEvent<{ email: string }>): void {
+    this.#emailTouched = true;
     this.typedEmail = event.detail.email;
     this.emailError = null;
     this.notFound = false;
   }
 
-  private get busy(): boolean {
+  get #busy(): boolean {
     return this.phase === 'sending' || this.phase === 'pending';
   }
 
-  private async handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
+  async #handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
     // The guard is synchronous: a second click or a held Enter lands here while the first is busy.
-    if (this.busy || !this.client || !this.hasValidLocation) return;
-    this.emailTouched = true;
+    if (this.#busy || !this.#client || !this.#hasValidLocation) return;
+    this.#emailTouched = true;
     this.typedEmail = event.detail.email;
-    const client = this.client;
-    const start = this.selectedStart;
-    const evseId = this.selectedEvse;
-    const locale = this.resolvedLocale;
+    const client = this.#client;
+    const start = this.start;
+    const evseId = this.evseId;
+    const locale = this.#resolvedLocale;
     if (evseId === null) {
       this.slotError = t(locale, 'pickPort');
       return;
     }
-    if (!start || !this.currentStarts().includes(start)) {
+    if (!start || !this.#currentStarts().includes(start)) {
       this.slotError = t(locale, 'pickTime');
       return;
     }
@@ -526,7 +518,7 @@ export class EvBookingWidget extends LitElement {
       return;
     }
     this.phase = 'sending';
-    this.clearMessages();
+    this.#clearMessages();
     try {
       const user = await client.findUserByEmail(event.detail.email);
       if (!user) {
@@ -544,11 +536,11 @@ export class EvBookingWidget extends LitElement {
         evseId,
         externalId: newExternalId(),
       };
-      const bookingRequest = await this.createOnce(client, body);
+      const bookingRequest = await this.#createOnce(client, body);
       this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
-      await this.track(client, bookingRequest);
+      await this.#track(client, bookingRequest);
     } catch (error) {
-      this.handleFlowError(error);
+      this.#handleFlowError(error);
     }
   }
 
@@ -558,214 +550,190 @@ export class EvBookingWidget extends LitElement {
    * up by its `externalId` first and, if found, tracked instead; otherwise it is sent again under the
    * same `externalId`.
    */
-  private async createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
-    const { externalId: _fresh, ...same } = body;
-    const previous = this.uncertainAttempt;
-    if (previous) {
-      const { externalId, ...was } = previous;
-      if (JSON.stringify(was) === JSON.stringify(same) && externalId) {
-        const found = await client.findBookingRequestByExternalId(externalId);
-        if (found) {
-          this.uncertainAttempt = undefined;
-          return found;
-        }
-        body = previous;
-      }
+  async #createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
+    const previous = this.#uncertainAttempt;
+    // The same booking: every field but the attempt's `externalId` alike (in the same order).
+    const same = (b: CreateBookingRequestBody): string => JSON.stringify({ ...b, externalId: 0 });
+    let found;
+    if (previous && same(previous) === same(body)) {
+      // Sent again (if not found) under the same `externalId`.
+      body = previous;
+      found = await client.findBookingRequestByExternalId(body.externalId!);
     }
     try {
-      const created = await client.createBookingRequest(body);
-      this.uncertainAttempt = undefined;
+      const created = found ?? (await client.createBookingRequest(body));
+      this.#uncertainAttempt = undefined;
       return created;
     } catch (error) {
-      const status = error instanceof ApiError ? error.status : undefined;
-      const certain = status !== undefined && status >= 400 && status < 500;
-      this.uncertainAttempt = certain || isAbort(error) ? undefined : body;
+      const status = (error instanceof ApiError && error.status) || 0;
+      this.#uncertainAttempt = (status >= 400 && status < 500) || isAbort(error) ? undefined : body;
       throw error;
     }
   }
 
-  private handleFlowError(error: unknown): void {
+  #handleFlowError(error: unknown): void {
     if (isAbort(error)) return;
-    const locale = this.resolvedLocale;
-    if (error instanceof ApiError && error.code === 'validation' && error.fieldErrors) {
+    this.phase = 'error';
+    if (error instanceof ApiError && error.fieldErrors) {
+      // A 422 (the only error with field messages).
       // Every message stands next to what the driver can change to answer it; the rest (about the
       // location, say) is a failure the driver cannot fix, shown in the status and reported.
       const fields = error.fieldErrors;
       const at = (keys: readonly string[]): string | null => keys.flatMap((k) => fields[k] ?? []).join(' ') || null;
-      this.emailError = at(FIELD_KEYS.email);
-      this.portError = at(FIELD_KEYS.port);
-      this.slotError = at(FIELD_KEYS.slot);
-      const placed: readonly string[] = Object.values(FIELD_KEYS).flat();
-      const rest = at(Object.keys(fields).filter((k) => !placed.includes(k)));
+      this.emailError = at(['email', 'userId']);
+      this.portError = at(['evseId']);
+      this.slotError = at(['startAt', 'endAt']);
+      const rest = at(Object.keys(fields).filter((k) => !/^(email|userId|evseId|startAt|endAt)$/.test(k)));
       if (!rest && (this.emailError || this.portError || this.slotError)) {
         this.phase = 'idle';
-        this.statusMessage = null;
+        this.message = null;
         return;
       }
-      this.phase = 'error';
-      this.statusMessage = rest ?? error.message;
+      this.message = rest ?? error.message;
     } else {
-      this.phase = 'error';
-      this.statusMessage = t(locale, errorKey(errorCode(error)));
+      this.message = t(this.#resolvedLocale, errorKey(errorCode(error)));
     }
-    this.reportError(error);
+    this.#reportError(error);
   }
 
   /** Steps 7 and 8: poll the request, then read the confirmed booking. */
-  private async track(client: Client, bookingRequest: BookingRequest): Promise<void> {
-    this.trackedRequest = bookingRequest;
+  async #track(client: Client, bookingRequest: BookingRequest): Promise<void> {
+    this.#trackedRequest = bookingRequest;
     this.phase = 'pending';
-    this.statusMessage = null;
-    this.pendingId(bookingRequest.id);
+    this.message = null;
+    this.#pendingId(bookingRequest.id);
     let final: BookingRequest;
     try {
       final = await pollBookingRequest(client, bookingRequest.id, {
-        signal: this.disconnect.signal,
+        signal: this.#disconnect.signal,
         timeoutMs: this.pollTimeout,
         sleep: visibleSleep,
       });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'timeout') {
         this.phase = 'timeout';
-        this.reportError(error);
+        this.#reportError(error);
         return;
       }
       throw error;
     }
-    this.pendingId(null);
-    this.trackedRequest = final;
+    this.#pendingId(null);
     if (final.status === 'approved') {
       // The booking may be written a moment after the approval: look twice before going without it.
       const booking =
         (await findConfirmedBooking(client, final)) ??
         (await new Promise((resolve) => setTimeout(resolve, 1000)).then(() => findConfirmedBooking(client, final)));
       this.phase = 'confirmed';
-      this.statusDetail = this.describeBooking(booking ?? { startAt: final.startAt ?? '', endAt: final.endAt ?? '' });
+      // Without the booking, the request's own times and the chosen port.
+      const { startAt, endAt, evse } = (booking ?? final) as Partial<Booking>;
+      const data = this.#loadTask.value;
+      const port = data?.ports.find((p) => p.id === (evse?.id ?? this.evseId));
+      this.detail = describe(
+        this.#resolvedLocale,
+        this.#loadTask.value?.timeZone ?? resolveTimeZone(null),
+        evse?.label || port?.label || port?.physicalReference,
+        startAt ?? '',
+        endAt,
+      );
       this.dispatchEvent(createEvent('ev-booking-confirmed', { bookingRequest: final, booking }));
     } else {
-      const reason = final.rejectionReason || t(this.resolvedLocale, 'noReason');
+      const reason = final.rejectionReason || t(this.#resolvedLocale, 'noReason');
       this.phase = 'rejected';
-      this.statusMessage = reason;
-      this.selectedStart = null;
+      this.message = reason;
+      this.start = null;
       this.dispatchEvent(createEvent('ev-booking-rejected', { bookingRequest: final, reason }));
-      await this.reloadAvailability();
+      await this.#reloadAvailability();
     }
   }
 
   /** After a page reload, goes on tracking a request that was still pending. */
-  private async resumePending(client: Client, locationId: number): Promise<void> {
-    const stored = this.pendingId();
+  async #resumePending(client: Client, locationId: number): Promise<void> {
+    const stored = this.#pendingId();
     const id = Number(stored);
-    if (!stored || !Number.isInteger(id) || this.busy) return;
+    if (!stored || !Number.isInteger(id) || this.#busy) return;
     try {
       const request = await client.getBookingRequest(id);
-      if (request.locationId != null && request.locationId !== locationId) return void this.pendingId(null);
-      await this.track(client, request);
+      if (request.locationId != null && request.locationId !== locationId) return void this.#pendingId(null);
+      await this.#track(client, request);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'not-found') return void this.pendingId(null);
-      this.handleFlowError(error);
+      if (error instanceof ApiError && error.code === 'not-found') return void this.#pendingId(null);
+      this.#handleFlowError(error);
     }
   }
 
-  private handleRetry(): void {
-    if (this.phase === 'timeout' && this.client && this.trackedRequest) {
-      void this.track(this.client, this.trackedRequest).catch((e: unknown) => this.handleFlowError(e));
+  #handleRetry(): void {
+    // Timed out: the request and its client are those #track was given (a reload resets the phase).
+    if (this.phase === 'timeout') {
+      void this.#track(this.#client!, this.#trackedRequest!).catch((e: unknown) => this.#handleFlowError(e));
       return;
     }
     this.phase = 'idle';
-    this.statusMessage = null;
-    if (this.loadTask.status === TaskStatus.ERROR) void this.loadTask.run();
-    else void this.reloadAvailability();
+    this.message = null;
+    if (this.#loadFailure) void this.#loadTask.run();
+    else void this.#reloadAvailability();
   }
 
   /** Back to choosing a start, with the focus on the start times (the button pressed goes away). */
-  private async handlePickAgain(): Promise<void> {
+  async #handlePickAgain(): Promise<void> {
     this.phase = 'idle';
-    this.statusMessage = null;
-    this.statusDetail = null;
-    this.selectedStart = null;
+    this.message = null;
+    this.detail = null;
+    this.start = null;
     await this.updateComplete;
     const grid = this.renderRoot.querySelector<EvSlotGrid>('ev-slot-grid');
     await grid?.updateComplete;
     grid?.focus();
   }
 
-  private handleBookAnother(): void {
-    void this.handlePickAgain();
-    void this.reloadAvailability();
+  #handleBookAnother(): void {
+    void this.#handlePickAgain();
+    void this.#reloadAvailability();
   }
 
-  private describeBooking(booking: Pick<Booking, 'startAt' | 'endAt' | 'evse'>): string {
-    const data = this.loadTask.value;
-    const port = data?.ports.find((p) => p.id === (booking.evse?.id ?? this.selectedEvse));
-    const label = booking.evse?.label || port?.label || port?.physicalReference || '';
-    const when = formatWhen(this.resolvedLocale, data?.timeZone ?? browserTimeZone(), booking.startAt, booking.endAt);
-    return label ? joinList(this.resolvedLocale, [when, label]) : when;
-  }
-
-  private startsCache?: { key: unknown[]; starts: string[] };
+  #startsCache?: { key: unknown[]; starts: string[] };
 
   /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute; computed once per input. */
-  private currentStarts(): string[] {
-    if (this.selectedEvse === null) return [];
-    const timeZone = this.loadTask.value?.timeZone ?? browserTimeZone();
-    const key = [this.availability, this.selectedEvse, this.duration, this.slotStep, this.now, timeZone];
-    const cached = this.startsCache;
+  #currentStarts(): string[] {
+    if (this.evseId === null) return [];
+    const timeZone = this.#loadTask.value?.timeZone ?? resolveTimeZone(null);
+    const key = [this.windows, this.evseId, this.duration, this.slotStep, this.now, timeZone];
+    const cached = this.#startsCache;
     if (cached && cached.key.every((value, i) => value === key[i])) return cached.starts;
     const starts = selectableStarts({
-      windows: this.availability.get(this.selectedEvse) ?? [],
+      windows: this.windows.get(this.evseId) ?? [],
       durationMinutes: this.duration,
       stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
       now: this.now,
       timeZone,
     }).map(toIsoUtc);
-    this.startsCache = { key, starts };
+    this.#startsCache = { key, starts };
     return starts;
   }
 
-  private renderDurations(locale: string): TemplateResult {
-    // Label and control side by side (not nested), so that the control's name is exactly "Duration".
-    return html`<div class="duration" part="duration">
-      <label for="duration">${t(locale, 'duration')}</label>
-      <select id="duration" @change=${this.handleDurationChange} ?disabled=${this.busy}>
-        ${this.offeredDurations.map(
-          (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
-        )}
-      </select>
-    </div>`;
-  }
-
   override render(): TemplateResult {
-    const locale = this.resolvedLocale;
-    const failed = !this.hasValidLocation
-      ? 'config'
-      : this.loadTask.status === TaskStatus.ERROR
-        ? errorCode(this.loadTask.error)
-        : null;
+    const locale = this.#resolvedLocale;
+    const failed = !this.#hasValidLocation ? 'config' : this.#loadFailure;
     if (failed) {
       return html`<div part="base" lang=${locale} dir=${direction(locale)}>
         <div class="fatal" role="alert" part="status">
           <p>${t(locale, errorKey(failed))}</p>
           ${this.offline ? html`<p>${t(locale, 'offline')}</p>` : nothing}
-          ${failed === 'config' ? nothing : html`<button @click=${this.handleRetry}>${t(locale, 'tryAgain')}</button>`}
+          ${failed === 'config' ? nothing : html`<button @click=${this.#handleRetry}>${t(locale, 'tryAgain')}</button>`}
         </div>
       </div>`;
     }
-    const data = this.loadTask.value;
-    const loading = this.loadTask.status !== TaskStatus.COMPLETE || !data;
-    const timeZone = data?.timeZone ?? browserTimeZone();
+    const data = this.#loadTask.value;
+    const noPort = this.evseId === null;
+    const loading = this.#loadTask.status !== 2 /* TaskStatus.COMPLETE */ || !data;
+    const timeZone = this.#loadTask.value?.timeZone ?? resolveTimeZone(null);
     const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
-    const starts = loading ? [] : this.currentStarts();
-    const days = groupByDay(
-      starts.map((s) => Date.parse(s)),
-      timeZone,
-      localDate(this.now, timeZone),
-      this.clampedDays,
-    );
-    const selected = this.selectedStart && starts.includes(this.selectedStart) ? this.selectedStart : null;
+    const starts = loading ? [] : this.#currentStarts();
+    const days = groupByDay(starts.map(Date.parse), timeZone, localDate(this.now, timeZone), this.#clampedDays);
+    const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
-    const ownZone = browserTimeZone();
-    return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading ? 'true' : 'false'}>
+    const ownZone = resolveTimeZone(null);
+    // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
+    return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
       ${
@@ -774,17 +742,24 @@ export class EvBookingWidget extends LitElement {
           : html`<ev-port-list
               exportparts="port-list"
               .ports=${data?.ports ?? []}
-              .selected=${this.selectedEvse}
+              .selected=${this.evseId}
               .loading=${loading}
-              .disabled=${this.busy}
+              .disabled=${this.#busy}
               .locale=${locale}
-              @ev-port-select=${this.handlePortSelect}
+              @ev-port-select=${this.#handlePortSelect}
             ></ev-port-list>
             ${this.portError ? html`<p class="error" role="alert">${this.portError}</p>` : nothing}
-            ${this.renderDurations(locale)}
-            ${this.selectedEvse === null && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
+            <div class="duration" part="duration">
+              <label for="duration">${t(locale, 'duration')}</label>
+              <select id="duration" @change=${this.#handleDurationChange} ?disabled=${this.#busy}>
+                ${this.#offeredDurations.map(
+                  (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
+                )}
+              </select>
+            </div>
+            ${noPort && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
             <ev-slot-grid
-              ?hidden=${this.selectedEvse === null && !loading}
+              ?hidden=${noPort && !loading}
               exportparts="slot-grid"
               .days=${days}
               .timeZone=${timeZone}
@@ -792,22 +767,22 @@ export class EvBookingWidget extends LitElement {
               .selected=${selected}
               .duration=${this.duration}
               .loading=${loading}
-              .disabled=${this.busy || this.selectedEvse === null}
-              @ev-slot-select=${this.handleSlotSelect}
+              .disabled=${this.#busy || noPort}
+              @ev-slot-select=${this.#handleSlotSelect}
             ></ev-slot-grid>
             ${this.slotError ? html`<p class="error" role="alert">${this.slotError}</p>` : nothing}
             <ev-email-form
               exportparts="email-form, button"
               .email=${this.typedEmail}
-              .busy=${this.busy}
+              .busy=${this.#busy}
               .disabled=${loading}
               .error=${this.emailError}
               .notFound=${this.notFound}
               .signupUrl=${this.signupUrl ?? null}
-              .summary=${selected ? this.describeStart(selected, timeZone, locale) : null}
+              .summary=${selected ? describe(locale, timeZone, formatMinutes(locale, this.duration), selected) : null}
               .locale=${locale}
-              @ev-email-input=${this.handleEmailInput}
-              @ev-email-submit=${this.handleEmailSubmit}
+              @ev-email-input=${this.#handleEmailInput}
+              @ev-email-submit=${this.#handleEmailSubmit}
             ></ev-email-form>`
       }
       ${this.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
@@ -815,28 +790,24 @@ export class EvBookingWidget extends LitElement {
       <ev-status-tracker
         exportparts="status"
         .status=${this.phase}
-        .message=${this.statusMessage}
-        .detail=${this.statusDetail}
+        .message=${this.message}
+        .detail=${this.detail}
         .retryable=${this.phase === 'error'}
         .locale=${locale}
-        @ev-retry=${this.handleRetry}
-        @ev-pick-again=${this.handlePickAgain}
+        @ev-retry=${this.#handleRetry}
+        @ev-pick-again=${this.#handlePickAgain}
       ></ev-status-tracker>
       </div>
-      ${done ? html`<button @click=${this.handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
+      ${done ? html`<button @click=${this.#handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
     </div>`;
-  }
-
-  private describeStart(start: string, timeZone: string, locale: string): string {
-    return joinList(locale, [formatWhen(locale, timeZone, start), formatMinutes(locale, this.duration)]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Focus follows the driver to the outcome of Book, but only when the driver was in the widget
     // before this update (which may have removed the focused control, as confirming removes the
     // form): the widget never takes focus from the page.
-    const outcome = ['confirmed', 'rejected', 'timeout', 'error'].includes(this.phase);
-    if (changed.has('phase' as keyof EvBookingWidget) && outcome && this.focusWasInside) {
+    // An outcome: confirmed, rejected, timeout or error.
+    if (changed.has('phase' as keyof EvBookingWidget) && this.phase !== 'idle' && !this.#busy && this.#focusWasInside) {
       this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
     }
   }
