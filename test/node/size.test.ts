@@ -14,7 +14,7 @@ import { build } from 'vite';
 
 const BUDGET = 20 * 1024;
 /** Today's size plus a little room: the guard against growth while over BUDGET. */
-const CEILING = 29 * 1024;
+const CEILING = 28 * 1024;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('script-tag bundle', () => {
