@@ -159,6 +159,8 @@ export class EvSlotGrid extends LitElement {
   #handleClick(event: Event): void {
     const start = (event.currentTarget as HTMLElement).dataset['start']!;
     this.selected = this.#tabStart = start;
+    // The tab stop is not reactive: a click on the start already selected must still move it.
+    this.requestUpdate();
     this.dispatchEvent(createEvent<SlotSelectDetail>('ev-slot-select', { start }));
   }
 

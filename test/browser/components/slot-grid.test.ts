@@ -211,6 +211,17 @@ describe('<ev-slot-grid>', () => {
       expect(focused(el)).to.equal(null);
     });
 
+    it('a click on the start already selected brings the tab stop back to it', async () => {
+      const el = await make();
+      slots(el)[1]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(slots(el).filter((b) => b.tabIndex === 0)).to.deep.equal([slots(el)[2]]);
+      slots(el)[1]!.click();
+      await el.updateComplete;
+      expect(slots(el).filter((b) => b.tabIndex === 0)).to.deep.equal([slots(el)[1]]);
+    });
+
     it('moves with the arrow keys, by a row with Up/Down, and to the ends with Home/End', async () => {
       const el = await make();
       slots(el)[1]!.focus();
