@@ -662,9 +662,9 @@ export class EvBookingWidget extends LitElement {
   }
 
   #handleRetry(): void {
-    // Timed out: the request and its client are those #track was given (a reload resets the phase).
-    if (this.phase === 'timeout') {
-      void this.#track(this.#client!, this.#trackedRequest!).catch((e: unknown) => this.#handleFlowError(e));
+    // Timed out: track the same request again, unless the widget was reconfigured meanwhile (no client).
+    if (this.phase === 'timeout' && this.#client && this.#trackedRequest) {
+      void this.#track(this.#client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
       return;
     }
     this.phase = 'idle';

@@ -287,6 +287,27 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7'), 'kept for a reload').to.equal('555');
   });
 
+  it('a request that times out after the widget lost its location is not tracked again when back online', async () => {
+    const el = await mount({ pendingPolls: 1000 });
+    el.pollTimeout = 1200;
+    await fillBooking(el, 'driver@example.com');
+    const requested = oneEvent(el, 'ev-booking-requested');
+    bookButton(el).click();
+    await requested;
+    const codes: string[] = [];
+    el.addEventListener('ev-booking-error', (e) => codes.push(e.detail.code));
+    el.removeAttribute('location-id');
+    await waitUntil(() => codes.includes('timeout'), 'the old poll timed out', { timeout: 5000 });
+    const log = recordRequests(API);
+    window.dispatchEvent(new Event('offline'));
+    window.dispatchEvent(new Event('online'));
+    // A poll waits a second before its first read.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(codes).to.deep.equal(['config', 'timeout']);
+    expect(log.requests).to.have.length(0);
+    log.stop();
+  });
+
   it('starts that pass while the driver hesitates are no longer offered', async () => {
     const el = await mount();
     port(el, 'Port A').click();
