@@ -101,7 +101,7 @@ export class EvSlotGrid extends LitElement {
   }
 
   /** The first element of the shadow root that matches one of the selectors, in their order. */
-  #find(...selectors: string[]): HTMLElement | null | undefined {
+  private find(...selectors: string[]): HTMLElement | null | undefined {
     return selectors.map((s) => this.shadowRoot?.querySelector<HTMLElement>(s)).find(Boolean);
   }
 
@@ -109,21 +109,21 @@ export class EvSlotGrid extends LitElement {
    * Shows the day `step` days away. The focus goes to that day's tab stop when `slot`, else stays on
    * the day button pressed, or moves to the other one when that one is now disabled.
    */
-  async #goToDay(step: number, slot?: boolean): Promise<void> {
+  private async goToDay(step: number, slot?: boolean): Promise<void> {
     if (!this.days[this.#dayIndex + step]) return;
     this.#dayIndex += step;
     this.#tabStart = null;
     this.requestUpdate();
     await this.updateComplete;
-    this.#find(...(slot ? [STOP] : []), ':focus:enabled', NAV)?.focus();
+    this.find(...(slot ? [STOP] : []), ':focus:enabled', NAV)?.focus();
   }
 
   /** Focuses the grid's tab stop: the chosen or first start of the day shown, else a day button. */
   override focus(options?: FocusOptions): void {
-    this.#find(STOP, NAV)?.focus(options);
+    this.find(STOP, NAV)?.focus(options);
   }
 
-  #handleKeydown(event: KeyboardEvent): void {
+  private handleKeydown(event: KeyboardEvent): void {
     const buttons = [...(event.currentTarget as HTMLElement).children] as HTMLElement[];
     const current = buttons.indexOf(event.target as HTMLElement);
     if (current < 0) return;
@@ -145,7 +145,7 @@ export class EvSlotGrid extends LitElement {
     )[key];
     if (page) {
       event.preventDefault();
-      void this.#goToDay(page, true);
+      void this.goToDay(page, true);
     } else if (next !== undefined) {
       event.preventDefault();
       // Past either end, the focus stays where it is.
@@ -156,7 +156,7 @@ export class EvSlotGrid extends LitElement {
     }
   }
 
-  #handleClick(event: Event): void {
+  private handleClick(event: Event): void {
     const start = (event.currentTarget as HTMLElement).dataset['start']!;
     this.selected = this.#tabStart = start;
     // The tab stop is not reactive: a click on the start already selected must still move it.
@@ -177,13 +177,13 @@ export class EvSlotGrid extends LitElement {
           type="button"
           part="nav-button"
           ?disabled=${navOff || !days[dayIndex - 1]}
-          @click=${(): Promise<void> => this.#goToDay(-1)}><span aria-hidden="true">‹ </span>${t(locale, 'slotPrevDay')}</button>
+          @click=${(): Promise<void> => this.goToDay(-1)}><span aria-hidden="true">‹ </span>${t(locale, 'slotPrevDay')}</button>
         <div class="day" aria-live="polite">${date ? html`<h3 id="day" part="day">${date}</h3>` : nothing}</div>
         <button
           type="button"
           part="nav-button"
           ?disabled=${navOff || !days[dayIndex + 1]}
-          @click=${(): Promise<void> => this.#goToDay(1)}>${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
+          @click=${(): Promise<void> => this.goToDay(1)}>${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
       </div>
       <p class="tz">${t(locale, 'slotTimeZone', { zone: this.timeZoneLabel ?? this.timeZone.replace(/_/g, ' ') })}</p>
       ${
@@ -193,7 +193,7 @@ export class EvSlotGrid extends LitElement {
                 class="skel"></div><div class="skel"></div><div class="skel"></div><div class="skel"></div><div
                 class="skel"></div><div class="skel"></div></div>`
           : day?.starts.length
-            ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.#handleKeydown}>${day.starts.map(
+            ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.handleKeydown}>${day.starts.map(
                 (start) => {
                   const time = formatTime(locale, this.timeZone, start);
                   return html`<button
@@ -204,7 +204,7 @@ export class EvSlotGrid extends LitElement {
                     aria-pressed=${start === this.selected}
                     aria-label=${t(locale, 'slotName', { time, date, duration })}
                     ?disabled=${this.disabled}
-                    @click=${this.#handleClick}>${time}</button>`;
+                    @click=${this.handleClick}>${time}</button>`;
                 },
               )}</div>`
             : html`<p class="empty">${t(locale, 'slotNoTimes')}</p>`
