@@ -272,10 +272,16 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7')).to.equal(null);
   });
 
-  it('polling past the timeout says the request is still pending and offers to check again', async () => {
+  /** The widget with a booking filled in whose request will stay pending past `pollTimeout`. */
+  async function readyToTimeOut(pollTimeout: number): Promise<EvBookingWidget> {
     const el = await mount({ pendingPolls: 1000 });
-    el.pollTimeout = 1500;
+    el.pollTimeout = pollTimeout;
     await fillBooking(el, 'driver@example.com');
+    return el;
+  }
+
+  it('polling past the timeout says the request is still pending and offers to check again', async () => {
+    const el = await readyToTimeOut(1500);
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     expect((await error).detail.code).to.equal('timeout');
@@ -288,9 +294,7 @@ describe('faults and bad input (SPEC §8)', () => {
   });
 
   it('a request that times out after the widget lost its location is not tracked again when back online', async () => {
-    const el = await mount({ pendingPolls: 1000 });
-    el.pollTimeout = 1200;
-    await fillBooking(el, 'driver@example.com');
+    const el = await readyToTimeOut(1200);
     const requested = oneEvent(el, 'ev-booking-requested');
     bookButton(el).click();
     await requested;
