@@ -18,7 +18,7 @@ import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/fl
 import { DisconnectAbortController } from './controllers/abort-controller.js';
 import { visibleSleep } from './controllers/visibility.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
-import { dateFormat, direction, formatMinutes, t, type MessageKey } from './i18n/index.js';
+import { dateFormat, direction, formatMinutes, language, t, type MessageKey } from './i18n/index.js';
 import { base, tokens } from './styles/tokens.js';
 import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
@@ -39,6 +39,13 @@ const MINUTE_MS = 60_000;
 /** The message key of an error code: `not-found` → `errorNotFound`. */
 const errorKey = (code: ErrorCode): MessageKey =>
   `error${`-${code}`.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}` as MessageKey;
+
+/** Which fields of a 422's `errors` stand next to which control (SPEC §8); the rest go to the status. */
+const FIELD_KEYS = {
+  emailError: ['email', 'userId'],
+  portError: ['evseId'],
+  slotError: ['startAt', 'endAt'],
+} as const;
 
 function errorCode(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'bad-response';
@@ -78,7 +85,7 @@ function describe(
 function pickTranslation(names: Location['name'], locale: string): string | null | undefined {
   const list = (names ?? []).filter((n) => n.translation);
   const tag = (l?: string | null): string => (l ?? '').toLowerCase().replace('_', '-');
-  const lang = (l?: string | null): string => tag(l).split('-')[0]!;
+  const lang = (l?: string | null): string => language(l ?? '');
   return (
     list.find((n) => tag(n.locale) === tag(locale)) ??
     list.find((n) => lang(n.locale) === lang(locale)) ??
@@ -580,10 +587,9 @@ export class EvBookingWidget extends LitElement {
       // location, say) is a failure the driver cannot fix, shown in the status and reported.
       const fields = error.fieldErrors;
       const at = (keys: readonly string[]): string | null => keys.flatMap((k) => fields[k] ?? []).join(' ') || null;
-      this.emailError = at(['email', 'userId']);
-      this.portError = at(['evseId']);
-      this.slotError = at(['startAt', 'endAt']);
-      const rest = at(Object.keys(fields).filter((k) => !/^(email|userId|evseId|startAt|endAt)$/.test(k)));
+      for (const [control, keys] of Object.entries(FIELD_KEYS)) this[control as keyof typeof FIELD_KEYS] = at(keys);
+      const placed: readonly string[] = Object.values(FIELD_KEYS).flat();
+      const rest = at(Object.keys(fields).filter((k) => !placed.includes(k)));
       if (!rest && (this.emailError || this.portError || this.slotError)) {
         this.phase = 'idle';
         this.message = null;
@@ -630,7 +636,7 @@ export class EvBookingWidget extends LitElement {
       const port = data?.ports.find((p) => p.id === (evse?.id ?? this.evseId));
       this.detail = describe(
         this.#resolvedLocale,
-        this.#loadTask.value?.timeZone ?? resolveTimeZone(null),
+        data?.timeZone ?? resolveTimeZone(null),
         evse?.label || port?.label || port?.physicalReference,
         startAt ?? '',
         endAt,
@@ -725,13 +731,13 @@ export class EvBookingWidget extends LitElement {
     const data = this.#loadTask.value;
     const noPort = this.evseId === null;
     const loading = this.#loadTask.status !== 2 /* TaskStatus.COMPLETE */ || !data;
-    const timeZone = this.#loadTask.value?.timeZone ?? resolveTimeZone(null);
+    const ownZone = resolveTimeZone(null);
+    const timeZone = data?.timeZone ?? ownZone;
     const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
     const starts = loading ? [] : this.#currentStarts();
     const days = groupByDay(starts.map(Date.parse), timeZone, localDate(this.now, timeZone), this.#clampedDays);
     const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
-    const ownZone = resolveTimeZone(null);
     // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
     return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
