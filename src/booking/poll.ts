@@ -29,7 +29,7 @@ export async function pollBookingRequest(
   // at once). Cleared when polling ends, so that no timer outlives it (a Node process would wait).
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = AbortSignal.any([outer ?? deadline.signal, deadline.signal]);
+  const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
   try {
     for (let delay = 1000; ; delay = Math.min(5000, delay * 1.5)) {
       await wait(delay, signal);

@@ -6,21 +6,21 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * when the host connects again.
  */
 export class DisconnectAbortController implements ReactiveController {
-  private c = new AbortController();
+  #controller = new AbortController();
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   get signal(): AbortSignal {
-    return this.c.signal;
+    return this.#controller.signal;
   }
 
   hostConnected(): void {
-    if (this.c.signal.aborted) this.c = new AbortController();
+    if (this.#controller.signal.aborted) this.#controller = new AbortController();
   }
 
   hostDisconnected(): void {
-    this.c.abort();
+    this.#controller.abort();
   }
 }
