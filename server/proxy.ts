@@ -42,6 +42,8 @@ export interface ProxyOptions {
   readonly rateLimit?: RateLimitOptions | false;
   /** How long location, charge point and EVSE answers are cached, in ms. Default 60 000. */
   readonly cacheTtlMs?: number;
+  /** Longest booking a request may ask for, in minutes. Default 1440 (24 hours). */
+  readonly maxBookingMinutes?: number;
   /** Largest request body accepted, in bytes. Default 16 KiB. */
   readonly maxBodyBytes?: number;
   /** Largest upstream body read, in bytes. Default 4 MiB. */
@@ -388,6 +390,39 @@ async function parseBody(request: Request, schema: BodySchema, cap: number): Pro
   return { ok: true, value: parsed.data };
 }
 
+const AVAILABILITY_MAX_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Field messages for what the schemas cannot see: time frames that end before they start, an
+ * availability check over more than the 7 days Ampeco allows, a booking longer than
+ * `maxBookingMs` (one anonymous request could otherwise hold an EVSE for months), and an
+ * `externalId` that `filter[externalId]` could never find again (control characters).
+ */
+function rangeErrors(route: Route, body: Json, maxBookingMs: number): Record<string, string[]> | null {
+  if (!isObject(body)) return null;
+  const errors = record<string[]>();
+  const span = (from: string, to: string, max: number, tooLong: string): void => {
+    const length = Date.parse(String(body[to])) - Date.parse(String(body[from]));
+    if (!(length > 0)) errors[to] = [`The ${to} field must be a date after ${from}.`];
+    else if (length > max) errors[to] = [tooLong];
+  };
+  if (route.body === AvailabilityBody) {
+    span(
+      'startAfter',
+      'endBefore',
+      AVAILABILITY_MAX_MS,
+      'The endBefore field must be at most 7 days after startAfter.',
+    );
+  } else if (route.body === CreateBookingRequestBody) {
+    span('startAt', 'endAt', maxBookingMs, `A booking must not be longer than ${maxBookingMs / 60_000} minutes.`);
+    const externalId = body['externalId'];
+    if (typeof externalId === 'string' && !validParam('externalId', externalId)) {
+      errors['externalId'] = ['The externalId field must not contain control characters.'];
+    }
+  }
+  return Object.keys(errors).length === 0 ? null : errors;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Upstream
 
@@ -486,8 +521,12 @@ interface LinkContext {
   readonly upstreamBase: URL;
 }
 
-/** A link of upstream's pagination rewritten onto the proxy: only its cursor is kept. */
-function proxyLink(link: Json | undefined, context: LinkContext): Json {
+/**
+ * A link of upstream's pagination rewritten onto the proxy: only its cursor is kept. A `next` or
+ * `prev` link without a usable cursor becomes `null`: rewritten without one it would name the
+ * first page again, and a client following `links.next` would never stop.
+ */
+function proxyLink(link: Json | undefined, context: LinkContext, needsCursor: boolean): Json {
   if (typeof link !== 'string') return null;
   let upstream: URL;
   try {
@@ -495,12 +534,11 @@ function proxyLink(link: Json | undefined, context: LinkContext): Json {
   } catch {
     return null;
   }
+  if (upstream.protocol !== 'https:' && upstream.protocol !== 'http:') return null;
   const query = new URLSearchParams(context.query);
   const cursor = upstream.searchParams.get('cursor');
-  if (cursor !== null) {
-    if (!validParam('cursor', cursor)) return null;
-    query.set('cursor', cursor);
-  }
+  if (cursor !== null && validParam('cursor', cursor)) query.set('cursor', cursor);
+  else if (cursor !== null || needsCursor) return null;
   const search = query.toString();
   return search === '' ? context.resourceUrl : `${context.resourceUrl}?${search}`;
 }
@@ -510,7 +548,9 @@ function rewritePagination(body: JsonObject, context: LinkContext): JsonObject {
   const links = body['links'];
   if (isObject(links)) {
     const rewritten: JsonObject = {};
-    for (const key of LINK_KEYS) if (key in links) rewritten[key] = proxyLink(links[key], context);
+    for (const key of LINK_KEYS) {
+      if (key in links) rewritten[key] = proxyLink(links[key], context, key === 'next' || key === 'prev');
+    }
     result['links'] = rewritten;
   } else if (links !== undefined) {
     result['links'] = null;
@@ -587,6 +627,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const maxBookingMs = (options.maxBookingMinutes ?? 24 * 60) * 60_000;
   const maxUpstreamBodyBytes = options.maxUpstreamBodyBytes ?? 4 * 1024 * 1024;
   const now = options.now ?? Date.now;
   const clientKey = options.clientKey ?? ((): string => 'all');
@@ -595,11 +636,23 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     ttlMs: options.cacheTtlMs ?? 60_000,
     maxEntries: 1000,
     now,
-    shouldStore: (outcome) => outcome.kind === 'response' && outcome.status === 200 && isObject(outcome.body),
+    // Only answers with data: an upstream hiccup such as `200 {"data": null}` is not kept for a minute.
+    shouldStore: (outcome) =>
+      outcome.kind === 'response' &&
+      outcome.status === 200 &&
+      isObject(outcome.body) &&
+      (isObject(outcome.body['data']) || Array.isArray(outcome.body['data'])),
   });
 
-  /** Removes the token from any text leaving the proxy, should upstream ever echo it. */
-  const redact = (text: string): string => (token.length >= 8 ? text.split(token).join('[redacted]') : text);
+  /**
+   * Removes the token from any text leaving the proxy, should upstream ever echo it: as it is,
+   * percent-encoded (echoed in a URL) or in base64 (echoed in a header dump).
+   */
+  const secrets = [
+    ...new Set([token, encodeURIComponent(token), btoa(String.fromCharCode(...new TextEncoder().encode(token)))]),
+  ];
+  const redact = (text: string): string =>
+    token.length < 8 ? text : secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 
   const log = (entry: ProxyLogEntry): void => {
     if (options.log === undefined) return;
@@ -722,7 +775,12 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       };
     }
     if (!url.pathname.startsWith(`${basePath}/`)) return { response: json(404, { message: MESSAGES.notFound }) };
-    if (request.method === 'OPTIONS') return { response: preflight(request) };
+    const segments = url.pathname.slice(basePath.length + 1).split('/');
+    if (request.method === 'OPTIONS') {
+      // A preflight only for a path that is forwarded (by GET or by POST); anything else: 404.
+      const known = matchRoute('GET', segments) ?? matchRoute('POST', segments);
+      return { response: known === null ? json(404, { message: MESSAGES.notFound }) : preflight(request) };
+    }
 
     const cors = corsHeaders(request);
     if (limiter !== null) {
@@ -733,7 +791,6 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       }
     }
 
-    const segments = url.pathname.slice(basePath.length + 1).split('/');
     const match = matchRoute(request.method, segments);
     if (match === null) return { response: json(404, { message: MESSAGES.notFound }, cors) };
     const { route } = match;
@@ -745,6 +802,10 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     if (route.body !== undefined) {
       const parsed = await parseBody(request, route.body, maxBodyBytes);
       if (!parsed.ok) return { response: json(parsed.status, parsed.body, cors), route: route.name };
+      const errors = rangeErrors(route, parsed.value, maxBookingMs);
+      if (errors !== null) {
+        return { response: json(422, { message: 'The given data was invalid.', errors }, cors), route: route.name };
+      }
       body = parsed.value;
     }
 

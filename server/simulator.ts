@@ -20,6 +20,7 @@ import {
   queryList,
   readJsonObject,
   isoUtc,
+  parseInstant,
   validationFailed,
 } from './simulator/http.js';
 import { cursorPage, numberedPage } from './simulator/pagination.js';
@@ -179,6 +180,7 @@ function recordsOf(store: BookingStore): Records {
     hasLocation: (id) => findById(LOCATIONS, id) !== undefined,
     evseLocation: (id) => findById(EVSES, id)?.locationId,
     hasBooking: (id) => store.booking(id) !== undefined,
+    hasExternalId: (externalId) => store.allRequests().some((request) => request.input.externalId === externalId),
   };
 }
 
@@ -196,11 +198,28 @@ function matchesFilter(url: URL, name: string, value: string | number | undefine
   return wanted === null || (value !== undefined && String(value) === wanted);
 }
 
+/**
+ * Whether `startAt` is inside `filter[startAfter]` … `filter[startBefore]` where given (inclusive,
+ * so that a client can ask for the bookings starting exactly at an instant). An unreadable date
+ * matches nothing.
+ */
+function startsWithin(url: URL, startAt: number | undefined): boolean {
+  const after = url.searchParams.get('filter[startAfter]');
+  const before = url.searchParams.get('filter[startBefore]');
+  if (after === null && before === null) return true;
+  if (startAt === undefined) return false;
+  const from = after === null ? -Infinity : (parseInstant(after) ?? Number.NaN);
+  const to = before === null ? Infinity : (parseInstant(before) ?? Number.NaN);
+  return startAt >= from && startAt <= to;
+}
+
 function listBookingRequests({ url, store }: Context): Response {
   const matching = store.allRequests().filter((record) => {
     const view = bookingRequestView(record);
-    return ['externalId', 'userId', 'locationId', 'status'].every((name) =>
-      matchesFilter(url, name, view[name] as string | number | undefined),
+    return (
+      ['externalId', 'userId', 'locationId', 'status'].every((name) =>
+        matchesFilter(url, name, view[name] as string | number | undefined),
+      ) && startsWithin(url, 'startAt' in record.input ? record.input.startAt : undefined)
     );
   });
   const page = cursorPage(matching, url);
@@ -223,7 +242,8 @@ function listBookings({ url, store }: Context): Response {
       (booking) =>
         matchesFilter(url, 'userId', booking.userId) &&
         matchesFilter(url, 'locationId', booking.locationId) &&
-        matchesFilter(url, 'status', booking.status),
+        matchesFilter(url, 'status', booking.status) &&
+        startsWithin(url, booking.startAt),
     );
   const page = cursorPage(matching, url);
   return json(200, { ...page, data: page.data.map((booking) => bookingView(booking, evseOf(booking.evseId), false)) });

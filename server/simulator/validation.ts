@@ -14,6 +14,8 @@ export interface Records {
   hasLocation(id: number): boolean;
   evseLocation(evseId: number): number | undefined;
   hasBooking(id: number): boolean;
+  /** Whether a booking request with this `externalId` was made already. */
+  hasExternalId(externalId: string): boolean;
 }
 
 export interface CreateInput {
@@ -163,7 +165,7 @@ function readCreate(fields: FieldReader, records: Records, now: number): CreateI
   if (evseId !== undefined && locationId !== undefined && records.evseLocation(evseId) !== locationId) {
     evseId = fields.invalid('evseId');
   }
-  const externalId = fields.string('externalId', 255);
+  const externalId = unique(fields, fields.string('externalId', 255), records);
   fields.integerArray('authorizedTokenIds');
   if (userId === undefined || locationId === undefined || startAt === undefined || endAt === undefined)
     return undefined;
@@ -178,6 +180,16 @@ function readCreate(fields: FieldReader, records: Records, now: number): CreateI
   };
 }
 
+/**
+ * An `externalId` names one request: a second request with it is refused (Laravel's `unique`
+ * rule), so that a client retrying a create whose answer was lost cannot book twice.
+ */
+function unique(fields: FieldReader, externalId: string | undefined, records: Records): string | undefined {
+  if (externalId === undefined || !records.hasExternalId(externalId)) return externalId;
+  (fields.errors['externalId'] ??= []).push('The external id has already been taken.');
+  return undefined;
+}
+
 function readUpdate(fields: FieldReader, records: Records): UpdateInput | undefined {
   const bookingId = fields.exists('bookingId', fields.integer('bookingId', true), (id) => records.hasBooking(id));
   const userId = fields.exists('userId', fields.integer('userId', false), (id) => records.hasUser(id));
@@ -185,7 +197,7 @@ function readUpdate(fields: FieldReader, records: Records): UpdateInput | undefi
   const endAt = fields.instant('endAt', false);
   if (startAt !== undefined && endAt !== undefined && endAt <= startAt)
     fields.fail('endAt', 'must be a date after start at');
-  const externalId = fields.string('externalId', 255);
+  const externalId = unique(fields, fields.string('externalId', 255), records);
   fields.integerArray('authorizedTokenIds');
   if (bookingId === undefined) return undefined;
   return {
@@ -200,7 +212,7 @@ function readUpdate(fields: FieldReader, records: Records): UpdateInput | undefi
 
 function readCancel(fields: FieldReader, records: Records): CancelInput | undefined {
   const bookingId = fields.exists('bookingId', fields.integer('bookingId', true), (id) => records.hasBooking(id));
-  const externalId = fields.string('externalId', 255);
+  const externalId = unique(fields, fields.string('externalId', 255), records);
   if (bookingId === undefined) return undefined;
   return { type: 'cancel', bookingId, ...(externalId === undefined ? {} : { externalId }) };
 }

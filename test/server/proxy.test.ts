@@ -282,6 +282,10 @@ describe('request bodies', () => {
     ['extra field', { ...validBooking, authorizedTokenIds: [1] }, 'authorizedTokenIds', /not allowed/],
     ['local time', { ...validBooking, startAt: '2026-03-01T10:00:00' }, 'startAt', /ISO 8601/],
     ['array body', [validBooking], 'body', /JSON object/],
+    ['an end before its start', { ...validBooking, endAt: '2026-03-01T09:00:00Z' }, 'endAt', /after startAt/],
+    ['no length', { ...validBooking, endAt: validBooking.startAt }, 'endAt', /after startAt/],
+    ['a length of 3 months', { ...validBooking, endAt: '2026-06-01T10:00:00Z' }, 'endAt', /longer than 1440 minutes/],
+    ['a control character in externalId', { ...validBooking, externalId: 'a\u0000b\r\nX: 1' }, 'externalId', /control/],
   ];
   for (const [name, body, field, message] of invalid) {
     test(`422 for a booking request with ${name}`, async () => {
@@ -309,6 +313,44 @@ describe('request bodies', () => {
     const json = (await response.json()) as { errors: Record<string, string[]> };
     assert.deepEqual(Object.keys(json.errors).sort(), ['evseId', 'startAfter']);
     assert.equal(calls.length, 0);
+  });
+
+  test('422 for an availability time frame that ends before it starts or spans more than 7 days', async () => {
+    const { proxy, calls } = setup();
+    for (const [endBefore, message] of [
+      ['2026-03-01T07:00:00Z', /after startAfter/],
+      ['2026-03-12T08:00:00Z', /at most 7 days/],
+    ] as const) {
+      const response = await proxy(
+        post('/actions/locations/v2.0/7/check-booking-availability', { startAfter: '2026-03-01T08:00:00Z', endBefore }),
+      );
+      assert.equal(response.status, 422, endBefore);
+      const json = (await response.json()) as { errors: Record<string, string[]> };
+      assert.match(json.errors['endBefore']?.join(' ') ?? '', message);
+    }
+    const week = await proxy(
+      post('/actions/locations/v2.0/7/check-booking-availability', {
+        startAfter: '2026-03-01T08:00:00Z',
+        endBefore: '2026-03-08T08:00:00Z',
+      }),
+    );
+    assert.equal(week.status, 200);
+    assert.equal(calls.length, 1);
+  });
+
+  test('maxBookingMinutes sets the longest booking that is forwarded', async () => {
+    const { proxy, calls } = setup(() => jsonResponse({ data: { id: 1, status: 'pending' } }, 201), {
+      maxBookingMinutes: 60,
+    });
+    const hour = await proxy(
+      post('/resources/booking-requests/v1.0', { ...validBooking, endAt: '2026-03-01T11:00:00Z' }),
+    );
+    assert.equal(hour.status, 201);
+    const longer = await proxy(
+      post('/resources/booking-requests/v1.0', { ...validBooking, endAt: '2026-03-01T11:01:00Z' }),
+    );
+    assert.equal(longer.status, 422);
+    assert.equal(calls.length, 1);
   });
 
   test('422, not 500, for instants with a month or day that does not exist', async () => {
@@ -422,6 +464,19 @@ describe('request bodies', () => {
   });
 });
 
+describe('the token', () => {
+  test('an upstream echo of the token, as it is, percent-encoded or in base64, never reaches the client', async () => {
+    const token = 'tok/SECRET+0123=456789';
+    const echoes = [token, encodeURIComponent(token), btoa(token)];
+    const { proxy } = setup(() => jsonResponse({ message: `bad token ${echoes.join(' ')}` }, 401), { token });
+    const response = await proxy(get('/resources/locations/v2.0/7'));
+    const text = await response.text();
+    assert.equal(response.status, 401);
+    for (const echo of echoes) assert.ok(!text.includes(echo), `${echo} in ${text}`);
+    assert.equal(text.split('[redacted]').length, 4, text);
+  });
+});
+
 describe('pagination', () => {
   const page = (call: Call): Response => {
     const cursor = call.url.searchParams.get('cursor');
@@ -489,10 +544,8 @@ describe('pagination', () => {
     const evses = (await (await proxy(get('/resources/charge-points/v2.0/3/evses?include[]=connectors'))).json()) as {
       links: Record<string, unknown>;
     };
-    assert.deepEqual(evses.links, {
-      next: `${BASE}/resources/charge-points/v2.0/3/evses?include%5B%5D=connectors`,
-      prev: null,
-    });
+    // A `next` without a cursor would name the first page again: a client following it would loop.
+    assert.deepEqual(evses.links, { next: null, prev: null });
     const { proxy: proxy2 } = setup(() =>
       jsonResponse({ data: [], links: { next: `${UPSTREAM}/resources/bookings/v1.0?cursor=has%20space` } }),
     );
@@ -500,6 +553,20 @@ describe('pagination', () => {
       links: Record<string, unknown>;
     };
     assert.equal(bookings.links['next'], null);
+  });
+
+  test('a next link without a cursor (page numbers) or not http(s) ends the list instead of looping', async () => {
+    for (const next of [
+      `${UPSTREAM}/resources/charge-points/v2.0?filter%5BlocationId%5D=7&page=2`,
+      'javascript:alert(1)//?cursor=abc',
+      'data:text/plain,cursor=abc',
+    ]) {
+      const { proxy } = setup(() => jsonResponse({ data: [{ id: 1, locationId: 7 }], links: { first: next, next } }));
+      const body = (await (await proxy(get('/resources/charge-points/v2.0?filter[locationId]=7'))).json()) as {
+        links: Record<string, unknown>;
+      };
+      assert.equal(body.links['next'], null, next);
+    }
   });
 
   test('a client-supplied URL as cursor is only ever a cursor value sent to the configured host', async () => {
@@ -585,11 +652,23 @@ describe('cache', () => {
 
   test('errors are not cached', async () => {
     let status = 503;
-    const { proxy, calls } = setup(() => jsonResponse({ message: 'down' }, status));
+    const { proxy, calls } = setup(() =>
+      jsonResponse(status === 200 ? { data: { id: 7 } } : { message: 'down' }, status),
+    );
     assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 503);
     status = 200;
     assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 200);
     assert.equal((await proxy(get('/resources/locations/v2.0/7'))).status, 200);
+    assert.equal(calls.length, 2);
+  });
+
+  test('a 200 without data (`{"data": null}`) is passed on but not cached', async () => {
+    let body: unknown = { data: null };
+    const { proxy, calls } = setup(() => jsonResponse(body));
+    assert.deepEqual(await (await proxy(get('/resources/locations/v2.0/7'))).json(), { data: null });
+    body = { data: { id: 7 } };
+    assert.deepEqual(await (await proxy(get('/resources/locations/v2.0/7'))).json(), { data: { id: 7 } });
+    assert.deepEqual(await (await proxy(get('/resources/locations/v2.0/7'))).json(), { data: { id: 7 } });
     assert.equal(calls.length, 2);
   });
 });
@@ -778,6 +857,22 @@ describe('CORS', () => {
       assert.equal(response.status, 403);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     }
+  });
+
+  test('OPTIONS on a path that is not forwarded is a 404, with or without an allowed origin', async () => {
+    const { proxy, calls } = setup(echo, origins);
+    for (const path of ['/resources/nothing/x', '/resources/evses/v2.1', '/resources/locations/v2.0/7/evses']) {
+      for (const headers of [{}, { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' }] as Array<
+        Record<string, string>
+      >) {
+        const response = await proxy(new Request(`${BASE}${path}`, { method: 'OPTIONS', headers }));
+        assert.equal(response.status, 404, `${path} ${JSON.stringify(headers)}`);
+        assert.equal(response.headers.get('access-control-allow-origin'), null);
+      }
+    }
+    const known = await proxy(new Request(`${BASE}/resources/locations/v2.0/7`, { method: 'OPTIONS' }));
+    assert.equal(known.status, 204);
+    assert.equal(calls.length, 0);
   });
 
   test('errors and 429s carry CORS headers so that the widget can read them', async () => {

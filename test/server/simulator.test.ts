@@ -622,6 +622,27 @@ describe('POST /resources/booking-requests/v1.0', () => {
     });
   }
 
+  it('is 422 for a second request with an externalId already used, even for another EVSE or time', async () => {
+    const first = await createRequest(createBody());
+    for (const overrides of [
+      {},
+      { evseId: 11 },
+      { startAt: iso(TOMORROW + 14 * HOUR), endAt: iso(TOMORROW + 15 * HOUR) },
+    ]) {
+      const error = await expect422('POST', '/resources/booking-requests/v1.0', createBody(overrides));
+      assert.deepEqual(error.errors, { externalId: ['The external id has already been taken.'] });
+    }
+    const found = await call<List<BookingRequest>>(
+      'GET',
+      `/resources/booking-requests/v1.0?filter[externalId]=${first.externalId ?? ''}`,
+    );
+    assert.deepEqual(
+      found.body.data.map((request) => request.id),
+      [first.id],
+    );
+    assert.equal((await createRequest(createBody({ externalId: 'another-attempt' }))).status, 'pending');
+  });
+
   it('is 400 for a body that is not JSON', async () => {
     const answer = await call<ApiErrorBody>('POST', '/resources/booking-requests/v1.0', 'type=create');
     assert.equal(answer.status, 400);
@@ -861,6 +882,29 @@ describe('GET /resources/bookings/v1.0 and /{booking}', () => {
       [501, 502, 503, 504],
     );
     assert.equal(pages, 4);
+  });
+
+  it('filters by start with filter[startAfter] and filter[startBefore], both inclusive', async () => {
+    const ids = async (query: string): Promise<number[]> =>
+      (await call<List<Booking>>('GET', `/resources/bookings/v1.0?filter[userId]=43${query}`)).body.data.map(
+        (booking) => booking.id,
+      );
+    const all = (await call<List<Booking>>('GET', '/resources/bookings/v1.0?filter[userId]=43')).body.data;
+    const first = all[0];
+    assert.ok(first !== undefined && all.length > 1);
+    const laterStarts = all.filter((booking) => Date.parse(booking.startAt) > Date.parse(first.startAt));
+    assert.ok(laterStarts.length > 0, 'the seed has bookings with different starts');
+    assert.deepEqual(
+      await ids(`&filter[startAfter]=${first.startAt}&filter[startBefore]=${first.startAt}`),
+      all.filter((booking) => booking.startAt === first.startAt).map((booking) => booking.id),
+    );
+    assert.deepEqual(
+      await ids(`&filter[startAfter]=${laterStarts[0]?.startAt ?? ''}`),
+      all
+        .filter((booking) => Date.parse(booking.startAt) >= Date.parse(laterStarts[0]?.startAt ?? ''))
+        .map((b) => b.id),
+    );
+    assert.deepEqual(await ids('&filter[startBefore]=2000-01-01T00:00:00Z'), []);
   });
 
   it('reads a booking, with bookedEvses only when included', async () => {
