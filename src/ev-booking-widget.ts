@@ -398,6 +398,7 @@ export class EvBookingWidget extends LitElement {
     }
     const reload = ['locationId', 'apiBase', 'fetch', 'days'].some((k) => changed.has(k as keyof EvBookingWidget));
     if (reload) {
+      this.#uncertainAttempt = undefined;
       this.evseId = null;
       this.start = null;
       this.phase = 'idle';
@@ -543,29 +544,34 @@ export class EvBookingWidget extends LitElement {
         evseId,
         externalId: newExternalId(),
       };
-      const bookingRequest = await this.#createOnce(client, body);
-      this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
-      await this.#track(client, bookingRequest);
+      await this.#book(client, body);
     } catch (error) {
       this.#handleFlowError(error);
     }
   }
 
+  /** Steps 6–8 for `body`: create (once), announce, track. */
+  async #book(client: Client, body: CreateBookingRequestBody): Promise<void> {
+    const bookingRequest = await this.#createOnce(client, body);
+    this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
+    await this.#track(client, bookingRequest);
+  }
+
   /**
-   * Sends the create request for `body`, never twice for one booking: when an earlier attempt for the
-   * same booking ended without a certain answer (lost response, time-out, 5xx), that attempt is looked
-   * up by its `externalId` first and, if found, tracked instead; otherwise it is sent again under the
-   * same `externalId`.
+   * Sends the create request for `body`, never a second booking unseen: when an earlier attempt
+   * ended without a certain answer (lost response, time-out, 5xx), it is looked up by its
+   * `externalId` first and, if it was made, tracked instead, whatever is asked now (the driver then
+   * sees the booking that exists); if not, `body` is sent, under the earlier `externalId` when it is
+   * the same booking.
    */
   async #createOnce(client: Client, body: CreateBookingRequestBody): Promise<BookingRequest> {
     const previous = this.#uncertainAttempt;
     // The same booking: every field but the attempt's `externalId` alike (in the same order).
     const same = (b: CreateBookingRequestBody): string => JSON.stringify({ ...b, externalId: 0 });
     let found;
-    if (previous && same(previous) === same(body)) {
-      // Sent again (if not found) under the same `externalId`.
-      body = previous;
-      found = await client.findBookingRequestByExternalId(body.externalId!);
+    if (previous) {
+      found = await client.findBookingRequestByExternalId(previous.externalId!);
+      if (same(previous) === same(body)) body = previous;
     }
     try {
       const created = found ?? (await client.createBookingRequest(body));
@@ -633,7 +639,7 @@ export class EvBookingWidget extends LitElement {
       // Without the booking, the request's own times and the chosen port.
       const { startAt, endAt, evse } = (booking ?? final) as Partial<Booking>;
       const data = this.#loadTask.value;
-      const port = data?.ports.find((p) => p.id === (evse?.id ?? this.evseId));
+      const port = data?.ports.find((p) => p.id === (evse?.id ?? final.evseId ?? this.evseId));
       this.detail = describe(
         this.#resolvedLocale,
         data?.timeZone ?? resolveTimeZone(null),
@@ -668,9 +674,19 @@ export class EvBookingWidget extends LitElement {
   }
 
   #handleRetry(): void {
+    const client = this.#client;
     // Timed out: track the same request again, unless the widget was reconfigured meanwhile (no client).
-    if (this.phase === 'timeout' && this.#client && this.#trackedRequest) {
-      void this.#track(this.#client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
+    if (this.phase === 'timeout' && client && this.#trackedRequest) {
+      void this.#track(client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
+      return;
+    }
+    // Book failed without a certain answer: try that booking again (looked up first, SPEC §8). A
+    // reload of availability instead would hide the slot it may have taken, and the booking with it.
+    const attempt = this.#uncertainAttempt;
+    if (this.phase === 'error' && client && attempt) {
+      this.phase = 'sending';
+      this.message = null;
+      void this.#book(client, attempt).catch((e: unknown) => this.#handleFlowError(e));
       return;
     }
     this.phase = 'idle';

@@ -130,6 +130,61 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(posts, 'the lost attempt was found, not repeated').to.have.length(1);
   });
 
+  /** Book with the create's answer lost and every look-up failing, until the error; then look-ups work. */
+  async function bookIntoUncertainError(): Promise<{ el: EvBookingWidget; log: ReturnType<typeof recordRequests> }> {
+    const el = await mount({ loseCreateResponse: true });
+    let lookupsFail = true;
+    worker.use(
+      http.get(`${API}/resources/booking-requests/v1.0`, () => (lookupsFail ? HttpResponse.error() : undefined)),
+    );
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const error = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    expect((await error).detail.code).to.equal('network');
+    lookupsFail = false;
+    await el.updateComplete;
+    return { el, log };
+  }
+
+  it('"Try again" after a Book whose answer was lost tries that booking again, looked up first', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(30_000);
+    const { el, log } = await bookIntoUncertainError();
+    const retry = el
+      .shadowRoot!.querySelector('ev-status-tracker')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('button');
+    expect(retry?.textContent).to.contain('Try again');
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    retry!.click();
+    await confirmed;
+    const sent = await log.settled();
+    log.stop();
+    const posts = sent.filter((r) => r.method === 'POST');
+    expect(posts, 'the lost attempt was found, not repeated').to.have.length(1);
+    const externalId = (posts[0]!.body as { externalId: string }).externalId;
+    expect(sent.map(path).at(-3)).to.equal(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
+    expect(statusText(el)).to.contain('confirmed');
+  });
+
+  it('after a Book whose answer was lost, a Book of another start tracks the booking that was made', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(30_000);
+    const { el, log } = await bookIntoUncertainError();
+    const first = (log.requests.find((r) => r.method === 'POST')!.body as { startAt: string }).startAt;
+    slots(el)[1]!.click();
+    await el.updateComplete;
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    bookButton(el).click();
+    const { detail } = await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts, 'no second booking while the first may exist').to.have.length(1);
+    expect(detail.bookingRequest.startAt).to.equal(first);
+  });
+
   it('422 on the booking request: the message stands next to its field and nothing typed is lost', async () => {
     const el = await mount();
     worker.use(answer422({ startAt: ['The start at must be a date after now.'] }));
