@@ -18,7 +18,7 @@ import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/fl
 import { DisconnectAbortController } from './controllers/abort-controller.js';
 import { visibleSleep } from './controllers/visibility.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
-import { dateFormat, direction, formatMinutes, language, t, type MessageKey } from './i18n/index.js';
+import { dateFormat, direction, formatMinutes, language, t, zoneName, type MessageKey } from './i18n/index.js';
 import { base, tokens } from './styles/tokens.js';
 import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
@@ -757,7 +757,7 @@ export class EvBookingWidget extends LitElement {
     // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
     return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
-      ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: ownZone })}</p>` : nothing}
+      ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: zoneName(ownZone) })}</p>` : nothing}
       ${
         done
           ? nothing

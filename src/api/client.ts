@@ -5,8 +5,9 @@
  * signal's reason (an `AbortError` for every signal the widget aborts; see `isAbortError`).
  *
  * Retries (SPEC §8): reads (GETs and the availability POST) are retried 3 times on network errors,
- * time-outs, 5xx and 429, with exponential backoff and full jitter (pauses below 0.5, 1 and 2 s, so
- * capped at 2 s), waiting `Retry-After` (at most 30 s) when the server sends one. The create POST is never repeated blindly: see {@link ApiClient.createBookingRequest}.
+ * time-outs, 5xx and 429, with exponential backoff and jitter: pauses of 0.25–0.5, 0.5–1 and 1–2 s,
+ * twice as long after a 429 without `Retry-After` (0.5–1, 1–2, 2–4 s); a 429's `Retry-After` is
+ * waited instead (at most 30 s). The create POST is never repeated blindly: see {@link ApiClient.createBookingRequest}.
  */
 import type * as z from 'zod/mini';
 import { ApiError, type ErrorCode } from './errors.js';
@@ -229,7 +230,9 @@ export function createClient({
       } catch (error) {
         if (once || n > 2 || !isTransient(error)) throw error;
         const after = error.retryAfter;
-        await wait(after === undefined ? Math.random() * 500 * 2 ** n : Math.min(after * 1000, 30_000), signal);
+        // "Equal jitter": half of each step fixed, half random, so that no retry comes at once.
+        const step = (error.status === 429 ? 1000 : 500) << n;
+        await wait(after === undefined ? (step + Math.random() * step) / 2 : Math.min(after * 1000, 30_000), signal);
       }
     }
   };

@@ -82,9 +82,12 @@ export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions):
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
   cached(Intl.NumberFormat, locale, options);
 
-/** A start time as the locale writes it in `timeZone` (`10:00` in en-GB). */
+/** A start time as the locale writes it in `timeZone`: its short time style (`10:00` in en-GB, `1:30 AM` in en-US). */
 export const formatTime = (locale: string, timeZone: string, instant: string | Date): string =>
-  dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(instant));
+  dateFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(instant));
+
+/** An IANA zone's name as shown: `America/New York` for `America/New_York`. */
+export const zoneName = (timeZone: string): string => timeZone.replace(/_/g, ' ');
 
 /** A calendar date `YYYY-MM-DD` with its weekday (`Thursday 26 November` in en-GB). */
 export const formatDate = (locale: string, date: string): string =>

@@ -361,7 +361,21 @@ describe('API client', () => {
       expect([error.code, error.status]).to.deep.equal(['network', 502]);
       expect(log.requests.length).to.equal(4);
       expect(sleeps.length).to.equal(3);
-      [500, 1000, 2000].forEach((cap, i) => expect(sleeps[i]).to.be.within(0, cap));
+      [500, 1000, 2000].forEach((cap, i) => expect(sleeps[i]).to.be.within(cap / 2, cap));
+    });
+
+    it('backs off twice as long on a 429 without Retry-After, and never retries at once', async () => {
+      worker.use(
+        http.get(`${API}/resources/locations/v2.0/7`, () =>
+          HttpResponse.json({ message: 'Too many requests.' }, { status: 429 }),
+        ),
+      );
+      const { client, sleeps } = fastClient();
+      const error = await apiError(client.getLocation(7));
+      expect([error.code, error.status, error.retryAfter]).to.deep.equal(['rate-limited', 429, undefined]);
+      expect(log.requests.length).to.equal(4);
+      expect(sleeps.length).to.equal(3);
+      [1000, 2000, 4000].forEach((cap, i) => expect(sleeps[i]).to.be.within(cap / 2, cap));
     });
 
     it('retries a 503 until it passes', async () => {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
-import { formatDate, formatMinutes, formatTime, t } from '../../i18n/index.js';
+import { formatDate, formatMinutes, formatTime, t, zoneName } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './slot-grid.styles.js';
 
@@ -185,7 +185,7 @@ export class EvSlotGrid extends LitElement {
           ?disabled=${navOff || !days[dayIndex + 1]}
           @click=${(): Promise<void> => this.goToDay(1)}>${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
       </div>
-      <p class="tz">${t(locale, 'slotTimeZone', { zone: this.timeZoneLabel ?? this.timeZone.replace(/_/g, ' ') })}</p>
+      <p class="tz">${t(locale, 'slotTimeZone', { zone: this.timeZoneLabel ?? zoneName(this.timeZone) })}</p>
       ${
         loading
           ? html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>

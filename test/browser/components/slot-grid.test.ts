@@ -157,7 +157,7 @@ describe('<ev-slot-grid>', () => {
       const el = await fixture<EvSlotGrid>(
         html`<ev-slot-grid locale="en-US" time-zone="America/New_York" duration="90" .days=${days}></ev-slot-grid>`,
       );
-      expect(accessibleName(slots(el)[0]!)).to.equal('02:00 AM, Saturday, March 28, 90 minutes');
+      expect(accessibleName(slots(el)[0]!)).to.match(/^2:00\sAM, Saturday, March 28, 90 minutes$/);
       expect(el.shadowRoot!.textContent).to.contain('Times in America/New York');
     });
 
