@@ -33,6 +33,8 @@ async function startDemo() {
   const child = spawn('npx', ['tsx', 'server/dev.ts'], {
     env: { ...process.env, PORT: '0', DEMO_PORT: String(await freePort()) },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: `npx` does not pass a SIGTERM on to the server it started.
+    detached: true,
   });
   let output = '';
   const origin = await new Promise((resolve, reject) => {
@@ -49,7 +51,7 @@ async function startDemo() {
     child.stderr.on('data', read);
     child.on('exit', (code) => reject(new Error(`the demo exited (${code}):\n${output}`)));
   });
-  return { origin, stop: () => child.kill('SIGTERM') };
+  return { origin, stop: () => process.kill(-child.pid, 'SIGTERM') };
 }
 
 async function widgetReady(page) {
