@@ -93,7 +93,7 @@ export function requestTargetProblem(target: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Routes
 
-type ParamKind = 'id' | 'perPage' | 'cursor' | 'email' | 'externalId' | 'instant' | 'connectors';
+type ParamKind = 'id' | 'perPage' | 'cursor' | 'page' | 'email' | 'externalId' | 'instant' | 'connectors';
 type BodySchema = typeof AvailabilityBody | typeof CreateBookingRequestBody;
 type Shape = 'plain' | 'users' | 'bookings';
 
@@ -112,7 +112,7 @@ interface Route {
   readonly shape: Shape;
 }
 
-const PAGE: Readonly<Record<string, ParamKind>> = { per_page: 'perPage', cursor: 'cursor' };
+const PAGE: Readonly<Record<string, ParamKind>> = { per_page: 'perPage', cursor: 'cursor', page: 'page' };
 
 function route(
   name: string,
@@ -187,6 +187,8 @@ function validParam(kind: ParamKind, value: string): boolean {
       return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 100;
     case 'cursor':
       return /^[\x21-\x7e]{1,2048}$/.test(value);
+    case 'page':
+      return /^[1-9]\d{0,5}$/.test(value);
     case 'email':
       return isEmail(value);
     case 'externalId':
@@ -522,9 +524,10 @@ interface LinkContext {
 }
 
 /**
- * A link of upstream's pagination rewritten onto the proxy: only its cursor is kept. A `next` or
- * `prev` link without a usable cursor becomes `null`: rewritten without one it would name the
- * first page again, and a client following `links.next` would never stop.
+ * A link of upstream's pagination rewritten onto the proxy: only its `cursor` (or page number, for
+ * an upstream that numbers pages) is kept. A `next` or `prev` link with neither becomes `null`:
+ * rewritten without one it would name the first page again, and a client following `links.next`
+ * would never stop.
  */
 function proxyLink(link: Json | undefined, context: LinkContext, needsCursor: boolean): Json {
   if (typeof link !== 'string') return null;
@@ -536,9 +539,15 @@ function proxyLink(link: Json | undefined, context: LinkContext, needsCursor: bo
   }
   if (upstream.protocol !== 'https:' && upstream.protocol !== 'http:') return null;
   const query = new URLSearchParams(context.query);
-  const cursor = upstream.searchParams.get('cursor');
-  if (cursor !== null && validParam('cursor', cursor)) query.set('cursor', cursor);
-  else if (cursor !== null || needsCursor) return null;
+  let kept = false;
+  for (const key of ['cursor', 'page'] as const) {
+    const value = upstream.searchParams.get(key);
+    if (value === null) continue;
+    if (!validParam(key, value)) return null;
+    query.set(key, value);
+    kept = true;
+  }
+  if (needsCursor && !kept) return null;
   const search = query.toString();
   return search === '' ? context.resourceUrl : `${context.resourceUrl}?${search}`;
 }
@@ -612,7 +621,7 @@ const CORS_METHODS = 'GET, POST';
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]{1,64}$/;
 const MAX_PREFLIGHT_HEADERS = 20;
 
-/** Creates the proxy handler. Throws `TypeError` on an unusable `upstreamUrl` or `token`. */
+/** Creates the proxy handler. Throws `TypeError` on an unusable `upstreamUrl`, `token` or `maxBookingMinutes`. */
 export function createProxy(options: ProxyOptions): ProxyHandler {
   const upstreamBase = new URL(options.upstreamUrl);
   if (upstreamBase.protocol !== 'https:' && upstreamBase.protocol !== 'http:') {
@@ -627,7 +636,10 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
-  const maxBookingMs = (options.maxBookingMinutes ?? 24 * 60) * 60_000;
+  const maxBookingMinutes = options.maxBookingMinutes ?? 24 * 60;
+  if (!(maxBookingMinutes > 0 && maxBookingMinutes <= 366 * 24 * 60))
+    throw new TypeError('maxBookingMinutes must be positive');
+  const maxBookingMs = maxBookingMinutes * 60_000;
   const maxUpstreamBodyBytes = options.maxUpstreamBodyBytes ?? 4 * 1024 * 1024;
   const now = options.now ?? Date.now;
   const clientKey = options.clientKey ?? ((): string => 'all');
@@ -645,12 +657,10 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   });
 
   /**
-   * Removes the token from any text leaving the proxy, should upstream ever echo it: as it is,
-   * percent-encoded (echoed in a URL) or in base64 (echoed in a header dump).
+   * Removes the token from any text leaving the proxy, should upstream ever echo it: as it is or
+   * percent-encoded (echoed in a URL).
    */
-  const secrets = [
-    ...new Set([token, encodeURIComponent(token), btoa(String.fromCharCode(...new TextEncoder().encode(token)))]),
-  ];
+  const secrets = [...new Set([token, encodeURIComponent(token)])];
   const redact = (text: string): string =>
     token.length < 8 ? text : secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 
@@ -814,6 +824,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     upstreamUrl.search = query.toString();
     const linkQuery = new URLSearchParams(query);
     linkQuery.delete('cursor');
+    linkQuery.delete('page');
     const context: LinkContext = {
       resourceUrl: `${options.publicOrigin ?? url.origin}${basePath}${match.path}`,
       query: linkQuery,

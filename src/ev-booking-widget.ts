@@ -264,6 +264,8 @@ export class EvBookingWidget extends LitElement {
   #client?: Client;
   /** A create request whose fate is unknown (its answer was lost): looked up before any new attempt. */
   #uncertainAttempt?: CreateBookingRequestBody;
+  /** What "Try again" does after a Book failed for a passing reason: that Book again, or tracking its request. */
+  #retry?: () => Promise<void>;
   #trackedRequest?: BookingRequest;
   #clockTimer?: ReturnType<typeof setInterval>;
   #emailTouched = false;
@@ -398,7 +400,7 @@ export class EvBookingWidget extends LitElement {
     }
     const reload = ['locationId', 'apiBase', 'fetch', 'days'].some((k) => changed.has(k as keyof EvBookingWidget));
     if (reload) {
-      this.#uncertainAttempt = undefined;
+      this.#uncertainAttempt = this.#retry = undefined;
       this.evseId = null;
       this.start = null;
       this.phase = 'idle';
@@ -504,11 +506,17 @@ export class EvBookingWidget extends LitElement {
     return this.phase === 'sending' || this.phase === 'pending';
   }
 
-  async #handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
+  #handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): Promise<void> {
+    return this.#submit(event.detail);
+  }
+
+  /** Book: the user look-up, then steps 6–8 (SPEC §4). */
+  async #submit(detail: EmailSubmitDetail): Promise<void> {
     // The guard is synchronous: a second click or a held Enter lands here while the first is busy.
     if (this.#busy || !this.#client || !this.#hasValidLocation) return;
+    this.#retry = undefined;
     this.#emailTouched = true;
-    this.typedEmail = event.detail.email;
+    this.typedEmail = detail.email;
     const client = this.#client;
     const start = this.start;
     const evseId = this.evseId;
@@ -528,7 +536,7 @@ export class EvBookingWidget extends LitElement {
     this.phase = 'sending';
     this.#clearMessages();
     try {
-      const user = await client.findUserByEmail(event.detail.email);
+      const user = await client.findUserByEmail(detail.email);
       if (!user) {
         this.notFound = true;
         this.phase = 'idle';
@@ -544,17 +552,29 @@ export class EvBookingWidget extends LitElement {
         evseId,
         externalId: newExternalId(),
       };
-      await this.#book(client, body);
+      const bookingRequest = await this.#createOnce(client, body);
+      this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
+      // From here on the request exists: "Try again" tracks it, never books again.
+      return this.#follow(client, bookingRequest);
     } catch (error) {
-      this.#handleFlowError(error);
+      // Failed before a request was made, for a passing reason: "Try again" is this Book again.
+      this.#failed(error, () => this.#submit(detail));
     }
   }
 
-  /** Steps 6–8 for `body`: create (once), announce, track. */
-  async #book(client: Client, body: CreateBookingRequestBody): Promise<void> {
-    const bookingRequest = await this.#createOnce(client, body);
-    this.dispatchEvent(createEvent('ev-booking-requested', { bookingRequest }));
-    await this.#track(client, bookingRequest);
+  /** Steps 7 and 8 for `request`; on a passing failure, "Try again" follows it again. */
+  async #follow(client: Client, request: BookingRequest): Promise<void> {
+    try {
+      await this.#track(client, request);
+    } catch (error) {
+      this.#failed(error, () => this.#follow(client, request));
+    }
+  }
+
+  /** The error state for `error`, with `retry` for "Try again" when it may pass (network, 5xx, time-out, 429). */
+  #failed(error: unknown, retry: () => Promise<void>): void {
+    if (['network', 'timeout', 'rate-limited'].includes(errorCode(error))) this.#retry = retry;
+    this.#handleFlowError(error);
   }
 
   /**
@@ -666,7 +686,7 @@ export class EvBookingWidget extends LitElement {
     try {
       const request = await client.getBookingRequest(id);
       if (request.locationId != null && request.locationId !== locationId) return void this.#pendingId(null);
-      await this.#track(client, request);
+      await this.#follow(client, request);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'not-found') return void this.#pendingId(null);
       this.#handleFlowError(error);
@@ -674,25 +694,29 @@ export class EvBookingWidget extends LitElement {
   }
 
   #handleRetry(): void {
-    const client = this.#client;
+    // Nothing to retry while a booking is on its way or done (an `online` event may come then).
+    if (this.#busy || this.phase === 'confirmed') return;
     // Timed out: track the same request again, unless the widget was reconfigured meanwhile (no client).
-    if (this.phase === 'timeout' && client && this.#trackedRequest) {
-      void this.#track(client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
+    if (this.phase === 'timeout' && this.#client && this.#trackedRequest) {
+      void this.#track(this.#client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
       return;
     }
-    // Book failed without a certain answer: try that booking again (looked up first, SPEC §8). A
-    // reload of availability instead would hide the slot it may have taken, and the booking with it.
-    const attempt = this.#uncertainAttempt;
-    if (this.phase === 'error' && client && attempt) {
-      this.phase = 'sending';
-      this.message = null;
-      void this.#book(client, attempt).catch((e: unknown) => this.#handleFlowError(e));
+    if (this.#loadFailure) {
+      this.phase = 'idle';
+      void this.#loadTask.run();
       return;
+    }
+    // Book failed for a passing reason: Book again as the driver asked (an uncertain attempt is
+    // looked up first, SPEC §8), or track the request made. Reloading availability instead would
+    // hide the slot a lost request may have taken, and the booking with it.
+    const retry = this.#retry;
+    if (this.phase === 'error' && retry) {
+      this.#retry = undefined;
+      return void retry();
     }
     this.phase = 'idle';
     this.message = null;
-    if (this.#loadFailure) void this.#loadTask.run();
-    else void this.#reloadAvailability();
+    void this.#reloadAvailability();
   }
 
   /** Back to choosing a start, with the focus on the start times (the button pressed goes away). */

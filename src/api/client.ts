@@ -316,6 +316,11 @@ export function createClient({
         try {
           return await read(BookingRequestResponse, '/resources/booking-requests/v1.0', call, body, true);
         } catch (error) {
+          // A 422 that the externalId is taken: a request under it exists (an earlier POST of it arrived).
+          if (error instanceof ApiError && error.fieldErrors?.['externalId']) {
+            const found = await find();
+            if (found) return found;
+          }
           // Outcome unknown: a 429 was certainly refused, anything else transient may have arrived.
           if (!isTransient(error) || error.code === 'rate-limited') throw error;
           // The answer was lost: the request may exist. Look it up, and again after a pause, since the

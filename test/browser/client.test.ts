@@ -581,6 +581,31 @@ describe('API client', () => {
       expect(sleeps.length).to.equal(1);
     });
 
+    it('a re-send answered "externalId already taken" (the first arrived late) is looked up and found', async () => {
+      let postCount = 0;
+      worker.use(
+        http.post(`${API}/resources/booking-requests/v1.0`, () =>
+          ++postCount === 1
+            ? HttpResponse.json({ message: 'Gateway Timeout' }, { status: 504 })
+            : HttpResponse.json(
+                {
+                  message: 'The given data was invalid.',
+                  errors: { externalId: ['The external id has already been taken.'] },
+                },
+                { status: 422 },
+              ),
+        ),
+        // The first POST is stored only by the time of the re-send: the look-ups before it find nothing.
+        http.get(`${API}/resources/booking-requests/v1.0`, () =>
+          HttpResponse.json({ data: postCount > 1 ? [bookingRequest({ ...createBody, id: 33 })] : [] }),
+        ),
+      );
+      const found = await fastClient().client.createBookingRequest(createBody);
+      expect(found.id).to.equal(33);
+      expect(posts()).to.equal(2);
+      expect(lookups()).to.equal(3);
+    });
+
     it('never sends a third POST', async () => {
       worker.use(
         http.post(`${API}/resources/booking-requests/v1.0`, () =>

@@ -156,16 +156,108 @@ describe('faults and bad input (SPEC §8)', () => {
       .shadowRoot!.querySelector('ev-status-tracker')!
       .shadowRoot!.querySelector<HTMLButtonElement>('button');
     expect(retry?.textContent).to.contain('Try again');
+    const externalId = (log.requests.find((r) => r.method === 'POST')!.body as { externalId: string }).externalId;
+    log.stop();
+    const after = recordRequests(`${API}/resources/booking-requests`);
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     retry!.click();
     await confirmed;
-    const sent = await log.settled();
-    log.stop();
-    const posts = sent.filter((r) => r.method === 'POST');
-    expect(posts, 'the lost attempt was found, not repeated').to.have.length(1);
-    const externalId = (posts[0]!.body as { externalId: string }).externalId;
-    expect(sent.map(path).at(-3)).to.equal(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
+    const sent = await after.settled();
+    after.stop();
+    expect(
+      sent.filter((r) => r.method === 'POST'),
+      'the lost attempt was found, not repeated',
+    ).to.have.length(0);
+    expect(path(sent[0]!), 'looked up first').to.equal(
+      `/resources/booking-requests/v1.0?filter[externalId]=${externalId}`,
+    );
     expect(statusText(el)).to.contain('confirmed');
+  });
+
+  it('"Try again" after a failure before any request was made books what the driver chose last', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(30_000);
+    const el = await mount();
+    // The first Book's create never arrives (nor the client's one re-send); the look-ups find nothing.
+    let lost = 2;
+    worker.use(
+      http.post(`${API}/resources/booking-requests/v1.0`, () => (lost-- > 0 ? HttpResponse.error() : undefined)),
+    );
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const first = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    await first;
+    await el.updateComplete;
+    // Another start; this time the user look-up fails.
+    const chosen = slots(el)[1]!;
+    chosen.click();
+    await el.updateComplete;
+    let usersFail = true;
+    worker.use(
+      http.get(`${API}/resources/users/v1.0`, () =>
+        usersFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
+      ),
+    );
+    const second = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    await second;
+    usersFail = false;
+    await el.updateComplete;
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    const { detail } = await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(detail.bookingRequest.startAt).to.equal(chosen.dataset['start']);
+    expect(posts, 'the first Book twice (never arrived), then the start chosen last').to.have.length(3);
+    expect((posts[2]!.body as { startAt: string }).startAt).to.equal(chosen.dataset['start']);
+  });
+
+  it('"Try again" after polling failed tracks the same request: no second booking request', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(30_000);
+    const el = await mount();
+    let pollsFail = true;
+    worker.use(
+      http.get(`${API}/resources/booking-requests/v1.0/:id`, () => (pollsFail ? HttpResponse.error() : undefined)),
+    );
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const error = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    expect((await error).detail.code).to.equal('network');
+    pollsFail = false;
+    await el.updateComplete;
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts).to.have.length(1);
+  });
+
+  it('back online while a Book is on its way changes nothing: one request, the Book stays busy', async () => {
+    const el = await mount({ pendingPolls: 0 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    worker.use(http.post(`${API}/resources/booking-requests/v1.0`, async () => void (await held), { once: true }));
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    bookButton(el).click();
+    await waitUntil(() => log.requests.some((r) => r.method === 'POST'), 'the POST was sent');
+    window.dispatchEvent(new Event('offline'));
+    window.dispatchEvent(new Event('online'));
+    await el.updateComplete;
+    bookButton(el).click();
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    release();
+    await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts).to.have.length(1);
   });
 
   it('after a Book whose answer was lost, a Book of another start tracks the booking that was made', async function (this: {

@@ -886,10 +886,10 @@ describe('GET /resources/bookings/v1.0 and /{booking}', () => {
 
   it('filters by start with filter[startAfter] and filter[startBefore], both inclusive', async () => {
     const ids = async (query: string): Promise<number[]> =>
-      (await call<List<Booking>>('GET', `/resources/bookings/v1.0?filter[userId]=43${query}`)).body.data.map(
-        (booking) => booking.id,
-      );
-    const all = (await call<List<Booking>>('GET', '/resources/bookings/v1.0?filter[userId]=43')).body.data;
+      (
+        await call<List<Booking>>('GET', `/resources/bookings/v1.0?filter[userId]=43&per_page=100${query}`)
+      ).body.data.map((booking) => booking.id);
+    const all = (await call<List<Booking>>('GET', '/resources/bookings/v1.0?filter[userId]=43&per_page=100')).body.data;
     const first = all[0];
     assert.ok(first !== undefined && all.length > 1);
     const laterStarts = all.filter((booking) => Date.parse(booking.startAt) > Date.parse(first.startAt));
