@@ -113,6 +113,8 @@ interface Route {
 }
 
 const PAGE: Readonly<Record<string, ParamKind>> = { per_page: 'perPage', cursor: 'cursor', page: 'page' };
+/** The query parameters that say which page a list link names (upstream's, kept in rewritten links). */
+const PAGE_POSITION = ['cursor', 'page'] as const;
 
 function route(
   name: string,
@@ -540,7 +542,7 @@ function proxyLink(link: Json | undefined, context: LinkContext, needsCursor: bo
   if (upstream.protocol !== 'https:' && upstream.protocol !== 'http:') return null;
   const query = new URLSearchParams(context.query);
   let kept = false;
-  for (const key of ['cursor', 'page'] as const) {
+  for (const key of PAGE_POSITION) {
     const value = upstream.searchParams.get(key);
     if (value === null) continue;
     if (!validParam(key, value)) return null;
@@ -823,8 +825,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     upstreamUrl.pathname = `${upstreamPath}${match.path}`;
     upstreamUrl.search = query.toString();
     const linkQuery = new URLSearchParams(query);
-    linkQuery.delete('cursor');
-    linkQuery.delete('page');
+    for (const key of PAGE_POSITION) linkQuery.delete(key);
     const context: LinkContext = {
       resourceUrl: `${options.publicOrigin ?? url.origin}${basePath}${match.path}`,
       query: linkQuery,

@@ -199,27 +199,27 @@ function matchesFilter(url: URL, name: string, value: string | number | undefine
 }
 
 /**
- * Whether `startAt` is inside `filter[startAfter]` … `filter[startBefore]` where given (inclusive,
+ * Whether a start is inside `filter[startAfter]` … `filter[startBefore]` where given (inclusive,
  * so that a client can ask for the bookings starting exactly at an instant). An unreadable date
- * matches nothing.
+ * matches nothing. The filter is read once per request, then applied to each record.
  */
-function startsWithin(url: URL, startAt: number | undefined): boolean {
+function startsWithin(url: URL): (startAt: number | undefined) => boolean {
   const after = url.searchParams.get('filter[startAfter]');
   const before = url.searchParams.get('filter[startBefore]');
-  if (after === null && before === null) return true;
-  if (startAt === undefined) return false;
+  if (after === null && before === null) return () => true;
   const from = after === null ? -Infinity : (parseInstant(after) ?? Number.NaN);
   const to = before === null ? Infinity : (parseInstant(before) ?? Number.NaN);
-  return startAt >= from && startAt <= to;
+  return (startAt) => startAt !== undefined && startAt >= from && startAt <= to;
 }
 
 function listBookingRequests({ url, store }: Context): Response {
+  const starts = startsWithin(url);
   const matching = store.allRequests().filter((record) => {
     const view = bookingRequestView(record);
     return (
       ['externalId', 'userId', 'locationId', 'status'].every((name) =>
         matchesFilter(url, name, view[name] as string | number | undefined),
-      ) && startsWithin(url, 'startAt' in record.input ? record.input.startAt : undefined)
+      ) && starts('startAt' in record.input ? record.input.startAt : undefined)
     );
   });
   const page = cursorPage(matching, url);
@@ -236,6 +236,7 @@ function evseOf(evseId: number): EvseRecord | undefined {
 }
 
 function listBookings({ url, store }: Context): Response {
+  const starts = startsWithin(url);
   const matching = store
     .allBookings()
     .filter(
@@ -243,7 +244,7 @@ function listBookings({ url, store }: Context): Response {
         matchesFilter(url, 'userId', booking.userId) &&
         matchesFilter(url, 'locationId', booking.locationId) &&
         matchesFilter(url, 'status', booking.status) &&
-        startsWithin(url, booking.startAt),
+        starts(booking.startAt),
     );
   const page = cursorPage(matching, url);
   return json(200, { ...page, data: page.data.map((booking) => bookingView(booking, evseOf(booking.evseId), false)) });

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import { createClient, type ApiClient as Client } from './api/client.js';
+import { createClient, isTransient, type ApiClient as Client } from './api/client.js';
 import { ApiError, isAbortError as isAbort, type ErrorCode } from './api/errors.js';
 import type { Booking, BookingRequest, CreateBookingRequestBody, Evse, Location, TimeWindow } from './api/schemas.js';
 import {
@@ -573,7 +573,7 @@ export class EvBookingWidget extends LitElement {
 
   /** The error state for `error`, with `retry` for "Try again" when it may pass (network, 5xx, time-out, 429). */
   #failed(error: unknown, retry: () => Promise<void>): void {
-    if (['network', 'timeout', 'rate-limited'].includes(errorCode(error))) this.#retry = retry;
+    if (isTransient(error)) this.#retry = retry;
     this.#handleFlowError(error);
   }
 
@@ -698,8 +698,7 @@ export class EvBookingWidget extends LitElement {
     if (this.#busy || this.phase === 'confirmed') return;
     // Timed out: track the same request again, unless the widget was reconfigured meanwhile (no client).
     if (this.phase === 'timeout' && this.#client && this.#trackedRequest) {
-      void this.#track(this.#client, this.#trackedRequest).catch((e: unknown) => this.#handleFlowError(e));
-      return;
+      return void this.#follow(this.#client, this.#trackedRequest);
     }
     if (this.#loadFailure) {
       this.phase = 'idle';

@@ -139,7 +139,7 @@ export function parseRetryAfter(value: string | null): number | undefined {
  * A failure that may pass: network error, time-out, 408, 429 or 5xx. By code: 408 and 504 are
  * `timeout`, 429 is `rate-limited`, and a `network` error has no status or one of 5xx or not mapped.
  */
-const isTransient = (error: unknown): error is ApiError =>
+export const isTransient = (error: unknown): error is ApiError =>
   error instanceof ApiError &&
   (error.code === 'network' ? !(error.status! < 500) : error.code === 'timeout' || error.code === 'rate-limited');
 

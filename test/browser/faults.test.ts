@@ -130,31 +130,41 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(posts, 'the lost attempt was found, not repeated').to.have.length(1);
   });
 
-  /** Book with the create's answer lost and every look-up failing, until the error; then look-ups work. */
-  async function bookIntoUncertainError(): Promise<{ el: EvBookingWidget; log: ReturnType<typeof recordRequests> }> {
-    const el = await mount({ loseCreateResponse: true });
-    let lookupsFail = true;
-    worker.use(
-      http.get(`${API}/resources/booking-requests/v1.0`, () => (lookupsFail ? HttpResponse.error() : undefined)),
-    );
+  /**
+   * Books with every GET of `path` failing at the network until the Book ends in a `network` error;
+   * then those GETs work again. The booking requests sent are in `log`.
+   */
+  async function bookIntoNetworkError(
+    path: string,
+    options: Parameters<typeof mount>[0] = {},
+  ): Promise<{ el: EvBookingWidget; log: ReturnType<typeof recordRequests> }> {
+    const el = await mount(options);
+    let failing = true;
+    worker.use(http.get(`${API}${path}`, () => (failing ? HttpResponse.error() : undefined)));
     await fillBooking(el, 'driver@example.com');
     const log = recordRequests(`${API}/resources/booking-requests`);
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     expect((await error).detail.code).to.equal('network');
-    lookupsFail = false;
+    failing = false;
     await el.updateComplete;
     return { el, log };
   }
+
+  /** Book with the create's answer lost and every look-up failing, until the error; then look-ups work. */
+  const bookIntoUncertainError = () =>
+    bookIntoNetworkError('/resources/booking-requests/v1.0', { loseCreateResponse: true });
+
+  /** The status's own button ("Try again" after an error). */
+  const statusButton = (el: EvBookingWidget): HTMLButtonElement | undefined =>
+    inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button')[0];
 
   it('"Try again" after a Book whose answer was lost tries that booking again, looked up first', async function (this: {
     timeout(ms: number): void;
   }) {
     this.timeout(30_000);
     const { el, log } = await bookIntoUncertainError();
-    const retry = el
-      .shadowRoot!.querySelector('ev-status-tracker')!
-      .shadowRoot!.querySelector<HTMLButtonElement>('button');
+    const retry = statusButton(el);
     expect(retry?.textContent).to.contain('Try again');
     const externalId = (log.requests.find((r) => r.method === 'POST')!.body as { externalId: string }).externalId;
     log.stop();
@@ -206,7 +216,7 @@ describe('faults and bad input (SPEC §8)', () => {
     usersFail = false;
     await el.updateComplete;
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
-    el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    statusButton(el)!.click();
     const { detail } = await confirmed;
     const posts = (await log.settled()).filter((r) => r.method === 'POST');
     log.stop();
@@ -219,20 +229,9 @@ describe('faults and bad input (SPEC §8)', () => {
     timeout(ms: number): void;
   }) {
     this.timeout(30_000);
-    const el = await mount();
-    let pollsFail = true;
-    worker.use(
-      http.get(`${API}/resources/booking-requests/v1.0/:id`, () => (pollsFail ? HttpResponse.error() : undefined)),
-    );
-    await fillBooking(el, 'driver@example.com');
-    const log = recordRequests(`${API}/resources/booking-requests`);
-    const error = oneEvent(el, 'ev-booking-error');
-    bookButton(el).click();
-    expect((await error).detail.code).to.equal('network');
-    pollsFail = false;
-    await el.updateComplete;
+    const { el, log } = await bookIntoNetworkError('/resources/booking-requests/v1.0/:id');
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
-    el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    statusButton(el)!.click();
     await confirmed;
     const posts = (await log.settled()).filter((r) => r.method === 'POST');
     log.stop();
