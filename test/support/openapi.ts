@@ -1,6 +1,6 @@
 /**
  * Validation against Ampeco's own OpenAPI 3.0 definitions of the operations we use
- * (../shared/ampeco-openapi-booking.json beside the repository).
+ * (spec/ampeco-openapi-booking.json, vendored into the repository: see spec/README.md).
  *
  * OpenAPI 3.0 schemas are not JSON Schema: they are converted first.
  * - `nullable: true` becomes `anyOf: [schema, {type: 'null'}]` (correct with `enum` and `allOf` too);
@@ -28,7 +28,7 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
 }
 
-export const OPENAPI_URL: URL = new URL('../../../shared/ampeco-openapi-booking.json', import.meta.url);
+export const OPENAPI_URL: URL = new URL('../../spec/ampeco-openapi-booking.json', import.meta.url);
 export const openapi: OpenApiDocument = JSON.parse(readFileSync(OPENAPI_URL, 'utf8')) as OpenApiDocument;
 
 /** The prefix of every path in the definitions (the API base is tenant host + `/public-api`). */
