@@ -5,7 +5,8 @@
  * per-response delay and a request timeline.
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { backgroundArgs, chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -24,10 +25,25 @@ export async function launchBrowser() {
   return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Builds dist/ev-booking-widget.js (`vite build`, the script-tag bundle only) when it is missing. */
-export function ensureBundle({ quiet = false } = {}) {
-  if (existsSync(bundlePath)) return bundlePath;
-  if (!quiet) console.log('dist/ev-booking-widget.js is missing: running `npx vite build` …');
+/** The newest modification time (ms) of the files under `dir`. */
+function newestChange(dir) {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(`${entry.parentPath}/${entry.name}`).mtimeMs),
+  );
+}
+
+/**
+ * Builds dist/ev-booking-widget.js (`vite build`, the script-tag bundle only) when it is missing,
+ * or, with `fresh`, older than a file of src/.
+ */
+export function ensureBundle({ quiet = false, fresh = false } = {}) {
+  const stale = fresh && existsSync(bundlePath) && statSync(bundlePath).mtimeMs < newestChange(`${root}src`);
+  if (existsSync(bundlePath) && !stale) return bundlePath;
+  if (!quiet)
+    console.log(`dist/ev-booking-widget.js is ${stale ? 'older than src/' : 'missing'}: running \`npx vite build\` …`);
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: quiet ? 'ignore' : 'inherit',
@@ -62,42 +78,56 @@ export const now = () => performance.timeOrigin + performance.now();
  * - `pages`: path → `{ body, type?, headers? }` (HTML, scripts) served as they are;
  * - `/ev-booking-widget.js`: the bundle;
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
- *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`).
- * Every API request is logged in `timeline` as `{ method, path, start, end }` (wall-clock ms).
+ *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`);
+ * - with `compress` (changeable with `setCompression`), the API's answers and the bundle gzipped
+ *   for a client that accepts gzip, as the gateway does.
+ * Every API request is logged in `timeline` as `{ method, path, start, end, bytes, rawBytes,
+ * gzipBytes }` (wall-clock ms; body bytes sent, uncompressed, and what gzip makes of them);
+ * `inFlight` counts the API requests not answered yet.
  */
-export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/api/ampeco' } = {}) {
+export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/api/ampeco', compress = false } = {}) {
   let delay = delayMs;
+  let compression = compress;
+  let inFlight = 0;
   const timeline = [];
   const bundle = existsSync(bundlePath) ? readFileSync(bundlePath) : null;
+  const gzippedBundle = bundle && gzipSync(bundle);
+  // Answers repeat from one load to the next: each compressed once (the server must keep its delay).
+  const compressed = new Map();
+  const gzipOf = (raw) => {
+    const key = raw.toString('latin1');
+    if (!compressed.has(key)) {
+      if (compressed.size >= 32) compressed.delete(compressed.keys().next().value);
+      compressed.set(key, gzipSync(raw));
+    }
+    return compressed.get(key);
+  };
+  const acceptsGzip = (req) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   const server = createServer(async (req, res) => {
     const start = now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
       if (url.pathname.startsWith(`${basePath}/`) && api) {
-        const chunks = [];
-        for await (const chunk of req) chunks.push(chunk);
-        const body = chunks.length ? Buffer.concat(chunks) : undefined;
-        const headers = new Headers({ authorization: 'Bearer bench-token' });
-        if (req.headers['content-type']) headers.set('content-type', req.headers['content-type']);
-        const upstream = `http://simulator.invalid/public-api${url.pathname.slice(basePath.length)}${url.search}`;
-        const response = await api(new Request(upstream, { method: req.method, headers, body }));
-        const text = await response.text();
-        const wait = delay - (now() - start);
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        res.writeHead(response.status, {
-          'content-type': response.headers.get('content-type') ?? 'application/json',
-          'cache-control': 'no-store',
-        });
-        res.end(text);
-        timeline.push({ method: req.method, path: url.pathname + url.search, start, end: now() });
+        inFlight++;
+        try {
+          await answerApi(req, res, url, start);
+        } finally {
+          inFlight--;
+        }
         return;
       }
       if (url.pathname === '/ev-booking-widget.js' && bundle) {
-        res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-        res.end(bundle);
+        const gzip = compression && acceptsGzip(req);
+        res.writeHead(200, {
+          'content-type': 'text/javascript',
+          'cache-control': 'no-store',
+          ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        });
+        res.end(gzip ? gzippedBundle : bundle);
         return;
       }
-      const page = pages[url.pathname];
+      const page =
+        pages[url.pathname] ?? (url.pathname === '/blank' ? { body: '<!doctype html><title>blank</title>' } : null);
       if (page) {
         res.writeHead(200, {
           'content-type': page.type ?? 'text/html; charset=utf-8',
@@ -110,17 +140,54 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     } catch (error) {
-      res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(error));
     }
   });
+
+  async function answerApi(req, res, url, start) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const headers = new Headers({ authorization: 'Bearer bench-token' });
+    if (req.headers['content-type']) headers.set('content-type', req.headers['content-type']);
+    const upstream = `http://simulator.invalid/public-api${url.pathname.slice(basePath.length)}${url.search}`;
+    const response = await api(new Request(upstream, { method: req.method, headers, body }));
+    const raw = Buffer.from(await response.text());
+    const gzipped = gzipOf(raw);
+    const gzip = compression && acceptsGzip(req);
+    const wait = delay - (now() - start);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    res.writeHead(response.status, {
+      'content-type': response.headers.get('content-type') ?? 'application/json',
+      'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    res.end(gzip ? gzipped : raw);
+    timeline.push({
+      method: req.method,
+      path: url.pathname + url.search,
+      start,
+      end: now(),
+      bytes: gzip ? gzipped.length : raw.length,
+      rawBytes: raw.length,
+      gzipBytes: gzipped.length,
+    });
+  }
+
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
     timeline,
+    get inFlight() {
+      return inFlight;
+    },
     setDelay(ms) {
       delay = ms;
+    },
+    setCompression(on) {
+      compression = on;
     },
     close: () =>
       new Promise((resolve) => {
@@ -177,6 +244,9 @@ export function widgetPage(attributes, { title = 'ev-booking-widget' } = {}) {
 `;
 }
 
-/** In-page: the widget's first `button[data-start]`, through both shadow roots. */
+/**
+ * In-page: the widget's first start (any element with `data-start`: a button, a radio, a grid
+ * cell), through both shadow roots.
+ */
 export const FIRST_SLOT_SELECTOR = `document.querySelector('ev-booking-widget')?.shadowRoot
-  ?.querySelector('ev-slot-grid')?.shadowRoot?.querySelector('button[data-start]')`;
+  ?.querySelector('ev-slot-grid')?.shadowRoot?.querySelector('[data-start]')`;
