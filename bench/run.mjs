@@ -20,6 +20,8 @@
  * 4. The proxy's added latency and throughput: `runProxyBench()` from bench/proxy.mjs (written by
  *    the proxy's maintainers). BENCH_PROXY=0 skips it.
  *
+ * BENCH_RENDER=0 skips the rendering figures.
+ *
  * BENCH_CASES=<regex> runs only the load cases whose name matches (while developing).
  */
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
@@ -172,8 +174,11 @@ async function main() {
         waitFor: `!!document.querySelector('ev-booking-widget')?.shadowRoot?.querySelector('ev-slot-grid')?.shadowRoot?.querySelector('[data-start]')`,
       }).catch((error) => ({ error: String(error?.message ?? error) }));
     }
-    console.log(`3/4 rendering (${RUNS_RENDER} runs each) …`);
-    render = await benchRender(browser, RUNS_RENDER);
+    render = { skipped: 'BENCH_RENDER=0' };
+    if (process.env.BENCH_RENDER !== '0') {
+      console.log(`3/4 rendering (${RUNS_RENDER} runs each) …`);
+      render = await benchRender(browser, RUNS_RENDER);
+    }
   } finally {
     await browser.close();
     await sites.demo.close();
