@@ -93,7 +93,8 @@ export function requestTargetProblem(target: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Routes
 
-type ParamKind = 'id' | 'perPage' | 'cursor' | 'page' | 'email' | 'externalId' | 'instant' | 'connectors';
+type ParamKind =
+  'id' | 'perPage' | 'cursor' | 'page' | 'email' | 'externalId' | 'instant' | 'connectors' | 'bookedEvses';
 type BodySchema = typeof AvailabilityBody | typeof CreateBookingRequestBody;
 type Shape = 'plain' | 'users' | 'bookings';
 
@@ -164,7 +165,10 @@ const ROUTES: readonly Route[] = [
     shape: 'bookings',
   }),
   route('booking-request', 'GET', `/resources/booking-requests/v1.0/${ID}`, { shape: 'bookings' }),
-  route('booking', 'GET', `/resources/bookings/v1.0/${ID}`, { shape: 'bookings' }),
+  route('booking', 'GET', `/resources/bookings/v1.0/${ID}`, {
+    query: { 'include[]': 'bookedEvses' },
+    shape: 'bookings',
+  }),
   route('bookings', 'GET', '/resources/bookings/v1.0', {
     query: {
       'filter[userId]': 'id',
@@ -199,6 +203,8 @@ function validParam(kind: ParamKind, value: string): boolean {
       return INSTANT.test(value) && !Number.isNaN(Date.parse(value));
     case 'connectors':
       return value === 'connectors';
+    case 'bookedEvses':
+      return value === 'bookedEvses';
   }
 }
 

@@ -102,6 +102,12 @@ describe('allowlist of SPEC §4', () => {
     ['GET', '/resources/bookings/v1.0/100', undefined, '/public-api/resources/bookings/v1.0/100'],
     [
       'GET',
+      '/resources/bookings/v1.0/100?include[]=bookedEvses',
+      undefined,
+      '/public-api/resources/bookings/v1.0/100?include%5B%5D=bookedEvses',
+    ],
+    [
+      'GET',
       '/resources/bookings/v1.0?filter[userId]=42&filter[locationId]=7&filter[startAfter]=2026-03-01T00:00:00Z&filter[startBefore]=2026-03-02T00:00:00Z&per_page=5',
       undefined,
       '/public-api/resources/bookings/v1.0?filter%5BuserId%5D=42&filter%5BlocationId%5D=7&filter%5BstartAfter%5D=2026-03-01T00%3A00%3A00Z&filter%5BstartBefore%5D=2026-03-02T00%3A00%3A00Z&per_page=5',
@@ -211,6 +217,8 @@ describe('query parameters', () => {
     ['/resources/bookings/v1.0?filter[userId]=42&filter[status]=accepted', /Unknown/],
     ['/resources/bookings/v1.0?filter[userId]=42&filter[startAfter]=yesterday', /invalid/],
     ['/resources/bookings/v1.0/100?filter[userId]=42', /Unknown/],
+    ['/resources/bookings/v1.0/100?include[]=evse', /include/],
+    ['/resources/bookings/v1.0?filter[userId]=42&include[]=bookedEvses', /Unknown/],
   ];
   for (const [path, message] of refused) {
     test(`404 for ${path}, nothing forwarded`, async () => {
