@@ -14,6 +14,7 @@
  * `invalid_value` with `values`, `too_big`) so that the proxy's 422 field messages stay precise.
  */
 import * as z from 'zod/mini';
+import { OpenWindowList } from './windows.js';
 
 type Issue = Omit<z.core.$ZodRawIssue, 'input' | 'message'>;
 
@@ -155,7 +156,8 @@ export const TimeWindow = z.object({ startAt: instant, endAt: instant });
 export type TimeWindow = z.infer<typeof TimeWindow>;
 export const EvseAvailability = z.object({
   evseId: id,
-  availableSlots: z.array(TimeWindow),
+  /** Each window checked as `TimeWindow`, in one loop (tens of thousands on a big site): windows.ts. */
+  availableSlots: OpenWindowList,
 });
 export type EvseAvailability = z.infer<typeof EvseAvailability>;
 export const AvailabilityResponse = z.object({ data: z.array(EvseAvailability) });
