@@ -76,7 +76,8 @@ export const now = () => performance.timeOrigin + performance.now();
 /**
  * A loopback server:
  * - `pages`: path → `{ body, type?, headers? }` (HTML, scripts) served as they are;
- * - `/ev-booking-widget.js`: the bundle;
+ * - `/ev-booking-widget.js`: the bundle, and the chunks beside it in `dist/` (`/i18n-de-….js`),
+ *   each path logged in `scripts` when served;
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
  *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`);
  * - with `compress` (changeable with `setCompression`), the API's answers and the bundle gzipped
@@ -90,8 +91,14 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
   let compression = compress;
   let inFlight = 0;
   const timeline = [];
+  const scripts = [];
   const bundle = existsSync(bundlePath) ? readFileSync(bundlePath) : null;
-  const gzippedBundle = bundle && gzipSync(bundle);
+  /** The bundle, or a chunk beside it in dist/ (`/i18n-de-….js`), or null. */
+  const scriptAt = (pathname) => {
+    if (pathname === '/ev-booking-widget.js') return bundle;
+    const chunk = /^\/((?:i18n|chunk)-[\w-]+\.js)$/.exec(pathname)?.[1];
+    return chunk && existsSync(`${root}dist/${chunk}`) ? readFileSync(`${root}dist/${chunk}`) : null;
+  };
   // Answers repeat from one load to the next: each compressed once (the server must keep its delay).
   const compressed = new Map();
   const gzipOf = (raw) => {
@@ -116,14 +123,16 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
         }
         return;
       }
-      if (url.pathname === '/ev-booking-widget.js' && bundle) {
+      const script = scriptAt(url.pathname);
+      if (script) {
         const gzip = compression && acceptsGzip(req);
         res.writeHead(200, {
           'content-type': 'text/javascript',
           'cache-control': 'no-store',
           ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         });
-        res.end(gzip ? gzippedBundle : bundle);
+        res.end(gzip ? gzipOf(script) : script);
+        scripts.push(url.pathname);
         return;
       }
       const page =
@@ -180,6 +189,7 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
   return {
     url: `http://127.0.0.1:${port}`,
     timeline,
+    scripts,
     get inFlight() {
       return inFlight;
     },
