@@ -77,7 +77,7 @@ export const now = () => performance.timeOrigin + performance.now();
  * A loopback server:
  * - `pages`: path → `{ body, type?, headers? }` (HTML, scripts) served as they are;
  * - `/ev-booking-widget.js`: the bundle, and the chunks beside it in `dist/` (`/i18n-de-….js`),
- *   each path logged in `scripts` when served;
+ *   each path logged in `scripts` when served; `scripts`: more, path → file (another build);
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
  *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`);
  * - with `compress` (changeable with `setCompression`), the API's answers and the bundle gzipped
@@ -86,7 +86,14 @@ export const now = () => performance.timeOrigin + performance.now();
  * gzipBytes }` (wall-clock ms; body bytes sent, uncompressed, and what gzip makes of them);
  * `inFlight` counts the API requests not answered yet.
  */
-export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/api/ampeco', compress = false } = {}) {
+export async function startServer({
+  pages = {},
+  scripts: scriptFiles = {},
+  api,
+  delayMs = 0,
+  basePath = '/api/ampeco',
+  compress = false,
+} = {}) {
   let delay = delayMs;
   let compression = compress;
   let inFlight = 0;
@@ -94,7 +101,9 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
   const scripts = [];
   const bundle = existsSync(bundlePath) ? readFileSync(bundlePath) : null;
   /** The bundle, or a chunk beside it in dist/ (`/i18n-de-….js`), or null. */
+  const otherScripts = new Map(Object.entries(scriptFiles).map(([path, file]) => [path, readFileSync(file)]));
   const scriptAt = (pathname) => {
+    if (otherScripts.has(pathname)) return otherScripts.get(pathname);
     if (pathname === '/ev-booking-widget.js') return bundle;
     const chunk = /^\/((?:i18n|chunk)-[\w-]+\.js)$/.exec(pathname)?.[1];
     return chunk && existsSync(`${root}dist/${chunk}`) ? readFileSync(`${root}dist/${chunk}`) : null;
@@ -235,8 +244,8 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** `<!doctype html>` page loading only the bundle (no inline script) with one widget. */
-export function widgetPage(attributes, { title = 'ev-booking-widget' } = {}) {
+/** `<!doctype html>` page loading only the bundle (`src`; no inline script) with one widget. */
+export function widgetPage(attributes, { title = 'ev-booking-widget', src = '/ev-booking-widget.js' } = {}) {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => `${name}="${String(value).replace(/"/g, '&quot;')}"`)
     .join(' ');
@@ -245,7 +254,7 @@ export function widgetPage(attributes, { title = 'ev-booking-widget' } = {}) {
   <head>
     <meta charset="utf-8" />
     <title>${title}</title>
-    <script type="module" src="/ev-booking-widget.js"></script>
+    <script type="module" src="${src}"></script>
   </head>
   <body>
     <ev-booking-widget ${attrs}></ev-booking-widget>

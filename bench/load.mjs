@@ -9,6 +9,7 @@
  * cases run by run, so that noise on the shared machine hits every case alike.
  */
 import { dependentRoundTrips } from './harness.mjs';
+import { bundleSource } from './profile.mjs';
 
 /**
  * Runs in the page before any of its scripts: every frame, looks through all shadow roots for the
@@ -41,10 +42,29 @@ function pageProbe({ ports }) {
     if (bench.firstStart === undefined || (ports && bench.ports === undefined)) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
+  /** The longest animation frame: its scripts (where they start in which file) and its rendering. */
+  const keepLongest = (entry) => {
+    if (entry.duration <= (bench.longestFrame?.durationMs ?? 0)) return;
+    bench.longestFrame = {
+      durationMs: entry.duration,
+      renderingMs: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+      scripts: entry.scripts.map((script) => ({
+        invoker: script.invoker,
+        sourceURL: script.sourceURL,
+        sourceFunctionName: script.sourceFunctionName,
+        sourceCharPosition: script.sourceCharPosition,
+        durationMs: script.duration,
+        forcedStyleAndLayoutMs: script.forcedStyleAndLayoutDuration,
+      })),
+    };
+  };
   const observe = (type, list) => {
     try {
       new PerformanceObserver((entries) => {
-        for (const entry of entries.getEntries()) list.push(entry.duration);
+        for (const entry of entries.getEntries()) {
+          list.push(entry.duration);
+          if (type === 'long-animation-frame') keepLongest(entry);
+        }
       }).observe({ type, buffered: true });
     } catch {
       /* not supported by this browser */
@@ -142,6 +162,27 @@ export async function loadOnce(browser, server, { path, delayMs, gzip, ports = 0
   }
 }
 
+/** The longest frame's scripts, each named by the source its function comes from. */
+function describeFrame(frame) {
+  const round = (ms) => Math.round(ms * 10) / 10;
+  return {
+    durationMs: round(frame.durationMs),
+    renderingMs: round(frame.renderingMs),
+    // Neither a script of 5 ms or more (the smallest the browser reports) nor rendering.
+    otherMs: round(frame.durationMs - frame.renderingMs - frame.scripts.reduce((all, s) => all + s.durationMs, 0)),
+    scripts: frame.scripts
+      .filter((script) => script.durationMs >= 1)
+      .map((script) => ({
+        what: script.sourceURL.endsWith('/ev-booking-widget.js')
+          ? bundleSource(script.sourceCharPosition)
+          : `${script.invoker} ${script.sourceFunctionName}`.trim(),
+        invoker: script.invoker,
+        ms: round(script.durationMs),
+        forcedStyleAndLayoutMs: round(script.forcedStyleAndLayoutMs),
+      })),
+  };
+}
+
 function summarize(timeline, probe, work) {
   const wall = (t) => (t === undefined ? undefined : probe.origin + t);
   const firstStartWall = wall(probe.firstStart);
@@ -162,6 +203,7 @@ function summarize(timeline, probe, work) {
     longestTaskMs: Math.max(0, ...probe.longTasks),
     longTasksTotalMs: sum(probe.longTasks),
     longestFrameMs: Math.max(0, ...probe.longFrames),
+    longestFrame: probe.longestFrame && describeFrame(probe.longestFrame),
     timeline: timeline
       .map((r) => ({
         request: `${r.method} ${r.path.replace(/^\/api\/ampeco/, '').replace(/\?.*$/, (q) => (q.length > 30 ? `${q.slice(0, 30)}…` : q))}`,

@@ -30,9 +30,27 @@ function selfTimes(profile) {
   return self;
 }
 
+let bundle;
+/** The bundle's text and source map, read once. */
+function loadBundle() {
+  bundle ??= { text: readFileSync(bundlePath, 'utf8'), map: new TraceMap(readFileSync(`${bundlePath}.map`, 'utf8')) };
+  return bundle;
+}
+
+/** Where a character position of the bundle comes from: `src/api/client.ts:180 request`. */
+export function bundleSource(charPosition) {
+  const { text, map } = loadBundle();
+  if (!(charPosition >= 0)) return '(bundle)';
+  const before = text.slice(0, charPosition);
+  const line = before.split('\n').length;
+  const column = charPosition - (before.lastIndexOf('\n') + 1);
+  const position = originalPositionFor(map, { line, column });
+  return `${origin(position.source)}:${position.line ?? '?'} ${position.name ?? ''}`.trim();
+}
+
 /** Self time by origin and the top functions, from a CPU profile of a page running the bundle. */
 export function attribute(profile, { top = 15 } = {}) {
-  const map = new TraceMap(readFileSync(`${bundlePath}.map`, 'utf8'));
+  const { map } = loadBundle();
   const self = selfTimes(profile);
   const byOrigin = new Map();
   const byFunction = new Map();

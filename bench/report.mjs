@@ -66,6 +66,23 @@ export function printLoads(load) {
   ]);
 }
 
+/** The longest frame of some cases: its length, its rendering and its scripts by source. */
+export function printFrames(load) {
+  for (const [name, r] of Object.entries(load)) {
+    const frame = r.longestFrame;
+    if (!frame || name.endsWith('[B]')) continue;
+    console.log(
+      `${name}: ${frame.durationMs} ms: rendering ${frame.renderingMs} ms, ` +
+        `other work (no script of 5 ms or more) ${frame.otherMs} ms, scripts:`,
+    );
+    for (const script of frame.scripts) {
+      console.log(
+        `  ${script.ms} ms  ${script.invoker} → ${script.what} (forced style and layout ${script.forcedStyleAndLayoutMs} ms)`,
+      );
+    }
+  }
+}
+
 export function printProfile(profile) {
   if (!profile || profile.error) {
     console.log(`  ${profile?.error ?? 'skipped'}`);

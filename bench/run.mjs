@@ -23,6 +23,8 @@
  * BENCH_RENDER=0 skips the rendering figures.
  *
  * BENCH_CASES=<regex> runs only the load cases whose name matches (while developing).
+ * BENCH_BUNDLE_B=<file>: another build of dist/ev-booking-widget.js, loaded in every case too, in
+ * the same interleaved rounds (`… [B]`), to compare two builds under the same noise.
  */
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
@@ -44,7 +46,7 @@ import {
 import { loadOnce } from './load.mjs';
 import { profileLoad } from './profile.mjs';
 import { benchRender } from './render.mjs';
-import { printFigures, printLoads, printProfile, printProxy, printRendering } from './report.mjs';
+import { printFigures, printFrames, printLoads, printProfile, printProxy, printRendering } from './report.mjs';
 import { medianOf, percentile, round } from './stats.mjs';
 
 const RUNS_LOAD = Number(process.env.BENCH_RUNS_LOAD ?? 7);
@@ -53,7 +55,10 @@ const CASE_FILTER = new RegExp(process.env.BENCH_CASES ?? '.');
 const BIG_SITE = { chargePoints: 20, evsesPerChargePoint: 10, days: 28 };
 const PORTS = BIG_SITE.chargePoints * BIG_SITE.evsesPerChargePoint;
 
-const CASES = [
+/** Another build of the bundle (a file path): every case is run with it too, in the same rounds, as `… [B]`. */
+const BUNDLE_B = process.env.BENCH_BUNDLE_B;
+
+const CASES_A = [
   { name: 'demo, 100 ms', site: 'demo', path: '/', delayMs: 100, gzip: false },
   { name: 'demo, 400 ms', site: 'demo', path: '/', delayMs: 400, gzip: false },
   { name: 'big site, 100 ms', site: 'big', path: '/one-port', delayMs: 100, gzip: false },
@@ -62,21 +67,35 @@ const CASES = [
   { name: 'big site, 400 ms, gzip', site: 'big', path: '/one-port', delayMs: 400, gzip: true },
   { name: 'big site, all ports, 100 ms', site: 'big', path: '/all-ports', delayMs: 100, gzip: false, ports: PORTS },
 ].filter((c) => CASE_FILTER.test(c.name));
+const CASES = BUNDLE_B ? CASES_A.flatMap((c) => [c, { ...c, name: `${c.name} [B]`, path: `/b${c.path}` }]) : CASES_A;
 
 async function startSites() {
   const simulator = await createSimulator({ pendingMs: 500 });
-  const page = (attributes) => ({
-    body: widgetPage({ 'location-id': 7, 'api-base': '/api/ampeco', locale: 'en-GB', ...attributes }),
-  });
   const big = generatedSite(simulator, BIG_SITE);
+  /** Each page, and with BENCH_BUNDLE_B its twin under /b loading the other build. */
+  const pages = (list) =>
+    Object.fromEntries(
+      Object.entries(list).flatMap(([path, attributes]) => {
+        const body = (src) =>
+          widgetPage({ 'location-id': 7, 'api-base': '/api/ampeco', locale: 'en-GB', ...attributes }, { src });
+        const page = [path, { body: body('/ev-booking-widget.js') }];
+        return BUNDLE_B ? [page, [`/b${path}`, { body: body('/b/ev-booking-widget.js') }]] : [page];
+      }),
+    );
+  const scripts = BUNDLE_B ? { '/b/ev-booking-widget.js': BUNDLE_B } : {};
   return {
-    demo: await startServer({ api: (request) => simulator.fetch(request), pages: { '/': page({ 'evse-ids': 11 }) } }),
+    demo: await startServer({
+      api: (request) => simulator.fetch(request),
+      pages: pages({ '/': { 'evse-ids': 11 } }),
+      scripts,
+    }),
     big: await startServer({
       api: big.handler,
-      pages: {
-        '/one-port': page({ 'evse-ids': big.evseIds[0], days: BIG_SITE.days }),
-        '/all-ports': page({ days: BIG_SITE.days }),
-      },
+      pages: pages({
+        '/one-port': { 'evse-ids': big.evseIds[0], days: BIG_SITE.days },
+        '/all-ports': { days: BIG_SITE.days },
+      }),
+      scripts,
     }),
   };
 }
@@ -92,12 +111,15 @@ function combine(runs) {
     firstStartPerRunMs: runs.map((r) => round(r.firstStartMs)),
   };
   for (const key of Object.keys(runs[0])) {
-    if (key === 'timeline' || key in combined) continue;
+    if (key === 'timeline' || key === 'longestFrame' || key in combined) continue;
     if (typeof runs[0][key] === 'object' && runs[0][key] !== null) {
       combined[key] = Object.fromEntries(Object.keys(runs[0][key]).map((k) => [k, numbers((r) => r[key]?.[k])]));
     } else combined[key] = numbers((r) => r[key]);
   }
   combined.roundTripsPerRun = runs.map((r) => r.dependentRoundTrips);
+  // The longest frame of the run whose longest frame is the median one.
+  const byFrame = [...runs].sort((a, b) => a.longestFrameMs - b.longestFrameMs);
+  combined.longestFrame = byFrame[(byFrame.length - 1) >> 1].longestFrame ?? null;
   combined.timeline = runs.at(-1).timeline.map((r) => ({ ...r, startMs: round(r.startMs), endMs: round(r.endMs) }));
   return combined;
 }
@@ -195,6 +217,8 @@ async function main() {
   printFigures(figures, previous);
   console.log('\nLoads (ms from navigation start; first start = first [data-start] in the shadow roots)');
   printLoads(load);
+  console.log('\nThe longest frame of a median run, by case (scripts ≥ 1 ms, named from the source map)');
+  printFrames(load);
   console.log('\nWhere a big-site load (100 ms per answer) spends its main thread (sampling profile, by source)');
   printProfile(profile);
   console.log('\nRendering, 40 EVSEs × 7 days (click → updateComplete + layout)');
