@@ -20,16 +20,6 @@ function origin(source) {
   return src ? src[1] : source;
 }
 
-/** Self time (ms) per node of a CPU profile. */
-function selfTimes(profile) {
-  const self = new Map();
-  const { samples, timeDeltas } = profile;
-  for (let i = 0; i < samples.length - 1; i++) {
-    self.set(samples[i], (self.get(samples[i]) ?? 0) + timeDeltas[i + 1] / 1000);
-  }
-  return self;
-}
-
 let bundle;
 /** The bundle's text and source map, read once. */
 function loadBundle() {
@@ -48,41 +38,66 @@ export function bundleSource(charPosition) {
   return `${origin(position.source)}:${position.line ?? '?'} ${position.name ?? ''}`.trim();
 }
 
-/** Self time by origin and the top functions, from a CPU profile of a page running the bundle. */
+/** Each node's origin (a package, a file of src/, or V8's own entry) and function name. */
+function classify(node, map) {
+  const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+  if (url.endsWith('/ev-booking-widget.js')) {
+    const position = originalPositionFor(map, { line: lineNumber + 1, column: columnNumber });
+    const group = origin(position.source);
+    return { group, name: `${group}:${position.line ?? '?'} ${position.name ?? functionName ?? ''}`.trim() };
+  }
+  if (!url) {
+    const group = functionName.startsWith('(') ? functionName : `(native) ${functionName || 'anonymous'}`;
+    return { group, name: group };
+  }
+  return { group: '(page and bench scripts)', name: `${url.replace(/^.*\//, '')} ${functionName}` };
+}
+
+const sorted = (sums, top) =>
+  [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([what, ms]) => ({ what, ms: Math.round(ms * 10) / 10 }));
+
+const add = (sums, key, ms) => sums.set(key, (sums.get(key) ?? 0) + ms);
+
+/**
+ * Self time by origin and the top functions, from a CPU profile of a page running the bundle; and
+ * the same for the longest stretch without an idle sample (the longest task, give or take).
+ */
 export function attribute(profile, { top = 15 } = {}) {
   const { map } = loadBundle();
-  const self = selfTimes(profile);
+  const nodes = new Map(
+    profile.nodes.map((node) => [node.id, { idle: node.callFrame.functionName === '(idle)', ...classify(node, map) }]),
+  );
   const byOrigin = new Map();
   const byFunction = new Map();
   let total = 0;
-  for (const node of profile.nodes) {
-    const ms = self.get(node.id);
-    if (!ms) continue;
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    if (functionName === '(idle)') continue;
-    total += ms;
-    let group;
-    let name;
-    if (url.endsWith('/ev-booking-widget.js')) {
-      const position = originalPositionFor(map, { line: lineNumber + 1, column: columnNumber });
-      group = origin(position.source);
-      name = `${group}:${position.line ?? '?'} ${position.name ?? functionName ?? ''}`.trim();
-    } else if (!url) {
-      group = functionName.startsWith('(') ? functionName : `(native) ${functionName || 'anonymous'}`;
-      name = group;
-    } else {
-      group = '(page and bench scripts)';
-      name = `${url.replace(/^.*\//, '')} ${functionName}`;
+  let stretch = { ms: 0, samples: [] };
+  let longest = stretch;
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length - 1; i++) {
+    const node = nodes.get(samples[i]);
+    const ms = timeDeltas[i + 1] / 1000;
+    if (node.idle) {
+      stretch = { ms: 0, samples: [] };
+      continue;
     }
-    byOrigin.set(group, (byOrigin.get(group) ?? 0) + ms);
-    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    total += ms;
+    add(byOrigin, node.group, ms);
+    add(byFunction, node.name, ms);
+    stretch.ms += ms;
+    stretch.samples.push([node, ms]);
+    if (stretch.ms > longest.ms) longest = stretch;
   }
-  const sorted = (m) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([what, ms]) => ({ what, ms: Math.round(ms * 10) / 10 }));
-  return { sampledMs: Math.round(total), byOrigin: sorted(byOrigin), topFunctions: sorted(byFunction) };
+  const longestByOrigin = new Map();
+  for (const [node, ms] of longest.samples) add(longestByOrigin, node.group, ms);
+  return {
+    sampledMs: Math.round(total),
+    byOrigin: sorted(byOrigin, top),
+    topFunctions: sorted(byFunction, top),
+    longestBusyStretch: { ms: Math.round(longest.ms), byOrigin: sorted(longestByOrigin, 8) },
+  };
 }
 
 /** One load of `path` under the sampling profiler; resolves with the attribution. */

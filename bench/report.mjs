@@ -92,6 +92,14 @@ export function printProfile(profile) {
   printTable([['self time by origin', 'ms'], ...profile.byOrigin.map((r) => [r.what, r.ms])]);
   console.log('');
   printTable([['top functions (self time)', 'ms'], ...profile.topFunctions.map((r) => [r.what, r.ms])]);
+  const stretch = profile.longestBusyStretch;
+  if (stretch) {
+    console.log('');
+    printTable([
+      [`longest stretch without idle (${stretch.ms} ms), by origin`, 'ms'],
+      ...stretch.byOrigin.map((r) => [r.what, r.ms]),
+    ]);
+  }
 }
 
 export function printRendering(render) {
