@@ -35,9 +35,6 @@ const loaders = new Map<string, () => Promise<Catalogue>>([
   ['ar', () => import('./ar.js').then((module) => module.ar)],
 ]);
 
-/** The languages whose catalogue is loaded on demand (every one but English). */
-export const lazyLanguages: readonly string[] = [...loaders.keys()];
-
 /**
  * Starts loading the catalogue of `lang` (a primary subtag, see `language()`): `undefined` when
  * the language has none besides English (`en` itself included); the promise rejects when its chunk

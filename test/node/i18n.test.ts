@@ -1,12 +1,12 @@
 /**
  * The message catalogues. That each language has exactly English's keys is proven by `tsc`
  * (`satisfies Catalogue`); what the type checker cannot see is checked here: the same
- * placeholders as English, no stray whitespace, and a loader per catalogue file.
+ * placeholders as English, no stray whitespace, and a loader for each catalogue file.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { en, lazyLanguages, loadCatalogue, translate, type Catalogue, type MessageKey } from '../../src/i18n/index.js';
+import { en, loadCatalogue, translate, type Catalogue, type MessageKey } from '../../src/i18n/index.js';
 
 const keys = Object.keys(en) as MessageKey[];
 const placeholders = (message: string): string[] => (message.match(/\{\w+\}/g) ?? []).sort();
@@ -17,13 +17,11 @@ const catalogueFiles = readdirSync(new URL('../../src/i18n/', import.meta.url))
   .filter((lang): lang is string => lang !== undefined && lang !== 'en');
 
 describe('message catalogues', () => {
-  it('every catalogue file has a loader, and only those', () => {
-    assert.deepEqual([...lazyLanguages].sort(), [...catalogueFiles].sort());
-  });
-
   for (const lang of catalogueFiles) {
     it(`${lang} has English's keys, each message with the same placeholders`, async () => {
-      const catalogue: Catalogue = await loadCatalogue(lang)!;
+      const loading = loadCatalogue(lang);
+      assert.ok(loading, `${lang}.ts has a loader in src/i18n/index.ts`);
+      const catalogue: Catalogue = await loading;
       assert.deepEqual(Object.keys(catalogue).sort(), [...keys].sort());
       for (const key of keys) {
         const message = catalogue[key];
