@@ -742,9 +742,11 @@ export class EvBookingWidget extends LitElement {
 
   override render(): TemplateResult {
     const { locale, direction, catalogue, t } = this.#locale;
+    // The `lang` of the texts: the locale's, or `en` while (or when) they are shown in English.
+    const lang = this.#locale.textLanguage;
     const failed = !this.#hasValidLocation ? 'config' : this.#loadFailure;
     if (failed) {
-      return html`<div part="base" lang=${locale} dir=${direction}>
+      return html`<div part="base" lang=${lang} dir=${direction}>
         <div class="fatal" role="alert" part="status">
           <p>${t(errorKey(failed))}</p>
           ${this.offline ? html`<p>${t('offline')}</p>` : nothing}
@@ -764,7 +766,7 @@ export class EvBookingWidget extends LitElement {
     const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
     // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
-    return html`<div part="base" lang=${locale} dir=${direction} aria-busy=${loading}>
+    return html`<div part="base" lang=${lang} dir=${direction} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
       ${data && ownZone !== timeZone ? html`<p class="note">${t('zoneDiffers', { zone: zoneName(ownZone) })}</p>` : nothing}
       ${

@@ -34,8 +34,9 @@ const CATALOGUE_PATIENCE_MS = 3000;
  *   is asked to update when it arrives. Each controller holds its own catalogue: two widgets in
  *   two languages on one page stay independent.
  * - Until it arrives, and for good when the language has no catalogue or its chunk fails to load,
- *   the texts are English: `textLanguage` is the language of the texts `t()` gives (`en` then),
- *   for the `lang` attribute of text shown in a fallback language (SPEC §6).
+ *   the texts are English. `textLanguage` is the language tag of the texts `t()` gives: the locale
+ *   (`de-AT`) once its catalogue is here, else `en`; it is the `lang` of those texts (SPEC §6:
+ *   text in a fallback language carries its own `lang`), while `Intl` formats follow `locale`.
  * - `loading`: true while the catalogue is on its way (at most a few seconds: then English is
  *   shown until it comes). A host may show its loading state meanwhile, rather than English.
  */
@@ -46,7 +47,8 @@ export class LocaleController implements ReactiveController {
   /** The language whose catalogue is shown or on its way. */
   #wantedLanguage = 'en';
   #catalogue: Catalogue = en;
-  #textLanguage = 'en';
+  /** The language of `#catalogue`: the wanted one once it is here, else `en`. */
+  #catalogueLanguage = 'en';
   #loading = false;
   #patience?: ReturnType<typeof setTimeout>;
 
@@ -67,9 +69,9 @@ export class LocaleController implements ReactiveController {
     return direction(this.#locale);
   }
 
-  /** The language of the texts `t()` gives: the locale's language once its catalogue is here, else `en`. */
+  /** The language tag of the texts `t()` gives, for their `lang`: the locale once its catalogue is here, else `en`. */
   get textLanguage(): string {
-    return this.#textLanguage;
+    return this.#catalogueLanguage === this.#wantedLanguage ? this.#locale : this.#catalogueLanguage;
   }
 
   /** The messages shown now, for a subcomponent's `catalogue` property. */
@@ -103,7 +105,7 @@ export class LocaleController implements ReactiveController {
     if (wanted === this.#wantedLanguage) return;
     this.#wantedLanguage = wanted;
     this.#catalogue = en;
-    this.#textLanguage = 'en';
+    this.#catalogueLanguage = 'en';
     clearTimeout(this.#patience);
     const loaded = loadCatalogue(wanted);
     this.#loading = loaded !== undefined;
@@ -117,7 +119,7 @@ export class LocaleController implements ReactiveController {
       (catalogue) => {
         if (this.#wantedLanguage !== wanted) return;
         this.#catalogue = catalogue;
-        this.#textLanguage = wanted;
+        this.#catalogueLanguage = wanted;
         clearTimeout(this.#patience);
         settle();
       },

@@ -44,6 +44,14 @@ describe('languages on demand', () => {
     expect(cataloguesRequested(log)).to.deep.equal(['de']);
   });
 
+  it('a page in a language without a catalogue shows English texts marked lang="en", with no module requested', async () => {
+    log = recordRequests();
+    const el = await mountWidget('location-id="7" locale="pt-BR"');
+    expect(portListText(el)).to.contain('Charging port');
+    expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('lang')).to.equal('en');
+    expect(cataloguesRequested(log)).to.deep.equal([]);
+  });
+
   it('a widget in French and one in Spanish on the same page each show their own language', async () => {
     worker.use(...createAmpecoFixture());
     const container = await fixture<HTMLDivElement>(html`<div lang="es"></div>`);
