@@ -6,7 +6,7 @@
  * msw's worker; the built chunks under a strict CSP are checked by test/node/csp.test.ts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { createAmpecoFixture } from '../support/ampeco-fixture.js';
@@ -62,6 +62,21 @@ describe('languages on demand', () => {
     expect(portListText(french!)).to.contain('Point de charge');
     expect(portListText(spanish!)).to.contain('Punto de carga');
     expect(portListText(spanish!)).not.to.contain('Point de charge');
+  });
+
+  it('a language whose module cannot be loaded is shown in English, marked lang="en"', async () => {
+    const el = await mountWidget(
+      'location-id="7" locale="ar"',
+      {},
+      {
+        before: [http.get(/\/src\/i18n\/ar\.ts/, () => HttpResponse.error())],
+      },
+    );
+    expect(portListText(el)).to.contain('Charging port');
+    const base = el.shadowRoot!.querySelector('[part=base]')!;
+    expect(base.getAttribute('lang')).to.equal('en');
+    // The layout still follows the locale.
+    expect(base.getAttribute('dir')).to.equal('rtl');
   });
 
   it('sends the first API requests while the language module is still on its way', async () => {
