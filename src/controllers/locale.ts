@@ -19,15 +19,15 @@ const CATALOGUE_PATIENCE_MS = 3000;
  * ```ts
  * #locale = new LocaleController(this, () => this.locale);
  * render() {
- *   const { locale, direction, catalogue, t } = this.#locale;
- *   return html`<div lang=${locale} dir=${direction}>${t('book')}
+ *   const { locale, textLanguage, direction, catalogue, t } = this.#locale;
+ *   return html`<div lang=${textLanguage} dir=${direction}>${t('book')}
  *     <ev-port-list .locale=${locale} .catalogue=${catalogue}></ev-port-list></div>`;
  * }
  * ```
  *
  * - `locale`: the first valid BCP 47 tag of the `locale` property (read with `getLocale`), the
  *   nearest `lang` attribute (the host's own or an ancestor's), the document's `lang`, the
- *   browser's language; else `en`. For `Intl` formats and the host's `lang`. Resolved when the
+ *   browser's language; else `en`. For `Intl` formats and the direction. Resolved when the
  *   host connects and again before each update, so a new `locale` takes effect at the next render.
  * - The catalogue of the locale's language starts loading when the host connects (`hostConnected`,
  *   before the host's first update sends its API requests, which never wait for it) and the host
@@ -59,7 +59,7 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The resolved BCP 47 locale (canonical: `de-AT`), for `Intl` and the host's `lang`. */
+  /** The resolved BCP 47 locale (canonical: `de-AT`), for `Intl` formats. */
   get locale(): string {
     return this.#locale;
   }
