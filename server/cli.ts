@@ -1,9 +1,11 @@
 /**
- * `ev-booking-proxy`: starts the reference proxy from environment variables (SPEC §9). Without
- * an Ampeco URL and token it runs against the embedded simulator.
+ * `ev-booking-proxy`: starts the booking gateway from environment variables (SPEC §9): a tenant
+ * (`AMPECO_API_URL`, `AMPECO_API_TOKEN`, `CAPABILITY_SECRET`) or, with `AMPECO_SIMULATOR=1`, the
+ * embedded simulator. A wrong configuration stops it with one line and exit code 2.
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig, type Config, type Env } from './config.js';
+import { batchedLines } from './line-writer.js';
 import { startProxyServer, type ProxyServer } from './node-server.js';
 import type { ProxyLogEntry, UpstreamFetch } from './proxy.js';
 
@@ -18,20 +20,27 @@ export interface CliIo {
 
 const defaultIo: CliIo = {
   env: process.env,
-  stdout: (line) => process.stdout.write(`${line}\n`),
+  stdout: batchedLines(process.stdout),
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
 
 interface Upstream {
   readonly url: string;
   readonly token: string;
+  /** Absent in simulator mode: a random one per process. */
+  readonly capabilitySecret?: string;
   readonly fetch?: UpstreamFetch;
   readonly label: string;
 }
 
 async function resolveUpstream(config: Config): Promise<Upstream> {
   if (config.upstream !== null) {
-    return { url: config.upstream.url, token: config.upstream.token, label: new URL(config.upstream.url).host };
+    return {
+      url: config.upstream.url,
+      token: config.upstream.token,
+      capabilitySecret: config.upstream.capabilitySecret,
+      label: new URL(config.upstream.url).host,
+    };
   }
   // Loaded only when needed: a proxy with a real upstream never holds the simulator.
   const { createSimulator } = await import('./simulator.js');
@@ -84,6 +93,7 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
       upstreamUrl: upstream.url,
       token: upstream.token,
       ...(upstream.fetch === undefined ? {} : { upstreamFetch: upstream.fetch }),
+      ...(upstream.capabilitySecret === undefined ? {} : { capabilitySecret: upstream.capabilitySecret }),
       log: (entry) => (entry.level === 'info' ? io.stdout : io.stderr)(formatLog(entry)),
     });
   } catch (error) {

@@ -402,7 +402,8 @@ describe('fuzz: the handler', () => {
       const text = await response.text();
       assert.ok(!text.includes(TOKEN), where);
       for (const [name, value] of response.headers) assert.ok(!value.includes(TOKEN), `${name} header for ${where}`);
-      if (response.status === 204) continue;
+      // HEAD answers carry no body (Hono strips it, as HTTP says).
+      if (response.status === 204 || spec.method === 'HEAD') continue;
       assert.match(response.headers.get('content-type') ?? '', /^application\/json/, where);
       const body = JSON.parse(text) as Record<string, unknown>;
       if (response.status >= 400) assert.equal(typeof body['message'], 'string', where);

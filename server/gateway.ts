@@ -1,0 +1,245 @@
+/**
+ * The booking gateway (SPEC §9, v2) as a Hono app: a Web-standard `fetch(Request) → Response`
+ * built from the route table (server/routes.ts) and one middleware per concern, in this order:
+ *
+ *   path guard → log → CORS → [route: name → limits slot (reads | creates) → query → body → validation → handler]
+ *
+ * Seams for the abuse limits (server/limits/, built beside this): `middleware.reads` and
+ * `middleware.creates` run on every read and every create attempt before its body is read;
+ * `checkCreate` / `checkDriver` are the bounds checks of a create before anything is made
+ * upstream; `wrapUpstream` wraps the one function every upstream call goes through.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { TtlCache } from './cache.js';
+import { createCapabilities, randomSecret } from './capability.js';
+import { webCompress } from './compress.js';
+import { cors, preflight } from './cors.js';
+import { closeWhenBodyUnread, jsonBody } from './body.js';
+import { requestLog } from './log.js';
+import { pathGuard, pathProblem } from './path-guard.js';
+import { isCacheable } from './public-reads.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { createRedactor } from './redact.js';
+import { jsonResponse, MESSAGES, notFound, type Compressor, type Encoding } from './respond.js';
+import { honoPattern, ROUTES, type RouteDefinition } from './routes.js';
+import { validateQuery } from './routes-query.js';
+import type { CreateCheck, GatewayRuntime } from './runtime.js';
+import type { GatewayBindings, GatewayEnv, ProxyLogEntry } from './types.js';
+import { fetchUpstream, type UpstreamCall, type UpstreamFetch } from './upstream.js';
+
+export interface GatewayOptions {
+  /** Upstream Public API base, e.g. `https://tenant.eu.charge.ampeco.tech/public-api`. */
+  readonly upstreamUrl: string;
+  /** Ampeco API token, sent upstream as `Authorization: Bearer <token>` and nowhere else. */
+  readonly token: string;
+  /** How upstream requests are made, Fetch-style (tests, the simulator, edge runtimes). Default: global `fetch`. */
+  readonly upstreamFetch?: UpstreamFetch;
+  /** A ready upstream call (the Node server's node:http forwarder); wins over `upstreamFetch`. */
+  readonly upstream?: UpstreamCall;
+  /** Wraps the one upstream door (a global budget, the pause after upstream's 429). */
+  readonly wrapUpstream?: (call: UpstreamCall) => UpstreamCall;
+  /** HMAC secret of capabilities, ≥ 32 characters. Default: random per instance (capabilities die with it). */
+  readonly capabilitySecret?: string;
+  /** Path prefix the widget's `api-base` points at. Default `/api/ampeco`. */
+  readonly basePath?: string;
+  /** Exact origins allowed by CORS. Default none (same origin only). */
+  readonly allowedOrigins?: readonly string[];
+  /** Upstream time-out (request and body), in ms. Default 10 000. */
+  readonly timeoutMs?: number;
+  /** How long location, charge point and EVSE answers are cached, in ms. Default 60 000. */
+  readonly cacheTtlMs?: number;
+  /** Longest booking a request may ask for, in minutes. Default 1440 (24 hours). */
+  readonly maxBookingMinutes?: number;
+  /** Largest request body accepted, in bytes. Default 16 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Largest upstream body read, in bytes. Default 4 MiB. */
+  readonly maxUpstreamBodyBytes?: number;
+  /** Origin used in rewritten pagination links. Default: `originOf`, else the request's own origin. */
+  readonly publicOrigin?: string;
+  /** The origin a client used, when something in front says so (a trusted reverse proxy's `X-Forwarded-Proto`). */
+  readonly originOf?: (request: Request, env: GatewayBindings | undefined) => string | undefined;
+  /**
+   * The simple per-client token bucket on every call (default 120/min), until the limits
+   * middleware takes its place; `false` turns it off.
+   */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** The rate-limit key of a request (e.g. the client's IP; `env` holds Node's request). Default: one key for everyone. */
+  readonly clientKey?: (request: Request, env: GatewayBindings | undefined) => string;
+  /** Middleware slots of the route table: every read, every create attempt (before its body is read). */
+  readonly middleware?: {
+    readonly reads?: readonly MiddlewareHandler<GatewayEnv>[];
+    readonly creates?: readonly MiddlewareHandler<GatewayEnv>[];
+  };
+  readonly checkCreate?: CreateCheck;
+  readonly checkDriver?: CreateCheck;
+  /** Compression of JSON answers. Default: the Web `CompressionStream` (gzip). */
+  readonly compress?: Compressor;
+  readonly encodings?: readonly Encoding[];
+  readonly now?: () => number;
+  readonly log?: (entry: ProxyLogEntry) => void;
+}
+
+export interface Gateway {
+  readonly app: Hono<GatewayEnv>;
+  /** The Web-standard handler: `fetch(request, env?)`. */
+  readonly fetch: (request: Request, env?: unknown) => Promise<Response>;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Whether `url` may be an upstream: https, or http to a loopback host. */
+export function isSafeUpstream(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+}
+
+function tokenBucket(options: GatewayOptions, now: () => number): MiddlewareHandler<GatewayEnv> | null {
+  if (options.rateLimit === false) return null;
+  const limiter = new RateLimiter(options.rateLimit ?? {}, now);
+  const clientKey = options.clientKey ?? ((): string => 'all');
+  return async (c, next) => {
+    const decision = limiter.take(clientKey(c.req.raw, c.env));
+    if (!decision.allowed) {
+      return jsonResponse(
+        429,
+        { message: 'Too many requests. Please try again later.' },
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      );
+    }
+    await next();
+  };
+}
+
+/** Builds the gateway. Throws `TypeError` on an unusable upstream URL, token, secret or limit. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const upstreamBase = new URL(options.upstreamUrl);
+  if (upstreamBase.protocol !== 'https:' && upstreamBase.protocol !== 'http:') {
+    throw new TypeError('upstreamUrl must be an http(s) URL');
+  }
+  if (options.upstreamFetch === undefined && options.upstream === undefined && !isSafeUpstream(upstreamBase)) {
+    throw new TypeError('upstreamUrl must use https (plain http only to a loopback host)');
+  }
+  const token = options.token;
+  if (token === '' || /[\x00-\x20\x7f]/.test(token)) throw new TypeError('token is empty or malformed');
+  const basePath = (options.basePath ?? '/api/ampeco').replace(/\/+$/, '');
+  if (basePath !== '' && pathProblem(basePath) !== null) throw new TypeError('basePath must be a plain path');
+  const maxBookingMinutes = options.maxBookingMinutes ?? 24 * 60;
+  if (!(maxBookingMinutes > 0 && maxBookingMinutes <= 366 * 24 * 60)) {
+    throw new TypeError('maxBookingMinutes must be positive');
+  }
+  const now = options.now ?? Date.now;
+  const redactor = createRedactor(token);
+  const log = (entry: ProxyLogEntry): void => {
+    if (options.log === undefined) return;
+    try {
+      options.log(entry.detail === undefined ? entry : { ...entry, detail: redactor.text(entry.detail) });
+    } catch {
+      // A failing logger must not fail requests.
+    }
+  };
+  const target = {
+    baseUrl: options.upstreamUrl,
+    token,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxBodyBytes: options.maxUpstreamBodyBytes ?? 4 * 1024 * 1024,
+  };
+  const door = options.upstream ?? fetchUpstream(target, options.upstreamFetch);
+  const runtime: GatewayRuntime = {
+    upstream: options.wrapUpstream === undefined ? door : options.wrapUpstream(door),
+    capabilities: createCapabilities(options.capabilitySecret ?? randomSecret()),
+    redactor,
+    compress: options.compress ?? webCompress,
+    encodings: options.encodings ?? ['gzip'],
+    cache: new TtlCache({
+      ttlMs: options.cacheTtlMs ?? 60_000,
+      maxEntries: 1000,
+      now,
+      shouldStore: isCacheable,
+    }),
+    basePath,
+    linkOrigin: (c) => options.publicOrigin ?? options.originOf?.(c.req.raw, c.env) ?? new URL(c.req.url).origin,
+    upstreamBase,
+    maxBookingMs: maxBookingMinutes * 60_000,
+    checkCreate: options.checkCreate,
+    checkDriver: options.checkDriver,
+    now,
+    log,
+  };
+
+  const refusedOrigins = new Set<string>();
+  const corsOptions = {
+    allowedOrigins: new Set(options.allowedOrigins ?? []),
+    onRefused: (origin: string, reason: string): void => {
+      // Once per origin (at most 100 remembered): a refusal is a configuration hint, not a flood.
+      if (refusedOrigins.has(origin) || refusedOrigins.size >= 100) return;
+      refusedOrigins.add(origin);
+      log({
+        level: 'warn',
+        message: 'CORS refused',
+        detail: `${reason}: ${JSON.stringify(origin.slice(0, 200))}; add it to ALLOWED_ORIGINS to allow it`,
+      });
+    },
+  };
+
+  const app = new Hono<GatewayEnv>({ strict: true });
+  app.use('*', pathGuard);
+  app.use('*', async (c, next) => {
+    c.set('gateway', runtime);
+    await next();
+  });
+  app.use('*', requestLog);
+  app.use('*', closeWhenBodyUnread);
+  app.use('*', cors(corsOptions));
+  app.get('/healthz', (c) => {
+    void c;
+    return jsonResponse(200, { status: 'ok' });
+  });
+
+  const bucket = tokenBucket(options, now);
+  const slots = {
+    read: [...(bucket === null ? [] : [bucket]), ...(options.middleware?.reads ?? [])],
+    create: [...(bucket === null ? [] : [bucket]), ...(options.middleware?.creates ?? [])],
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const preflightHandler = preflight(corsOptions);
+  const preflighted = new Set<string>();
+  for (const route of ROUTES) {
+    const pattern = honoPattern(basePath, route);
+    // The limits slot comes before the query and body checks: refused attempts count too.
+    const chain: MiddlewareHandler<GatewayEnv>[] = [named(route), ...slots[route.access], checkedQuery(route)];
+    if (route.validate !== undefined) {
+      chain.push(jsonBody(maxBodyBytes), route.validate({ maxBookingMs: runtime.maxBookingMs }));
+    }
+    app.on(route.method, [pattern], ...chain, route.handler);
+    if (!preflighted.has(pattern)) {
+      preflighted.add(pattern);
+      app.options(pattern, preflightHandler);
+    }
+  }
+  app.notFound((c) => notFound(c));
+  app.onError((error, c) => {
+    void c;
+    log({ level: 'error', message: 'gateway error', detail: error.stack ?? error.message });
+    return jsonResponse(500, { message: MESSAGES.internal });
+  });
+
+  return { app, fetch: (request, env) => Promise.resolve(app.fetch(request, env as GatewayBindings | undefined)) };
+}
+
+/** The first middleware of a route: names it (for the log and the limits). */
+function named(route: RouteDefinition): MiddlewareHandler<GatewayEnv> {
+  return async (c, next) => {
+    c.set('route', route.name);
+    await next();
+  };
+}
+
+/** Checks the route's query and rebuilds its upstream path from constants and the validated id. */
+function checkedQuery(route: RouteDefinition): MiddlewareHandler<GatewayEnv> {
+  return async (c, next) => {
+    const query = validateQuery(route.query, route.required, new URL(c.req.url).searchParams);
+    if (typeof query === 'string') return notFound(c, query);
+    c.set('query', query);
+    c.set('upstreamPath', route.path.replace(':id', c.req.param('id') ?? ''));
+    await next();
+  };
+}
