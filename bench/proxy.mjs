@@ -131,7 +131,7 @@ export async function runProxyBench(options = {}) {
     port: 0,
     upstreamUrl: `${upstream.url}/public-api`,
     token: TOKEN,
-    rateLimit: false,
+    limits: false,
     cacheTtlMs: 0,
   });
   const direct = `${upstream.url}/public-api/resources/users/v1.0?${QUERY}`;

@@ -175,6 +175,7 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
       : upstreamProblem(c, outcome);
   }
   if (!positive(request['id'])) return badUpstream(c, 'created request without an id');
+  await gateway.onCreated?.(c, request['id'], body.endAt);
   const answer = await withCapability(c, request, {
     userId: driver.userId,
     locationId: body.locationId,

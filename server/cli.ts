@@ -6,7 +6,9 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig, type Config, type Env } from './config.js';
 import { batchedLines } from './line-writer.js';
+import { createLimits, type Limits } from './limits/index.js';
 import { startProxyServer, type ProxyServer } from './node-server.js';
+import { createPortalAuth } from './portal-auth.js';
 import type { ProxyLogEntry, UpstreamFetch } from './proxy.js';
 
 /** Upstream base used with the simulator; `.invalid` guarantees it never resolves to a real host. */
@@ -80,11 +82,26 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
     process.exitCode = 2;
     return null;
   }
+  const log = (entry: ProxyLogEntry): void => (entry.level === 'info' ? io.stdout : io.stderr)(formatLog(entry));
+  let limits: Limits;
+  try {
+    // Reaches REDIS_URL when it is set: an unreachable Redis is a configuration error too.
+    limits = await createLimits(config.limits, {
+      onError: (detail) => log({ level: 'warn', message: 'limits store', detail }),
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`ev-booking-proxy: ${error.message}`);
+    process.exitCode = 2;
+    return null;
+  }
   let server: ProxyServer;
   let upstream: Upstream;
   try {
     upstream = await resolveUpstream(config);
     server = await startProxyServer({
+      limits,
+      ...(config.portal === null ? {} : { portal: createPortalAuth(config.portal) }),
       host: config.host,
       port: config.port,
       basePath: config.basePath,
@@ -94,9 +111,10 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
       token: upstream.token,
       ...(upstream.fetch === undefined ? {} : { upstreamFetch: upstream.fetch }),
       ...(upstream.capabilitySecret === undefined ? {} : { capabilitySecret: upstream.capabilitySecret }),
-      log: (entry) => (entry.level === 'info' ? io.stdout : io.stderr)(formatLog(entry)),
+      log,
     });
   } catch (error) {
+    await limits.close();
     const reason = error instanceof Error ? error.message : String(error);
     const misconfigured = LISTEN_CONFIG_ERRORS.has((error as NodeJS.ErrnoException | null)?.code ?? '');
     const hint = misconfigured ? ` (check HOST and PORT: ${config.host}:${config.port})` : '';
@@ -105,7 +123,14 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
     return null;
   }
   io.stdout(`ev-booking-proxy listening on ${server.url}${config.basePath} (upstream: ${upstream.label})`);
-  return server;
+  const running = server;
+  return {
+    url: running.url,
+    close: async () => {
+      await running.close();
+      await limits.close();
+    },
+  };
 }
 
 /** Runs `main` and closes the server on SIGINT / SIGTERM. */

@@ -3,6 +3,9 @@
  *
  * `parseConfig` never echoes the token: error messages name the variable, not its value.
  */
+import { parseTrustProxy, type TrustProxy } from './client-address.js';
+import { parseLimitsConfig, type LimitsConfig } from './limits/config.js';
+import { parsePortalAuthConfig, type PortalAuthConfig } from './portal-auth.js';
 
 /** Where the gateway sends requests: the tenant's Public API base, its Bearer token, the capability secret. */
 export interface UpstreamConfig {
@@ -22,11 +25,12 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   /** `null`: `AMPECO_SIMULATOR=1`, run against the embedded simulator (with a random capability secret). */
   readonly upstream: UpstreamConfig | null;
-  /**
-   * `TRUST_PROXY`: the proxy runs behind a reverse proxy that sets `X-Forwarded-For` and
-   * `X-Forwarded-Proto`. Default `false` (those headers are ignored: any client can forge them).
-   */
-  readonly trustProxy: boolean;
+  /** `TRUST_PROXY`: which `X-Forwarded-For` entries give the client's address (server/client-address.ts). */
+  readonly trustProxy: TrustProxy;
+  /** The abuse limits and `REDIS_URL` (server/limits/config.ts). */
+  readonly limits: LimitsConfig;
+  /** Portal mode (`AUTH_JWKS_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCE`), or `null`. */
+  readonly portal: PortalAuthConfig | null;
 }
 
 /** A configuration the proxy refuses to start with; `message` is one line meant for an operator. */
@@ -190,6 +194,8 @@ export function parseConfig(env: Env): Config {
     basePath: parseBasePath(value(env, 'BASE_PATH') ?? DEFAULT_BASE_PATH),
     allowedOrigins,
     upstream,
-    trustProxy: parseFlag('TRUST_PROXY', value(env, 'TRUST_PROXY')),
+    trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+    limits: parseLimitsConfig(env),
+    portal: parsePortalAuthConfig(env),
   };
 }

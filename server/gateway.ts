@@ -4,10 +4,10 @@
  *
  *   path guard → log → CORS → [route: name → limits slot (reads | creates) → query → body → validation → handler]
  *
- * Seams for the abuse limits (server/limits/, built beside this): `middleware.reads` and
- * `middleware.creates` run on every read and every create attempt before its body is read;
- * `checkCreate` / `checkDriver` are the bounds checks of a create before anything is made
- * upstream; `wrapUpstream` wraps the one function every upstream call goes through.
+ * The abuse limits (server/limits/gateway-limits.ts) fill the limits slot (rates: a read, or a
+ * create attempt counted before its body is checked; the location guard; portal sign-in), the
+ * bounds checks of a create (`checkCreate` before the driver look-up, `checkDriver` before the
+ * create) and wrap the one function every upstream call goes through (pause, then budget).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { TtlCache } from './cache.js';
@@ -18,7 +18,9 @@ import { closeWhenBodyUnread, jsonBody } from './body.js';
 import { requestLog } from './log.js';
 import { pathGuard, pathProblem } from './path-guard.js';
 import { isCacheable } from './public-reads.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { gatewayLimits } from './limits/gateway-limits.js';
+import { limitsOver, parseLimitsConfig, type Limits } from './limits/index.js';
+import type { PortalAuth } from './portal-auth.js';
 import { createRedactor } from './redact.js';
 import { jsonResponse, MESSAGES, notFound, type Compressor, type Encoding } from './respond.js';
 import { honoPattern, ROUTES, type RouteDefinition } from './routes.js';
@@ -59,17 +61,20 @@ export interface GatewayOptions {
   /** The origin a client used, when something in front says so (a trusted reverse proxy's `X-Forwarded-Proto`). */
   readonly originOf?: (request: Request, env: GatewayBindings | undefined) => string | undefined;
   /**
-   * The simple per-client token bucket on every call (default 120/min), until the limits
-   * middleware takes its place; `false` turns it off.
+   * The abuse limits (server/limits/): rates, bounds, active bookings per driver and the upstream
+   * budget. Default: SPEC §9's defaults, per process. `false`: none (tests, benchmarks).
    */
-  readonly rateLimit?: RateLimitOptions | false;
-  /** The rate-limit key of a request (e.g. the client's IP; `env` holds Node's request). Default: one key for everyone. */
+  readonly limits?: Limits | false;
+  /** Portal mode: creates need a JWT verified by this (server/portal-auth.ts). */
+  readonly portal?: PortalAuth;
+  /** The limits' key of a request (the client's address; `env` holds Node's request). Default: one key for everyone. */
   readonly clientKey?: (request: Request, env: GatewayBindings | undefined) => string;
-  /** Middleware slots of the route table: every read, every create attempt (before its body is read). */
+  /** Middleware slots of the route table, after the limits': every read, every create attempt. */
   readonly middleware?: {
     readonly reads?: readonly MiddlewareHandler<GatewayEnv>[];
     readonly creates?: readonly MiddlewareHandler<GatewayEnv>[];
   };
+  /** Further bounds checks of a create, after the limits' own (before the driver look-up; before the create). */
   readonly checkCreate?: CreateCheck;
   readonly checkDriver?: CreateCheck;
   /** Compression of JSON answers. Default: the Web `CompressionStream` (gzip). */
@@ -92,23 +97,6 @@ export function isSafeUpstream(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
 }
 
-function tokenBucket(options: GatewayOptions, now: () => number): MiddlewareHandler<GatewayEnv> | null {
-  if (options.rateLimit === false) return null;
-  const limiter = new RateLimiter(options.rateLimit ?? {}, now);
-  const clientKey = options.clientKey ?? ((): string => 'all');
-  return async (c, next) => {
-    const decision = limiter.take(clientKey(c.req.raw, c.env));
-    if (!decision.allowed) {
-      return jsonResponse(
-        429,
-        { message: 'Too many requests. Please try again later.' },
-        { 'retry-after': String(decision.retryAfterSeconds) },
-      );
-    }
-    await next();
-  };
-}
-
 /** Builds the gateway. Throws `TypeError` on an unusable upstream URL, token, secret or limit. */
 export function createGateway(options: GatewayOptions): Gateway {
   const upstreamBase = new URL(options.upstreamUrl);
@@ -122,7 +110,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (token === '' || /[\x00-\x20\x7f]/.test(token)) throw new TypeError('token is empty or malformed');
   const basePath = (options.basePath ?? '/api/ampeco').replace(/\/+$/, '');
   if (basePath !== '' && pathProblem(basePath) !== null) throw new TypeError('basePath must be a plain path');
-  const maxBookingMinutes = options.maxBookingMinutes ?? 24 * 60;
+  // The limits answer a booking longer than MAX_BOOKING_MINUTES with their `reason`; validation
+  // itself only refuses the absurd.
+  const maxBookingMinutes = options.maxBookingMinutes ?? 366 * 24 * 60;
   if (!(maxBookingMinutes > 0 && maxBookingMinutes <= 366 * 24 * 60)) {
     throw new TypeError('maxBookingMinutes must be positive');
   }
@@ -143,8 +133,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxBodyBytes: options.maxUpstreamBodyBytes ?? 4 * 1024 * 1024,
   };
   const door = options.upstream ?? fetchUpstream(target, options.upstreamFetch);
+  const limits = options.limits ?? limitsOver(parseLimitsConfig({}), null, now);
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const wired =
+    limits === false
+      ? null
+      : gatewayLimits(limits, {
+          clientKey: options.clientKey ?? ((): string => 'all'),
+          portal: options.portal ?? null,
+          maxBodyBytes,
+        });
+  const outerDoor = options.wrapUpstream === undefined ? door : options.wrapUpstream(door);
   const runtime: GatewayRuntime = {
-    upstream: options.wrapUpstream === undefined ? door : options.wrapUpstream(door),
+    upstream: wired === null ? outerDoor : wired.wrapUpstream(outerDoor),
     capabilities: createCapabilities(options.capabilitySecret ?? randomSecret()),
     redactor,
     compress: options.compress ?? webCompress,
@@ -159,8 +160,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     linkOrigin: (c) => options.publicOrigin ?? options.originOf?.(c.req.raw, c.env) ?? new URL(c.req.url).origin,
     upstreamBase,
     maxBookingMs: maxBookingMinutes * 60_000,
-    checkCreate: options.checkCreate,
-    checkDriver: options.checkDriver,
+    checkCreate: chainChecks(wired?.checkCreate, options.checkCreate),
+    checkDriver: chainChecks(wired?.checkDriver, options.checkDriver),
+    onCreated: wired?.onCreated,
     now,
     log,
   };
@@ -194,12 +196,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     return jsonResponse(200, { status: 'ok' });
   });
 
-  const bucket = tokenBucket(options, now);
   const slots = {
-    read: [...(bucket === null ? [] : [bucket]), ...(options.middleware?.reads ?? [])],
-    create: [...(bucket === null ? [] : [bucket]), ...(options.middleware?.creates ?? [])],
+    read: [...(wired?.middleware.reads ?? []), ...(options.middleware?.reads ?? [])],
+    create: [...(wired?.middleware.creates ?? []), ...(options.middleware?.creates ?? [])],
   };
-  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const preflightHandler = preflight(corsOptions);
   const preflighted = new Set<string>();
   for (const route of ROUTES) {
@@ -223,6 +223,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   return { app, fetch: (request, env) => Promise.resolve(app.fetch(request, env as GatewayBindings | undefined)) };
+}
+
+/** Both checks in turn: the first refusal answers. */
+function chainChecks(first: CreateCheck | undefined, second: CreateCheck | undefined): CreateCheck | undefined {
+  if (first === undefined || second === undefined) return first ?? second;
+  return async (c, attempt) => (await first(c, attempt)) ?? second(c, attempt);
 }
 
 /** The first middleware of a route: names it (for the log and the limits). */

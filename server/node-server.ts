@@ -3,11 +3,12 @@
  * app, upstream calls through the node:http forwarder (server/node-upstream.ts), zlib compression.
  * The raw request target is checked before @hono/node-server builds a URL from it (which would
  * resolve `..` or accept `GET http://other.host/…`); the client's address comes from the socket
- * (or the nearest `X-Forwarded-For` entry with `trustProxy`); no input can crash the process.
+ * (or `X-Forwarded-For` as `trustProxy` allows); no input can crash the process.
  */
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { isIP, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { clientAddress, clientKey, peerIsTrusted, TRUST_NOBODY, type TrustProxy } from './client-address.js';
 import { createGateway, type GatewayOptions } from './gateway.js';
 import { nodeCompress } from './node-compress.js';
 import { nodeUpstream } from './node-upstream.js';
@@ -20,11 +21,11 @@ export interface ProxyServerConfig extends Omit<GatewayOptions, 'clientKey' | 'u
   /** Port to listen on; `0` picks a free one. Default 8787. */
   readonly port?: number;
   /**
-   * Behind a reverse proxy that the gateway is reachable only through: the client's address is
-   * the last `X-Forwarded-For` entry and the scheme of links `X-Forwarded-Proto`. Default `false`
-   * (any client can send those headers).
+   * `TRUST_PROXY` (server/client-address.ts): which `X-Forwarded-For` entries give the client's
+   * address, and whose `X-Forwarded-Proto` gives the scheme of links. Default: none (any client
+   * can send those headers); `true` is one hop.
    */
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: TrustProxy | boolean;
   /** Time a client has to send its request headers, in ms. Default 15 000. */
   readonly headersTimeoutMs?: number;
   /** Time a client has to send its whole request, in ms. Default 30 000. */
@@ -41,34 +42,8 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/**
- * The rate-limit key of a client address: IPv4 as is (also when IPv4-mapped, `::ffff:1.2.3.4`),
- * IPv6 by its /64 prefix, since one subscriber usually holds a whole /64 and could otherwise
- * rotate addresses to get a fresh bucket for every request.
- */
-export function rateLimitKey(address: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped !== null) return mapped[1] ?? address;
-  if (isIP(address) !== 6) return address;
-  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]?.split('::') ?? [];
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === '' ? [] : tail.split(':');
-  // An embedded IPv4 tail (`::1.2.3.4`) lies in the low 64 bits, which are dropped anyway.
-  const missing = address.includes('::') ? 8 - left.length - right.length : 0;
-  const groups = [...left, ...Array.from({ length: Math.max(0, missing) }, () => '0'), ...right];
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
-}
-
-/** The last `X-Forwarded-For` entry (the one the nearest reverse proxy appended), if it is an IP. */
-function forwardedFor(req: IncomingMessage): string | null {
-  const header = req.headers['x-forwarded-for'];
-  const value = Array.isArray(header) ? header.join(',') : header;
-  const last = value?.split(',').at(-1)?.trim() ?? '';
-  return isIP(last) === 0 ? null : last;
-}
+/** The limits' key of a client address (IPv6 by its /64), under its former name. */
+export { clientKey as rateLimitKey } from './client-address.js';
 
 /** Methods that a Fetch `Request` cannot carry; answered 404 like every method not served. */
 const UNSUPPORTED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -92,7 +67,12 @@ function plainResponse(res: ServerResponse, status: number, message: string): vo
 
 /** Starts the gateway on `node:http`; resolves once it listens. */
 export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer> {
-  const trustProxy = config.trustProxy ?? false;
+  const trust: TrustProxy =
+    config.trustProxy === true
+      ? { kind: 'hops', hops: 1 }
+      : config.trustProxy === false || config.trustProxy === undefined
+        ? TRUST_NOBODY
+        : config.trustProxy;
   const host = config.host ?? '127.0.0.1';
   const forwarder =
     config.upstreamFetch === undefined
@@ -109,14 +89,17 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
     compress: config.compress ?? nodeCompress,
     encodings: config.encodings ?? ['br', 'gzip'],
     originOf: (request, env) => {
-      const proto = trustProxy ? env?.incoming?.headers['x-forwarded-proto'] : undefined;
+      const incoming = env?.incoming;
+      if (incoming === undefined || !peerIsTrusted(incoming.socket.remoteAddress, trust)) return undefined;
+      const proto = incoming.headers['x-forwarded-proto'];
       return proto === 'https' || proto === 'http' ? `${proto}://${new URL(request.url).host}` : undefined;
     },
     clientKey: (_request, env) => {
       const incoming = (env as GatewayBindings | undefined)?.incoming;
       if (incoming === undefined) return 'unknown';
-      const address = (trustProxy ? forwardedFor(incoming) : null) ?? incoming.socket.remoteAddress;
-      return address === undefined ? 'unknown' : rateLimitKey(address);
+      const forwarded = incoming.headers['x-forwarded-for'];
+      const header = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
+      return clientKey(clientAddress(incoming.socket.remoteAddress, header, trust));
     },
   });
   const listener = getRequestListener(gateway.fetch, { overrideGlobalObjects: false });

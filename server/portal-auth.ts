@@ -134,6 +134,9 @@ export function portalBookingEmail(tokenEmail: string, bodyEmail: unknown): stri
   if (typeof bodyEmail === 'string' && bodyEmail.trim().toLowerCase() === tokenEmail.toLowerCase()) {
     return tokenEmail;
   }
-  const message = 'Bookings are made for the signed-in email address only.';
-  return { message, errors: { email: [message] }, reason: 'email-mismatch' };
+  return {
+    message: 'The given data was invalid.',
+    errors: { email: ['Bookings are made for the signed-in email address only.'] },
+    reason: 'email-mismatch',
+  };
 }

@@ -45,6 +45,8 @@ export interface GatewayRuntime {
   readonly maxBookingMs: number;
   readonly checkCreate: CreateCheck | undefined;
   readonly checkDriver: CreateCheck | undefined;
+  /** Told of each booking request created upstream (the active bookings per driver remember it). */
+  readonly onCreated: ((c: Context<GatewayEnv>, requestId: number, endAt: string) => Promise<void>) | undefined;
   readonly now: () => number;
   log(entry: ProxyLogEntry): void;
 }

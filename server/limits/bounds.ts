@@ -25,9 +25,12 @@ export type BoundsConfig = Pick<LimitsConfig, 'allowedLocationIds' | 'bookingHor
 
 const DAY_MS = 86_400_000;
 
-/** One refusal: `message` is also the field's message. */
-export function refusal(reason: BoundReason, field: string, message: string): BoundRefusal {
-  return { message, errors: { [field]: [message] }, reason };
+/** Ampeco's own message of a 422, which the gateway's other 422s use too; `errors` says which bound. */
+export const INVALID_DATA = 'The given data was invalid.';
+
+/** One refusal: `reason`, and what is wrong in the field it concerns. */
+export function refusal(reason: BoundReason, field: string, fieldMessage: string): BoundRefusal {
+  return { message: INVALID_DATA, errors: { [field]: [fieldMessage] }, reason };
 }
 
 /** Whether `locationId` may be read and booked (any, when `ALLOWED_LOCATION_IDS` is unset). */

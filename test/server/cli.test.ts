@@ -8,7 +8,9 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { TRUST_NOBODY } from '../../server/client-address.js';
 import { ConfigError, parseConfig } from '../../server/config.js';
+import { parseLimitsConfig } from '../../server/limits/config.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
 const TOKEN = 'tok_SECRET_cli_0123456789';
@@ -22,7 +24,9 @@ describe('parseConfig', () => {
       basePath: '/api/ampeco',
       allowedOrigins: [],
       upstream: null,
-      trustProxy: false,
+      trustProxy: TRUST_NOBODY,
+      limits: parseLimitsConfig({}),
+      portal: null,
     });
   });
 
@@ -43,7 +47,9 @@ describe('parseConfig', () => {
       basePath: '/ev/ampeco',
       allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
       upstream: { url: 'https://charge.white-label.example:8443/public-api', token: TOKEN, capabilitySecret: SECRET },
-      trustProxy: true,
+      trustProxy: { kind: 'hops', hops: 1 },
+      limits: parseLimitsConfig({}),
+      portal: null,
     });
   });
 

@@ -31,7 +31,7 @@ function withSimulator(): Setup {
     upstreamUrl: 'http://simulator.invalid/public-api',
     token: 'simulator-token',
     capabilitySecret: SECRET,
-    rateLimit: false,
+    limits: false,
     now: () => clock,
     upstreamFetch: (request) => {
       upstreamCalls.push(`${request.method} ${new URL(request.url).pathname}`);
@@ -197,7 +197,7 @@ describe('the look-up by externalId', () => {
       upstreamUrl: 'https://tenant.example/public-api',
       token: 'tok_SECRET_0123456789',
       capabilitySecret: SECRET,
-      rateLimit: false,
+      limits: false,
       upstreamFetch: async (call) => {
         const url = new URL(call.url);
         asked.push(`${url.pathname}?${url.searchParams.toString()}`);
@@ -241,7 +241,7 @@ describe('create by email and cancel', () => {
       upstreamUrl: 'https://tenant.example/public-api',
       token: 'tok_SECRET_0123456789',
       capabilitySecret: SECRET,
-      rateLimit: false,
+      limits: false,
       upstreamFetch: async (call) => {
         if (call.method === 'POST') posts.push(await call.text());
         const email = new URL(call.url).searchParams.get('filter[email]');
@@ -316,7 +316,7 @@ describe('answers and secrets', () => {
     const proxy = createProxy({
       upstreamUrl: 'https://tenant.example/public-api',
       token: 'tok_SECRET_0123456789',
-      rateLimit: false,
+      limits: false,
       upstreamFetch: async () =>
         Response.json({
           data: [
@@ -371,7 +371,7 @@ describe('answers and secrets', () => {
       const proxy = createProxy({
         upstreamUrl: 'https://tenant.example/public-api',
         token,
-        rateLimit: false,
+        limits: false,
         log: (entry) => logs.push(entry),
         upstreamFetch: async () =>
           Response.json(
@@ -405,7 +405,7 @@ describe('answers and secrets', () => {
       proxy: createProxy({
         upstreamUrl: 'https://tenant.example/public-api',
         token: 'tok_SECRET_0123456789',
-        rateLimit: false,
+        limits: false,
         upstreamFetch: async () => Response.json(availability),
       }),
     };

@@ -40,7 +40,7 @@ describe('bounds of one create', () => {
   test('a start in year 9999 is refused: 422 body with message, errors.startAt and reason', () => {
     const far = { locationId: 7, startAt: '9999-01-01T10:00:00Z', endAt: '9999-01-01T11:00:00Z' };
     assert.deepEqual(checkBookingBounds(defaults, far, NOW), {
-      message: 'A booking must start within the next 28 days.',
+      message: 'The given data was invalid.',
       errors: { startAt: ['A booking must start within the next 28 days.'] },
       reason: 'beyond-horizon',
     });

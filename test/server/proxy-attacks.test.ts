@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { rateLimitKey, startProxyServer } from '../../server/node-server.js';
 import { createProxy, type ProxyHandler, type ProxyOptions } from '../../server/proxy.js';
 import { BASE, minimalBooking, post, PROXY, validAvailability } from './support.js';
+import { testLimits } from './limits-support.js';
 
 const TOKEN = 'tok_SECRET_attack_0123456789';
 
@@ -24,7 +25,7 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
   const proxy = createProxy({
     upstreamUrl: 'https://tenant.example/public-api',
     token: TOKEN,
-    rateLimit: false,
+    limits: false,
     cacheTtlMs: 0,
     allowedOrigins: ['https://shop.example'],
     upstreamFetch: async (request: Request): Promise<Response> => {
@@ -250,7 +251,7 @@ describe('JSON body tricks', () => {
     const proxy = createProxy({
       upstreamUrl: 'https://tenant.example/public-api',
       token: TOKEN,
-      rateLimit: false,
+      limits: false,
       upstreamFetch: async (request) => {
         if (request.method === 'POST') {
           return new Response('{"message":"bad","errors":{"__proto__":["x"],"startAt":["y"]}}', { status: 422 });
@@ -490,7 +491,7 @@ describe('rate-limit evasion', () => {
       port: 0,
       upstreamUrl: 'https://tenant.example/public-api',
       token: TOKEN,
-      rateLimit: { requestsPerMinute: 2 },
+      limits: testLimits({ READS_PER_MINUTE: '2' }),
       trustProxy,
       upstreamFetch: async (): Promise<Response> =>
         Response.json({

@@ -370,7 +370,7 @@ describe('fuzz: the handler', () => {
     const proxy = createProxy({
       upstreamUrl: `https://${UPSTREAM_HOST}/public-api`,
       token: TOKEN,
-      rateLimit: false,
+      limits: false,
       cacheTtlMs: 0,
       allowedOrigins: ['https://shop.example'],
       log: (entry) => {
@@ -492,7 +492,7 @@ describe('fuzz: the Node server over a loopback socket', () => {
       port: 0,
       upstreamUrl: `https://${UPSTREAM_HOST}/public-api`,
       token: TOKEN,
-      rateLimit: false,
+      limits: false,
       cacheTtlMs: 0,
       maxBodyBytes: 4096,
       headersTimeoutMs: 400,

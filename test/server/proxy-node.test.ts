@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import type { ProxyLogEntry } from '../../server/proxy.js';
 import { minimalBooking } from './support.js';
+import { testLimits } from './limits-support.js';
 
 const TOKEN = 'tok_SECRET_node_0123456789';
 
@@ -47,7 +48,7 @@ describe('Node server', () => {
       token: TOKEN,
       allowedOrigins: ['https://shop.example'],
       maxBodyBytes: 1024,
-      rateLimit: { requestsPerMinute: 1000 },
+      limits: testLimits({ READS_PER_MINUTE: '1000', CREATES_PER_HOUR: '1000' }),
       log: (entry) => logs.push(entry),
       upstreamFetch: async (request: Request): Promise<Response> => {
         upstreamCalls.push(request);
@@ -222,7 +223,7 @@ describe('Node server rate limit', () => {
       port: 0,
       upstreamUrl: 'https://tenant.example/public-api',
       token: TOKEN,
-      rateLimit: { requestsPerMinute: 2 },
+      limits: testLimits({ READS_PER_MINUTE: '2' }),
       cacheTtlMs: 0,
       upstreamFetch: async (): Promise<Response> => {
         calls += 1;

@@ -21,7 +21,7 @@ function setup(): { proxy: ProxyHandler; forwarded: Forwarded[] } {
   const proxy = createProxy({
     upstreamUrl: `https://${UPSTREAM_HOST}/public-api`,
     token: TOKEN,
-    rateLimit: false,
+    limits: false,
     cacheTtlMs: 0,
     upstreamFetch: async (request: Request): Promise<Response> => {
       forwarded.push({ url: new URL(request.url), method: request.method, headers: request.headers });

@@ -183,7 +183,7 @@ function proxyFor(url: () => string, logs: ProxyLogEntry[] = [], maxUpstreamBody
     upstreamUrl,
     token: TOKEN,
     timeoutMs: TIMEOUT_MS,
-    rateLimit: false,
+    limits: false,
     cacheTtlMs: 0,
     allowedOrigins: ['https://shop.example'],
     log: (entry) => logs.push(entry),
