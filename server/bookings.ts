@@ -98,7 +98,7 @@ export const readBooking: Handler<GatewayEnv> = async (c) => {
     route: c.get('route'),
     method: 'GET',
     path: `${BOOKINGS}/${c.req.param('id')}`,
-    query: '',
+    query: c.get('query').toString(),
   });
   const booking = dataOf(outcome);
   if (booking === null) {

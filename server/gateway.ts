@@ -11,7 +11,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { TtlCache } from './cache.js';
-import { createCapabilities, randomSecret } from './capability.js';
+import { createCapabilities, randomSecret, type Mac } from './capability.js';
 import { webCompress } from './compress.js';
 import { cors, preflight } from './cors.js';
 import { closeWhenBodyUnread, jsonBody } from './body.js';
@@ -42,6 +42,8 @@ export interface GatewayOptions {
   readonly wrapUpstream?: (call: UpstreamCall) => UpstreamCall;
   /** HMAC secret of capabilities, ≥ 32 characters. Default: random per instance (capabilities die with it). */
   readonly capabilitySecret?: string;
+  /** The HMAC-SHA-256 of capabilities. Default: WebCrypto (every runtime); the Node server uses node:crypto. */
+  readonly capabilityMac?: (secret: string) => Mac;
   /** Path prefix the widget's `api-base` points at. Default `/api/ampeco`. */
   readonly basePath?: string;
   /** Exact origins allowed by CORS. Default none (same origin only). */
@@ -146,7 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const outerDoor = options.wrapUpstream === undefined ? door : options.wrapUpstream(door);
   const runtime: GatewayRuntime = {
     upstream: wired === null ? outerDoor : wired.wrapUpstream(outerDoor),
-    capabilities: createCapabilities(options.capabilitySecret ?? randomSecret()),
+    capabilities: createCapabilities(options.capabilitySecret ?? randomSecret(), options.capabilityMac),
     redactor,
     compress: options.compress ?? webCompress,
     encodings: options.encodings ?? ['gzip'],

@@ -6,6 +6,7 @@
  * (or `X-Forwarded-For` as `trustProxy` allows); no input can crash the process.
  */
 import { getRequestListener } from '@hono/node-server';
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clientAddress, clientKey, peerIsTrusted, TRUST_NOBODY, type TrustProxy } from './client-address.js';
@@ -87,6 +88,9 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
     ...config,
     ...(forwarder === null ? {} : { upstream: forwarder.call }),
     compress: config.compress ?? nodeCompress,
+    // node:crypto's HMAC is synchronous and an order of magnitude cheaper than WebCrypto's jobs here.
+    capabilityMac:
+      config.capabilityMac ?? ((secret) => (payload) => createHmac('sha256', secret).update(payload).digest()),
     encodings: config.encodings ?? ['br', 'gzip'],
     originOf: (request, env) => {
       const incoming = env?.incoming;
@@ -102,7 +106,9 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
       return clientKey(clientAddress(incoming.socket.remoteAddress, header, trust));
     },
   });
-  const listener = getRequestListener(gateway.fetch, { overrideGlobalObjects: false });
+  // @hono/node-server swaps the global Request and Response for lighter ones that it writes to the
+  // socket without a Web stream (its default; undici's Response body was a tenth of the time per request).
+  const listener = getRequestListener(gateway.fetch);
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const problem = requestTargetProblem(req.url ?? '');

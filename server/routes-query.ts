@@ -4,7 +4,7 @@
  * rebuilt in the route's own order, so nothing a client wrote reaches upstream unchecked.
  */
 
-export type ParamKind = 'id' | 'perPage' | 'cursor' | 'page' | 'connectors' | 'uuid';
+export type ParamKind = 'id' | 'perPage' | 'cursor' | 'page' | 'connectors' | 'bookedEvses' | 'uuid';
 
 export type QuerySpec = Readonly<Record<string, ParamKind>>;
 
@@ -23,6 +23,8 @@ export function validParam(kind: ParamKind, value: string): boolean {
       return /^[1-9]\d{0,5}$/.test(value);
     case 'connectors':
       return value === 'connectors';
+    case 'bookedEvses':
+      return value === 'bookedEvses';
     case 'uuid':
       return UUID_VALUE.test(value);
   }

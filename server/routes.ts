@@ -103,7 +103,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     name: 'booking',
     method: 'GET',
     path: '/resources/bookings/v1.0/:id',
-    query: {},
+    query: { 'include[]': 'bookedEvses' },
     required: [],
     access: 'read',
     handler: readBooking,

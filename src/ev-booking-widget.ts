@@ -15,6 +15,7 @@ import {
 } from './booking/slots.js';
 import { pollBookingRequest } from './booking/poll.js';
 import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/flow.js';
+import { bookedEvseId } from './booking/booked-evses.js';
 import { DisconnectAbortController } from './controllers/abort-controller.js';
 import { visibleSleep } from './controllers/visibility.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
@@ -657,13 +658,14 @@ export class EvBookingWidget extends LitElement {
         (await new Promise((resolve) => setTimeout(resolve, 1000)).then(() => findConfirmedBooking(client, final)));
       this.phase = 'confirmed';
       // Without the booking, the request's own times and the chosen port.
-      const { startAt, endAt, evse } = (booking ?? final) as Partial<Booking>;
+      const { startAt, endAt } = (booking ?? final) as Partial<Booking>;
       const data = this.#loadTask.value;
-      const port = data?.ports.find((p) => p.id === (evse?.id ?? final.evseId ?? this.evseId));
+      const portId = bookedEvseId(booking, final.evseId ?? this.evseId);
+      const port = data?.ports.find((p) => p.id === portId);
       this.detail = describe(
         this.#resolvedLocale,
         data?.timeZone ?? resolveTimeZone(null),
-        evse?.label || port?.label || port?.physicalReference,
+        port?.label || port?.physicalReference,
         startAt ?? '',
         endAt,
       );

@@ -86,6 +86,7 @@ export interface ApiClient {
   /** The booking request with this `externalId`, or null. */
   findBookingRequestByExternalId(externalId: string, options?: CallOptions): Promise<BookingRequest | null>;
   getBookingRequest(id: number, options?: CallOptions): Promise<BookingRequest>;
+  /** The booking with its `bookedEvses` (`include[]=bookedEvses`). */
   getBooking(id: number, options?: CallOptions): Promise<Booking>;
   /** The user's bookings at the location, following `links.next`. */
   listBookings(filter: BookingFilter, options?: CallOptions): Promise<Booking[]>;
@@ -336,7 +337,8 @@ export function createClient({
 
     getBookingRequest: (id, call) => read(BookingRequestResponse, `/resources/booking-requests/v1.0/${id}`, call),
 
-    getBooking: (id, call) => read(BookingResponse, `/resources/bookings/v1.0/${id}`, call),
+    // Its EVSEs (`bookedEvses`) come only when asked for.
+    getBooking: (id, call) => read(BookingResponse, `/resources/bookings/v1.0/${id}?include[]=bookedEvses`, call),
 
     listBookings: ({ userId, locationId }, call) =>
       list(BookingList, `/resources/bookings/v1.0?filter[userId]=${userId}&filter[locationId]=${locationId}`, call),

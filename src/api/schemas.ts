@@ -96,8 +96,14 @@ export const Translation = z.object({
 });
 export type Translation = z.infer<typeof Translation>;
 
+/**
+ * A location (v2.0). The definition requires only `name`, `geoposition`, `address`, `city`,
+ * `country` and `roamingOperatorId`; the widget reads `name` and `timezone` (both may be missing:
+ * it falls back to a generic heading and the page's zone). `id` is optional there ("readOnly"):
+ * the widget knows its location from `location-id`.
+ */
 export const Location = z.object({
-  id,
+  id: ref,
   name: maybe(z.array(Translation)),
   timezone: str,
 });
@@ -113,8 +119,9 @@ export const ChargePoint = z.object({
 export type ChargePoint = z.infer<typeof ChargePoint>;
 export const ChargePointList = list(ChargePoint);
 
+/** The definition requires `id` and `type`; the widget reads only `type` (shown by name). */
 export const Connector = z.object({
-  id,
+  id: ref,
   type: z.string(),
   format: str,
   status: str,
@@ -153,9 +160,13 @@ export const EvseAvailability = z.object({
 export type EvseAvailability = z.infer<typeof EvseAvailability>;
 export const AvailabilityResponse = z.object({ data: z.array(EvseAvailability) });
 
-/** A user as the widget needs it: only the id (a string in this API). */
+/**
+ * A user as the widget needs it: only the id, a string in this API and optional in the definition
+ * (which requires no field of a user). A user without a usable id is refused where it is used
+ * (`bookingUserId`), so that the answer itself is never refused.
+ */
 export const User = z.object({
-  id: z.custom<string | number>((v) => typeof v === 'string' || typeof v === 'number'),
+  id: z.optional(z.custom<string | number>((v) => typeof v === 'string' || typeof v === 'number')),
 });
 export type User = z.infer<typeof User>;
 export const UserList = list(User);
@@ -203,6 +214,16 @@ export type BookingRequest = z.infer<typeof BookingRequest>;
 export const BookingRequestResponse = one(BookingRequest);
 export const BookingRequestList = list(BookingRequest);
 
+/** One EVSE of a booking's `bookedEvses`: only its `id` (required) in the definition. */
+export const BookedEvse = z.object({ id });
+export type BookedEvse = z.infer<typeof BookedEvse>;
+
+/**
+ * A booking (v1.0). The definition requires `id`, `locationId`, `startAt`, `endAt`, `status`,
+ * `createdAt` and `lastUpdatedAt`. Its EVSEs are `bookedEvses` (`[{id}]`), sent only when the
+ * booking is read with `include[]=bookedEvses` (the client asks for them), never in the list: see
+ * `bookedEvseIds`. There is no nested `evse` in the definition.
+ */
 export const Booking = z.object({
   id,
   userId: ref,
@@ -210,7 +231,7 @@ export const Booking = z.object({
   startAt: instant,
   endAt: instant,
   status: z.string(),
-  evse: maybe(Evse),
+  bookedEvses: maybe(z.array(BookedEvse)),
   createdAt: time,
   lastUpdatedAt: time,
 });

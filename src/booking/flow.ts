@@ -4,17 +4,17 @@
 import type { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Booking, BookingRequest, User } from '../api/schemas.js';
+import { bookedEvseIds } from './booked-evses.js';
 
 export { newExternalId } from '../api/client.js';
 
 /**
  * The integer `userId` a booking request needs, from a user whose `id` this API writes as a string.
- * Throws ApiError `bad-response` when it is not a positive integer.
+ * Throws ApiError `bad-response` when it is not a positive integer (or the user has no id).
  */
 export function bookingUserId({ id }: User): number {
-  const n = +id;
-  // test() reads a number as its string, as `${id}` would.
-  if (/^\s*\d+\s*$/.test(id as string) && Number.isSafeInteger(n) && n > 0) return n;
+  const n = Number(id);
+  if (/^\s*\d+\s*$/.test(String(id)) && Number.isSafeInteger(n) && n > 0) return n;
   throw new ApiError('bad-response', `Unusable user id: ${id}`);
 }
 
@@ -31,7 +31,8 @@ export async function findConfirmedBooking(
   if (bookingId != null) return client.getBooking(bookingId);
   if (userId == null || locationId == null || !startAt) return null;
   const start = Date.parse(startAt);
-  const same = (b: Booking): number => +(b.evse?.id === evseId);
+  // Listed bookings seldom name their EVSEs (`bookedEvses` comes with a single read only).
+  const same = (b: Booking): number => +(evseId != null && bookedEvseIds(b).includes(evseId));
   return (
     (await client.listBookings({ userId, locationId }))
       .filter((b) => b.locationId === locationId && Date.parse(b.startAt) === start)

@@ -156,7 +156,7 @@ describe('API client', () => {
       expect((await client.listBookings({ userId: 42, locationId: 7 })).length).to.equal(1);
       expect(log.requests.map((r) => r.url.slice(ORIGIN.length + API.length))).to.deep.equal([
         '/resources/booking-requests/v1.0/31',
-        '/resources/bookings/v1.0/100',
+        '/resources/bookings/v1.0/100?include[]=bookedEvses',
         '/resources/bookings/v1.0?filter[userId]=42&filter[locationId]=7',
       ]);
     });

@@ -25,6 +25,7 @@ describe('widget → proxy → simulator', () => {
         r.closest('label')?.textContent?.includes('Port D'),
       );
     await waitUntil(() => radio(), 'ports');
+    const portD = Number(radio()!.value);
     radio()!.click();
     const slots = (): HTMLButtonElement[] => [
       ...part(el, 'ev-slot-grid').querySelectorAll<HTMLButtonElement>('button[data-start]'),
@@ -45,7 +46,8 @@ describe('widget → proxy → simulator', () => {
     expect(detail.bookingRequest.status).to.equal('approved');
     expect(detail.booking).to.include({ id: detail.bookingRequest.bookingId, locationId: 7, status: 'accepted' });
     expect(Date.parse(detail.booking!.startAt)).to.equal(Date.parse(chosen.dataset.start!));
-    expect(detail.booking!.evse?.label).to.equal('Port D');
+    expect(detail.booking!.bookedEvses).to.deep.equal([{ id: portD }]);
     await waitUntil(() => part(el, 'ev-status-tracker').textContent?.includes('Booking confirmed'));
+    expect(part(el, 'ev-status-tracker').textContent).to.include('Port D');
   });
 });

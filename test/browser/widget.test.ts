@@ -89,14 +89,27 @@ describe('<ev-booking-widget>', () => {
       });
       expect(sent.filter((r) => r.method === 'POST')).to.have.length(1);
       expect(sent.some((r) => path(r) === '/resources/booking-requests/v1.0/555')).to.be.true;
-      expect(sent.some((r) => path(r) === '/resources/bookings/v1.0/900')).to.be.true;
+      expect(sent.some((r) => path(r) === '/resources/bookings/v1.0/900?include[]=bookedEvses')).to.be.true;
 
       expect(requested).to.have.length(1);
       expect(requested[0]!.bubbles && requested[0]!.composed).to.be.true;
       expect(requested[0]!.detail.bookingRequest).to.include({ id: 555, status: 'pending' });
       expect(event.detail.bookingRequest).to.include({ id: 555, status: 'approved', bookingId: 900 });
       expect(event.detail.booking).to.include({ id: 900, status: 'accepted' });
+      expect(event.detail.booking!.bookedEvses).to.deep.equal([{ id: 1001 }]);
       await waitUntil(() => statusText(el).includes('Booking confirmed'));
+      expect(statusText(el)).to.include('Port A');
+    });
+
+    it('names the port the booking holds (its bookedEvses), also when it is not the one asked for', async () => {
+      const el = await mount({ bookedEvseId: 1004 });
+      await fillBooking(el, 'driver@example.com');
+      const confirmed = oneEvent(el, 'ev-booking-confirmed');
+      bookButton(el).click();
+      expect((await confirmed).detail.booking!.bookedEvses).to.deep.equal([{ id: 1004 }]);
+      await waitUntil(() => statusText(el).includes('Booking confirmed'));
+      expect(statusText(el)).to.include('Port C');
+      expect(statusText(el)).not.to.include('Port A');
     });
 
     it('finds the booking by user when the approved request carries no bookingId', async () => {

@@ -64,14 +64,15 @@ describe('findConfirmedBooking', () => {
   });
 
   it('prefers the same EVSE, then the newest', async () => {
-    const evse = (id: number): Booking['evse'] => ({ id });
     const client = fakeClient([
-      booking(4, { evse: evse(16) }),
-      booking(5, { evse: evse(15) }),
-      booking(6, { evse: evse(16) }),
+      booking(4, { bookedEvses: [{ id: 16 }] }),
+      booking(5, { bookedEvses: [{ id: 17 }, { id: 15 }] }),
+      booking(6, { bookedEvses: [{ id: 16 }] }),
+      booking(7),
     ]);
     assert.equal((await findConfirmedBooking(client, approved))?.id, 5);
-    assert.equal((await findConfirmedBooking(client, { ...approved, evseId: 99 }))?.id, 6);
+    assert.equal((await findConfirmedBooking(client, { ...approved, evseId: 99 }))?.id, 7);
+    assert.equal((await findConfirmedBooking(client, { ...approved, evseId: null }))?.id, 7);
   });
 
   it('answers null when no booking matches or the request lacks what to match on', async () => {
@@ -92,7 +93,7 @@ describe('bookingUserId', () => {
   });
 
   it('refuses ids that are not positive integers', () => {
-    for (const id of ['abc', '', '4.2', '0', '-1', '99999999999999999999']) {
+    for (const id of ['abc', '', '4.2', '0', '-1', '99999999999999999999', undefined]) {
       assert.throws(
         () => bookingUserId({ id }),
         (e: unknown) => e instanceof ApiError && e.code === 'bad-response',

@@ -120,6 +120,7 @@ describe('allowlist of SPEC §4', () => {
     ['GET', '/resources/bookings/v1.0?filter[userId]=42'],
     ['GET', '/resources/booking-requests/v1.0/12'],
     ['GET', '/resources/bookings/v1.0/100'],
+    ['GET', '/resources/bookings/v1.0/100?include[]=bookedEvses'],
     ['GET', '/resources/sessions/v1.0'],
     ['GET', '/resources/locations/v2.0/0'],
     ['GET', '/resources/locations/v2.0/-1'],
@@ -204,6 +205,8 @@ describe('query parameters', () => {
     ['/resources/bookings/v1.0', /not found/],
     ['/resources/bookings/v1.0?filter[userId]=42', /not found/],
     ['/resources/bookings/v1.0/100?filter[userId]=42', /Unknown/],
+    ['/resources/bookings/v1.0/100?include[]=evse', /include/],
+    ['/resources/bookings/v1.0?filter[userId]=42&include[]=bookedEvses', /not found/],
   ];
   for (const [path, message] of refused) {
     test(`404 for ${path}, nothing forwarded`, async () => {

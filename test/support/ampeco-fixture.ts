@@ -24,6 +24,8 @@ export interface FixtureOptions {
   existingRequest?: Record<string, unknown>;
   /** Overrides of location 7's fields. */
   location?: Record<string, unknown>;
+  /** The EVSE the booking holds (its `bookedEvses`); default: the requested one. */
+  bookedEvseId?: number;
 }
 
 const LOCATIONS: Record<number, Record<string, unknown>> = {
@@ -139,7 +141,14 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
           : { ...created, status: 'rejected', rejectionReason: options.rejectionReason ?? 'The slot was taken' };
       return HttpResponse.json({ data });
     }),
-    http.get(`${API}/resources/bookings/v1.0/:id`, () => HttpResponse.json({ data: bookingFrom(created) })),
+    // As Ampeco: `bookedEvses` only when asked for, and never in the list.
+    http.get(`${API}/resources/bookings/v1.0/:id`, ({ request }) => {
+      const booking = bookingFrom(created);
+      if (new URL(request.url).searchParams.getAll('include[]').includes('bookedEvses')) {
+        booking.bookedEvses = [{ id: options.bookedEvseId ?? created?.evseId }];
+      }
+      return HttpResponse.json({ data: booking });
+    }),
     http.get(`${API}/resources/bookings/v1.0`, () =>
       HttpResponse.json({ data: [bookingFrom(created)], links: { next: null } }),
     ),
@@ -154,6 +163,7 @@ function bookingFrom(created: Record<string, unknown> | null): Record<string, un
     startAt: created?.startAt,
     endAt: created?.endAt,
     status: 'accepted',
-    evse: EVSES[101]![0],
+    createdAt: new Date().toISOString(),
+    lastUpdatedAt: new Date().toISOString(),
   };
 }
