@@ -13,7 +13,7 @@
  * forwarded it), so a malformed header never yields a made-up key.
  */
 import { BlockList, isIP } from 'node:net';
-import { ConfigError } from './config.js';
+import { ConfigError } from './config-error.js';
 
 export type TrustProxy =
   | { readonly kind: 'off' }

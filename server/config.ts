@@ -4,6 +4,7 @@
  * `parseConfig` never echoes the token: error messages name the variable, not its value.
  */
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
+import { ConfigError, type Env } from './config-error.js';
 import { parseLimitsConfig, type LimitsConfig } from './limits/config.js';
 import { parsePortalAuthConfig, type PortalAuthConfig } from './portal-auth.js';
 
@@ -33,12 +34,7 @@ export interface Config {
   readonly portal: PortalAuthConfig | null;
 }
 
-/** A configuration the proxy refuses to start with; `message` is one line meant for an operator. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-export type Env = Readonly<Record<string, string | undefined>>;
+export { ConfigError, type Env } from './config-error.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;

@@ -9,7 +9,7 @@
  * too); the key set is fetched on first use, cached, and fetched again for an unknown key id.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { ConfigError, type Env } from './config.js';
+import { ConfigError, type Env } from './config-error.js';
 
 export interface PortalAuthConfig {
   readonly jwksUrl: string;

@@ -14,7 +14,7 @@
  */
 import type { Redis } from 'ioredis';
 import { refusal, type BoundRefusal } from './bounds.js';
-import { REDIS_KEY_PREFIX } from './redis.js';
+import { REDIS_KEY_PREFIX } from './config.js';
 
 /** Whether upstream still holds the booking request `requestId` as active. Throws when it cannot tell. */
 export type ActiveCheck = (requestId: number) => Promise<boolean>;

@@ -3,7 +3,10 @@
  * and `REDIS_URL`. A malformed value throws `ConfigError` with a one-line reason that names the
  * variable (the CLI prints it and exits 2); `REDIS_URL` is never echoed, since it may hold a password.
  */
-import { ConfigError, type Env } from '../config.js';
+import { ConfigError, type Env } from '../config-error.js';
+
+/** Every key the gateway writes in Redis starts with this (one database may serve other programs). */
+export const REDIS_KEY_PREFIX = 'ev-booking-gateway:';
 
 /** `null` stands for a limit the operator turned `off`. */
 export interface LimitsConfig {

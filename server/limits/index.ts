@@ -7,7 +7,6 @@ import type { Redis } from 'ioredis';
 import { createActiveBookings, type ActiveBookings } from './active-bookings.js';
 import type { LimitsConfig } from './config.js';
 import { createRates, type Rates } from './rates.js';
-import { connectRedis } from './redis.js';
 import { createUpstreamGate, type UpstreamGate } from './upstream-gate.js';
 import { createUpstreamPause } from './upstream-pause.js';
 
@@ -48,10 +47,12 @@ export function limitsOver(config: LimitsConfig, redis: Redis | null, now: () =>
  * `ConfigError` when Redis cannot be reached (the CLI exits 2).
  */
 export async function createLimits(config: LimitsConfig, options: LimitsOptions = {}): Promise<Limits> {
-  const redis =
-    config.redisUrl === null
-      ? null
-      : await connectRedis(config.redisUrl, options.onError === undefined ? {} : { onError: options.onError });
+  let redis: Redis | null = null;
+  if (config.redisUrl !== null) {
+    // Loaded only with REDIS_URL: ioredis is Node-only, and the gateway also runs on edge runtimes.
+    const { connectRedis } = await import('./redis.js');
+    redis = await connectRedis(config.redisUrl, options.onError === undefined ? {} : { onError: options.onError });
+  }
   return limitsOver(config, redis, options.now);
 }
 

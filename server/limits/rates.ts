@@ -11,8 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { LimitsConfig } from './config.js';
-import { REDIS_KEY_PREFIX } from './redis.js';
+import { REDIS_KEY_PREFIX, type LimitsConfig } from './config.js';
 
 export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 

@@ -5,10 +5,7 @@
  * Redis outage never stalls a request; ioredis reconnects in the background.
  */
 import { Redis } from 'ioredis';
-import { ConfigError } from '../config.js';
-
-/** Every key the gateway writes starts with this (one Redis database may serve other programs). */
-export const REDIS_KEY_PREFIX = 'ev-booking-gateway:';
+import { ConfigError } from '../config-error.js';
 
 export interface RedisConnectOptions {
   /** How long the first connection may take, in ms. Default 3 000. */

@@ -7,7 +7,7 @@
  * goes away.
  */
 import type { Redis } from 'ioredis';
-import { REDIS_KEY_PREFIX } from './redis.js';
+import { REDIS_KEY_PREFIX } from './config.js';
 
 export interface UpstreamPause {
   /** Seconds until upstream may be called again; 0 when it may be called now. */
