@@ -10,3 +10,13 @@ export { parseConfig, ConfigError, type Config } from './config.js';
 export { createSimulator, type Simulator, type SimulatorOptions } from './simulator.js';
 export type { UpstreamCall, UpstreamRequest, UpstreamOutcome, UpstreamFetch } from './upstream.js';
 export type { CreateAttempt, CreateCheck } from './runtime.js';
+export {
+  createLimits,
+  limitsOver,
+  parseLimitsConfig,
+  type Limits,
+  type LimitsConfig,
+  type LimitsOptions,
+} from './limits/index.js';
+export { createPortalAuth, parsePortalAuthConfig, type PortalAuth, type PortalAuthConfig } from './portal-auth.js';
+export { clientAddress, clientKey, parseTrustProxy, type TrustProxy } from './client-address.js';
