@@ -122,7 +122,8 @@ export function gatewayLimits(limits: Limits, options: GatewayLimitsOptions): Ga
       const held = reservations.get(c.req.raw);
       if (held !== undefined) {
         reservations.delete(c.req.raw);
-        await held.release();
+        // Should the store fail, the place lapses on its own (PLACEHOLDER_MS).
+        await held.release().catch(() => undefined);
       }
     }
   };
@@ -165,7 +166,13 @@ export function gatewayLimits(limits: Limits, options: GatewayLimitsOptions): Ga
     const held = reservations.get(c.req.raw);
     if (held === undefined) return;
     reservations.delete(c.req.raw);
-    await held.confirm(requestId, endAt);
+    try {
+      await held.confirm(requestId, endAt);
+    } catch (error) {
+      // The booking exists upstream: the driver gets it. Only the count misses it (for a while).
+      const gateway = c.get('gateway');
+      gateway.log({ level: 'warn', message: 'booking not remembered', route: c.get('route'), detail: String(error) });
+    }
   };
 
   const wrapUpstream =

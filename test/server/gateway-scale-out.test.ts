@@ -134,3 +134,35 @@ describe('two instances on one Redis hold one limit between them', () => {
     assert.equal(calls.length, 1, 'the second instance did not call upstream');
   });
 });
+
+describe('when Redis goes away after start', () => {
+  test('reads go on under per-instance limits; creates answer 503, never an unchecked booking', async () => {
+    const lost = await startRedis();
+    const connection = await connectRedis(lost.url);
+    const simulator = createSimulator({ now: () => START, pendingMs: 60_000 });
+    let created = 0;
+    const proxy = createProxy({
+      upstreamUrl: 'http://simulator.invalid/public-api',
+      token: 'simulator-token',
+      upstreamFetch: (request) => {
+        if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/booking-requests/v1.0')) created += 1;
+        return simulator.fetch(request);
+      },
+      now: () => START,
+      limits: limitsOver(parseLimitsConfig({ READS_PER_MINUTE: '3' }), connection, () => START),
+    });
+    try {
+      await lost.stop();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        statuses.push((await proxy(new Request(`${BASE}/resources/locations/v2.0/7`))).status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429], 'the insurance limiter keeps the rate in this instance');
+      const booked = await proxy(create(11, 1));
+      assert.equal(booked.status, 503);
+      assert.equal(created, 0);
+    } finally {
+      connection.disconnect();
+    }
+  });
+});
