@@ -101,8 +101,11 @@ function summary(latencies, elapsedMs) {
   };
 }
 
-/** `connections` keep-alive connections, each sending its next request when the last is answered. */
-async function load(url, connections, { durationMs, requests }) {
+/**
+ * `connections` keep-alive connections, each sending its next request when the last is answered,
+ * for `durationMs` or until `requests` are answered. Resolves with the latencies and the time taken.
+ */
+async function slice(url, connections, { durationMs, requests }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   try {
     await Promise.all(Array.from({ length: connections }, () => timedGet(agent, url))); // open the sockets
@@ -117,10 +120,33 @@ async function load(url, connections, { durationMs, requests }) {
       }
     };
     await Promise.all(Array.from({ length: connections }, worker));
-    return summary(latencies, performance.now() - started);
+    return { latencies, elapsedMs: performance.now() - started };
   } finally {
     agent.destroy();
   }
+}
+
+async function load(url, connections, options) {
+  const { latencies, elapsedMs } = await slice(url, connections, options);
+  return summary(latencies, elapsedMs);
+}
+
+/**
+ * The targets measured in turns of `sliceMs` (round robin, `rounds` times), so that a machine
+ * whose load changes from second to second (CI, shared cores) weighs on every target alike.
+ */
+async function interleaved(targets, connections, { rounds, sliceMs }) {
+  const totals = Object.fromEntries(Object.keys(targets).map((name) => [name, { latencies: [], elapsedMs: 0 }]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, url] of Object.entries(targets)) {
+      const { latencies, elapsedMs } = await slice(url, connections, { durationMs: sliceMs });
+      totals[name].latencies.push(...latencies);
+      totals[name].elapsedMs += elapsedMs;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(totals).map(([name, { latencies, elapsedMs }]) => [name, summary(latencies, elapsedMs)]),
+  );
 }
 
 function rssMb(pid) {
@@ -130,8 +156,8 @@ function rssMb(pid) {
 }
 
 /**
- * Runs the benchmark and resolves with its figures. Options: `sequential` (requests, default
- * 2000), `durationMs` (per concurrent run, default 5000), `soak` (requests for the RSS figure,
+ * Runs the benchmark and resolves with its figures. Options: `sequential` (about that many
+ * requests per target, default 2000), `durationMs` (per target and concurrency, default 5000), `soak` (requests for the RSS figure,
  * default 200 000), `print` (default false: the table is printed when run directly).
  */
 export async function runProxyBench(options = {}) {
@@ -163,12 +189,14 @@ export async function runProxyBench(options = {}) {
       at32: {},
       at256: {},
     };
-    for (const [name, url] of Object.entries(targets)) {
-      await load(url, 1, { requests: 300 }); // warm-up
-      result.sequential[name] = await load(url, 1, { requests: sequentialCount });
-      result.at32[name] = await load(url, 32, { durationMs });
-      result.at256[name] = await load(url, 256, { durationMs });
-    }
+    for (const url of Object.values(targets)) await load(url, 8, { requests: 2000 }); // warm-up
+    const rounds = Math.max(1, Math.round(durationMs / 1000));
+    result.sequential = await interleaved(targets, 1, {
+      rounds: Math.max(1, Math.round(sequentialCount / 500)),
+      sliceMs: 500,
+    });
+    result.at32 = await interleaved(targets, 32, { rounds, sliceMs: 1000 });
+    result.at256 = await interleaved(targets, 256, { rounds, sliceMs: 1000 });
     const before = rssMb(gateway.child.pid);
     const soakRun = await load(targets.gateway, 32, { requests: soak });
     const after = rssMb(gateway.child.pid);

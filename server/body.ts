@@ -3,7 +3,7 @@
  * `Content-Length` over the cap is refused without reading; a chunked body is cut at the cap),
  * parsed once and kept for the validation middleware.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { sendJson } from './respond.js';
 import { readCapped } from './upstream.js';
 import type { GatewayEnv, Json } from './types.js';
@@ -26,35 +26,53 @@ function isJsonContentType(header: string | undefined): boolean {
   return params.every((param) => !param.startsWith('charset=') || /^charset="?utf-8"?$/.test(param));
 }
 
-/** Reads the JSON body (at most `maxBytes`) into `c.var.body`; 415, 400 or 413 otherwise. */
-export function jsonBody(maxBytes: number): MiddlewareHandler<GatewayEnv> {
+type BodyOutcome =
+  | { readonly ok: true; readonly value: Json }
+  | { readonly ok: false; readonly status: number; readonly message: string };
+
+async function readJson(c: Context<GatewayEnv>, maxBytes: number): Promise<BodyOutcome> {
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    return { ok: false, status: 415, message: 'The request body must be sent as application/json.' };
+  }
+  const tooLarge = { ok: false, status: 413, message: `The request body must not exceed ${maxBytes} bytes.` } as const;
+  const declared = c.req.header('content-length');
+  if (declared !== undefined) {
+    if (!/^\d{1,15}$/.test(declared))
+      return { ok: false, status: 400, message: 'The Content-Length header is invalid.' };
+    if (Number(declared) > maxBytes) return tooLarge;
+  }
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readCapped(c.req.raw.body, maxBytes);
+  } catch {
+    // The client aborted or sent a broken (e.g. chunked) body: its mistake, not a gateway fault.
+    return { ok: false, status: 400, message: 'The request body could not be read.' };
+  }
+  if (bytes === null) return tooLarge;
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Json };
+  } catch {
+    return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
+  }
+}
+
+/**
+ * Reads the JSON body (at most `maxBytes`) into `c.var.body`, or why it is refused into
+ * `c.var.bodyRefusal`, and goes on either way: the limits slot that follows counts refused
+ * attempts too (and tells a cancel from a create by the body). `refuseUnreadableBody` answers
+ * the refusal (415, 400 or 413).
+ */
+export function readJsonBody(maxBytes: number): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
-    // Already read by the limits (a create attempt is counted by what its body holds).
-    if (c.get('body') !== undefined) return next();
-    if (!isJsonContentType(c.req.header('content-type'))) {
-      return sendJson(c, 415, { message: 'The request body must be sent as application/json.' });
-    }
-    const tooLarge = { message: `The request body must not exceed ${maxBytes} bytes.` };
-    const declared = c.req.header('content-length');
-    if (declared !== undefined) {
-      if (!/^\d{1,15}$/.test(declared)) return sendJson(c, 400, { message: 'The Content-Length header is invalid.' });
-      if (Number(declared) > maxBytes) return sendJson(c, 413, tooLarge);
-    }
-    let bytes: Uint8Array | null;
-    try {
-      bytes = await readCapped(c.req.raw.body, maxBytes);
-    } catch {
-      // The client aborted or sent a broken (e.g. chunked) body: its mistake, not a gateway fault.
-      return sendJson(c, 400, { message: 'The request body could not be read.' });
-    }
-    if (bytes === null) return sendJson(c, 413, tooLarge);
-    let input: Json;
-    try {
-      input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Json;
-    } catch {
-      return sendJson(c, 400, { message: 'The request body is not valid JSON.' });
-    }
-    c.set('body', input);
+    const outcome = await readJson(c, maxBytes);
+    if (outcome.ok) c.set('body', outcome.value);
+    else c.set('bodyRefusal', { status: outcome.status, message: outcome.message });
     await next();
   };
 }
+
+export const refuseUnreadableBody: MiddlewareHandler<GatewayEnv> = async (c, next) => {
+  const refusal = c.get('bodyRefusal');
+  if (refusal !== undefined) return sendJson(c, refusal.status, { message: refusal.message });
+  await next();
+};

@@ -14,7 +14,7 @@ import { TtlCache } from './cache.js';
 import { createCapabilities, randomSecret, type Mac } from './capability.js';
 import { webCompress } from './compress.js';
 import { cors, preflight } from './cors.js';
-import { closeWhenBodyUnread, jsonBody } from './body.js';
+import { closeWhenBodyUnread, readJsonBody, refuseUnreadableBody } from './body.js';
 import { requestLog } from './log.js';
 import { pathGuard, pathProblem } from './path-guard.js';
 import { isCacheable } from './public-reads.js';
@@ -26,7 +26,7 @@ import { jsonResponse, MESSAGES, notFound, type Compressor, type Encoding } from
 import { honoPattern, ROUTES, type RouteDefinition } from './routes.js';
 import { validateQuery } from './routes-query.js';
 import type { CreateCheck, GatewayRuntime } from './runtime.js';
-import type { GatewayBindings, GatewayEnv, ProxyLogEntry } from './types.js';
+import { isObject, type GatewayBindings, type GatewayEnv, type ProxyLogEntry } from './types.js';
 import { fetchUpstream, type UpstreamCall, type UpstreamFetch } from './upstream.js';
 
 export interface GatewayOptions {
@@ -198,18 +198,23 @@ export function createGateway(options: GatewayOptions): Gateway {
     return jsonResponse(200, { status: 'ok' });
   });
 
-  const slots = {
-    read: [...(wired?.middleware.reads ?? []), ...(options.middleware?.reads ?? [])],
-    create: [...(wired?.middleware.creates ?? []), ...(options.middleware?.creates ?? [])],
+  const reads = inSequence([...(wired?.middleware.reads ?? []), ...(options.middleware?.reads ?? [])]);
+  const creates = inSequence([...(wired?.middleware.creates ?? []), ...(options.middleware?.creates ?? [])]);
+  const createOrCancel: MiddlewareHandler<GatewayEnv> = (c, next) => {
+    const body = c.get('body');
+    return (isObject(body) && body['type'] === 'cancel' ? reads : creates)(c, next);
   };
   const preflightHandler = preflight(corsOptions);
   const preflighted = new Set<string>();
   for (const route of ROUTES) {
     const pattern = honoPattern(basePath, route);
-    // The limits slot comes before the query and body checks: refused attempts count too.
-    const chain: MiddlewareHandler<GatewayEnv>[] = [named(route), ...slots[route.access], checkedQuery(route)];
+    // The limits slot comes before the query and body checks, so that refused attempts count too;
+    // a body is read (capped) before it only to tell a cancel from a create.
+    const chain: MiddlewareHandler<GatewayEnv>[] = [named(route)];
+    if (route.validate !== undefined) chain.push(readJsonBody(maxBodyBytes));
+    chain.push(route.access === 'read' ? reads : createOrCancel, checkedQuery(route));
     if (route.validate !== undefined) {
-      chain.push(jsonBody(maxBodyBytes), route.validate({ maxBookingMs: runtime.maxBookingMs }));
+      chain.push(refuseUnreadableBody, route.validate({ maxBookingMs: runtime.maxBookingMs }));
     }
     app.on(route.method, [pattern], ...chain, route.handler);
     if (!preflighted.has(pattern)) {
@@ -231,6 +236,21 @@ export function createGateway(options: GatewayOptions): Gateway {
 function chainChecks(first: CreateCheck | undefined, second: CreateCheck | undefined): CreateCheck | undefined {
   if (first === undefined || second === undefined) return first ?? second;
   return async (c, attempt) => (await first(c, attempt)) ?? second(c, attempt);
+}
+
+/** Middleware run one after the other as one (a limits slot). */
+function inSequence(middleware: readonly MiddlewareHandler<GatewayEnv>[]): MiddlewareHandler<GatewayEnv> {
+  return (c, next) => {
+    const run = async (index: number): Promise<Response | void> => {
+      const current = middleware[index];
+      if (current === undefined) return next();
+      return current(c, async () => {
+        const answer = await run(index + 1);
+        if (answer instanceof Response) c.res = answer;
+      });
+    };
+    return run(0);
+  };
 }
 
 /** The first middleware of a route: names it (for the log and the limits). */

@@ -42,11 +42,12 @@ export interface Redactor {
 export function createRedactor(token: string): Redactor {
   const forms = token.length < 8 ? [] : tokenForms(token);
   const shortest = forms.at(-1)?.length ?? Infinity;
+  // One scan per string for every form (longest first in the alternation), not one per form.
+  const anyForm = new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   const text = (value: string): string => {
     if (value.length < shortest) return value;
-    let out = value;
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return out;
+    anyForm.lastIndex = 0;
+    return anyForm.test(value) ? value.replace(anyForm, REDACTED) : value;
   };
   const json = (value: Json): Json => {
     if (typeof value === 'string') return text(value);

@@ -14,8 +14,12 @@ import type { QuerySpec } from './routes-query.js';
 import type { GatewayEnv } from './types.js';
 import { validAvailability, validBookingRequest } from './validation.js';
 
-/** Which limits slot a route is in: every call of §4 is a read, except the POST of booking requests. */
-export type RouteAccess = 'read' | 'create';
+/**
+ * Which limits slot a route is in: every call of §4 is a read (SPEC §9), except a create. The POST
+ * of booking requests is either: a cancel (by its body's `type`) is a read, anything else there is
+ * a create attempt, malformed, oversized or unknown ones included.
+ */
+export type RouteAccess = 'read' | 'create-or-cancel';
 
 export interface RouteDefinition {
   readonly name: string;
@@ -77,7 +81,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     path: '/resources/booking-requests/v1.0',
     query: {},
     required: [],
-    access: 'create',
+    access: 'create-or-cancel',
     validate: ({ maxBookingMs }) => validBookingRequest(maxBookingMs),
     handler: postBookingRequest,
   },

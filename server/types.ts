@@ -29,6 +29,8 @@ export interface GatewayVariables {
   upstreamPath: string;
   /** The validated query, in the route's own order. */
   query: URLSearchParams;
+  /** Why the request body was refused (read before the limits slot, answered after it). */
+  bodyRefusal: { readonly status: number; readonly message: string } | undefined;
   /** The request body, parsed and validated against the route's schema. */
   body: Json;
   /**

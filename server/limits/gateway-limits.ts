@@ -9,7 +9,6 @@
  * deployment's budget. Everything here answers before anything is asked upstream.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { jsonBody } from '../body.js';
 import { portalBookingEmail, type EmailMismatch, type PortalAuth } from '../portal-auth.js';
 import { notFound, sendJson } from '../respond.js';
 import type { CreateAttempt, CreateCheck } from '../runtime.js';
@@ -92,18 +91,15 @@ export function gatewayLimits(limits: Limits, options: GatewayLimitsOptions): Ga
   };
 
   /**
-   * POST booking-requests: the body is read here (so that a cancel counts as a read), then the
-   * attempt is counted whatever it holds, malformed and oversized included, before it is refused.
+   * A create attempt (the gateway sends a cancel to the reads slot): counted whatever its body
+   * holds, malformed and oversized included (the body was read, capped, just before), then the
+   * portal's sign-in.
    */
   const createRate: MiddlewareHandler<GatewayEnv> = async (c, next) => {
-    const key = keyOf(c);
-    const early = (await jsonBody(options.maxBodyBytes)(c, async () => undefined)) ?? undefined;
-    const body = early === undefined ? c.get('body') : undefined;
-    const isCancel = isObject(body) && body['type'] === 'cancel';
-    const decision = isCancel ? await limits.rates.read(key) : await limits.rates.create(key);
+    const decision = await limits.rates.create(keyOf(c));
     if (!decision.allowed) return tooManyRequests(c, decision.retryAfterSeconds);
-    if (early !== undefined) return early;
-    if (!isCancel && options.portal !== null) {
+    const body = c.get('body');
+    if (options.portal !== null && body !== undefined) {
       const verdict = await options.portal.verify(c.req.header('authorization') ?? null);
       if (!verdict.ok) {
         const headers: Record<string, string> =

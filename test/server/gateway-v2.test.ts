@@ -454,3 +454,72 @@ describe('answers and secrets', () => {
     assert.match(refusals[0]?.detail ?? '', /https:\/\/blog\.example.*ALLOWED_ORIGINS/);
   });
 });
+
+describe('the seams of the limits', () => {
+  test('every create attempt (refused ones included) passes the creates slot, every other call the reads slot, before anything upstream', async () => {
+    const seen: string[] = [];
+    const upstream: string[] = [];
+    const proxy = createProxy({
+      upstreamUrl: 'https://tenant.example/public-api',
+      token: 'tok_SECRET_0123456789',
+      capabilitySecret: SECRET,
+      limits: false,
+      maxBodyBytes: 1024,
+      middleware: {
+        reads: [
+          async (c, next) => {
+            seen.push(`read ${c.get('route')}`);
+            await next();
+          },
+        ],
+        creates: [
+          async (c, next) => {
+            seen.push(`create ${c.get('route')}`);
+            // A limit that refuses answers for itself; nothing after it runs.
+            if (c.req.header('x-test-refuse') !== undefined) {
+              return new Response('{"message":"slow down"}', { status: 429, headers: { 'retry-after': '9' } });
+            }
+            await next();
+          },
+        ],
+      },
+      upstreamFetch: async (call) => {
+        upstream.push(call.url);
+        return Response.json({ data: [] });
+      },
+    });
+    const create = {
+      type: 'create',
+      email: 'nobody@example.com',
+      locationId: 7,
+      startAt: '2026-03-02T10:00:00Z',
+      endAt: '2026-03-02T11:00:00Z',
+    };
+    const json = { 'content-type': 'application/json' };
+    assert.equal((await proxy(post('/resources/booking-requests/v1.0', create))).status, 422);
+    assert.equal((await proxy(post('/resources/booking-requests/v1.0', '{"type":'))).status, 400);
+    assert.equal(
+      (await proxy(post('/resources/booking-requests/v1.0', JSON.stringify({ ...create, pad: 'x'.repeat(2000) }))))
+        .status,
+      413,
+    );
+    assert.equal((await proxy(post('/resources/booking-requests/v1.0', { ...create, type: 'update' }))).status, 422);
+    const refused = await proxy(post('/resources/booking-requests/v1.0', create, { ...json, 'x-test-refuse': '1' }));
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('retry-after'), '9');
+    assert.equal((await proxy(post('/resources/booking-requests/v1.0', { type: 'cancel', bookingId: 5 }))).status, 404);
+    assert.equal((await proxy(get('/resources/locations/v2.0/7?x=1'))).status, 404);
+    assert.equal((await proxy(get('/resources/bookings/v1.0/5'))).status, 404);
+    assert.deepEqual(seen, [
+      'create booking-request-post',
+      'create booking-request-post',
+      'create booking-request-post',
+      'create booking-request-post',
+      'create booking-request-post',
+      'read booking-request-post',
+      'read location',
+      'read booking',
+    ]);
+    assert.equal(upstream.length, 1, 'only the first create looked its driver up');
+  });
+});

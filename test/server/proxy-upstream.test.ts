@@ -12,7 +12,8 @@ import { nodeUpstream } from '../../server/node-upstream.js';
 import { createProxy, type ProxyLogEntry } from '../../server/proxy.js';
 
 const TOKEN = 'tok_SECRET_upstream_0123456789';
-const TIMEOUT_MS = 250;
+// Long enough that a well-behaved upstream answers in time on a busy shared machine.
+const TIMEOUT_MS = 1000;
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
 
