@@ -264,7 +264,11 @@ function named(route: RouteDefinition): MiddlewareHandler<GatewayEnv> {
 /** Checks the route's query and rebuilds its upstream path from constants and the validated id. */
 function checkedQuery(route: RouteDefinition): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
-    const query = validateQuery(route.query, route.required, new URL(c.req.url).searchParams);
+    // The query of the serialized URL, read from the string (no second URL parse), without a fragment.
+    const url = c.req.url.split('#', 1)[0] ?? '';
+    const queryAt = url.indexOf('?');
+    const search = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+    const query = validateQuery(route.query, route.required, search);
     if (typeof query === 'string') return notFound(c, query);
     c.set('query', query);
     c.set('upstreamPath', route.path.replace(':id', c.req.param('id') ?? ''));

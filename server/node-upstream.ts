@@ -7,7 +7,6 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import {
   parseJsonBytes,
-  upstreamUrl,
   validRetryAfter,
   type UpstreamCall,
   type UpstreamOutcome,
@@ -27,6 +26,10 @@ export function nodeUpstream(target: UpstreamTarget, maxSockets = 256): NodeUpst
   const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
   const authorization = `Bearer ${target.token}`;
+  const basePath = base.pathname.replace(/\/+$/, '');
+  // The target's parts once, not a URL parsed per call.
+  const hostname = base.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = base.port === '' ? (secure ? 443 : 80) : Number(base.port);
 
   const call: UpstreamCall = (request) =>
     new Promise<UpstreamOutcome>((resolve) => {
@@ -43,7 +46,9 @@ export function nodeUpstream(target: UpstreamTarget, maxSockets = 256): NodeUpst
         headers['content-type'] = 'application/json';
         headers['content-length'] = payload.byteLength;
       }
-      const outgoing = send(upstreamUrl(base, request), { method: request.method, agent, headers }, (response) => {
+      const path = `${basePath}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
+      const options = { hostname, port, path, method: request.method, agent, headers };
+      const outgoing = send(options, (response) => {
         readBody(response, target.maxBodyBytes, (bytes) => {
           if (bytes === null) {
             finish({ kind: 'failed', detail: 'upstream body too large' });
