@@ -41,7 +41,7 @@ function e2eProxyPlugin() {
         token: 'e2e-simulator-token',
         upstreamFetch: (request) => simulator.fetch(request),
         allowedOrigins: [`http://${config.hostname}:${config.port}`],
-        rateLimit: false,
+        limits: false,
       });
     },
     async serverStop() {

@@ -1,62 +1,76 @@
 /**
- * Proxy benchmark: latency and throughput of calling a loopback fake Ampeco directly versus
- * through the reference proxy (startProxyServer → handler → fetch), side by side in one run.
+ * Proxy benchmark (issue 13): the same uncached call measured side by side on loopback, each
+ * server in its own process: the fake Ampeco called directly, through the gateway, and through
+ * nginx configured as the plain alternative (same paths allowed, Authorization added, keep-alive
+ * upstream). Reported: added p50 over the direct call (one connection, sequential), req/s at 32
+ * connections, p99 at 256 connections, and the gateway's RSS over 200 000 requests.
  *
- *   node --import tsx bench/proxy.mjs            # prints a table and the JSON result
- *   const result = await runProxyBench();         # from code (under tsx: it imports server/*.ts)
+ *   node bench/proxy.mjs               # prints a table and the JSON result (npm run bench:proxy)
+ *   const result = await runProxyBench(); # from bench/run.mjs (npm run bench)
  *
- * The measured route is the user look-up (GET /resources/users/v1.0?filter[email]=…), which
- * the proxy never caches, so every proxied request costs one upstream round trip, plus the
- * proxy's own work (allowlist, query validation, response stripped to ids). Rate limiting is
- * off. Both sides use keep-alive connections.
+ * The measured call is the look-up by externalId (GET booking-requests?filter[externalId]=…),
+ * never cached: every request costs one upstream round trip, plus, through the gateway, query
+ * validation, the answer reduced to the widget's schema, token redaction and a signed capability.
  */
-import { Agent, createServer, request as httpRequest } from 'node:http';
-import { availableParallelism } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startProxyServer } from '../server/node-server.ts';
+import { EXTERNAL_ID, nginxConfig } from './proxy-parts.mjs';
 
-const TOKEN = 'bench-token-0123456789';
-const USERS_BODY = JSON.stringify({
-  data: [
-    {
-      id: 42,
-      email: 'driver@example.com',
-      firstName: 'Dana',
-      lastName: 'Driver',
-      phone: '+359888000000',
-      balance: 12.5,
-    },
-  ],
-});
-const QUERY = 'filter%5Bemail%5D=driver%40example.com';
+const PARTS = fileURLToPath(new URL('./proxy-parts.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const NGINX = '/usr/sbin/nginx';
+const PATH = `/resources/booking-requests/v1.0?filter%5BexternalId%5D=${EXTERNAL_ID}`;
 
-/** A fixed-latency fake upstream: answers every request at once with the same JSON. */
-function startUpstream() {
-  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
-    req.resume();
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(USERS_BODY) });
-    res.end(USERS_BODY);
+/** Starts a child that prints `{"port": …}` on its first line; resolves with the port and the child. */
+function startChild(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve({ port: JSON.parse(line).port, child });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
+}
+
+function freePort() {
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
+      server.close(() => resolve(port));
     });
   });
 }
 
-/** One GET over the keep-alive agent; resolves with its latency in ms. */
+async function startNginx(upstreamPort) {
+  const prefix = mkdtempSync(join(tmpdir(), 'bench-nginx-'));
+  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, dir));
+  const port = await freePort();
+  writeFileSync(join(prefix, 'nginx.conf'), nginxConfig({ prefix, port, upstreamPort }));
+  const child = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: 'inherit' });
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await timedGet(new Agent(), `http://127.0.0.1:${port}/api/ampeco${PATH}`);
+      return { port, child, prefix };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nginx did not start: ${readFileSync(join(prefix, 'error.log'), 'utf8')}`);
+}
+
+/** One GET; resolves with its latency in ms. */
 function timedGet(agent, url) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = httpRequest(url, { agent, method: 'GET', headers: { accept: 'application/json' } }, (res) => {
+    const req = httpRequest(url, { agent, headers: { accept: 'application/json' } }, (res) => {
       res.on('data', () => undefined);
       res.on('end', () => {
         if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}`));
@@ -74,9 +88,10 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+const round = (value) => Math.round(value * 1000) / 1000;
+
 function summary(latencies, elapsedMs) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const round = (value) => Math.round(value * 1000) / 1000;
+  const sorted = Float64Array.from(latencies).sort();
   return {
     requests: sorted.length,
     p50Ms: round(percentile(sorted, 50)),
@@ -86,112 +101,138 @@ function summary(latencies, elapsedMs) {
   };
 }
 
-async function sequential(url, count) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+/**
+ * `connections` keep-alive connections, each sending its next request when the last is answered,
+ * for `durationMs` or until `requests` are answered. Resolves with the latencies and the time taken.
+ */
+async function slice(url, connections, { durationMs, requests }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
   try {
-    for (let i = 0; i < Math.min(200, count); i += 1) await timedGet(agent, url); // warm-up
+    await Promise.all(Array.from({ length: connections }, () => timedGet(agent, url))); // open the sockets
     const latencies = [];
     const started = performance.now();
-    for (let i = 0; i < count; i += 1) latencies.push(await timedGet(agent, url));
-    return summary(latencies, performance.now() - started);
+    const deadline = durationMs === undefined ? Infinity : started + durationMs;
+    let remaining = requests ?? Infinity;
+    const worker = async () => {
+      while (performance.now() < deadline && remaining > 0) {
+        remaining -= 1;
+        latencies.push(await timedGet(agent, url));
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    return { latencies, elapsedMs: performance.now() - started };
   } finally {
     agent.destroy();
   }
 }
 
-async function concurrent(url, concurrency, durationMs) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  try {
-    await Promise.all(Array.from({ length: concurrency }, () => timedGet(agent, url))); // open the sockets
-    const latencies = [];
-    const started = performance.now();
-    const deadline = started + durationMs;
-    const worker = async () => {
-      while (performance.now() < deadline) latencies.push(await timedGet(agent, url));
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return summary(latencies, performance.now() - started);
-  } finally {
-    agent.destroy();
-  }
+async function load(url, connections, options) {
+  const { latencies, elapsedMs } = await slice(url, connections, options);
+  return summary(latencies, elapsedMs);
 }
 
 /**
- * Runs the benchmark and resolves with its figures. Options: `sequential` (requests, default
- * 2000), `concurrency` (default 32), `durationMs` (per concurrent run, default 5000), `print`
- * (default false: the table is printed when run directly).
+ * The targets measured in turns of `sliceMs` (round robin, `rounds` times), so that a machine
+ * whose load changes from second to second (CI, shared cores) weighs on every target alike.
+ */
+async function interleaved(targets, connections, { rounds, sliceMs }) {
+  const totals = Object.fromEntries(Object.keys(targets).map((name) => [name, { latencies: [], elapsedMs: 0 }]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, url] of Object.entries(targets)) {
+      const { latencies, elapsedMs } = await slice(url, connections, { durationMs: sliceMs });
+      totals[name].latencies.push(...latencies);
+      totals[name].elapsedMs += elapsedMs;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(totals).map(([name, { latencies, elapsedMs }]) => [name, summary(latencies, elapsedMs)]),
+  );
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/**
+ * Runs the benchmark and resolves with its figures. Options: `sequential` (about that many
+ * requests per target, default 2000), `durationMs` (per target and concurrency, default 5000), `soak` (requests for the RSS figure,
+ * default 200 000), `print` (default false: the table is printed when run directly).
  */
 export async function runProxyBench(options = {}) {
-  const count = options.sequential ?? 2000;
-  const concurrency = options.concurrency ?? 32;
+  const sequentialCount = options.sequential ?? 2000;
   const durationMs = options.durationMs ?? 5000;
-  const upstream = await startUpstream();
-  const proxy = await startProxyServer({
-    host: '127.0.0.1',
-    port: 0,
-    upstreamUrl: `${upstream.url}/public-api`,
-    token: TOKEN,
-    rateLimit: false,
-    cacheTtlMs: 0,
-  });
-  const direct = `${upstream.url}/public-api/resources/users/v1.0?${QUERY}`;
-  const proxied = `${proxy.url}/api/ampeco/resources/users/v1.0?${QUERY}`;
+  const soak = options.soak ?? 200_000;
+  const upstream = await startChild([PARTS, 'upstream']);
+  const gateway = await startChild(['--import', 'tsx', PARTS, 'gateway', String(upstream.port)]);
+  const nginx = await startNginx(upstream.port);
+  const targets = {
+    direct: `http://127.0.0.1:${upstream.port}/public-api${PATH}`,
+    gateway: `http://127.0.0.1:${gateway.port}/api/ampeco${PATH}`,
+    nginx: `http://127.0.0.1:${nginx.port}/api/ampeco${PATH}`,
+  };
   try {
-    // Check once that the proxy really answers (and strips) before measuring it.
-    const check = await fetch(proxied);
+    const check = await fetch(targets.gateway);
     const body = await check.json();
-    if (check.status !== 200 || JSON.stringify(body) !== '{"data":[{"id":42}]}') {
-      throw new Error(`the proxy answered ${check.status} ${JSON.stringify(body)}`);
+    if (check.status !== 200 || typeof body.meta?.capability !== 'string' || 'authorizedTokenIds' in body.data[0]) {
+      throw new Error(`the gateway answered ${check.status} ${JSON.stringify(body)}`);
     }
     const result = {
-      route: 'GET /resources/users/v1.0?filter[email]=… (never cached)',
+      route: 'GET /resources/booking-requests/v1.0?filter[externalId]=… (never cached)',
       environment: {
         node: process.version,
         platform: `${process.platform}-${process.arch}`,
         cpus: availableParallelism(),
       },
-      sequential: { count, direct: await sequential(direct, count), proxy: await sequential(proxied, count) },
-      concurrent: {
-        concurrency,
-        durationMs,
-        direct: await concurrent(direct, concurrency, durationMs),
-        proxy: await concurrent(proxied, concurrency, durationMs),
-      },
+      sequential: {},
+      at32: {},
+      at256: {},
     };
-    result.overhead = {
-      sequentialP50Ms: Math.round((result.sequential.proxy.p50Ms - result.sequential.direct.p50Ms) * 1000) / 1000,
-      sequentialP99Ms: Math.round((result.sequential.proxy.p99Ms - result.sequential.direct.p99Ms) * 1000) / 1000,
-      concurrentThroughputRatio:
-        Math.round((result.concurrent.proxy.reqPerSec / result.concurrent.direct.reqPerSec) * 1000) / 1000,
+    for (const url of Object.values(targets)) await load(url, 8, { requests: 2000 }); // warm-up
+    const rounds = Math.max(1, Math.round(durationMs / 1000));
+    result.sequential = await interleaved(targets, 1, {
+      rounds: Math.max(1, Math.round(sequentialCount / 500)),
+      sliceMs: 500,
+    });
+    result.at32 = await interleaved(targets, 32, { rounds, sliceMs: 1000 });
+    result.at256 = await interleaved(targets, 256, { rounds, sliceMs: 1000 });
+    const before = rssMb(gateway.child.pid);
+    const soakRun = await load(targets.gateway, 32, { requests: soak });
+    const after = rssMb(gateway.child.pid);
+    result.gatewayRss = { requests: soak, beforeMb: before, afterMb: after, reqPerSec: soakRun.reqPerSec };
+    result.summary = {
+      addedP50Ms: {
+        gateway: round(result.sequential.gateway.p50Ms - result.sequential.direct.p50Ms),
+        nginx: round(result.sequential.nginx.p50Ms - result.sequential.direct.p50Ms),
+      },
+      throughputVsNginx: round(result.at32.gateway.reqPerSec / result.at32.nginx.reqPerSec),
+      p99At256Ms: { gateway: result.at256.gateway.p99Ms, nginx: result.at256.nginx.p99Ms },
+      goals: 'throughput >= 0.5 x nginx, added p50 <= 0.3 ms, p99 at 256 connections <= 100 ms, RSS flat',
     };
     if (options.print === true) print(result);
     return result;
   } finally {
-    await proxy.close();
-    await upstream.close();
+    gateway.child.kill('SIGTERM');
+    upstream.child.kill('SIGTERM');
+    nginx.child.kill('SIGTERM');
+    await new Promise((resolve) => nginx.child.once('exit', resolve));
+    rmSync(nginx.prefix, { recursive: true, force: true });
   }
 }
 
 function print(result) {
-  const rows = [
-    ['run', 'target', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s'],
-    ...['direct', 'proxy'].map((target) => {
-      const figures = result.sequential[target];
-      return ['sequential', target, figures.requests, figures.p50Ms, figures.p99Ms, figures.maxMs, figures.reqPerSec];
-    }),
-    ...['direct', 'proxy'].map((target) => {
-      const figures = result.concurrent[target];
-      return [
-        `${result.concurrent.concurrency} concurrent`,
-        target,
-        figures.requests,
-        figures.p50Ms,
-        figures.p99Ms,
-        figures.maxMs,
-        figures.reqPerSec,
-      ];
-    }),
-  ].map((row) => row.map(String));
+  const rows = [['run', 'target', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s']];
+  for (const [run, label] of [
+    ['sequential', '1 connection'],
+    ['at32', '32 connections'],
+    ['at256', '256 connections'],
+  ]) {
+    for (const target of ['direct', 'gateway', 'nginx']) {
+      const f = result[run][target];
+      rows.push([label, target, f.requests, f.p50Ms, f.p99Ms, f.maxMs, f.reqPerSec].map(String));
+    }
+  }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row) =>
     row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
@@ -199,9 +240,12 @@ function print(result) {
   console.log(line(rows[0]));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
+  const { summary: s, gatewayRss: rss } = result;
   console.log(
-    `overhead: +${result.overhead.sequentialP50Ms} ms p50, +${result.overhead.sequentialP99Ms} ms p99 sequential; ` +
-      `throughput ×${result.overhead.concurrentThroughputRatio} under ${result.concurrent.concurrency} concurrent`,
+    `added p50: gateway +${s.addedP50Ms.gateway} ms, nginx +${s.addedP50Ms.nginx} ms; ` +
+      `gateway/nginx throughput at 32 connections: ${s.throughputVsNginx}; ` +
+      `p99 at 256: gateway ${s.p99At256Ms.gateway} ms, nginx ${s.p99At256Ms.nginx} ms; ` +
+      `gateway RSS ${rss.beforeMb} → ${rss.afterMb} MB over ${rss.requests} requests`,
   );
 }
 

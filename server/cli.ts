@@ -1,10 +1,14 @@
 /**
- * `ev-booking-proxy`: starts the reference proxy from environment variables (SPEC §9). Without
- * an Ampeco URL and token it runs against the embedded simulator.
+ * `ev-booking-proxy`: starts the booking gateway from environment variables (SPEC §9): a tenant
+ * (`AMPECO_API_URL`, `AMPECO_API_TOKEN`, `CAPABILITY_SECRET`) or, with `AMPECO_SIMULATOR=1`, the
+ * embedded simulator. A wrong configuration stops it with one line and exit code 2.
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig, type Config, type Env } from './config.js';
+import { batchedLines } from './line-writer.js';
+import { createLimits, type Limits } from './limits/index.js';
 import { startProxyServer, type ProxyServer } from './node-server.js';
+import { createPortalAuth } from './portal-auth.js';
 import type { ProxyLogEntry, UpstreamFetch } from './proxy.js';
 
 /** Upstream base used with the simulator; `.invalid` guarantees it never resolves to a real host. */
@@ -18,20 +22,27 @@ export interface CliIo {
 
 const defaultIo: CliIo = {
   env: process.env,
-  stdout: (line) => process.stdout.write(`${line}\n`),
+  stdout: batchedLines(process.stdout),
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
 
 interface Upstream {
   readonly url: string;
   readonly token: string;
+  /** Absent in simulator mode: a random one per process. */
+  readonly capabilitySecret?: string;
   readonly fetch?: UpstreamFetch;
   readonly label: string;
 }
 
 async function resolveUpstream(config: Config): Promise<Upstream> {
   if (config.upstream !== null) {
-    return { url: config.upstream.url, token: config.upstream.token, label: new URL(config.upstream.url).host };
+    return {
+      url: config.upstream.url,
+      token: config.upstream.token,
+      capabilitySecret: config.upstream.capabilitySecret,
+      label: new URL(config.upstream.url).host,
+    };
   }
   // Loaded only when needed: a proxy with a real upstream never holds the simulator.
   const { createSimulator } = await import('./simulator.js');
@@ -71,11 +82,26 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
     process.exitCode = 2;
     return null;
   }
+  const log = (entry: ProxyLogEntry): void => (entry.level === 'info' ? io.stdout : io.stderr)(formatLog(entry));
+  let limits: Limits;
+  try {
+    // Reaches REDIS_URL when it is set: an unreachable Redis is a configuration error too.
+    limits = await createLimits(config.limits, {
+      onError: (detail) => log({ level: 'warn', message: 'limits store', detail }),
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`ev-booking-proxy: ${error.message}`);
+    process.exitCode = 2;
+    return null;
+  }
   let server: ProxyServer;
   let upstream: Upstream;
   try {
     upstream = await resolveUpstream(config);
     server = await startProxyServer({
+      limits,
+      ...(config.portal === null ? {} : { portal: createPortalAuth(config.portal) }),
       host: config.host,
       port: config.port,
       basePath: config.basePath,
@@ -84,9 +110,11 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
       upstreamUrl: upstream.url,
       token: upstream.token,
       ...(upstream.fetch === undefined ? {} : { upstreamFetch: upstream.fetch }),
-      log: (entry) => (entry.level === 'info' ? io.stdout : io.stderr)(formatLog(entry)),
+      ...(upstream.capabilitySecret === undefined ? {} : { capabilitySecret: upstream.capabilitySecret }),
+      log,
     });
   } catch (error) {
+    await limits.close();
     const reason = error instanceof Error ? error.message : String(error);
     const misconfigured = LISTEN_CONFIG_ERRORS.has((error as NodeJS.ErrnoException | null)?.code ?? '');
     const hint = misconfigured ? ` (check HOST and PORT: ${config.host}:${config.port})` : '';
@@ -95,7 +123,14 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
     return null;
   }
   io.stdout(`ev-booking-proxy listening on ${server.url}${config.basePath} (upstream: ${upstream.label})`);
-  return server;
+  const running = server;
+  return {
+    url: running.url,
+    close: async () => {
+      await running.close();
+      await limits.close();
+    },
+  };
 }
 
 /** Runs `main` and closes the server on SIGINT / SIGTERM. */

@@ -3,12 +3,18 @@
  *
  * `parseConfig` never echoes the token: error messages name the variable, not its value.
  */
+import { parseTrustProxy, type TrustProxy } from './client-address.js';
+import { ConfigError, type Env } from './config-error.js';
+import { parseLimitsConfig, type LimitsConfig } from './limits/config.js';
+import { parsePortalAuthConfig, type PortalAuthConfig } from './portal-auth.js';
 
-/** Where the proxy sends requests: the tenant's Public API base and its Bearer token. */
+/** Where the gateway sends requests: the tenant's Public API base, its Bearer token, the capability secret. */
 export interface UpstreamConfig {
   /** e.g. `https://tenant.eu.charge.ampeco.tech/public-api`, without a trailing slash. */
   readonly url: string;
   readonly token: string;
+  /** `CAPABILITY_SECRET`: at least 32 characters, the same on every instance. */
+  readonly capabilitySecret: string;
 }
 
 export interface Config {
@@ -18,21 +24,17 @@ export interface Config {
   readonly basePath: string;
   /** Exact origins (`scheme://host[:port]`) allowed by CORS; empty: same origin only. */
   readonly allowedOrigins: readonly string[];
-  /** `null`: no upstream configured, run against the embedded simulator. */
+  /** `null`: `AMPECO_SIMULATOR=1`, run against the embedded simulator (with a random capability secret). */
   readonly upstream: UpstreamConfig | null;
-  /**
-   * `TRUST_PROXY`: the proxy runs behind a reverse proxy that sets `X-Forwarded-For` and
-   * `X-Forwarded-Proto`. Default `false` (those headers are ignored: any client can forge them).
-   */
-  readonly trustProxy: boolean;
+  /** `TRUST_PROXY`: which `X-Forwarded-For` entries give the client's address (server/client-address.ts). */
+  readonly trustProxy: TrustProxy;
+  /** The abuse limits and `REDIS_URL` (server/limits/config.ts). */
+  readonly limits: LimitsConfig;
+  /** Portal mode (`AUTH_JWKS_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCE`), or `null`. */
+  readonly portal: PortalAuthConfig | null;
 }
 
-/** A configuration the proxy refuses to start with; `message` is one line meant for an operator. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-export type Env = Readonly<Record<string, string | undefined>>;
+export { ConfigError, type Env } from './config-error.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
@@ -62,7 +64,9 @@ export function parseBasePath(raw: string): string {
   return trimmed;
 }
 
-/** Parses and checks `AMPECO_API_URL`: http(s), no credentials, query or fragment. */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Parses and checks `AMPECO_API_URL`: https (http to loopback only), no credentials, query or fragment. */
 export function parseUpstreamUrl(raw: string): string {
   let url: URL;
   try {
@@ -80,6 +84,11 @@ export function parseUpstreamUrl(raw: string): string {
     throw new ConfigError('AMPECO_API_URL must not contain a query or a fragment');
   }
   if (url.hostname === '') throw new ConfigError('AMPECO_API_URL has no host');
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new ConfigError(
+      'AMPECO_API_URL must use https: plain http would send the token in clear (only localhost, 127.0.0.0/8 and ::1 may use http)',
+    );
+  }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -124,25 +133,45 @@ function parseFlag(name: string, raw: string | undefined): boolean {
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
-/** Reads the proxy's configuration from `env`; throws `ConfigError` with a one-line reason. */
-export function parseConfig(env: Env): Config {
+export const MIN_SECRET_LENGTH = 32;
+
+function parseUpstream(env: Env): UpstreamConfig | null {
   const url = value(env, 'AMPECO_API_URL');
   const token = value(env, 'AMPECO_API_TOKEN');
-  if (url !== undefined && token === undefined) {
+  const simulator = parseFlag('AMPECO_SIMULATOR', value(env, 'AMPECO_SIMULATOR'));
+  if (simulator) {
+    if (url !== undefined || token !== undefined) {
+      throw new ConfigError(
+        'AMPECO_SIMULATOR=1 is set together with AMPECO_API_URL or AMPECO_API_TOKEN; unset one or the other',
+      );
+    }
+    return null;
+  }
+  if (url === undefined && token === undefined) {
     throw new ConfigError(
-      'AMPECO_API_URL is set but AMPECO_API_TOKEN is not; set both, or neither to use the simulator',
+      'no upstream: set AMPECO_API_URL and AMPECO_API_TOKEN for a tenant, or AMPECO_SIMULATOR=1 for the built-in simulator',
     );
   }
-  if (token !== undefined && url === undefined) {
+  if (token === undefined) {
+    throw new ConfigError('AMPECO_API_URL is set but AMPECO_API_TOKEN is not; set both');
+  }
+  if (url === undefined) {
+    throw new ConfigError('AMPECO_API_TOKEN is set but AMPECO_API_URL is not; set both');
+  }
+  if (!TOKEN.test(token)) throw new ConfigError('AMPECO_API_TOKEN must not contain spaces or control characters');
+  const upstreamUrl = parseUpstreamUrl(url);
+  const capabilitySecret = value(env, 'CAPABILITY_SECRET');
+  if (capabilitySecret === undefined || capabilitySecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(
-      'AMPECO_API_TOKEN is set but AMPECO_API_URL is not; set both, or neither to use the simulator',
+      `CAPABILITY_SECRET must be set to at least ${MIN_SECRET_LENGTH} random characters with a real tenant (the same on every instance), e.g. openssl rand -base64 48`,
     );
   }
-  if (token !== undefined && !TOKEN.test(token)) {
-    throw new ConfigError('AMPECO_API_TOKEN must not contain spaces or control characters');
-  }
-  const upstream: UpstreamConfig | null =
-    url !== undefined && token !== undefined ? { url: parseUpstreamUrl(url), token } : null;
+  return { url: upstreamUrl, token, capabilitySecret };
+}
+
+/** Reads the gateway's configuration from `env`; throws `ConfigError` with a one-line reason. */
+export function parseConfig(env: Env): Config {
+  const upstream = parseUpstream(env);
 
   const originsRaw = value(env, 'ALLOWED_ORIGINS') ?? '';
   const allowedOrigins = [
@@ -161,6 +190,8 @@ export function parseConfig(env: Env): Config {
     basePath: parseBasePath(value(env, 'BASE_PATH') ?? DEFAULT_BASE_PATH),
     allowedOrigins,
     upstream,
-    trustProxy: parseFlag('TRUST_PROXY', value(env, 'TRUST_PROXY')),
+    trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+    limits: parseLimitsConfig(env),
+    portal: parsePortalAuthConfig(env),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the reference proxy (with the Ampeco simulator unless AMPECO_API_URL and
+ * `npm start`: the booking gateway (with the Ampeco simulator unless AMPECO_API_URL and
  * AMPECO_API_TOKEN are set) and the demo pages served by Vite, which forwards the API base path
  * to the proxy so that the page and the API share one origin. Prints the demo's URL.
  */
@@ -7,8 +7,10 @@ import { createServer } from 'vite';
 import { main } from './cli.js';
 import { parseBasePath, DEFAULT_BASE_PATH } from './config.js';
 
+// Without a tenant configured, `npm start` runs the built-in simulator (the bin alone refuses to guess).
+const simulator = process.env.AMPECO_API_URL === undefined && process.env.AMPECO_API_TOKEN === undefined;
 const proxy = await main({
-  env: { ...process.env, PORT: process.env.PORT ?? '0' },
+  env: { ...process.env, PORT: process.env.PORT ?? '0', ...(simulator ? { AMPECO_SIMULATOR: '1' } : {}) },
   stdout: (line) => process.stdout.write(`[proxy] ${line}\n`),
   stderr: (line) => process.stderr.write(`[proxy] ${line}\n`),
 });

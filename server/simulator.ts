@@ -11,6 +11,7 @@
  * - Booking requests are `pending` for `pendingMs`, then approved (a booking is made) or rejected
  *   with a `rejectionReason`; decided lazily on the next request, by the injected clock.
  */
+import { Hono } from 'hono';
 import { ceilToMinute, freeWindows } from './simulator/availability.js';
 import {
   UNAUTHENTICATED_MESSAGE,
@@ -65,52 +66,58 @@ interface Context {
 }
 
 interface Route {
-  method: string;
-  pattern: RegExp;
+  method: 'GET' | 'POST';
+  /** Below `/public-api`, in Hono's syntax: `:id` is a number. */
+  path: string;
   handle(context: Context): Response | Promise<Response>;
 }
 
+/** The same kind of declarative table, and the same router, as the gateway's (server/routes.ts). */
 const routes: readonly Route[] = [
-  { method: 'GET', pattern: /^\/resources\/locations\/v2\.0\/(\d+)$/, handle: readLocation },
-  { method: 'GET', pattern: /^\/resources\/charge-points\/v2\.0$/, handle: listChargePoints },
-  { method: 'GET', pattern: /^\/resources\/charge-points\/v2\.0\/(\d+)\/evses$/, handle: listEvses },
-  {
-    method: 'POST',
-    pattern: /^\/actions\/locations\/v2\.0\/(\d+)\/check-booking-availability$/,
-    handle: checkAvailability,
-  },
-  { method: 'GET', pattern: /^\/resources\/users\/v1\.0$/, handle: listUsers },
-  { method: 'GET', pattern: /^\/resources\/booking-requests\/v1\.0$/, handle: listBookingRequests },
-  { method: 'POST', pattern: /^\/resources\/booking-requests\/v1\.0$/, handle: createBookingRequest },
-  { method: 'GET', pattern: /^\/resources\/booking-requests\/v1\.0\/(\d+)$/, handle: readBookingRequest },
-  { method: 'GET', pattern: /^\/resources\/bookings\/v1\.0$/, handle: listBookings },
-  { method: 'GET', pattern: /^\/resources\/bookings\/v1\.0\/(\d+)$/, handle: readBooking },
+  { method: 'GET', path: '/resources/locations/v2.0/:id', handle: readLocation },
+  { method: 'GET', path: '/resources/charge-points/v2.0', handle: listChargePoints },
+  { method: 'GET', path: '/resources/charge-points/v2.0/:id/evses', handle: listEvses },
+  { method: 'POST', path: '/actions/locations/v2.0/:id/check-booking-availability', handle: checkAvailability },
+  { method: 'GET', path: '/resources/users/v1.0', handle: listUsers },
+  { method: 'GET', path: '/resources/booking-requests/v1.0', handle: listBookingRequests },
+  { method: 'POST', path: '/resources/booking-requests/v1.0', handle: createBookingRequest },
+  { method: 'GET', path: '/resources/booking-requests/v1.0/:id', handle: readBookingRequest },
+  { method: 'GET', path: '/resources/bookings/v1.0', handle: listBookings },
+  { method: 'GET', path: '/resources/bookings/v1.0/:id', handle: readBooking },
 ];
+
+const honoPath = (path: string): string => `${API_PREFIX}${path.replace(':id', ':id{[0-9]+}')}`;
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const now = options.now ?? Date.now;
   const pendingMs = options.pendingMs ?? DEFAULT_PENDING_MS;
   let store = new BookingStore(now(), pendingMs);
 
-  return {
-    async fetch(request: Request): Promise<Response> {
-      const url = new URL(request.url);
-      if (!url.pathname.startsWith(`${API_PREFIX}/`)) return notFound();
-      const path = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '');
-      const matching = routes.filter((route) => route.pattern.test(path));
-      const route = matching.find((candidate) => candidate.method === request.method);
-      if (route === undefined) {
-        if (matching.length === 0) return notFound();
-        const allow = matching.map((candidate) => candidate.method).join(', ');
-        return errorMessage(405, `The ${request.method} method is not supported for this route.`, { allow });
-      }
-      if (!/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')) {
+  // Not strict: Ampeco answers `…/v2.0/7/` like `…/v2.0/7`.
+  const app = new Hono({ strict: false });
+  for (const route of routes) {
+    app.on(route.method, honoPath(route.path), (c) => {
+      if (!/^Bearer\s+\S+/i.test(c.req.header('authorization') ?? '')) {
         return errorMessage(401, UNAUTHENTICATED_MESSAGE);
       }
       const at = now();
       store.settle(at);
-      const id = Number(route.pattern.exec(path)?.[1] ?? Number.NaN);
-      return route.handle({ request, url, now: at, store, id });
+      const id = Number(c.req.param('id') ?? Number.NaN);
+      return route.handle({ request: c.req.raw, url: new URL(c.req.url), now: at, store, id });
+    });
+  }
+  // A known path asked with another method: 405 with the methods it has, as Laravel answers.
+  for (const path of new Set(routes.map((route) => route.path))) {
+    const allow = routes.filter((route) => route.path === path).map((route) => route.method);
+    app.all(honoPath(path), (c) =>
+      errorMessage(405, `The ${c.req.method} method is not supported for this route.`, { allow: allow.join(', ') }),
+    );
+  }
+  app.notFound(() => notFound());
+
+  return {
+    async fetch(request: Request): Promise<Response> {
+      return app.fetch(request);
     },
     reset(): void {
       store = new BookingStore(now(), pendingMs);

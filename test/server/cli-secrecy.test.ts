@@ -63,6 +63,7 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
     env: cleanEnv({
       AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`,
       AMPECO_API_TOKEN: TOKEN,
+      CAPABILITY_SECRET: 'cli-secrecy-capability-secret-0123456789',
       PORT: '0',
       ALLOWED_ORIGINS: 'https://shop.example',
     }),
@@ -91,7 +92,22 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
       ['/resources/locations/v2.0/3', {}, 502],
       ['/resources/locations/v2.0/4', {}, 500],
       ['/resources/locations/v2.0/5', {}, 502],
-      ['/resources/users/v1.0?filter[email]=driver%40example.com', {}, 200],
+      ['/resources/users/v1.0?filter[email]=driver%40example.com', {}, 404],
+      [
+        '/resources/booking-requests/v1.0',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'create',
+            email: 'driver@example.com',
+            locationId: 1,
+            startAt: '2026-03-01T10:00:00Z',
+            endAt: '2026-03-01T11:00:00Z',
+          }),
+        },
+        502,
+      ],
       ['/resources/charge-points/v2.0?filter[locationId]=1', {}, 200],
       [
         '/resources/booking-requests/v1.0',
@@ -128,7 +144,8 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
   }
 
   // Upstream got the token, as a Bearer token, with Accept: application/json, every time.
-  assert.equal(seen.length, 7, JSON.stringify(seen.map((call) => call.url)));
+  // Locations 1–5, the driver look-up and the create (answered by a redirect), the charge points.
+  assert.equal(seen.length, 8, JSON.stringify(seen.map((call) => call.url)));
   for (const call of seen) {
     assert.equal(call.headers.authorization, `Bearer ${TOKEN}`, call.url);
     assert.equal(call.headers.accept, 'application/json', call.url);

@@ -8,20 +8,25 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { TRUST_NOBODY } from '../../server/client-address.js';
 import { ConfigError, parseConfig } from '../../server/config.js';
+import { parseLimitsConfig } from '../../server/limits/config.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
 const TOKEN = 'tok_SECRET_cli_0123456789';
+const SECRET = 'capability-secret-for-the-cli-tests-0123456789';
 
 describe('parseConfig', () => {
-  test('defaults: simulator upstream, 127.0.0.1:8787, /api/ampeco, same origin only', () => {
-    assert.deepEqual(parseConfig({}), {
+  test('defaults with AMPECO_SIMULATOR=1: simulator upstream, 127.0.0.1:8787, /api/ampeco, same origin only', () => {
+    assert.deepEqual(parseConfig({ AMPECO_SIMULATOR: '1' }), {
       host: '127.0.0.1',
       port: 8787,
       basePath: '/api/ampeco',
       allowedOrigins: [],
       upstream: null,
-      trustProxy: false,
+      trustProxy: TRUST_NOBODY,
+      limits: parseLimitsConfig({}),
+      portal: null,
     });
   });
 
@@ -29,6 +34,7 @@ describe('parseConfig', () => {
     const config = parseConfig({
       AMPECO_API_URL: ' https://Charge.White-Label.example:8443/public-api/ ',
       AMPECO_API_TOKEN: TOKEN,
+      CAPABILITY_SECRET: SECRET,
       HOST: '0.0.0.0',
       PORT: '9000',
       BASE_PATH: '/ev/ampeco/',
@@ -40,20 +46,43 @@ describe('parseConfig', () => {
       port: 9000,
       basePath: '/ev/ampeco',
       allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
-      upstream: { url: 'https://charge.white-label.example:8443/public-api', token: TOKEN },
-      trustProxy: true,
+      upstream: { url: 'https://charge.white-label.example:8443/public-api', token: TOKEN, capabilitySecret: SECRET },
+      trustProxy: { kind: 'hops', hops: 1 },
+      limits: parseLimitsConfig({}),
+      portal: null,
     });
   });
 
   test('empty values count as unset; BASE_PATH "/" serves at the root', () => {
-    const config = parseConfig({ AMPECO_API_URL: '', AMPECO_API_TOKEN: '  ', BASE_PATH: '/', PORT: '0', HOST: '::1' });
+    const config = parseConfig({
+      AMPECO_SIMULATOR: '1',
+      AMPECO_API_URL: '',
+      AMPECO_API_TOKEN: '  ',
+      BASE_PATH: '/',
+      PORT: '0',
+      HOST: '::1',
+    });
     assert.equal(config.upstream, null);
     assert.equal(config.basePath, '');
     assert.equal(config.port, 0);
     assert.equal(config.host, '::1');
   });
 
+  const tenant = { AMPECO_API_URL: 'https://tenant.example/public-api', AMPECO_API_TOKEN: TOKEN };
   const errors: ReadonlyArray<readonly [Record<string, string>, RegExp]> = [
+    [{}, /no upstream.*AMPECO_SIMULATOR=1/],
+    [{ ...tenant, CAPABILITY_SECRET: SECRET, AMPECO_SIMULATOR: '1' }, /AMPECO_SIMULATOR=1 is set together/],
+    [{ AMPECO_SIMULATOR: 'maybe' }, /AMPECO_SIMULATOR/],
+    [tenant, /CAPABILITY_SECRET/],
+    [{ ...tenant, CAPABILITY_SECRET: 'short-secret' }, /CAPABILITY_SECRET.*at least 32/],
+    [
+      { AMPECO_API_URL: 'http://tenant.example/public-api', AMPECO_API_TOKEN: TOKEN, CAPABILITY_SECRET: SECRET },
+      /must use https/,
+    ],
+    [
+      { AMPECO_API_URL: 'http://10.0.0.5/public-api', AMPECO_API_TOKEN: TOKEN, CAPABILITY_SECRET: SECRET },
+      /must use https/,
+    ],
     [{ AMPECO_API_URL: 'https://tenant.example/public-api' }, /AMPECO_API_TOKEN is not/],
     [{ AMPECO_API_TOKEN: TOKEN }, /AMPECO_API_URL is not/],
     [{ AMPECO_API_URL: 'tenant.example/public-api', AMPECO_API_TOKEN: TOKEN }, /not a valid absolute URL/],
@@ -82,7 +111,12 @@ describe('parseConfig', () => {
     [{ ALLOWED_ORIGINS: 'file:///etc' }, /ALLOWED_ORIGINS/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
   ];
-  for (const [env, message] of errors) {
+  for (const [given, message] of errors) {
+    // Cases about other variables run in simulator mode, so that the upstream is not what fails.
+    const env =
+      Object.keys(given).some((name) => name.startsWith('AMPECO_')) || Object.keys(given).length === 0
+        ? given
+        : { AMPECO_SIMULATOR: '1', ...given };
     test(`refuses ${JSON.stringify(env).replaceAll(TOKEN, '<token>')}`, () => {
       assert.throws(
         () => parseConfig(env),
@@ -91,6 +125,7 @@ describe('parseConfig', () => {
           assert.match(error.message, message);
           assert.ok(!error.message.includes('\n'), 'one line');
           assert.ok(!error.message.includes(TOKEN), 'never the token');
+          assert.ok(!error.message.includes(SECRET), 'never the secret');
           return true;
         },
       );
@@ -149,9 +184,22 @@ describe('ev-booking-proxy command', () => {
     ['a URL without a token', { AMPECO_API_URL: 'https://tenant.example/public-api' }],
     ['a token without a URL', { AMPECO_API_TOKEN: TOKEN }],
     ['a malformed URL', { AMPECO_API_URL: 'ftp://tenant.example', AMPECO_API_TOKEN: TOKEN }],
-    ['a bad port', { PORT: '99999' }],
-    ['a host that is not an address', { HOST: '999.1.1.1' }],
-    ['a host that is not on this machine', { HOST: '192.0.2.1' }],
+    ['no configuration at all (a production gateway never silently books in a simulator)', {}],
+    [
+      'a tenant together with AMPECO_SIMULATOR=1',
+      { AMPECO_API_URL: 'https://tenant.example/public-api', AMPECO_API_TOKEN: TOKEN, AMPECO_SIMULATOR: '1' },
+    ],
+    [
+      'a tenant without CAPABILITY_SECRET',
+      { AMPECO_API_URL: 'https://tenant.example/public-api', AMPECO_API_TOKEN: TOKEN },
+    ],
+    [
+      'a plain-http tenant',
+      { AMPECO_API_URL: 'http://tenant.example/public-api', AMPECO_API_TOKEN: TOKEN, CAPABILITY_SECRET: SECRET },
+    ],
+    ['a bad port', { AMPECO_SIMULATOR: '1', PORT: '99999' }],
+    ['a host that is not an address', { AMPECO_SIMULATOR: '1', HOST: '999.1.1.1' }],
+    ['a host that is not on this machine', { AMPECO_SIMULATOR: '1', HOST: '192.0.2.1' }],
   ] as const) {
     test(`exits with code 2 and one line on ${name}`, async () => {
       const run = await runBin(env);
@@ -161,25 +209,44 @@ describe('ev-booking-proxy command', () => {
       assert.equal(lines.length, 1, run.stderr);
       assert.match(lines[0] ?? '', /^ev-booking-proxy: \S/);
       assert.ok(!run.stderr.includes(TOKEN));
+      assert.ok(!run.stderr.includes(SECRET));
     });
   }
 
-  test('runs against the embedded simulator when no upstream is configured', async () => {
-    let users: unknown;
-    const run = await runBin({ PORT: '0' }, async (stdout) => {
+  test('runs against the embedded simulator with AMPECO_SIMULATOR=1, booking as driver@example.com', async () => {
+    let created: unknown;
+    let userLookup = 0;
+    const run = await runBin({ AMPECO_SIMULATOR: '1', PORT: '0' }, async (stdout) => {
       const match =
         /^ev-booking-proxy listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/ampeco \(upstream: simulator\)$/m.exec(
           stdout,
         );
       assert.ok(match !== null, stdout);
-      users = await (
-        await fetch(`${match[1]}/api/ampeco/resources/users/v1.0?filter[email]=driver%40example.com`)
-      ).json();
+      userLookup = (await fetch(`${match[1]}/api/ampeco/resources/users/v1.0?filter[email]=driver%40example.com`))
+        .status;
+      const start = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 30 * 3_600_000;
+      const instant = (ms: number): string => new Date(ms).toISOString().replace('.000', '');
+      const response = await fetch(`${match[1]}/api/ampeco/resources/booking-requests/v1.0`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'create',
+          email: 'driver@example.com',
+          locationId: 7,
+          evseId: 22,
+          startAt: instant(start),
+          endAt: instant(start + 3_600_000),
+        }),
+      });
+      assert.equal(response.status, 201);
+      created = await response.json();
     });
     assert.equal(run.stderr, '');
-    const body = users as { data: Array<Record<string, unknown>> };
-    assert.equal(body.data.length, 1);
-    assert.deepEqual(Object.keys(body.data[0] ?? {}), ['id'], 'only the id of the simulator driver');
+    assert.equal(userLookup, 404, 'no user look-up on the public surface');
+    const body = created as { data: { userId: number; status: string }; meta: { capability: string } };
+    assert.equal(body.data.userId, 42);
+    assert.equal(body.data.status, 'pending');
+    assert.equal(typeof body.meta.capability, 'string');
   });
 
   test('prints its URL when ready and forwards with the token, which it never prints', async () => {
@@ -198,6 +265,7 @@ describe('ev-booking-proxy command', () => {
         {
           AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`,
           AMPECO_API_TOKEN: TOKEN,
+          CAPABILITY_SECRET: SECRET,
           PORT: '0',
           BASE_PATH: '/ampeco',
         },

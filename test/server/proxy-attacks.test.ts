@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { rateLimitKey, startProxyServer } from '../../server/node-server.js';
 import { createProxy, type ProxyHandler, type ProxyOptions } from '../../server/proxy.js';
 import { BASE, minimalBooking, post, PROXY, validAvailability } from './support.js';
+import { testLimits } from './limits-support.js';
 
 const TOKEN = 'tok_SECRET_attack_0123456789';
 
@@ -24,7 +25,7 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
   const proxy = createProxy({
     upstreamUrl: 'https://tenant.example/public-api',
     token: TOKEN,
-    rateLimit: false,
+    limits: false,
     cacheTtlMs: 0,
     allowedOrigins: ['https://shop.example'],
     upstreamFetch: async (request: Request): Promise<Response> => {
@@ -34,7 +35,9 @@ function setup(options: Partial<ProxyOptions> = {}): { proxy: ProxyHandler; forw
         headers: request.headers,
         body: await request.text(),
       });
-      if (request.url.includes('/users/')) return Response.json({ data: [{ id: 1, email: 'a@b.c', firstName: 'A' }] });
+      if (request.url.includes('/users/')) {
+        return Response.json({ data: [{ id: 1, email: 'driver@example.com', firstName: 'A' }] });
+      }
       if (request.url.includes('/booking-requests/') && request.method === 'POST')
         return Response.json({ data: { id: 1 } }, { status: 201 });
       return Response.json({ data: { id: 1 } });
@@ -160,25 +163,26 @@ describe('allowlist bypass attempts', () => {
     assert.deepEqual([...(forwarded[0]?.url.searchParams ?? [])], [['include[]', 'connectors']]);
   });
 
-  test('an email with an encoded + reaches upstream as that one address, re-encoded', async () => {
+  test("a create's email with a + reaches upstream's look-up as that one address, re-encoded", async () => {
     const { proxy, forwarded } = setup();
-    const response = await proxy(new Request(`${BASE}/resources/users/v1.0?filter[email]=driver%2Bev%40example.com`));
-    assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { data: [{ id: 1 }] }, 'stripped to ids');
+    const response = await proxy(post(BOOKING_REQUESTS, { ...booking, email: 'driver+ev@example.com' }));
+    assert.equal(response.status, 422, 'no account has exactly that address');
+    assert.equal(((await response.json()) as { reason?: string }).reason, 'no-account');
+    assert.equal(forwarded.length, 1, 'the look-up only: nothing booked');
     assert.equal(forwarded[0]?.url.searchParams.get('filter[email]'), 'driver+ev@example.com');
     assert.match(forwarded[0]?.url.search ?? '', /driver%2Bev%40example\.com/);
   });
 
   test('ids past 2^53 are forwarded verbatim, not rounded to another record', async () => {
     const { proxy, forwarded } = setup();
-    assert.equal((await proxy(new Request(`${BASE}/resources/bookings/v1.0/9007199254740993`))).status, 200);
-    assert.equal(forwarded[0]?.url.pathname, '/public-api/resources/bookings/v1.0/9007199254740993');
+    assert.equal((await proxy(new Request(`${BASE}/resources/locations/v2.0/9007199254740993`))).status, 200);
+    assert.equal(forwarded[0]?.url.pathname, '/public-api/resources/locations/v2.0/9007199254740993');
   });
 
   test('methods other than the allowed pair answer 404 on every route', async () => {
     const { proxy, forwarded } = setup();
     for (const method of ['PUT', 'PATCH', 'DELETE', 'HEAD', 'PROPFIND', 'get']) {
-      const status = (await proxy(new Request(`${BASE}/resources/booking-requests/v1.0/1`, { method }))).status;
+      const status = (await proxy(new Request(`${BASE}/resources/locations/v2.0/1`, { method }))).status;
       assert.equal(status, method === 'get' ? 200 : 404, method);
     }
     assert.equal((await proxy(postRaw('/resources/bookings/v1.0', JSON.stringify(booking)))).status, 404);
@@ -189,15 +193,19 @@ describe('allowlist bypass attempts', () => {
 describe('JSON body tricks', () => {
   test('duplicate keys: the last one wins and upstream gets the re-serialised, validated body only', async () => {
     const { proxy, forwarded } = setup();
-    const rest = '"userId":42,"locationId":7,"startAt":"2026-03-01T10:00:00Z","endAt":"2026-03-01T11:00:00Z"';
+    const rest =
+      '"email":"driver@example.com","locationId":7,"startAt":"2026-03-01T10:00:00Z","endAt":"2026-03-01T11:00:00Z"';
     const sneaky = await proxy(postRaw(BOOKING_REQUESTS, `{"type":"delete","type":"create",${rest}}`));
     assert.equal(sneaky.status, 201);
-    assert.equal(forwarded.length, 1);
-    assert.equal(forwarded[0]?.body.match(/"type"/g)?.length, 1);
-    assert.deepEqual(JSON.parse(forwarded[0]?.body ?? ''), booking);
+    const creates = (): Forwarded[] => forwarded.filter((call) => call.method === 'POST');
+    assert.equal(creates().length, 1);
+    assert.equal(creates()[0]?.body.match(/"type"/g)?.length, 1);
+    const { email, ...fields } = booking;
+    assert.equal(email, 'driver@example.com');
+    assert.deepEqual(JSON.parse(creates()[0]?.body ?? ''), { ...fields, userId: 1 });
     const refused = await proxy(postRaw(BOOKING_REQUESTS, `{"type":"create",${rest},"type":"delete"}`));
     assert.equal(refused.status, 422);
-    assert.equal(forwarded.length, 1);
+    assert.equal(creates().length, 1);
   });
 
   for (const key of ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']) {
@@ -243,22 +251,25 @@ describe('JSON body tricks', () => {
     const proxy = createProxy({
       upstreamUrl: 'https://tenant.example/public-api',
       token: TOKEN,
-      rateLimit: false,
-      upstreamFetch: async (request) =>
-        request.method === 'POST'
-          ? new Response('{"message":"bad","errors":{"__proto__":["x"],"startAt":["y"]}}', { status: 422 })
-          : new Response('{"data":{"id":1,"__proto__":{"status":"approved"},"authorizedTokens":["t"]}}', {
-              status: 200,
-            }),
+      limits: false,
+      upstreamFetch: async (request) => {
+        if (request.method === 'POST') {
+          return new Response('{"message":"bad","errors":{"__proto__":["x"],"startAt":["y"]}}', { status: 422 });
+        }
+        if (request.url.includes('/users/')) return Response.json({ data: [{ id: '1', email: 'driver@example.com' }] });
+        return new Response('{"data":{"id":1,"__proto__":{"timezone":"Europe/Sofia"},"authorizedTokens":["t"]}}', {
+          status: 200,
+        });
+      },
     });
     const error = await proxy(postRaw(BOOKING_REQUESTS, JSON.stringify(booking)));
     assert.equal(error.status, 422);
     const errorText = await error.text();
     assert.equal(errorText, '{"message":"bad","errors":{"__proto__":["x"],"startAt":["y"]}}');
-    const ok = await proxy(new Request(`${BASE}/resources/booking-requests/v1.0/1`));
+    const ok = await proxy(new Request(`${BASE}/resources/locations/v2.0/1`));
     const okBody = (await ok.json()) as { data: Record<string, unknown> };
     assert.equal(okBody.data['authorizedTokens'], undefined);
-    assert.equal(okBody.data['status'], undefined, 'an upstream __proto__ key does not turn into inherited fields');
+    assert.equal(okBody.data['timezone'], undefined, 'an upstream __proto__ key does not turn into inherited fields');
   });
 
   test('a request body stream that fails answers 400, not 500', async () => {
@@ -453,10 +464,10 @@ describe('CORS tricks', () => {
       }),
     );
     assert.equal(response.status, 201);
-    assert.equal(forwarded.length, 1);
-    const sent = forwarded[0]!.headers;
-    assert.equal(sent.get('authorization'), `Bearer ${TOKEN}`);
-    assert.deepEqual([...sent.keys()].sort(), ['accept', 'authorization', 'content-type']);
+    assert.equal(forwarded.length, 2, 'the driver look-up, then the create');
+    for (const call of forwarded) assert.equal(call.headers.get('authorization'), `Bearer ${TOKEN}`);
+    assert.deepEqual([...forwarded[0]!.headers.keys()].sort(), ['accept', 'authorization']);
+    assert.deepEqual([...forwarded[1]!.headers.keys()].sort(), ['accept', 'authorization', 'content-type']);
   });
 });
 
@@ -480,7 +491,7 @@ describe('rate-limit evasion', () => {
       port: 0,
       upstreamUrl: 'https://tenant.example/public-api',
       token: TOKEN,
-      rateLimit: { requestsPerMinute: 2 },
+      limits: testLimits({ READS_PER_MINUTE: '2' }),
       trustProxy,
       upstreamFetch: async (): Promise<Response> =>
         Response.json({

@@ -370,7 +370,7 @@ describe('fuzz: the handler', () => {
     const proxy = createProxy({
       upstreamUrl: `https://${UPSTREAM_HOST}/public-api`,
       token: TOKEN,
-      rateLimit: false,
+      limits: false,
       cacheTtlMs: 0,
       allowedOrigins: ['https://shop.example'],
       log: (entry) => {
@@ -402,7 +402,8 @@ describe('fuzz: the handler', () => {
       const text = await response.text();
       assert.ok(!text.includes(TOKEN), where);
       for (const [name, value] of response.headers) assert.ok(!value.includes(TOKEN), `${name} header for ${where}`);
-      if (response.status === 204) continue;
+      // HEAD answers carry no body (Hono strips it, as HTTP says).
+      if (response.status === 204 || spec.method === 'HEAD') continue;
       assert.match(response.headers.get('content-type') ?? '', /^application\/json/, where);
       const body = JSON.parse(text) as Record<string, unknown>;
       if (response.status >= 400) assert.equal(typeof body['message'], 'string', where);
@@ -491,7 +492,7 @@ describe('fuzz: the Node server over a loopback socket', () => {
       port: 0,
       upstreamUrl: `https://${UPSTREAM_HOST}/public-api`,
       token: TOKEN,
-      rateLimit: false,
+      limits: false,
       cacheTtlMs: 0,
       maxBodyBytes: 4096,
       headersTimeoutMs: 400,

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import type { ProxyLogEntry } from '../../server/proxy.js';
 import { minimalBooking } from './support.js';
+import { testLimits } from './limits-support.js';
 
 const TOKEN = 'tok_SECRET_node_0123456789';
 
@@ -36,6 +37,7 @@ function statusOf(answer: string): number {
 describe('Node server', () => {
   let server: ProxyServer;
   const upstreamCalls: Request[] = [];
+  const upstreamBodies: unknown[] = [];
   const logs: ProxyLogEntry[] = [];
 
   before(async () => {
@@ -46,12 +48,17 @@ describe('Node server', () => {
       token: TOKEN,
       allowedOrigins: ['https://shop.example'],
       maxBodyBytes: 1024,
-      rateLimit: { requestsPerMinute: 1000 },
+      limits: testLimits({ READS_PER_MINUTE: '1000', CREATES_PER_HOUR: '1000' }),
       log: (entry) => logs.push(entry),
       upstreamFetch: async (request: Request): Promise<Response> => {
         upstreamCalls.push(request);
-        if (request.method === 'POST')
-          return Response.json({ data: { id: 1, status: 'pending', echo: await request.json() } }, { status: 201 });
+        if (request.method === 'POST') {
+          upstreamBodies.push(await request.json());
+          return Response.json({ data: { id: 1, status: 'pending' } }, { status: 201 });
+        }
+        if (new URL(request.url).pathname.endsWith('/users/v1.0')) {
+          return Response.json({ data: [{ id: '42', email: 'driver@example.com' }] });
+        }
         return Response.json({
           data: [{ id: 3 }],
           links: { next: 'https://tenant.example/public-api/resources/charge-points/v2.0?cursor=c2' },
@@ -95,8 +102,12 @@ describe('Node server', () => {
       body: JSON.stringify(booking),
     });
     assert.equal(response.status, 201);
-    const body = (await response.json()) as { data: { echo: unknown } };
-    assert.deepEqual(body.data.echo, booking);
+    const body = (await response.json()) as { data: { id: number }; meta: { capability: string } };
+    assert.equal(body.data.id, 1);
+    assert.equal(typeof body.meta.capability, 'string');
+    const { email, ...rest } = booking;
+    assert.equal(email, 'driver@example.com');
+    assert.deepEqual(upstreamBodies.at(-1), { ...rest, userId: 42 });
     const call = upstreamCalls.at(-1);
     assert.equal(call?.headers.get('cookie'), null);
     assert.equal(call?.headers.get('authorization'), `Bearer ${TOKEN}`);
@@ -212,7 +223,8 @@ describe('Node server rate limit', () => {
       port: 0,
       upstreamUrl: 'https://tenant.example/public-api',
       token: TOKEN,
-      rateLimit: { requestsPerMinute: 2 },
+      limits: testLimits({ READS_PER_MINUTE: '2' }),
+      cacheTtlMs: 0,
       upstreamFetch: async (): Promise<Response> => {
         calls += 1;
         return Response.json({ data: { id: 1 } });
@@ -221,7 +233,7 @@ describe('Node server rate limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i += 1) {
-        const response = await fetch(`${server.url}/api/ampeco/resources/bookings/v1.0/${i + 1}`, {
+        const response = await fetch(`${server.url}/api/ampeco/resources/locations/v2.0/${i + 1}`, {
           headers: { 'x-forwarded-for': `10.0.0.${i}` },
         });
         statuses.push(response.status);

@@ -21,7 +21,7 @@ function setup(): { proxy: ProxyHandler; forwarded: Forwarded[] } {
   const proxy = createProxy({
     upstreamUrl: `https://${UPSTREAM_HOST}/public-api`,
     token: TOKEN,
-    rateLimit: false,
+    limits: false,
     cacheTtlMs: 0,
     upstreamFetch: async (request: Request): Promise<Response> => {
       forwarded.push({ url: new URL(request.url), method: request.method, headers: request.headers });
@@ -101,7 +101,7 @@ describe('what reaches upstream', () => {
       accept: 'text/html',
       'content-type': 'application/json',
     };
-    await proxy(new Request(`${BASE}/resources/bookings/v1.0/1`, { headers }));
+    await proxy(new Request(`${BASE}/resources/locations/v2.0/1`, { headers }));
     await proxy(
       new Request(`${BASE}/actions/locations/v2.0/7/check-booking-availability`, {
         method: 'POST',
@@ -122,21 +122,27 @@ describe('what reaches upstream', () => {
   test('ids are forwarded in canonical form, built from validated pieces', async () => {
     const { proxy, forwarded } = setup();
     await proxy(new Request(`${BASE}/resources/charge-points/v2.0/12/evses`));
-    await proxy(new Request(`${BASE}/resources/booking-requests/v1.0/9007199254740991`));
+    await proxy(new Request(`${BASE}/resources/locations/v2.0/9007199254740991`));
     assert.deepEqual(
       forwarded.map((call) => call.url.href),
       [
         `https://${UPSTREAM_HOST}/public-api/resources/charge-points/v2.0/12/evses`,
-        `https://${UPSTREAM_HOST}/public-api/resources/booking-requests/v1.0/9007199254740991`,
+        `https://${UPSTREAM_HOST}/public-api/resources/locations/v2.0/9007199254740991`,
       ],
     );
   });
 
   test('query values cannot smuggle parameters or paths', async () => {
     const { proxy, forwarded } = setup();
-    const externalId = 'x&filter[userId]=1#/../../users';
+    const smuggled = 'x&filter[userId]=1#/../../users';
+    const refused = await proxy(
+      new Request(`${BASE}/resources/booking-requests/v1.0?filter[externalId]=${encodeURIComponent(smuggled)}`),
+    );
+    assert.equal(refused.status, 404, 'filter[externalId] takes a UUID only (SPEC §9)');
+    assert.equal(forwarded.length, 0);
+    const externalId = '1b4e28ba-2fa1-11d2-883f-0016d3cca427';
     const response = await proxy(
-      new Request(`${BASE}/resources/booking-requests/v1.0?filter[externalId]=${encodeURIComponent(externalId)}`),
+      new Request(`${BASE}/resources/booking-requests/v1.0?filter[externalId]=${externalId}`),
     );
     assert.equal(response.status, 200);
     const [call] = forwarded;

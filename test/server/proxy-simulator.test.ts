@@ -8,17 +8,20 @@ import { test } from 'node:test';
 import * as z from 'zod/mini';
 import {
   AvailabilityResponse,
+  BookingRequest,
   BookingRequestResponse,
   BookingResponse,
   ChargePointList,
   EvseList,
   LocationResponse,
-  UserList,
 } from '../../src/api/schemas.js';
 import { createProxy } from '../../server/proxy.js';
 import { createSimulator } from '../../server/simulator.js';
 
 const BASE = 'http://localhost:8787/api/ampeco';
+
+/** v2: a create or cancel answers the request and its capability. */
+const CreatedResponse = z.object({ data: BookingRequest, meta: z.object({ capability: z.string() }) });
 
 test('the booking flow through the proxy and the simulator', async () => {
   let clock = Date.parse('2026-03-01T06:00:00Z');
@@ -83,30 +86,33 @@ test('the booking flow through the proxy and the simulator', async () => {
   const slot = availability.data.find((item) => item.availableSlots.length > 0);
   assert.ok(slot !== undefined);
 
-  const users = await read(UserList, `${BASE}/resources/users/v1.0?filter[email]=driver%40example.com`);
-  const [user] = users.data;
-  assert.ok(user !== undefined);
-  assert.deepEqual(Object.keys(user), ['id']);
+  const connectorTypes = new Set(evses.flatMap((evse) => (evse.connectors ?? []).map((connector) => connector.type)));
+  for (const type of ['ccs2', 'type2', 'chademo']) assert.ok(connectorTypes.has(type), `a bookable ${type} port`);
+
+  const userLookup = await proxy(new Request(`${BASE}/resources/users/v1.0?filter[email]=driver%40example.com`));
+  assert.equal(userLookup.status, 404, 'no user look-up from the browser (SPEC §9)');
 
   const start = Date.parse(slot.availableSlots[0]?.startAt ?? '');
+  const externalId = 'a3bb189e-8bf9-4888-9912-ace4e6543002';
   const created = await read(
-    BookingRequestResponse,
+    CreatedResponse,
     `${BASE}/resources/booking-requests/v1.0`,
     json({
       type: 'create',
-      userId: Number(user.id),
+      email: 'Driver@Example.com',
       locationId: 7,
       evseId: slot.evseId,
       startAt: new Date(start).toISOString().replace('.000', ''),
       endAt: new Date(start + 3_600_000).toISOString().replace('.000', ''),
-      externalId: 'a3bb189e-8bf9-3888-9912-ace4e6543002',
+      externalId,
     }),
   );
   assert.equal(created.data.status, 'pending');
+  const capability = { 'x-booking-capability': created.meta.capability };
 
   const found = await read(
-    z.object({ data: z.array(z.object({ id: z.int() })) }),
-    `${BASE}/resources/booking-requests/v1.0?filter[externalId]=a3bb189e-8bf9-3888-9912-ace4e6543002`,
+    z.object({ data: z.array(z.object({ id: z.int() })), meta: z.object({ capability: z.string() }) }),
+    `${BASE}/resources/booking-requests/v1.0?filter[externalId]=${externalId}`,
   );
   assert.deepEqual(
     found.data.map((item) => item.id),
@@ -114,11 +120,27 @@ test('the booking flow through the proxy and the simulator', async () => {
   );
 
   clock += 5_000;
-  const settled = await read(BookingRequestResponse, `${BASE}/resources/booking-requests/v1.0/${created.data.id}`);
+  const settled = await read(BookingRequestResponse, `${BASE}/resources/booking-requests/v1.0/${created.data.id}`, {
+    headers: capability,
+  });
   assert.equal(settled.data.status, 'approved', settled.data.rejectionReason ?? '');
   assert.ok(typeof settled.data.bookingId === 'number');
-  const booking = await read(BookingResponse, `${BASE}/resources/bookings/v1.0/${settled.data.bookingId}`);
+  const bookingUrl = `${BASE}/resources/bookings/v1.0/${settled.data.bookingId}`;
+  const booking = await read(BookingResponse, bookingUrl, { headers: capability });
   assert.equal(booking.data.locationId, 7);
+  assert.equal(booking.data.userId, 42, 'booked as driver@example.com');
+
+  const cancel = await read(CreatedResponse, `${BASE}/resources/booking-requests/v1.0`, {
+    ...json({ type: 'cancel', bookingId: settled.data.bookingId }),
+    headers: { 'content-type': 'application/json', ...capability },
+  });
+  clock += 5_000;
+  const cancelled = await read(BookingRequestResponse, `${BASE}/resources/booking-requests/v1.0/${cancel.data.id}`, {
+    headers: { 'x-booking-capability': cancel.meta.capability },
+  });
+  assert.equal(cancelled.data.status, 'approved');
+  const after = await read(BookingResponse, bookingUrl, { headers: capability });
+  assert.equal(after.data.status, 'cancelled', "the booking's own capability keeps reading it");
 
   const callsBefore = upstreamCalls;
   await read(LocationResponse, `${BASE}/resources/locations/v2.0/7`);

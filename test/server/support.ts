@@ -29,10 +29,10 @@ export function post(
 /** A valid body for check-booking-availability. */
 export const validAvailability = { startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-02T08:00:00Z' };
 
-/** The smallest valid body for creating a booking request: the required fields only. */
+/** The smallest valid body for creating a booking request (v2: the driver's email): the required fields only. */
 export const minimalBooking = {
   type: 'create',
-  userId: 42,
+  email: 'driver@example.com',
   locationId: 7,
   startAt: '2026-03-01T10:00:00Z',
   endAt: '2026-03-01T11:00:00Z',
@@ -53,7 +53,7 @@ export const ALLOWED_UPSTREAM: ReadonlyArray<readonly [string, RegExp, readonly 
   ['POST', /^\/public-api\/actions\/locations\/v2\.0\/[1-9]\d*\/check-booking-availability$/, []],
   ['GET', /^\/public-api\/resources\/users\/v1\.0$/, ['filter[email]']],
   ['POST', /^\/public-api\/resources\/booking-requests\/v1\.0$/, []],
-  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0$/, ['filter[externalId]', 'per_page', 'cursor']],
+  ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0$/, ['filter[externalId]']],
   ['GET', /^\/public-api\/resources\/booking-requests\/v1\.0\/[1-9]\d*$/, []],
   ['GET', /^\/public-api\/resources\/bookings\/v1\.0\/[1-9]\d*$/, []],
   [
@@ -108,3 +108,25 @@ export const QUERY_KEYS: readonly string[] = [
   'url',
   'filter[status]',
 ];
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/**
+ * A tiny Ampeco for handler tests: the user look-up finds `driver@example.com` (id "42"), a
+ * create answers 201 with request 1 (pending), anything else `{"data": []}`.
+ */
+export function fakeAmpeco(call: { readonly url: URL; readonly method: string; readonly body: string }): Response {
+  if (call.url.pathname.endsWith('/resources/users/v1.0')) {
+    const email = call.url.searchParams.get('filter[email]')?.toLowerCase();
+    return json({
+      data: email === 'driver@example.com' ? [{ id: '42', email: 'driver@example.com', phone: '+359888' }] : [],
+    });
+  }
+  if (call.method === 'POST' && call.url.pathname.endsWith('/resources/booking-requests/v1.0')) {
+    const body = JSON.parse(call.body) as Record<string, unknown>;
+    return json({ data: { id: 1, status: 'pending', ...body } }, 201);
+  }
+  return json({ data: [] });
+}

@@ -1,0 +1,223 @@
+/**
+ * The booking requests and bookings of SPEC §4 steps 5–8 and §9: create by email, the look-up by
+ * `externalId`, reads and cancel under a capability. Every refusal to read is the same 404,
+ * whether the capability is missing, forged, expired, another booking's or the id unknown.
+ */
+import type { Context, Handler } from 'hono';
+import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/schemas.js';
+import { findDriver, withBookingId } from './booking-lookups.js';
+import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
+import { reduceToSchema } from './reduce.js';
+import { badUpstream, notFound, sendJson, upstreamProblem } from './respond.js';
+import { attemptOf } from './runtime.js';
+import { isObject, type GatewayEnv, type Json, type JsonObject } from './types.js';
+import type { UpstreamOutcome } from './upstream.js';
+import { INVALID_DATA, type CancelBookingBody, type CreateBookingBody } from './validation.js';
+
+export const CAPABILITY_HEADER = 'x-booking-capability';
+const REQUESTS = '/resources/booking-requests/v1.0';
+const BOOKINGS = '/resources/bookings/v1.0';
+
+const positive = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+
+/** The `data` object of a 2xx upstream answer, or `null`. */
+function dataOf(outcome: UpstreamOutcome): JsonObject | null {
+  if (outcome.kind !== 'response' || outcome.status < 200 || outcome.status > 299) return null;
+  const data = isObject(outcome.body) ? outcome.body['data'] : undefined;
+  return isObject(data) ? data : null;
+}
+
+/** Whether a record upstream belongs to the capability's driver and location (where it says). */
+function belongsTo(record: JsonObject, claims: CapabilityClaims): boolean {
+  const sameOrUnset = (value: Json | undefined, expected: number): boolean =>
+    value === undefined || value === null || value === expected;
+  return sameOrUnset(record['userId'], claims.userId) && sameOrUnset(record['locationId'], claims.locationId);
+}
+
+async function verifiedClaims(c: Context<GatewayEnv>): Promise<CapabilityClaims | null> {
+  const gateway = c.get('gateway');
+  return gateway.capabilities.verify(c.req.header(CAPABILITY_HEADER), gateway.now());
+}
+
+/** Until a day after the booking's end (a day from now when the request has no readable end). */
+function expiryOf(request: JsonObject, now: number): number {
+  const end = typeof request['endAt'] === 'string' ? Date.parse(request['endAt']) : Number.NaN;
+  return (Number.isNaN(end) ? now : end) + CAPABILITY_GRACE_MS;
+}
+
+/** `{data: request, meta: {capability}}` for a request the capability `claims` stand for. */
+async function withCapability(
+  c: Context<GatewayEnv>,
+  request: JsonObject,
+  claims: Omit<CapabilityClaims, 'requestId'>,
+): Promise<JsonObject> {
+  const requestId = request['id'];
+  if (!positive(requestId)) throw new TypeError('a booking request without an id');
+  const capability = await c.get('gateway').capabilities.issue({ ...claims, requestId });
+  return { data: reduceToSchema(BookingRequest, request), meta: { capability } };
+}
+
+/** The request a capability names, as upstream has it now (with its `bookingId` ensured), or why not. */
+async function requestOf(
+  c: Context<GatewayEnv>,
+  claims: CapabilityClaims,
+): Promise<{ request: JsonObject } | { problem: UpstreamOutcome | null }> {
+  const outcome = await c.get('gateway').upstream({
+    route: c.get('route'),
+    method: 'GET',
+    path: `${REQUESTS}/${claims.requestId}`,
+    query: '',
+  });
+  const request = dataOf(outcome);
+  if (request === null) return { problem: outcome.kind === 'response' && outcome.status === 200 ? null : outcome };
+  if (!belongsTo(request, claims)) return { problem: null };
+  return { request: await withBookingId(c, request) };
+}
+
+/** GET booking-requests/{id} with the request's capability (SPEC §4 step 6). */
+export const readBookingRequest: Handler<GatewayEnv> = async (c) => {
+  const claims = await verifiedClaims(c);
+  if (claims === null || String(claims.requestId) !== c.req.param('id')) return notFound(c);
+  const found = await requestOf(c, claims);
+  if ('problem' in found) {
+    return found.problem === null ? notFound(c) : upstreamProblem(c, found.problem, { hideNotFound: true });
+  }
+  return sendJson(c, 200, reduceToSchema(BookingRequestResponse, { data: found.request }) as JsonObject);
+};
+
+/** GET bookings/{id} with the capability of the request that made (or cancelled) it (SPEC §4 step 7). */
+export const readBooking: Handler<GatewayEnv> = async (c) => {
+  const claims = await verifiedClaims(c);
+  if (claims === null) return notFound(c);
+  const found = await requestOf(c, claims);
+  if ('problem' in found) {
+    return found.problem === null ? notFound(c) : upstreamProblem(c, found.problem, { hideNotFound: true });
+  }
+  if (String(found.request['bookingId']) !== c.req.param('id')) return notFound(c);
+  const outcome = await c.get('gateway').upstream({
+    route: c.get('route'),
+    method: 'GET',
+    path: `${BOOKINGS}/${c.req.param('id')}`,
+    query: c.get('query').toString(),
+  });
+  const booking = dataOf(outcome);
+  if (booking === null) {
+    return outcome.kind === 'response' && outcome.status === 200
+      ? badUpstream(c, 'booking without data')
+      : upstreamProblem(c, outcome, { hideNotFound: true });
+  }
+  if (!belongsTo(booking, claims)) return notFound(c);
+  return sendJson(c, 200, reduceToSchema(BookingResponse, { data: booking }) as JsonObject);
+};
+
+/** GET booking-requests?filter[externalId]=<uuid>: the client's own lost answer, found again. */
+export const findByExternalId: Handler<GatewayEnv> = async (c) => {
+  const gateway = c.get('gateway');
+  const externalId = c.get('query').get('filter[externalId]') ?? '';
+  const outcome = await gateway.upstream({
+    route: c.get('route'),
+    method: 'GET',
+    path: REQUESTS,
+    query: new URLSearchParams({ 'filter[externalId]': externalId }).toString(),
+  });
+  if (outcome.kind !== 'response' || outcome.status !== 200) return upstreamProblem(c, outcome);
+  const list = isObject(outcome.body) ? outcome.body['data'] : undefined;
+  if (!Array.isArray(list)) return badUpstream(c, 'booking requests without a data list');
+  const match = list.find((item) => isObject(item) && item['externalId'] === externalId);
+  if (!isObject(match)) return sendJson(c, 200, { data: [] });
+  const { userId, locationId } = match;
+  if (!positive(userId) || !positive(locationId)) return badUpstream(c, 'booking request without driver or location');
+  const request = await withBookingId(c, match);
+  const answer = await withCapability(c, request, {
+    userId,
+    locationId,
+    expiresAt: expiryOf(request, gateway.now()),
+  });
+  return sendJson(c, 200, { data: [answer['data'] ?? null], meta: answer['meta'] ?? null });
+};
+
+const noAccount = (email: string): JsonObject => ({
+  message: INVALID_DATA,
+  errors: { email: [`No driver account matches ${email}. Sign up in the driver app first.`] },
+  reason: 'no-account',
+});
+
+async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<Response> {
+  const gateway = c.get('gateway');
+  const email = c.get('driverEmail') ?? body.email;
+  const attempt = attemptOf(body, email);
+  const refusal = (await gateway.checkCreate?.(c, attempt)) ?? null;
+  if (refusal !== null) return refusal;
+  const driver = await findDriver(c, email);
+  if (driver.kind === 'problem') return upstreamProblem(c, driver.outcome);
+  if (driver.kind === 'none') return sendJson(c, 422, noAccount(email));
+  const driverRefusal = (await gateway.checkDriver?.(c, { ...attempt, userId: driver.userId })) ?? null;
+  if (driverRefusal !== null) return driverRefusal;
+  const outcome = await gateway.upstream({
+    route: c.get('route'),
+    method: 'POST',
+    path: REQUESTS,
+    query: '',
+    body: {
+      type: 'create',
+      userId: driver.userId,
+      locationId: body.locationId,
+      startAt: body.startAt,
+      endAt: body.endAt,
+      ...(body.evseId === undefined ? {} : { evseId: body.evseId }),
+      ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
+    },
+  });
+  const request = dataOf(outcome);
+  if (request === null) {
+    return outcome.kind === 'response' && outcome.status < 300
+      ? badUpstream(c, 'created request without data')
+      : upstreamProblem(c, outcome);
+  }
+  if (!positive(request['id'])) return badUpstream(c, 'created request without an id');
+  await gateway.onCreated?.(c, request['id'], body.endAt);
+  const answer = await withCapability(c, request, {
+    userId: driver.userId,
+    locationId: body.locationId,
+    expiresAt: Date.parse(body.endAt) + CAPABILITY_GRACE_MS,
+  });
+  return sendJson(c, 201, answer);
+}
+
+async function cancel(c: Context<GatewayEnv>, body: CancelBookingBody): Promise<Response> {
+  const claims = await verifiedClaims(c);
+  if (claims === null) return notFound(c);
+  const found = await requestOf(c, claims);
+  if ('problem' in found) {
+    return found.problem === null ? notFound(c) : upstreamProblem(c, found.problem, { hideNotFound: true });
+  }
+  if (found.request['bookingId'] !== body.bookingId) return notFound(c);
+  const outcome = await c.get('gateway').upstream({
+    route: c.get('route'),
+    method: 'POST',
+    path: REQUESTS,
+    query: '',
+    body: { type: 'cancel', bookingId: body.bookingId },
+  });
+  const request = dataOf(outcome);
+  if (request === null) {
+    return outcome.kind === 'response' && outcome.status < 300
+      ? badUpstream(c, 'cancel request without data')
+      : upstreamProblem(c, outcome, { hideNotFound: true });
+  }
+  if (!positive(request['id'])) return badUpstream(c, 'cancel request without an id');
+  const answer = await withCapability(c, request, {
+    userId: claims.userId,
+    locationId: claims.locationId,
+    expiresAt: claims.expiresAt,
+  });
+  return sendJson(c, 201, answer);
+}
+
+/** POST booking-requests: `type: "create"` (by email) or `"cancel"` (under the booking's capability). */
+export const postBookingRequest: Handler<GatewayEnv> = async (c) => {
+  const body = c.get('body');
+  return isObject(body) && body['type'] === 'cancel'
+    ? cancel(c, body as unknown as CancelBookingBody)
+    : create(c, body as unknown as CreateBookingBody);
+};

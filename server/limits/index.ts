@@ -1,0 +1,61 @@
+/**
+ * The gateway's abuse limits (SPEC §9), built once per process from `LimitsConfig`: the rates,
+ * the gate every upstream call passes (pause after upstream's 429, then the budget) and the
+ * active bookings per driver; in memory, or shared by every instance through `REDIS_URL`.
+ */
+import type { Redis } from 'ioredis';
+import { createActiveBookings, type ActiveBookings } from './active-bookings.js';
+import type { LimitsConfig } from './config.js';
+import { createRates, type Rates } from './rates.js';
+import { createUpstreamGate, type UpstreamGate } from './upstream-gate.js';
+import { createUpstreamPause } from './upstream-pause.js';
+
+export interface Limits {
+  readonly config: LimitsConfig;
+  readonly rates: Rates;
+  readonly upstreamGate: UpstreamGate;
+  readonly activeBookings: ActiveBookings;
+  /** Whether the limits are shared through Redis. */
+  readonly shared: boolean;
+  /** Closes the Redis connection, if any. */
+  close(): Promise<void>;
+}
+
+export interface LimitsOptions {
+  /** Told about Redis problems after start. */
+  readonly onError?: (message: string) => void;
+  readonly now?: () => number;
+}
+
+/** The limits over an already connected Redis (or `null`: per process). */
+export function limitsOver(config: LimitsConfig, redis: Redis | null, now: () => number = Date.now): Limits {
+  const rates = createRates(config, redis);
+  return {
+    config,
+    rates,
+    upstreamGate: createUpstreamGate(rates, createUpstreamPause(redis, now), now),
+    activeBookings: createActiveBookings(config.activeBookingsPerDriver, redis, now),
+    shared: redis !== null,
+    async close() {
+      if (redis !== null) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/**
+ * Builds the limits of `config`, connecting to `REDIS_URL` first when it is set. Rejects with
+ * `ConfigError` when Redis cannot be reached (the CLI exits 2).
+ */
+export async function createLimits(config: LimitsConfig, options: LimitsOptions = {}): Promise<Limits> {
+  let redis: Redis | null = null;
+  if (config.redisUrl !== null) {
+    // Loaded only with REDIS_URL: ioredis is Node-only, and the gateway also runs on edge runtimes.
+    const { connectRedis } = await import('./redis.js');
+    redis = await connectRedis(config.redisUrl, options.onError === undefined ? {} : { onError: options.onError });
+  }
+  return limitsOver(config, redis, options.now);
+}
+
+export { parseLimitsConfig, type LimitsConfig } from './config.js';
+export { checkBookingBounds, locationAllowed, type BoundRefusal } from './bounds.js';
+export { activeCheck, isReservation, type Reservation } from './active-bookings.js';

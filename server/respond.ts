@@ -1,0 +1,129 @@
+/**
+ * How the gateway answers: JSON with `no-store` and `nosniff`, token-redacted over the parsed
+ * value, compressed when the client accepts it; the 404 that says nothing; upstream failures
+ * mapped to 502 / 504; upstream error bodies reduced to `message` and `errors`.
+ */
+import type { Context } from 'hono';
+import { isObject, record, type GatewayEnv, type Json, type JsonObject } from './types.js';
+import type { UpstreamOutcome } from './upstream.js';
+
+export const MESSAGES = {
+  notFound: 'The record is not found',
+  timeout: 'The Ampeco API did not answer in time.',
+  unreachable: 'The Ampeco API could not be reached.',
+  badUpstream: 'The Ampeco API sent an invalid response.',
+  internal: 'The gateway failed to handle the request.',
+} as const;
+
+const BASE_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+/** Smallest JSON answer worth compressing, bytes. */
+const COMPRESS_FROM = 1024;
+
+export type Encoding = 'br' | 'gzip';
+export type Compressor = (text: string, encoding: Encoding) => Promise<Uint8Array<ArrayBuffer>>;
+
+/** The encoding to answer in: `br` before `gzip`, neither when refused (`;q=0`) or not asked for. */
+export function acceptedEncoding(header: string | undefined, offered: readonly Encoding[]): Encoding | null {
+  if (header === undefined) return null;
+  const accepted = new Set<string>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((item) => item.trim());
+    if (!params.some((param) => /^q=0(\.0*)?$/.test(param))) accepted.add(name);
+  }
+  return offered.find((encoding) => accepted.has(encoding)) ?? null;
+}
+
+/** A plain JSON answer of constant text (nothing upstream or client-made in it). */
+export function jsonResponse(status: number, body: JsonObject, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+}
+
+/** The one 404: the same for a path never served, an id that does not exist and a missing capability. */
+export function notFound(c: Context<GatewayEnv>, message: string = MESSAGES.notFound): Response {
+  void c;
+  return jsonResponse(404, { message });
+}
+
+/** Answers `body` redacted, serialized and, when large enough and accepted, compressed. */
+export async function sendJson(
+  c: Context<GatewayEnv>,
+  status: number,
+  body: JsonObject,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const gateway = c.get('gateway');
+  const text = JSON.stringify(gateway.redactor.json(body));
+  const encoding =
+    text.length >= COMPRESS_FROM ? acceptedEncoding(c.req.header('accept-encoding'), gateway.encodings) : null;
+  if (encoding === null) return new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
+  const compressed = await gateway.compress(text, encoding);
+  return new Response(compressed, {
+    status,
+    headers: { ...BASE_HEADERS, ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding' },
+  });
+}
+
+/** Only `message` (and `errors` of string lists) of an upstream error body reach the client. */
+export function errorBody(status: number, body: Json | undefined): JsonObject {
+  const message =
+    isObject(body) && typeof body['message'] === 'string' ? body['message'] : `The Ampeco API answered ${status}.`;
+  const result: JsonObject = { message };
+  const errors = isObject(body) ? body['errors'] : undefined;
+  if (isObject(errors)) {
+    const fields = record();
+    for (const [field, list] of Object.entries(errors)) {
+      if (Array.isArray(list)) fields[field] = list.filter((item): item is string => typeof item === 'string');
+    }
+    result['errors'] = fields;
+  }
+  return result;
+}
+
+/** `Retry-After` of an upstream answer, as a header to pass on. */
+export function retryAfterHeader(outcome: UpstreamOutcome): Record<string, string> {
+  return outcome.kind === 'response' && outcome.retryAfter !== null ? { 'retry-after': outcome.retryAfter } : {};
+}
+
+/**
+ * The answer for an upstream outcome that is not the success the route expects: time-out 504,
+ * unreachable 502, an error status passed on as `{message, errors}` (404 as the one 404 when
+ * `hideNotFound`), anything else 502.
+ */
+export async function upstreamProblem(
+  c: Context<GatewayEnv>,
+  outcome: UpstreamOutcome,
+  options: { readonly hideNotFound?: boolean } = {},
+): Promise<Response> {
+  const gateway = c.get('gateway');
+  const route = c.get('route');
+  if (outcome.kind === 'timeout') {
+    gateway.log({ level: 'warn', message: 'upstream timed out', route });
+    return sendJson(c, 504, { message: MESSAGES.timeout });
+  }
+  if (outcome.kind === 'failed') {
+    gateway.log({ level: 'warn', message: 'upstream failed', route, detail: outcome.detail });
+    return sendJson(c, 502, { message: MESSAGES.unreachable });
+  }
+  if (outcome.status === 404 && options.hideNotFound === true) return notFound(c);
+  if (outcome.status >= 400 && outcome.status <= 599) {
+    return sendJson(c, outcome.status, errorBody(outcome.status, outcome.body), retryAfterHeader(outcome));
+  }
+  gateway.log({
+    level: 'warn',
+    message: 'upstream sent an invalid response',
+    route,
+    detail: `status ${outcome.status}`,
+  });
+  return sendJson(c, 502, { message: MESSAGES.badUpstream });
+}
+
+/** 502 for a success whose body is not what the route needs. */
+export function badUpstream(c: Context<GatewayEnv>, detail: string): Promise<Response> {
+  c.get('gateway').log({ level: 'warn', message: 'upstream sent an invalid response', route: c.get('route'), detail });
+  return sendJson(c, 502, { message: MESSAGES.badUpstream });
+}

@@ -1,0 +1,152 @@
+/**
+ * The one door to Ampeco: every upstream call of the gateway is an `UpstreamCall`, so a global
+ * budget, a pause after upstream's 429 or a metric wraps exactly one function
+ * (`GatewayOptions.wrapUpstream`). Two implementations: `fetchUpstream` over any Fetch-standard
+ * function (edge runtimes, tests, the simulator) and `nodeUpstream` (server/node-upstream.ts)
+ * over node:http with a keep-alive agent, for the Node server.
+ */
+import type { Json } from './types.js';
+
+export type UpstreamFetch = (request: Request) => Promise<Response>;
+
+export interface UpstreamRequest {
+  /** The gateway route this call serves (for logs and budgets). */
+  readonly route: string;
+  readonly method: 'GET' | 'POST';
+  /** Below the upstream base: constant segments and validated ids only, e.g. `/resources/users/v1.0`. */
+  readonly path: string;
+  /** Validated query, already serialized (`filter%5BlocationId%5D=7`), or empty. */
+  readonly query: string;
+  readonly body?: Json;
+}
+
+export type UpstreamOutcome =
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      /** The parsed JSON body; `undefined` when empty or not JSON. */
+      readonly body: Json | undefined;
+      readonly retryAfter: string | null;
+    }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'failed'; readonly detail: string };
+
+export type UpstreamCall = (request: UpstreamRequest) => Promise<UpstreamOutcome>;
+
+export interface UpstreamTarget {
+  /** Upstream Public API base, e.g. `https://tenant.eu.charge.ampeco.tech/public-api`. */
+  readonly baseUrl: string;
+  /** Sent as `Authorization: Bearer <token>` and nowhere else. */
+  readonly token: string;
+  /** Request and body time-out, ms. */
+  readonly timeoutMs: number;
+  /** Largest upstream body read, bytes. */
+  readonly maxBodyBytes: number;
+}
+
+const RETRY_AFTER_SECONDS = /^\d{1,7}$/;
+const RETRY_AFTER_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Upstream's `Retry-After` when it is a valid one (seconds or an HTTP date), else `null`. */
+export function validRetryAfter(raw: string | null | undefined): string | null {
+  const value = raw?.trim();
+  if (value === undefined || value === '') return null;
+  if (RETRY_AFTER_SECONDS.test(value)) return value;
+  return RETRY_AFTER_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
+}
+
+/** JSON of `bytes`, or `undefined` for an empty or unparsable body. */
+export function parseJsonBytes(bytes: Uint8Array): Json | undefined {
+  if (bytes.byteLength === 0) return undefined;
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The upstream URL of `request` below `base` (a URL without query). */
+export function upstreamUrl(base: URL, request: UpstreamRequest): string {
+  const path = `${base.pathname.replace(/\/+$/, '')}${request.path}`;
+  return `${base.origin}${path}${request.query === '' ? '' : `?${request.query}`}`;
+}
+
+/** The whole stream, or `null` (and the stream cancelled) once it exceeds `cap` bytes. */
+export async function readCapped(stream: ReadableStream<Uint8Array> | null, cap: number): Promise<Uint8Array | null> {
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const failedWith = (error: unknown): UpstreamOutcome => ({
+  kind: 'failed',
+  detail: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error',
+});
+
+/** Upstream calls through a Fetch-standard function (the global `fetch` by default). */
+export function fetchUpstream(target: UpstreamTarget, fetchFunction: UpstreamFetch = (r) => fetch(r)): UpstreamCall {
+  const base = new URL(target.baseUrl);
+  const authorization = `Bearer ${target.token}`;
+  return async (request) => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, target.timeoutMs);
+    try {
+      const headers: Record<string, string> = { accept: 'application/json', authorization };
+      if (request.body !== undefined) headers['content-type'] = 'application/json';
+      const work = (async (): Promise<UpstreamOutcome> => {
+        const response = await fetchFunction(
+          new Request(upstreamUrl(base, request), {
+            method: request.method,
+            headers,
+            redirect: 'manual',
+            signal: controller.signal,
+            ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+          }),
+        );
+        if (Number(response.headers.get('content-length') ?? 0) > target.maxBodyBytes) {
+          await response.body?.cancel().catch(() => undefined);
+          return { kind: 'failed', detail: 'upstream body too large' };
+        }
+        const bytes = await readCapped(response.body, target.maxBodyBytes);
+        if (bytes === null) return { kind: 'failed', detail: 'upstream body too large' };
+        return {
+          kind: 'response',
+          status: response.status,
+          body: parseJsonBytes(bytes),
+          retryAfter: validRetryAfter(response.headers.get('retry-after')),
+        };
+      })();
+      // A fetch function that ignores the signal still loses the race against the time-out.
+      const expired = new Promise<UpstreamOutcome>((resolve) => {
+        controller.signal.addEventListener('abort', () => resolve({ kind: 'timeout' }), { once: true });
+      });
+      return await Promise.race([work, expired]);
+    } catch (error) {
+      return timedOut ? { kind: 'timeout' } : failedWith(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
