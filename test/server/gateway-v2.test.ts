@@ -5,9 +5,11 @@
  * The simulator is upstream unless a test needs upstream to misbehave.
  */
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
+import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import { createCapabilities } from '../../server/capability.js';
+import { startProxyServer } from '../../server/node-server.js';
 import { createProxy, type ProxyHandler, type ProxyLogEntry } from '../../server/proxy.js';
 import { createSimulator } from '../../server/simulator.js';
 import { BASE, get, post } from './support.js';
@@ -521,5 +523,58 @@ describe('the seams of the limits', () => {
       'read booking',
     ]);
     assert.equal(upstream.length, 1, 'only the first create looked its driver up');
+  });
+});
+
+describe('the Node server', () => {
+  test('answers Brotli, else gzip, as the client accepts, and the bytes decode to the same JSON', async () => {
+    const windows = Array.from({ length: 14 }, (_, day) => ({
+      startAt: instant(Date.parse('2026-03-01T08:00:00Z') + day * 12 * HOUR),
+      endAt: instant(Date.parse('2026-03-01T10:00:00Z') + day * 12 * HOUR),
+    }));
+    const availability = {
+      data: Array.from({ length: 50 }, (_, index) => ({ evseId: index + 1, availableSlots: windows })),
+    };
+    const server = await startProxyServer({
+      port: 0,
+      upstreamUrl: 'https://tenant.example/public-api',
+      token: 'tok_SECRET_0123456789',
+      rateLimit: false,
+      upstreamFetch: async () => Response.json(availability),
+    });
+    // node:http, which (unlike fetch) leaves the body as sent.
+    const send = (acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify({ startAfter: '2026-03-01T08:00:00Z', endBefore: '2026-03-08T08:00:00Z' });
+        const outgoing = httpRequest(
+          `${server.url}/api/ampeco/actions/locations/v2.0/7/check-booking-availability`,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.end(body);
+      });
+    try {
+      const plain = await send('identity');
+      assert.equal(plain.encoding, undefined);
+      const brotli = await send('gzip, deflate, br');
+      assert.equal(brotli.encoding, 'br');
+      assert.equal(brotliDecompressSync(brotli.body).toString('utf8'), plain.body.toString('utf8'));
+      const gzip = await send('gzip');
+      assert.equal(gzip.encoding, 'gzip');
+      assert.equal(gunzipSync(gzip.body).toString('utf8'), plain.body.toString('utf8'));
+      assert.ok(
+        brotli.body.byteLength * 10 < plain.body.byteLength,
+        `${brotli.body.byteLength} of ${plain.body.byteLength}`,
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
