@@ -130,7 +130,10 @@ describe('<ev-booking-widget>', () => {
       expect((sent[0]!.body as { email: string }).email).to.equal('nobody@example.com');
       expect(events, 'nothing was booked, nothing failed').to.deep.equal([]);
       expect(emailInput(el).value, 'what the driver typed is kept').to.equal('nobody@example.com');
-      expect(slots(el).some((b) => b.getAttribute('aria-pressed') === 'true'), 'the start is kept').to.be.true;
+      expect(
+        slots(el).some((b) => b.getAttribute('aria-pressed') === 'true'),
+        'the start is kept',
+      ).to.be.true;
       expect(el.shadowRoot!.querySelector('ev-email-form')!.shadowRoot!.textContent).to.include(
         'No account with this email',
       );
