@@ -9,10 +9,17 @@ import { groupByDay, localDate } from './booking/slots.js';
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
 import type { EmailInputDetail, EmailSubmitDetail, PortSelectDetail, SlotSelectDetail } from './events.js';
-import { direction, formatMinutes, t, zoneName } from './i18n/index.js';
+import { formatMinutes, zoneName, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
 
 export interface WidgetTemplateInput {
+  /** The resolved locale, for `Intl` formats. */
   locale: string;
+  /** The language of the texts (`en` while the locale's catalogue is not here). */
+  textLanguage: string;
+  direction: 'ltr' | 'rtl';
+  catalogue: Catalogue;
+  /** The message `key` in the language shown. */
+  t: (key: MessageKey, params?: MessageParams) => string;
   view: FlowView;
   data: LoadedData | undefined;
   loading: boolean;
@@ -54,18 +61,21 @@ const CANCEL_TEXT = {
   cancelled: 'Booking cancelled',
 } as const;
 
-const textOf = (locale: string, message: Message | null): string | null =>
-  message === null ? null : 'key' in message ? t(locale, message.key) : message.text;
+const textOf = (t: WidgetTemplateInput['t'], message: Message | null): string | null =>
+  message === null ? null : 'key' in message ? t(message.key) : message.text;
 
-function renderFatal({ locale, view, offline }: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
+function renderFatal(
+  { textLanguage, direction, t, view, offline }: WidgetTemplateInput,
+  handlers: WidgetHandlers,
+): TemplateResult {
   const fatal = view.fatal!;
-  return html`<div part="base" lang=${locale} dir=${direction(locale)}>
+  return html`<div part="base" lang=${textLanguage} dir=${direction}>
     <div class="fatal" role="alert" part="status">
-      <p>${t(locale, ERROR_MESSAGE[fatal.code])}</p>
-      ${offline ? html`<p>${t(locale, 'offline')}</p>` : nothing}
+      <p>${t(ERROR_MESSAGE[fatal.code])}</p>
+      ${offline ? html`<p>${t('offline')}</p>` : nothing}
       ${
         fatal.retryable
-          ? html`<button @click=${(): void => handlers.dispatch({ type: 'retry' })}>${t(locale, 'tryAgain')}</button>`
+          ? html`<button @click=${(): void => handlers.dispatch({ type: 'retry' })}>${t('tryAgain')}</button>`
           : nothing
       }
     </div>
@@ -74,12 +84,12 @@ function renderFatal({ locale, view, offline }: WidgetTemplateInput, handlers: W
 
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
-  const { locale, view, data, loading, timeZone, starts, evseId, duration } = input;
+  const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
   const noPort = evseId === null;
   const days = groupByDay(starts.map(Date.parse), timeZone, localDate(input.now, timeZone), input.days);
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
-    message ? html`<p class="error" role="alert">${textOf(locale, message)}</p>` : nothing;
+    message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
   // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
   return html`<ev-port-list
       exportparts="port-list"
@@ -88,11 +98,12 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .loading=${loading}
       .disabled=${view.busy}
       .locale=${locale}
+      .catalogue=${catalogue}
       @ev-port-select=${handlers.portSelect}
     ></ev-port-list>
     ${error(view.fieldErrors.port)}
     <div class="duration" part="duration">
-      <label for="duration">${t(locale, 'duration')}</label>
+      <label for="duration">${t('duration')}</label>
       <select id="duration" @change=${handlers.durationChange} ?disabled=${view.busy}>
         ${input.durations.map(
           (minutes) =>
@@ -100,13 +111,14 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
         )}
       </select>
     </div>
-    ${noPort && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
+    ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}
     <ev-slot-grid
       ?hidden=${noPort && !loading}
       exportparts="slot-grid"
       .days=${days}
       .timeZone=${timeZone}
       .locale=${locale}
+      .catalogue=${catalogue}
       .selected=${selected}
       .duration=${duration}
       .loading=${loading}
@@ -119,23 +131,20 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .email=${input.email}
       .busy=${view.busy}
       .disabled=${loading}
-      .error=${textOf(locale, view.fieldErrors.email)}
+      .error=${textOf(t, view.fieldErrors.email)}
       .notFound=${view.noAccount}
       .signupUrl=${input.signupUrl}
       .summary=${selected ? describeTime(locale, timeZone, formatMinutes(locale, duration), selected) : null}
-      .locale=${locale}
+      .catalogue=${catalogue}
       @ev-email-input=${handlers.emailInput}
       @ev-email-submit=${handlers.emailSubmit}
     ></ev-email-form>`;
 }
 
 /** Cancel booking, with a confirm step (SPEC §4 step 8, §6). */
-function renderCancel(
-  { locale, view }: WidgetTemplateInput,
-  handlers: WidgetHandlers,
-): TemplateResult | typeof nothing {
+function renderCancel({ t, view }: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult | typeof nothing {
   const send = (event: FlowEvent) => (): void => handlers.dispatch(event);
-  const cancelError = textOf(locale, view.cancelError);
+  const cancelError = textOf(t, view.cancelError);
   switch (view.cancel) {
     case 'offered':
       return html`<div class="cancel">
@@ -160,27 +169,27 @@ function renderCancel(
 }
 
 export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
-  const { locale, view, data, timeZone, ownTimeZone } = input;
+  const { locale, textLanguage, direction, catalogue, t, view, data, timeZone, ownTimeZone } = input;
   if (view.fatal) return renderFatal(input, handlers);
-  const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
+  const name = data ? (pickTranslation(data.location.name, locale) ?? t('locationFallback')) : '';
   const detail = view.confirmed ? describeConfirmed(locale, timeZone, view.confirmed, data?.ports ?? []) : null;
-  return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${input.loading}>
+  return html`<div part="base" lang=${textLanguage} dir=${direction} aria-busy=${input.loading}>
     <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
       data && ownTimeZone !== timeZone
-        ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: zoneName(ownTimeZone) })}</p>`
+        ? html`<p class="note">${t('zoneDiffers', { zone: zoneName(ownTimeZone) })}</p>`
         : nothing
     }
     ${view.done ? nothing : renderChoice(input, handlers)}
-    ${input.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
+    ${input.offline ? html`<p class="error" role="alert">${t('offline')}</p>` : nothing}
     <div class="status" tabindex="-1">
       <ev-status-tracker
         exportparts="status"
         .status=${view.status}
-        .message=${textOf(locale, view.statusMessage)}
+        .message=${textOf(t, view.statusMessage)}
         .detail=${detail}
         .retryable=${view.retryable}
-        .locale=${locale}
+        .catalogue=${catalogue}
         @ev-retry=${(): void => handlers.dispatch({ type: 'retry' })}
         @ev-pick-again=${(): void => handlers.dispatch({ type: 'pick-again' })}
       ></ev-status-tracker>
@@ -188,7 +197,7 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
     ${renderCancel(input, handlers)}
     ${
       view.done && view.cancel !== 'confirming' && view.cancel !== 'cancelling'
-        ? html`<button @click=${(): void => handlers.dispatch({ type: 'book-another' })}>${t(locale, 'bookAnother')}</button>`
+        ? html`<button @click=${(): void => handlers.dispatch({ type: 'book-another' })}>${t('bookAnother')}</button>`
         : nothing
     }
   </div>`;

@@ -6,8 +6,8 @@ import type { LoadedData } from './booking/load.js';
 import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
+import { LocaleController } from './controllers/locale.js';
 import type { EmailInputDetail, EmailSubmitDetail, PortSelectDetail, SlotSelectDetail } from './events.js';
-import { t } from './i18n/index.js';
 import { renderWidget, type WidgetTemplateInput } from './ev-booking-widget.template.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
 import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
@@ -111,10 +111,12 @@ export class EvBookingWidget extends LitElement {
   /** What the driver typed in the email field (the `email` property until the driver types). */
   @state() private typedEmail = '';
 
+  /** The locale, its direction and its messages (loaded at connection, beside the first API requests). */
+  #locale = new LocaleController(this, () => this.locale);
   #clock = new ClockController(this);
   #flow = new FlowRunner(this, {
     config: () => this.#flowConfig,
-    noReasonText: () => t(this.#resolvedLocale, 'noReason'),
+    noReasonText: () => this.#locale.t('noReason'),
     loaded: (data) => this.#handleLoaded(data),
     clearStart: () => (this.chosenStart = null),
     focus: (target) => void this.#focus(target),
@@ -139,23 +141,6 @@ export class EvBookingWidget extends LitElement {
   get #clampedDays(): number {
     const days = Math.round(Number(this.days));
     return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
-  }
-
-  /** The first valid locale of: the attribute, the nearest `lang`, the page's, the browser's; else `en`. */
-  get #resolvedLocale(): string {
-    for (const candidate of [
-      this.locale,
-      this.closest<HTMLElement>('[lang]')?.lang,
-      document.documentElement.lang,
-      navigator.language,
-    ]) {
-      try {
-        if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
-      } catch {
-        /* not BCP 47: the next one */
-      }
-    }
-    return 'en';
   }
 
   get #offeredDurations(): number[] {
@@ -254,9 +239,15 @@ export class EvBookingWidget extends LitElement {
     const data = this.#loadedData;
     const timeZone = data?.timeZone ?? resolveTimeZone(null);
     const view = viewOf(this.#flow.state);
-    const loading = view.loading || !data;
+    // Until the locale's messages are here too (no flash of English): they load beside the data.
+    const loading = view.loading || !data || this.#locale.loading;
+    const { locale, textLanguage, direction, catalogue, t } = this.#locale;
     const input: WidgetTemplateInput = {
-      locale: this.#resolvedLocale,
+      locale,
+      textLanguage,
+      direction,
+      catalogue,
+      t,
       view,
       data,
       loading,

@@ -1,7 +1,8 @@
 /**
- * English messages: the reference catalogue, whose key order every other language's array follows
- * (see `./index.ts`). Placeholders are `{name}`; numbers and dates are formatted by the caller
- * with `Intl`. Keep messages short: every language ships in the script-tag bundle.
+ * English messages: the reference catalogue, inside the script-tag entry (every other language is
+ * a chunk loaded on demand, see `./index.ts`). Its keys are the message keys: every other catalogue
+ * is `satisfies Catalogue`, so a missing or an extra key fails `tsc`. Placeholders are `{name}`;
+ * numbers and dates are formatted by the caller with `Intl`.
  */
 export const en = {
   portGroup: 'Charging port',
@@ -54,3 +55,9 @@ export const en = {
   errorBadResponse: 'Unreadable reply from the service.',
   errorTimeout: 'The service took too long.',
 } as const;
+
+/** The name of a message: a key of the English catalogue. */
+export type MessageKey = keyof typeof en;
+
+/** A language's messages: one text per message key, no more, no fewer. */
+export type Catalogue = Readonly<Record<MessageKey, string>>;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isEmail } from '../../api/schemas.js';
 import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
-import { t } from '../../i18n/index.js';
+import { type Catalogue, en, translate } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
 
@@ -34,7 +34,6 @@ import { styles } from './email-form.styles.js';
  * @attr not-found - No driver account uses the email: shows the sign-up hint.
  * @attr signup-url - Where drivers sign up (opens in a new tab).
  * @attr summary - The chosen slot, described above the button.
- * @attr locale - BCP 47 locale of the texts.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvEmailForm extends LitElement {
@@ -47,7 +46,7 @@ export class EvEmailForm extends LitElement {
     notFound: { type: Boolean, attribute: 'not-found' },
     signupUrl: { attribute: 'signup-url' },
     summary: {},
-    locale: {},
+    catalogue: { attribute: false },
   };
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
@@ -65,8 +64,8 @@ export class EvEmailForm extends LitElement {
   signupUrl: string | null = null;
   /** The chosen slot, described above the button. */
   summary: string | null = null;
-  /** BCP 47 locale of the texts. */
-  locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
 
   /** The last submit found the address malformed (set by a submit, which then requests an update). */
   #invalid = false;
@@ -99,12 +98,12 @@ export class EvEmailForm extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { locale, notFound, signupUrl } = this;
-    const message = this.#invalid ? t(locale, 'emailInvalid') : this.error;
+    const { catalogue, notFound, signupUrl } = this;
+    const message = this.#invalid ? translate(catalogue, 'emailInvalid') : this.error;
     const hasMessage = !!message || notFound;
-    const signUp = t(locale, 'emailSignUp');
+    const signUp = translate(catalogue, 'emailSignUp');
     return html`<form novalidate part="email-form" @submit=${this.#handleSubmit}>
-      <label for="email">${t(locale, 'emailLabel')}</label>
+      <label for="email">${translate(catalogue, 'emailLabel')}</label>
       <input
         id="email"
         part="input"
@@ -120,12 +119,12 @@ export class EvEmailForm extends LitElement {
       <div id="msg" class="msg" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}${
         notFound
           ? html`<p>
-              ${t(locale, 'emailNotFound')}
+              ${translate(catalogue, 'emailNotFound')}
               ${
                 // A link only if it is http(s) (relative URLs resolve against the page).
                 signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
-                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${t(
-                      locale,
+                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${translate(
+                      catalogue,
                       'newTab',
                     )}</span></a>`
                   : signUp
@@ -139,7 +138,7 @@ export class EvEmailForm extends LitElement {
         part="button"
         class="primary"
         ?disabled=${this.disabled}
-        aria-disabled=${this.busy || nothing}>${t(locale, this.busy ? 'booking' : 'book')}</button>
+        aria-disabled=${this.busy || nothing}>${translate(catalogue, this.busy ? 'booking' : 'book')}</button>
     </form>`;
   }
 }

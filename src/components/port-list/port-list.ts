@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Evse } from '../../api/schemas.js';
 import { createEvent, type PortSelectDetail } from '../../events.js';
-import { numberFormat, t } from '../../i18n/index.js';
+import { type Catalogue, en, numberFormat, translate } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './port-list.styles.js';
 
@@ -33,7 +33,7 @@ const CONNECTOR_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
  * @cssprop --ev-color-bg, --ev-color-fg, --ev-color-muted, --ev-color-accent, --ev-color-border, --ev-color-danger - Global colours.
  * @cssprop --ev-radius, --ev-space, --ev-font - Global shape, spacing and font.
  *
- * @attr locale - BCP 47 locale of the texts and numbers.
+ * @attr locale - BCP 47 locale of the numbers (the texts come from `catalogue`).
  * @attr disabled - Disables every port.
  * @attr loading - Shows a placeholder while the ports load.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
@@ -46,6 +46,7 @@ export class EvPortList extends LitElement {
     disabled: { type: Boolean, reflect: true },
     loading: { type: Boolean, reflect: true },
     locale: {},
+    catalogue: { attribute: false },
   };
 
   /** The ports to offer (the orchestrator passes only `bookingEnabled` ones). */
@@ -56,8 +57,10 @@ export class EvPortList extends LitElement {
   disabled = false;
   /** Shows a skeleton with the list's space reserved. */
   loading = false;
-  /** BCP 47 locale of the texts and numbers. */
+  /** BCP 47 locale of the numbers (the texts come from `catalogue`). */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
 
   #handleChange(event: Event): void {
     const evseId = Number((event.target as HTMLInputElement).value);
@@ -66,12 +69,12 @@ export class EvPortList extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { locale, loading, ports } = this;
+    const { locale, catalogue, loading, ports } = this;
     return html`<fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${loading}>
-      <legend>${t(locale, 'portGroup')}</legend>
+      <legend>${translate(catalogue, 'portGroup')}</legend>
       ${
         loading
-          ? html`<span class="vh">${t(locale, 'portsLoading')}</span>
+          ? html`<span class="vh">${translate(catalogue, 'portsLoading')}</span>
               <div class="skel"></div>
               <div class="skel"></div>`
           : ports.length
@@ -85,7 +88,7 @@ export class EvPortList extends LitElement {
                 const meta = [
                   ...new Set(connectors.map((c) => CONNECTOR_NAMES[c.type.toLowerCase()] ?? c.type)),
                   watts > 0 &&
-                    t(locale, 'portPower', {
+                    translate(catalogue, 'portPower', {
                       power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000),
                     }),
                   evse.currentType?.toUpperCase(),
@@ -102,18 +105,20 @@ export class EvPortList extends LitElement {
                     @change=${this.#handleChange} />
                   <span>
                     <span class="name" id="p${id}n">${
-                      evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id })
+                      evse.label || evse.physicalReference || translate(catalogue, 'portFallbackName', { id })
                     }</span>
                     <span class="meta" id="p${id}m">${meta
                       .filter(Boolean)
                       .map((m, i) => html`${i ? ' · ' : ''}<bdi>${m}</bdi>`)}</span>
                     <span class="state" id="p${id}s">${
-                      usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
+                      usable
+                        ? nothing
+                        : translate(catalogue, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
                     }</span>
                   </span>
                 </label>`;
               })
-            : html`<p class="empty">${t(locale, 'portsEmpty')}</p>`
+            : html`<p class="empty">${translate(catalogue, 'portsEmpty')}</p>`
       }
     </fieldset>`;
   }

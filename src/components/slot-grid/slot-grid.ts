@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
-import { formatDate, formatMinutes, formatTime, t, zoneName } from '../../i18n/index.js';
+import { type Catalogue, en, formatDate, formatMinutes, formatTime, translate, zoneName } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './slot-grid.styles.js';
 
@@ -36,7 +36,7 @@ export interface SlotDay {
  *
  * @attr time-zone - IANA zone the times are shown in (the location's).
  * @attr time-zone-label - Overrides the zone's name in "Times in …".
- * @attr locale - BCP 47 locale of the texts, dates and times.
+ * @attr locale - BCP 47 locale of the dates and times (the texts come from `catalogue`).
  * @attr selected - The selected start (ISO UTC).
  * @attr duration - Booking length in minutes, read out with each time.
  * @attr loading - Shows a placeholder while the times load.
@@ -62,8 +62,10 @@ export class EvSlotGrid extends LitElement {
   timeZone = 'UTC';
   /** The zone's name as shown; defaults to the IANA name. */
   timeZoneLabel: string | null = null;
-  /** BCP 47 locale of the texts, dates and times. */
+  /** BCP 47 locale of the dates and times (the texts come from `catalogue`). */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
   /** The selected start, an ISO UTC instant. */
   selected: string | null = null;
   /** Booking length in minutes, part of each time's accessible name. */
@@ -165,30 +167,30 @@ export class EvSlotGrid extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { locale, loading, days } = this;
+    const { locale, catalogue, loading, days } = this;
     const dayIndex = this.#dayIndex;
     const day = days[dayIndex];
     const date = day ? formatDate(locale, day.date) : '';
     const duration = formatMinutes(locale, this.duration);
     const navOff = this.disabled || loading;
-    return html`<div part="slot-grid" role="group" aria-label=${t(locale, 'slotGroup')} aria-busy=${loading}>
+    return html`<div part="slot-grid" role="group" aria-label=${translate(catalogue, 'slotGroup')} aria-busy=${loading}>
       <div class="nav">
         <button
           type="button"
           part="nav-button"
           ?disabled=${navOff || !days[dayIndex - 1]}
-          @click=${(): Promise<void> => this.goToDay(-1)}><span aria-hidden="true">‹ </span>${t(locale, 'slotPrevDay')}</button>
+          @click=${(): Promise<void> => this.goToDay(-1)}><span aria-hidden="true">‹ </span>${translate(catalogue, 'slotPrevDay')}</button>
         <div class="day" aria-live="polite">${date ? html`<h3 id="day" part="day">${date}</h3>` : nothing}</div>
         <button
           type="button"
           part="nav-button"
           ?disabled=${navOff || !days[dayIndex + 1]}
-          @click=${(): Promise<void> => this.goToDay(1)}>${t(locale, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
+          @click=${(): Promise<void> => this.goToDay(1)}>${translate(catalogue, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
       </div>
-      <p class="tz">${t(locale, 'slotTimeZone', { zone: this.timeZoneLabel ?? zoneName(this.timeZone) })}</p>
+      <p class="tz">${translate(catalogue, 'slotTimeZone', { zone: this.timeZoneLabel ?? zoneName(this.timeZone) })}</p>
       ${
         loading
-          ? html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>
+          ? html`<span class="vh" role="status">${translate(catalogue, 'slotsLoading')}</span>
               <div class="grid" aria-hidden="true"><div class="skel"></div><div class="skel"></div><div
                 class="skel"></div><div class="skel"></div><div class="skel"></div><div class="skel"></div><div
                 class="skel"></div><div class="skel"></div></div>`
@@ -202,12 +204,12 @@ export class EvSlotGrid extends LitElement {
                     data-start=${start}
                     tabindex=${start === this.#tabStart ? 0 : -1}
                     aria-pressed=${start === this.selected}
-                    aria-label=${t(locale, 'slotName', { time, date, duration })}
+                    aria-label=${translate(catalogue, 'slotName', { time, date, duration })}
                     ?disabled=${this.disabled}
                     @click=${this.handleClick}>${time}</button>`;
                 },
               )}</div>`
-            : html`<p class="empty">${t(locale, 'slotNoTimes')}</p>`
+            : html`<p class="empty">${translate(catalogue, 'slotNoTimes')}</p>`
       }
     </div>`;
   }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { createEvent } from '../../events.js';
-import { t, type MessageKey } from '../../i18n/index.js';
+import { type Catalogue, en, type MessageKey, translate } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './status-tracker.styles.js';
 
@@ -36,7 +36,6 @@ const PROGRESS: Partial<Record<BookingStatus, MessageKey>> = {
  * @attr message - The rejection reason or the error text.
  * @attr detail - More about the outcome, e.g. the confirmed booking's summary.
  * @attr retryable - Offers "Try again" on an error.
- * @attr locale - BCP 47 locale of the texts.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvStatusTracker extends LitElement {
@@ -46,7 +45,7 @@ export class EvStatusTracker extends LitElement {
     message: {},
     detail: {},
     retryable: { type: Boolean },
-    locale: {},
+    catalogue: { attribute: false },
   };
 
   /** Where the booking request is. */
@@ -57,16 +56,16 @@ export class EvStatusTracker extends LitElement {
   detail: string | null = null;
   /** Offers "Try again" on an error. */
   retryable = false;
-  /** BCP 47 locale of the texts. */
-  locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
 
   override render(): TemplateResult {
-    const { locale, status, message, detail } = this;
+    const { catalogue, status, message, detail } = this;
     const progress = PROGRESS[status];
     const rejected = status === 'rejected';
     const alert = rejected
-      ? t(locale, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
-      : status === 'error' && (message || t(locale, 'statusError'));
+      ? translate(catalogue, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
+      : status === 'error' && (message || translate(catalogue, 'statusError'));
     const action = (
       { rejected: 'pickAgain', timeout: 'checkAgain', error: this.retryable && 'tryAgain' } as Partial<
         Record<BookingStatus, MessageKey | false>
@@ -78,7 +77,7 @@ export class EvStatusTracker extends LitElement {
           ? html`<p class="title">${
               // Sending and pending: a spinner.
               status.endsWith('ing') ? html`<span class="spin" aria-hidden="true"></span>` : nothing
-            }${t(locale, progress)}</p>
+            }${translate(catalogue, progress)}</p>
               ${detail ? html`<p>${detail}</p>` : nothing}`
           : nothing
       }</div>
@@ -88,8 +87,8 @@ export class EvStatusTracker extends LitElement {
           ? html`<button
               type="button"
               part="button"
-              @click=${(): boolean => this.dispatchEvent(createEvent<void>(rejected ? 'ev-pick-again' : 'ev-retry', undefined))}>${t(
-                locale,
+              @click=${(): boolean => this.dispatchEvent(createEvent<void>(rejected ? 'ev-pick-again' : 'ev-retry', undefined))}>${translate(
+                catalogue,
                 action,
               )}</button>`
           : nothing
