@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import { parseDurations, parseIntList, resolveTimeZone, selectableStarts, toIsoUtc } from './booking/slots.js';
 import type { LoadedData } from './booking/load.js';
@@ -75,41 +74,62 @@ const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? 
 export class EvBookingWidget extends LitElement {
   static override styles = widgetStyles;
 
+  /** The attributes and properties of SPEC §2, then the private reactive state (the driver's choice). */
+  static override properties: PropertyDeclarations = {
+    locationId: { attribute: 'location-id', converter: fromAttribute(parseLocationId) },
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    durations: { converter: fromAttribute(parseDurations) },
+    slotStep: { attribute: 'slot-step', type: Number },
+    days: { type: Number },
+    email: {},
+    evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
+    signupUrl: { attribute: 'signup-url' },
+    theme: { reflect: true },
+    fetch: { attribute: false },
+    authToken: { attribute: false },
+    pollTimeout: { attribute: false },
+    chosenEvseId: { state: true },
+    chosenDuration: { state: true },
+    chosenStart: { state: true },
+    typedEmail: { state: true },
+  };
+
   /** Ampeco location to book at. */
-  @property({ attribute: 'location-id', converter: fromAttribute(parseLocationId) }) locationId?: number;
+  locationId?: number;
   /** Where the proxy serves the Ampeco Public API paths. */
-  @property({ attribute: 'api-base' }) apiBase = '/api/ampeco';
+  apiBase = '/api/ampeco';
   /** BCP 47 language tag; default the page's `lang`, then the browser's. */
-  @property() locale?: string;
+  locale?: string;
   /** Durations offered to the driver, in minutes. */
-  @property({ converter: fromAttribute(parseDurations) }) durations: number[] = DEFAULT_DURATIONS;
+  durations: number[] = DEFAULT_DURATIONS;
   /** Granularity of start times, in minutes. */
-  @property({ attribute: 'slot-step', type: Number }) slotStep = 30;
+  slotStep = 30;
   /** How many days ahead can be booked (1–28). */
-  @property({ type: Number }) days = 7;
+  days = 7;
   /** Prefills the email field. */
-  @property() email = '';
+  email = '';
   /** Offer only these EVSEs. */
-  @property({ attribute: 'evse-ids', converter: fromAttribute(parseIntList) }) evseIds?: number[];
+  evseIds?: number[];
   /** Link shown when no driver account matches the email. */
-  @property({ attribute: 'signup-url' }) signupUrl?: string;
+  signupUrl?: string;
   /** Colour scheme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Custom fetch, e.g. to add the host portal's own auth header. */
-  @property({ attribute: false }) fetch?: typeof fetch;
+  fetch?: typeof fetch;
   /** A host-portal identity token (JWT), sent as `Authorization: Bearer …` on every request (SPEC §9 portal mode). */
-  @property({ attribute: false }) authToken?: string;
+  authToken?: string;
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
-  @property({ attribute: false }) pollTimeout = 60_000;
+  pollTimeout = 60_000;
 
   /** The chosen port (EVSE id). */
-  @state() private chosenEvseId: number | null = null;
+  private chosenEvseId: number | null = null;
   /** The chosen duration, in minutes. */
-  @state() private chosenDuration = 60;
+  private chosenDuration = 60;
   /** The chosen start (ISO UTC). */
-  @state() private chosenStart: string | null = null;
+  private chosenStart: string | null = null;
   /** What the driver typed in the email field (the `email` property until the driver types). */
-  @state() private typedEmail = '';
+  private typedEmail = '';
 
   /** The locale, its direction and its messages (loaded at connection, beside the first API requests). */
   #locale = new LocaleController(this, () => this.locale);

@@ -563,13 +563,6 @@ describe('API client', () => {
       expect([error.code, error.retryAfter]).to.deep.equal(['rate-limited', 1]);
       expect(log.requests.length).to.equal(1);
     });
-
-    it('refuses an invalid body before sending anything', async () => {
-      const error = await apiError(fastClient().client.createBookingRequest({ ...createBody, startAt: '1 March' }));
-      expect(error.code).to.equal('validation');
-      expect(Object.keys(error.fieldErrors ?? {})).to.deep.equal(['startAt']);
-      expect(log.requests.length).to.equal(0);
-    });
   });
 
   describe('findBookingRequestByExternalId (v2)', () => {
