@@ -62,13 +62,30 @@ export async function ensureTsx() {
 }
 
 let simulatorModule;
-/** The Ampeco simulator (server/simulator.ts, loaded through tsx). */
+let gatewayModule;
+/**
+ * The Ampeco simulator (server/simulator.ts, loaded through tsx) behind the booking gateway
+ * (server/gateway.ts), as a page sees it: `fetch` takes the gateway's paths under
+ * `http://simulator.invalid/public-api/…` (the v2 protocol: create with email, capabilities);
+ * `upstream` is the bare simulator, for seeding. Limits are off: the bench and checks measure
+ * the widget, not the gateway's abuse limits.
+ */
 export async function createSimulator(options = {}) {
   if (!simulatorModule) {
     await ensureTsx();
     simulatorModule = await import('../server/simulator.ts');
+    gatewayModule = await import('../server/gateway.ts');
   }
-  return simulatorModule.createSimulator(options);
+  const upstream = simulatorModule.createSimulator(options);
+  const gateway = gatewayModule.createGateway({
+    upstreamUrl: 'http://simulator.invalid/public-api',
+    basePath: '/public-api',
+    token: 'bench-simulator-token',
+    upstreamFetch: (request) => upstream.fetch(request),
+    limits: false,
+    log: () => {},
+  });
+  return { ...upstream, upstream, fetch: (request) => gateway.fetch(request) };
 }
 
 export const now = () => performance.timeOrigin + performance.now();
@@ -169,6 +186,8 @@ export async function startServer({
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
     const headers = new Headers({ authorization: 'Bearer bench-token' });
     if (req.headers['content-type']) headers.set('content-type', req.headers['content-type']);
+    // The booking's capability (SPEC §9): the gateway in front of the simulator reads it.
+    if (req.headers['x-booking-capability']) headers.set('x-booking-capability', req.headers['x-booking-capability']);
     const upstream = `http://simulator.invalid/public-api${url.pathname.slice(basePath.length)}${url.search}`;
     const response = await api(new Request(upstream, { method: req.method, headers, body }));
     const raw = Buffer.from(await response.text());

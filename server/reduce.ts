@@ -4,8 +4,17 @@
  * schema names it, and every other upstream field (names, phone numbers, authorized tokens,
  * whatever Ampeco adds next) stays on the server.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { TimeWindow } from '../src/api/schemas.js';
+import { OpenWindowList } from '../src/api/windows.js';
 import { isObject, record, type Json } from './types.js';
+
+/**
+ * Custom checks that stand for a structured value, and the structure to reduce it as: the
+ * availability's windows are checked in one loop (src/api/windows.ts) rather than by one object
+ * schema each, but they are a list of `{startAt, endAt}`, not a scalar.
+ */
+const STRUCTURE_OF_CUSTOM = new Map<z.ZodMiniType, z.ZodMiniType>([[OpenWindowList, z.array(TimeWindow)]]);
 
 interface SchemaDefinition {
   readonly type: string;
@@ -25,6 +34,8 @@ function definitionOf(schema: z.ZodMiniType): SchemaDefinition {
  * the widget reads a scalar is dropped to `null` rather than passed on whole).
  */
 export function reduceToSchema(schema: z.ZodMiniType, value: Json): Json {
+  const structure = STRUCTURE_OF_CUSTOM.get(schema);
+  if (structure !== undefined) return reduceToSchema(structure, value);
   const definition = definitionOf(schema);
   switch (definition.type) {
     case 'optional':

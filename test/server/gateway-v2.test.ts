@@ -539,7 +539,7 @@ describe('the Node server', () => {
       port: 0,
       upstreamUrl: 'https://tenant.example/public-api',
       token: 'tok_SECRET_0123456789',
-      rateLimit: false,
+      limits: false,
       upstreamFetch: async () => Response.json(availability),
     });
     // node:http, which (unlike fetch) leaves the body as sent.
