@@ -144,13 +144,13 @@ export class EvBookingWidget extends LitElement {
     css`
       :host {
         max-width: 40rem;
-        border: 1px solid var(--_bd);
-        border-radius: var(--_r);
-        padding: calc(var(--_s) * 2);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) * 2);
       }
       [part=base] {
         display: grid;
-        gap: calc(var(--_s) * 2);
+        gap: calc(var(--_space) * 2);
       }
       h2 {
         margin: 0;
@@ -158,24 +158,24 @@ export class EvBookingWidget extends LitElement {
         min-height: 1.4em;
       }
       .note {
-        color: var(--_mu);
+        color: var(--_muted);
         font-size: 0.875em;
       }
       .duration {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: var(--_s);
+        gap: var(--_space);
       }
       label {
         font-weight: 600;
       }
       .error {
-        color: var(--_er);
+        color: var(--_danger);
       }
       .fatal {
         display: grid;
-        gap: var(--_s);
+        gap: var(--_space);
         justify-items: start;
       }
     `,
@@ -477,7 +477,7 @@ export class EvBookingWidget extends LitElement {
     );
   }
 
-  #handlePortSelect(event: CustomEvent<{ evseId: number }>): void {
+  #handlePortSelect(event: CustomEvent<{ evseId: number | null }>): void {
     if (this.evseId !== event.detail.evseId) this.start = null;
     this.evseId = event.detail.evseId;
     this.slotError = null;
@@ -788,6 +788,7 @@ export class EvBookingWidget extends LitElement {
               exportparts="port-list"
               .ports=${data?.ports ?? []}
               .selected=${this.evseId}
+              .noAnyPort=${true}
               .loading=${loading}
               .disabled=${this.#busy}
               .locale=${locale}

@@ -21,7 +21,13 @@ export interface BookingErrorDetail {
 
 /** Internal events the subcomponents send up to the orchestrator. */
 export interface PortSelectDetail {
-  evseId: number;
+  /** The chosen EVSE, or null for "Any available port". */
+  evseId: number | null;
+}
+/** The driver's connector and current filter (issue 14). */
+export interface PortFilterDetail {
+  connectorTypes: string[];
+  currentType: 'ac' | 'dc' | null;
 }
 export interface SlotSelectDetail {
   /** ISO 8601 UTC instant of the chosen start. */
@@ -47,6 +53,7 @@ declare global {
     'ev-booking-rejected': CustomEvent<BookingRejectedDetail>;
     'ev-booking-error': CustomEvent<BookingErrorDetail>;
     'ev-port-select': CustomEvent<PortSelectDetail>;
+    'ev-port-filter': CustomEvent<PortFilterDetail>;
     'ev-slot-select': CustomEvent<SlotSelectDetail>;
     'ev-email-submit': CustomEvent<EmailSubmitDetail>;
     'ev-retry': CustomEvent<void>;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   form {
     display: grid;
-    gap: var(--_s);
+    gap: var(--_space);
   }
   label {
     font-weight: 600;
@@ -12,19 +12,19 @@ export const styles = css`
     width: 100%;
   }
   [aria-invalid=true] {
-    border-color: var(--_er);
+    border-color: var(--_danger);
   }
   .msg {
-    color: var(--_er);
+    color: var(--_danger);
     font-size: 0.875em;
   }
   .msg:empty {
     display: none;
   }
   a {
-    color: var(--_ac);
+    color: var(--_accent);
   }
   .summary {
-    margin: var(--_s) 0 0;
+    margin: var(--_space) 0 0;
   }
 `;

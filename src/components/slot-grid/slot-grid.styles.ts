@@ -6,7 +6,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--_s);
+    gap: var(--_space);
   }
   .day {
     flex: 1;
@@ -24,18 +24,18 @@ export const styles = css`
     font-size: 1em;
   }
   .nav button {
-    padding: 0 var(--_s);
+    padding: 0 var(--_space);
   }
   .tz,
   .empty {
-    margin: var(--_s) 0;
-    color: var(--_mu);
+    margin: var(--_space) 0;
+    color: var(--_muted);
     font-size: 0.875em;
   }
   .grid {
     display: grid;
     grid-template-columns: repeat(var(--ev-slot-grid-columns, auto-fill), minmax(5.25rem, 1fr));
-    gap: var(--_s);
+    gap: var(--_space);
     min-height: 2.75rem;
   }
   .grid button {
@@ -44,11 +44,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   .grid :enabled:hover {
-    border-color: var(--ev-slot-grid-selected-bg, var(--_ac));
+    border-color: var(--ev-slot-grid-selected-bg, var(--_accent));
   }
   [aria-pressed=true] {
-    background: var(--ev-slot-grid-selected-bg, var(--_ac));
-    color: var(--ev-slot-grid-selected-fg, var(--_af));
+    background: var(--ev-slot-grid-selected-bg, var(--_accent));
+    color: var(--ev-slot-grid-selected-fg, var(--_on-accent));
     border-color: transparent;
     font-weight: 600;
   }

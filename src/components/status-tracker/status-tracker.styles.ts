@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   [part=status] {
     display: grid;
-    gap: var(--_s);
+    gap: var(--_space);
     justify-items: start;
   }
   /* The block's class is the status. */
@@ -14,10 +14,10 @@ export const styles = css`
     font-weight: 600;
   }
   .confirmed .title {
-    color: var(--ev-status-tracker-confirmed-color, var(--_ok));
+    color: var(--ev-status-tracker-confirmed-color, var(--_success));
   }
   [role=alert] {
-    color: var(--ev-status-tracker-error-color, var(--_er));
+    color: var(--ev-status-tracker-error-color, var(--_danger));
   }
   .spin {
     display: inline-block;
