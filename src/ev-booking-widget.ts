@@ -812,6 +812,7 @@ export class EvBookingWidget extends LitElement {
               .locale=${locale}
               .selected=${selected}
               .duration=${this.duration}
+              .step=${this.slotStep > 0 ? this.slotStep : 30}
               .loading=${loading}
               .disabled=${this.#busy || noPort}
               @ev-slot-select=${this.#handleSlotSelect}

@@ -13,14 +13,20 @@ export function zoneCity(timeZone: string): string | null {
   return timeZone.split('/').at(-1)!.replace(/_/g, ' ');
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's offset at an instant as the locale writes it short: `GMT+2`, `GMT-4`, `GMT+5:45`, `GMT`. */
 export function zoneOffsetLabel(locale: string, timeZone: string, instant: number | Date = Date.now()): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone, timeZoneName: 'shortOffset' };
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat(locale, options);
-  } catch {
-    formatter = new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
+  const key = `${locale} ${timeZone}`;
+  let formatter = offsetFormatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = { timeZone, timeZoneName: 'shortOffset' };
+    try {
+      formatter = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      formatter = new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
+    }
+    offsetFormatters.set(key, formatter);
   }
   const label = formatter.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   // Some ICU versions write a zero offset `GMT+0`: plain `GMT` reads better.

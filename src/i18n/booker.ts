@@ -23,8 +23,10 @@ export const bookerEn = {
   partEvening: 'Evening',
   slotTaken: 'taken',
   slotKeysHint: 'Arrow keys move between times, Page Up and Page Down change the day.',
-  zoneCity: 'Times are {city} time ({offset})',
-  zoneOffsetOnly: 'Times are {offset}',
+  zoneCityName: '{city} time ({offset})',
+  zoneSentence: 'Times are {zone}',
+  slotName: '{time} {zone}, {date}, {duration}',
+  slotTakenName: '{time}, taken',
   zoneYours: 'Your own time zone is {zone}.',
   summaryAnyPort: 'any port',
   summaryTitle: 'Your booking',
@@ -67,6 +69,11 @@ export const bookerLanguage = (_locale: string): string => 'en';
  * or "Times are GMT" for a zone without a place. The offset is the one at `instant` (DST).
  */
 export function zoneInWords(locale: string, timeZone: string, instant: number | Date = Date.now()): string {
+  return bt(locale, 'zoneSentence', { zone: zoneNameInWords(locale, timeZone, instant) });
+}
+
+/** The zone's name in plain words, for use inside a sentence: "Sofia time (GMT+2)", or "GMT+2" without a place. */
+export function zoneNameInWords(locale: string, timeZone: string, instant: number | Date = Date.now()): string {
   const { city, offset } = zoneWords(locale, timeZone, instant);
-  return city ? bt(locale, 'zoneCity', { city, offset }) : bt(locale, 'zoneOffsetOnly', { offset });
+  return city ? bt(locale, 'zoneCityName', { city, offset }) : offset;
 }

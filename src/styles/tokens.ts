@@ -75,6 +75,21 @@ export const tokens = css`
       ${dark}
     }
   }
+  /* Forced colours (Windows High Contrast): every private colour is a system colour, in both schemes. */
+  @media (forced-colors: active) {
+    :host,
+    :host([theme]),
+    :host(:not([theme='light'])) {
+      --_background: Canvas;
+      --_text: CanvasText;
+      --_muted: CanvasText;
+      --_accent: Highlight;
+      --_on-accent: HighlightText;
+      --_border: CanvasText;
+      --_danger: CanvasText;
+      --_success: CanvasText;
+    }
+  }
   * {
     box-sizing: border-box;
     --_background: inherit;

@@ -241,7 +241,7 @@ describe('<ev-booking-widget> accessibility', () => {
       expect(deepActive()).to.equal(slots(el)[1]);
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
-      expect(slots(el)[1]!.getAttribute('aria-pressed')).to.equal('true');
+      expect(slots(el)[1]!.getAttribute('aria-checked')).to.equal('true');
       // The email, then Book.
       await tabTo((a) => a.matches('input[type=email]'), 'the email field');
       await sendKeys({ type: 'driver@example.com' });

@@ -140,7 +140,7 @@ describe('<ev-booking-widget>', () => {
       log.stop();
       expect(port(el, 'Port A').checked).to.be.true;
       expect(emailInput(el).value).to.equal('driver@example.com');
-      expect(slots(el).some((b) => b.getAttribute('aria-pressed') === 'true')).to.be.false;
+      expect(slots(el).some((b) => b.getAttribute('aria-checked') === 'true')).to.be.false;
     });
 
     it('a double click on Book sends one booking request', async () => {
