@@ -29,6 +29,10 @@ export interface PortFilterDetail {
   connectorTypes: string[];
   currentType: 'ac' | 'dc' | null;
 }
+/** The chosen booking length (issue 14's duration pills). */
+export interface DurationSelectDetail {
+  minutes: number;
+}
 export interface SlotSelectDetail {
   /** ISO 8601 UTC instant of the chosen start. */
   start: string;
@@ -55,6 +59,7 @@ declare global {
     'ev-port-select': CustomEvent<PortSelectDetail>;
     'ev-port-filter': CustomEvent<PortFilterDetail>;
     'ev-slot-select': CustomEvent<SlotSelectDetail>;
+    'ev-duration-select': CustomEvent<DurationSelectDetail>;
     'ev-email-submit': CustomEvent<EmailSubmitDetail>;
     'ev-retry': CustomEvent<void>;
     'ev-email-input': CustomEvent<EmailInputDetail>;
