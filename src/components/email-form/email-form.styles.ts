@@ -18,13 +18,23 @@ export const styles = css`
     color: var(--_danger);
     font-size: 0.875em;
   }
-  .msg:empty {
-    display: none;
-  }
+  /* The message region is never display:none: it must exist, empty, before its text comes. */
   a {
     color: var(--_accent);
   }
   .summary {
-    margin: var(--_space) 0 0;
+    margin-top: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .summary-title {
+    font-size: var(--_text-small);
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .summary-text {
+    font-weight: 600;
   }
 `;
