@@ -37,6 +37,10 @@ export interface SlotSelectDetail {
   /** ISO 8601 UTC instant of the chosen start. */
   start: string;
 }
+/** The driver confirmed cancelling the booking shown (issue 14); the widget runs SPEC §4 step 8. */
+export interface CancelBookingDetail {
+  reference: string | number | null;
+}
 export interface EmailSubmitDetail {
   email: string;
 }
@@ -64,5 +68,7 @@ declare global {
     'ev-retry': CustomEvent<void>;
     'ev-email-input': CustomEvent<EmailInputDetail>;
     'ev-pick-again': CustomEvent<void>;
+    'ev-cancel-booking': CustomEvent<CancelBookingDetail>;
+    'ev-book-another': CustomEvent<void>;
   }
 }
