@@ -1,11 +1,14 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 // Rolldown is Vite 8's bundler (its dependency); its MagicString keeps the source maps exact.
 import { RolldownMagicString } from 'rolldown';
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Three builds, chosen by `--mode`:
- * - `production` (default): `dist/ev-booking-widget.js`, the self-contained ES module for the
- *   script tag: Lit, @lit/task and zod inside, minified, with a source map.
+ * - `production` (default): `dist/ev-booking-widget.js`, the ES module for the script tag: Lit,
+ *   @lit/task, zod and English inside, minified, with a source map; beside it, one chunk per other
+ *   language (`dist/i18n-de-[hash].js`), which the entry imports only for a page in that language.
  * - `lib`: the npm library entry for bundlers, `dist/lib/`, with Lit and zod left as imports so
  *   that a page already using Lit loads one copy.
  * - `server`: the proxy's Node entry, `dist/server/cli.js`, for the `ev-booking-proxy` bin.
@@ -48,7 +51,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
     // The build takes Lit's production build, never its `development` export condition (the dev
     // server keeps Vite's defaults and Lit's dev warnings). Size budget: `npm run size`.
     ...(command === 'build' ? { resolve: { conditions: ['module', 'browser', 'production'] } } : {}),
-    plugins: [compactTemplates()],
+    plugins: [compactTemplates(), chunksBesideTheEntry()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -57,13 +60,49 @@ export default defineConfig(({ mode, command }): UserConfig => {
       target: 'es2022',
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'ev-booking-widget.js' },
       rolldownOptions: {
-        // `comments: false`: the minifier otherwise keeps ~240 `/* @__PURE__ */` annotations
-        // (~3.5 KB raw), useful only to a bundler that never sees this file.
-        output: { codeSplitting: false, minify: true, comments: false },
+        output: {
+          minify: true,
+          // The minifier otherwise keeps ~240 `/* @__PURE__ */` annotations (~3.5 KB raw), useful
+          // only to a bundler that never sees these files.
+          comments: false,
+          // Each `import()` is a chunk beside the entry, fetched relative to it: a language's
+          // catalogue is `i18n-de-[hash].js`, anything else `chunk-[name]-[hash].js`.
+          chunkFileNames: (chunk) => {
+            const catalogue = /\/src\/i18n\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+            return catalogue ? `i18n-${catalogue[1]}-[hash].js` : 'chunk-[name]-[hash].js';
+          },
+        },
       },
     },
   };
 });
+
+/**
+ * The chunks beside the entry (`i18n-*.js`, `chunk-*.js`):
+ * - the language chunks carry no source map: a catalogue is one object literal of messages, as
+ *   readable minified as in `src/i18n/`, and its `//# sourceMappingURL=` comment (a hashed file
+ *   name gzip cannot shrink) would be 5 % of the chunk. The entry keeps its map.
+ * - chunks of an earlier build are removed from `dist/` (this build does not empty it, as it
+ *   shares it with the library build), so that only the chunks the entry imports ship.
+ */
+function chunksBesideTheEntry(): Plugin {
+  const isChunk = (name: string): boolean => /^(i18n|chunk)-.+\.js(\.map)?$/.test(name);
+  return {
+    name: 'ev-chunks-beside-the-entry',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk' || !output.fileName.startsWith('i18n-')) continue;
+        output.code = output.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        delete bundle[`${output.fileName}.map`];
+      }
+    },
+    writeBundle({ dir }, bundle) {
+      if (!dir || !existsSync(dir)) return;
+      for (const name of readdirSync(dir)) if (isChunk(name) && !(name in bundle)) rmSync(join(dir, name));
+    },
+  };
+}
 
 interface Node {
   type: string;

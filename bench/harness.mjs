@@ -60,7 +60,8 @@ export const now = () => performance.timeOrigin + performance.now();
 /**
  * A loopback server:
  * - `pages`: path → `{ body, type?, headers? }` (HTML, scripts) served as they are;
- * - `/ev-booking-widget.js`: the bundle;
+ * - `/ev-booking-widget.js`: the bundle, and the chunks beside it in `dist/` (`/i18n-de-….js`),
+ *   each path logged in `scripts` when served;
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
  *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`).
  * Every API request is logged in `timeline` as `{ method, path, start, end }` (wall-clock ms).
@@ -68,6 +69,7 @@ export const now = () => performance.timeOrigin + performance.now();
 export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/api/ampeco' } = {}) {
   let delay = delayMs;
   const timeline = [];
+  const scripts = [];
   const bundle = existsSync(bundlePath) ? readFileSync(bundlePath) : null;
   const server = createServer(async (req, res) => {
     const start = now();
@@ -95,6 +97,14 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
       if (url.pathname === '/ev-booking-widget.js' && bundle) {
         res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
         res.end(bundle);
+        scripts.push(url.pathname);
+        return;
+      }
+      const chunk = /^\/((?:i18n|chunk)-[\w-]+\.js)$/.exec(url.pathname)?.[1];
+      if (chunk && existsSync(`${root}dist/${chunk}`)) {
+        res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+        res.end(readFileSync(`${root}dist/${chunk}`));
+        scripts.push(url.pathname);
         return;
       }
       const page = pages[url.pathname];
@@ -119,6 +129,7 @@ export async function startServer({ pages = {}, api, delayMs = 0, basePath = '/a
   return {
     url: `http://127.0.0.1:${port}`,
     timeline,
+    scripts,
     setDelay(ms) {
       delay = ms;
     },

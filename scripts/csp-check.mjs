@@ -11,6 +11,10 @@
  * which `style-src` does not govern. A control page with an inline script must record a
  * violation, which shows the listener works.
  *
+ * The languages besides English are chunks beside the bundle (`dist/i18n-de-….js`), loaded with
+ * `import()` from the same origin: the English page must load none, and a German page (same CSP)
+ * must load its chunk, and only it, show German and cause no violation either.
+ *
  * Usage: `node scripts/csp-check.mjs` (builds the bundle when dist/ is missing); exit 1 on failure.
  * `runCspCheck()` is exported for test/node/csp.test.ts.
  */
@@ -39,8 +43,9 @@ function recordViolations() {
 }
 
 /**
- * @returns {Promise<{ ok: boolean, ports: string[], slots: number, violations: object[],
- *   consoleErrors: string[], controlViolations: object[], ms: number }>}
+ * @returns {Promise<{ ok: boolean, ports: string[], slots: number, styled: boolean, violations: object[],
+ *   englishChunks: string[], german: { chunks: string[], violations: object[] }, consoleErrors: string[],
+ *   controlViolations: object[], ms: number }>}
  */
 export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
   const began = performance.now();
@@ -51,6 +56,7 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
     api: (request) => simulator.fetch(request),
     pages: {
       '/': { body: widgetPage({ 'location-id': 7, 'api-base': '/api/ampeco', locale: 'en-GB' }), headers },
+      '/de': { body: widgetPage({ 'location-id': 7, 'api-base': '/api/ampeco', locale: 'de' }), headers },
       '/control': {
         body: '<!doctype html><title>control</title><script>document.title = "inline ran"</script>',
         headers,
@@ -104,6 +110,24 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
       return widget.shadowRoot.adoptedStyleSheets.length > 0 && getComputedStyle(widget).borderTopStyle === 'solid';
     });
     const violations = await page.evaluate(() => window.__cspViolations);
+    const englishChunks = server.scripts.filter((path) => path.startsWith('/i18n-'));
+
+    // A German page: its chunk loads under the same policy.
+    server.scripts.length = 0;
+    await page.goto(`${server.url}/de`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('ev-booking-widget')
+          ?.shadowRoot?.querySelector('ev-port-list')
+          ?.shadowRoot?.querySelector('legend')
+          ?.textContent.includes('Ladepunkt'),
+      { timeout: timeoutMs },
+    );
+    const german = {
+      chunks: server.scripts.filter((path) => path.startsWith('/i18n-')),
+      violations: await page.evaluate(() => window.__cspViolations),
+    };
 
     await page.goto(`${server.url}/control`, { waitUntil: 'load' });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -115,6 +139,10 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
       slots > 0 &&
       styled &&
       violations.length === 0 &&
+      englishChunks.length === 0 &&
+      german.chunks.length === 1 &&
+      german.chunks[0].startsWith('/i18n-de-') &&
+      german.violations.length === 0 &&
       controlViolations.length > 0 &&
       // The control page's refused inline script is logged too; nothing else may be.
       cspErrors.every((text) => /inline script/i.test(text));
@@ -124,6 +152,8 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
       slots,
       styled,
       violations,
+      englishChunks,
+      german,
       consoleErrors,
       controlViolations,
       ms: Math.round(performance.now() - began),
@@ -140,6 +170,12 @@ async function main() {
   console.log(`ports rendered: ${result.ports.join(', ') || 'none'}`);
   console.log(`start times rendered: ${result.slots}; styles adopted: ${result.styled}`);
   console.log(`violations: ${result.violations.length ? JSON.stringify(result.violations) : 'none'}`);
+  console.log(`language chunks loaded by the English page: ${result.englishChunks.join(', ') || 'none'}`);
+  console.log(
+    `German page: chunks ${result.german.chunks.join(', ') || 'none'}; violations: ${
+      result.german.violations.length ? JSON.stringify(result.german.violations) : 'none'
+    }`,
+  );
   console.log(`control page (inline script) violations: ${result.controlViolations.length} (expected ≥ 1)`);
   if (result.consoleErrors.length) console.log(`console errors:\n  ${result.consoleErrors.join('\n  ')}`);
   console.log(

@@ -1,5 +1,5 @@
 import { LitElement, css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { bt } from './i18n/booker.js';
+import { LocaleController } from './controllers/locale.js';
 import { base, tokens } from './styles/tokens.js';
 
 /** The attributes `<ev-booking-widget>` takes, forwarded as they are written. */
@@ -94,6 +94,8 @@ export class EvBookingButton extends LitElement {
   authToken?: string;
   pollTimeout?: number;
 
+  #locale = new LocaleController(this, () => this.locale);
+
   /** Whether the dialog has been opened once (the widget exists from then on). */
   #opened = false;
 
@@ -148,13 +150,14 @@ export class EvBookingButton extends LitElement {
   }
 
   override render(): TemplateResult {
-    const label = this.textContent?.trim() || bt(this.locale ?? 'en', 'openButton');
+    const { t, textLanguage } = this.#locale;
+    const label = this.textContent?.trim() || t('openButton');
     return html`<button type="button" part="button" class="primary" aria-haspopup="dialog" @click=${this.show}>
-        <slot>${bt(this.locale ?? 'en', 'openButton')}</slot>
+        <slot><span lang=${textLanguage}>${t('openButton')}</span></slot>
       </button>
       <dialog part="dialog" aria-label=${label} @close=${this.#handleClose}>
         <div class="bar">
-          <button type="button" part="close" @click=${this.close}>${bt(this.locale ?? 'en', 'close')}</button>
+          <button type="button" part="close" @click=${this.close}><span lang=${textLanguage}>${t('close')}</span></button>
         </div>
       </dialog>`;
   }

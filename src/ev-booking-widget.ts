@@ -16,9 +16,10 @@ import {
 import { pollBookingRequest } from './booking/poll.js';
 import { bookingUserId, findConfirmedBooking, newExternalId } from './booking/flow.js';
 import { DisconnectAbortController } from './controllers/abort-controller.js';
+import { LocaleController } from './controllers/locale.js';
 import { visibleSleep } from './controllers/visibility.js';
 import { createEvent, type BookingErrorDetail, type EmailSubmitDetail } from './events.js';
-import { dateFormat, direction, formatMinutes, language, t, zoneName, type MessageKey } from './i18n/index.js';
+import { dateFormat, formatMinutes, language, zoneName, type MessageKey } from './i18n/index.js';
 import { base, tokens } from './styles/tokens.js';
 import type { BookingStatus } from './components/status-tracker/status-tracker.js';
 import './components/port-list/port-list.js';
@@ -182,6 +183,8 @@ export class EvBookingWidget extends LitElement {
   ];
 
   #disconnect = new DisconnectAbortController(this);
+  /** The locale, its direction and its messages (loaded at connection, beside the first API requests). */
+  #locale = new LocaleController(this, () => this.locale);
 
   static override properties = {
     locationId: {
@@ -305,23 +308,6 @@ export class EvBookingWidget extends LitElement {
   get #clampedDays(): number {
     const days = Math.round(Number(this.days));
     return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
-  }
-
-  /** The first valid locale of: the attribute, the nearest `lang`, the page's, the browser's; else `en`. */
-  get #resolvedLocale(): string {
-    for (const candidate of [
-      this.locale,
-      this.closest<HTMLElement>('[lang]')?.lang,
-      document.documentElement.lang,
-      navigator.language,
-    ]) {
-      try {
-        if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
-      } catch {
-        /* not BCP 47: the next one */
-      }
-    }
-    return 'en';
   }
 
   /** The first load's failure, if it failed. */
@@ -520,13 +506,12 @@ export class EvBookingWidget extends LitElement {
     const client = this.#client;
     const start = this.start;
     const evseId = this.evseId;
-    const locale = this.#resolvedLocale;
     if (evseId === null) {
-      this.slotError = t(locale, 'pickPort');
+      this.slotError = this.#locale.t('pickPort');
       return;
     }
     if (!start || !this.#currentStarts().includes(start)) {
-      this.slotError = t(locale, 'pickTime');
+      this.slotError = this.#locale.t('pickTime');
       return;
     }
     if (!navigator.onLine) {
@@ -623,7 +608,7 @@ export class EvBookingWidget extends LitElement {
       }
       this.message = rest ?? error.message;
     } else {
-      this.message = t(this.#resolvedLocale, errorKey(errorCode(error)));
+      this.message = this.#locale.t(errorKey(errorCode(error)));
     }
     this.#reportError(error);
   }
@@ -661,7 +646,7 @@ export class EvBookingWidget extends LitElement {
       const data = this.#loadTask.value;
       const port = data?.ports.find((p) => p.id === (evse?.id ?? final.evseId ?? this.evseId));
       this.detail = describe(
-        this.#resolvedLocale,
+        this.#locale.locale,
         data?.timeZone ?? resolveTimeZone(null),
         evse?.label || port?.label || port?.physicalReference,
         startAt ?? '',
@@ -669,7 +654,7 @@ export class EvBookingWidget extends LitElement {
       );
       this.dispatchEvent(createEvent('ev-booking-confirmed', { bookingRequest: final, booking }));
     } else {
-      const reason = final.rejectionReason || t(this.#resolvedLocale, 'noReason');
+      const reason = final.rejectionReason || this.#locale.t('noReason');
       this.phase = 'rejected';
       this.message = reason;
       this.start = null;
@@ -756,31 +741,34 @@ export class EvBookingWidget extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = this.#resolvedLocale;
+    const { locale, direction, catalogue, t } = this.#locale;
+    // The `lang` of the texts: the locale's, or `en` while (or when) they are shown in English.
+    const lang = this.#locale.textLanguage;
     const failed = !this.#hasValidLocation ? 'config' : this.#loadFailure;
     if (failed) {
-      return html`<div part="base" lang=${locale} dir=${direction(locale)}>
+      return html`<div part="base" lang=${lang} dir=${direction}>
         <div class="fatal" role="alert" part="status">
-          <p>${t(locale, errorKey(failed))}</p>
-          ${this.offline ? html`<p>${t(locale, 'offline')}</p>` : nothing}
-          ${failed === 'config' ? nothing : html`<button @click=${this.#handleRetry}>${t(locale, 'tryAgain')}</button>`}
+          <p>${t(errorKey(failed))}</p>
+          ${this.offline ? html`<p>${t('offline')}</p>` : nothing}
+          ${failed === 'config' ? nothing : html`<button @click=${this.#handleRetry}>${t('tryAgain')}</button>`}
         </div>
       </div>`;
     }
     const data = this.#loadTask.value;
     const noPort = this.evseId === null;
-    const loading = this.#loadTask.status !== 2 /* TaskStatus.COMPLETE */ || !data;
+    // Until the locale's messages are here too (no flash of English): they load beside the data.
+    const loading = this.#loadTask.status !== 2 /* TaskStatus.COMPLETE */ || !data || this.#locale.loading;
     const ownZone = resolveTimeZone(null);
     const timeZone = data?.timeZone ?? ownZone;
-    const name = data ? (pickTranslation(data.location.name, locale) ?? t(locale, 'locationFallback')) : '';
+    const name = data ? (pickTranslation(data.location.name, locale) ?? t('locationFallback')) : '';
     const starts = loading ? [] : this.#currentStarts();
     const days = groupByDay(starts.map(Date.parse), timeZone, localDate(this.now, timeZone), this.#clampedDays);
     const selected = this.start && starts.includes(this.start) ? this.start : null;
     const done = this.phase === 'confirmed';
     // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
-    return html`<div part="base" lang=${locale} dir=${direction(locale)} aria-busy=${loading}>
+    return html`<div part="base" lang=${lang} dir=${direction} aria-busy=${loading}>
       <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
-      ${data && ownZone !== timeZone ? html`<p class="note">${t(locale, 'zoneDiffers', { zone: zoneName(ownZone) })}</p>` : nothing}
+      ${data && ownZone !== timeZone ? html`<p class="note">${t('zoneDiffers', { zone: zoneName(ownZone) })}</p>` : nothing}
       ${
         done
           ? nothing
@@ -792,24 +780,26 @@ export class EvBookingWidget extends LitElement {
               .loading=${loading}
               .disabled=${this.#busy}
               .locale=${locale}
+              .catalogue=${catalogue}
               @ev-port-select=${this.#handlePortSelect}
             ></ev-port-list>
             ${this.portError ? html`<p class="error" role="alert">${this.portError}</p>` : nothing}
             <div class="duration" part="duration">
-              <label for="duration">${t(locale, 'duration')}</label>
+              <label for="duration">${t('duration')}</label>
               <select id="duration" @change=${this.#handleDurationChange} ?disabled=${this.#busy}>
                 ${this.#offeredDurations.map(
                   (d) => html`<option value=${d} ?selected=${d === this.duration}>${formatMinutes(locale, d)}</option>`,
                 )}
               </select>
             </div>
-            ${noPort && !loading ? html`<p class="note">${t(locale, 'portFirst')}</p>` : nothing}
+            ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}
             <ev-slot-grid
               ?hidden=${noPort && !loading}
               exportparts="slot-grid"
               .days=${days}
               .timeZone=${timeZone}
               .locale=${locale}
+              .catalogue=${catalogue}
               .selected=${selected}
               .duration=${this.duration}
               .step=${this.slotStep > 0 ? this.slotStep : 30}
@@ -827,12 +817,12 @@ export class EvBookingWidget extends LitElement {
               .notFound=${this.notFound}
               .signupUrl=${this.signupUrl ?? null}
               .summary=${selected ? describe(locale, timeZone, formatMinutes(locale, this.duration), selected) : null}
-              .locale=${locale}
+              .catalogue=${catalogue}
               @ev-email-input=${this.#handleEmailInput}
               @ev-email-submit=${this.#handleEmailSubmit}
             ></ev-email-form>`
       }
-      ${this.offline ? html`<p class="error" role="alert">${t(locale, 'offline')}</p>` : nothing}
+      ${this.offline ? html`<p class="error" role="alert">${t('offline')}</p>` : nothing}
       <div class="status" tabindex="-1">
       <ev-status-tracker
         exportparts="status"
@@ -840,12 +830,12 @@ export class EvBookingWidget extends LitElement {
         .message=${this.message}
         .detail=${this.detail}
         .retryable=${this.phase === 'error'}
-        .locale=${locale}
+        .catalogue=${catalogue}
         @ev-retry=${this.#handleRetry}
         @ev-pick-again=${this.#handlePickAgain}
       ></ev-status-tracker>
       </div>
-      ${done ? html`<button @click=${this.#handleBookAnother}>${t(locale, 'bookAnother')}</button>` : nothing}
+      ${done ? html`<button @click=${this.#handleBookAnother}>${t('bookAnother')}</button>` : nothing}
     </div>`;
   }
 

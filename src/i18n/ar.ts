@@ -1,55 +1,98 @@
 /**
- * Arabic (Modern Standard; written right to left: see `direction()` in `./index.ts`): its messages,
- * in the order of `en.ts`.
+ * Arabic (Modern Standard; written right to left: see `direction()` in `./index.ts`): a chunk of
+ * its own, loaded for an Arabic page only.
  */
-export const ar = [
-  'نقطة الشحن', // portGroup
-  'لا توجد نقاط قابلة للحجز', // portsEmpty
-  'جارٍ تحميل النقاط…', // portsLoading
-  '#{id}', // portFallbackName
-  '{power} كيلوواط', // portPower
-  'معطّلة', // portOutOfOrder
-  'غير متاحة', // portUnavailable
-  'وقت البدء', // slotGroup
-  'جارٍ تحميل الأوقات…', // slotsLoading
-  'اليوم السابق', // slotPrevDay
-  'اليوم التالي', // slotNextDay
-  'لا توجد أوقات متاحة', // slotNoTimes
-  'المنطقة الزمنية: {zone}', // slotTimeZone
-  '{time}، {date}، {duration}', // slotName
-  'البريد الإلكتروني', // emailLabel
-  'أدخل بريدًا صالحًا.', // emailInvalid
-  'لا يوجد حساب بهذا البريد.', // emailNotFound
-  'أنشئ حسابًا في تطبيق السائق', // emailSignUp
-  '(علامة تبويب جديدة)', // newTab
-  'احجز', // book
-  'جارٍ الحجز…', // booking
-  'جارٍ إرسال الطلب…', // statusSending
-  'بانتظار التأكيد…', // statusPending
-  'تم تأكيد الحجز', // statusConfirmed
-  'تم رفض الحجز', // statusRejected
-  'تم رفض الحجز: {reason}', // statusRejectedReason
-  'لا يزال قيد الانتظار. تحقّق من تطبيق السائق.', // statusTimeout
-  'حدث خطأ ما.', // statusError
-  'اختر وقتًا آخر', // pickAgain
-  'تحقّق مرة أخرى', // checkAgain
-  'حاول مرة أخرى', // tryAgain
-  'احجز موعد شحن', // locationFallback
-  'المدة', // duration
-  'منطقتك الزمنية: {zone}', // zoneDiffers
-  'اختر نقطة شحن.', // pickPort
-  'اختر نقطة شحن لعرض الأوقات.', // portFirst
-  'اختر وقت البدء.', // pickTime
-  'لم يُذكر سبب.', // noReason
-  'احجز موعدًا آخر', // bookAnother
-  'غير متصل. سنعيد المحاولة لاحقًا.', // offline
-  'لا تحتوي هذه الأداة على موقع صالح.', // errorConfig
-  'تعذّر الوصول إلى خدمة الحجز.', // errorNetwork
-  'تم رفض الوصول.', // errorUnauthorized
-  'الحجز غير مسموح هنا.', // errorForbidden
-  'الموقع غير موجود.', // errorNotFound
-  'طلبات كثيرة جدًا. حاول بعد قليل.', // errorRateLimited
-  'لم يُقبل الطلب.', // errorValidation
-  'ردّ غير مقروء من الخدمة.', // errorBadResponse
-  'استغرقت الخدمة وقتًا طويلًا.', // errorTimeout
-];
+import type { Catalogue } from './en.js';
+
+export const ar = {
+  portGroup: 'نقطة الشحن',
+  portsEmpty: 'لا توجد نقاط قابلة للحجز',
+  portsLoading: 'جارٍ تحميل النقاط…',
+  portFallbackName: '#{id}',
+  portPower: '{power} كيلوواط',
+  portOutOfOrder: 'معطّلة',
+  portUnavailable: 'غير متاحة',
+  slotGroup: 'وقت البدء',
+  slotsLoading: 'جارٍ تحميل الأوقات…',
+  slotPrevDay: 'اليوم السابق',
+  slotNextDay: 'اليوم التالي',
+  slotNoTimes: 'لا توجد أوقات متاحة',
+  slotTimeZone: 'المنطقة الزمنية: {zone}',
+  slotName: '{time} {zone}، {date}، {duration}',
+  emailLabel: 'البريد الإلكتروني',
+  emailInvalid: 'أدخل بريدًا صالحًا.',
+  emailNotFound: 'لا يوجد حساب بهذا البريد.',
+  emailSignUp: 'أنشئ حسابًا في تطبيق السائق',
+  newTab: '(علامة تبويب جديدة)',
+  book: 'احجز',
+  booking: 'جارٍ الحجز…',
+  statusSending: 'جارٍ إرسال الطلب…',
+  statusPending: 'بانتظار التأكيد…',
+  statusConfirmed: 'تم تأكيد الحجز',
+  statusRejected: 'تم رفض الحجز',
+  statusRejectedReason: 'تم رفض الحجز: {reason}',
+  statusTimeout: 'لا يزال قيد الانتظار. تحقّق من تطبيق السائق.',
+  statusError: 'حدث خطأ ما.',
+  pickAgain: 'اختر وقتًا آخر',
+  checkAgain: 'تحقّق مرة أخرى',
+  tryAgain: 'حاول مرة أخرى',
+  locationFallback: 'احجز موعد شحن',
+  duration: 'المدة',
+  zoneDiffers: 'منطقتك الزمنية: {zone}',
+  pickPort: 'اختر نقطة شحن.',
+  portFirst: 'اختر نقطة شحن لعرض الأوقات.',
+  pickTime: 'اختر وقت البدء.',
+  noReason: 'لم يُذكر سبب.',
+  bookAnother: 'احجز موعدًا آخر',
+  offline: 'غير متصل. سنعيد المحاولة لاحقًا.',
+  errorConfig: 'لا تحتوي هذه الأداة على موقع صالح.',
+  errorNetwork: 'تعذّر الوصول إلى خدمة الحجز.',
+  errorUnauthorized: 'تم رفض الوصول.',
+  errorForbidden: 'الحجز غير مسموح هنا.',
+  errorNotFound: 'الموقع غير موجود.',
+  errorRateLimited: 'طلبات كثيرة جدًا. حاول بعد قليل.',
+  errorValidation: 'لم يُقبل الطلب.',
+  errorBadResponse: 'ردّ غير مقروء من الخدمة.',
+  errorTimeout: 'استغرقت الخدمة وقتًا طويلًا.',
+  // The v2 booker (issue 14).
+  anyPort: 'أي نقطة شحن متاحة',
+  anyPortHint: 'نختار نقطة متاحة مناسبة',
+  connectorFilter: 'الموصل',
+  currentFilter: 'التيار',
+  allConnectors: 'الكل',
+  currentAc: 'AC',
+  currentDc: 'DC',
+  noMatchingPorts: 'لا توجد نقطة بهذا الموصل',
+  dayStrip: 'اليوم',
+  dayFree: '{count} متاح',
+  dayFull: 'ممتلئ',
+  partNight: 'الليل',
+  partMorning: 'الصباح',
+  partAfternoon: 'بعد الظهر',
+  partEvening: 'المساء',
+  slotKeysHint: 'تنقل مفاتيح الأسهم بين الأوقات، وتغيّر Page Up وPage Down اليوم.',
+  slotTakenName: '{time}، محجوز',
+  zoneCityName: 'بتوقيت {city} ({offset})',
+  zoneSentence: 'الأوقات {zone}',
+  zoneYours: 'منطقتك الزمنية هي {zone}.',
+  summaryAnyPort: 'أي نقطة',
+  summaryTitle: 'حجزك',
+  confirmedReference: 'المرجع',
+  confirmedWhen: 'الموعد',
+  confirmedPort: 'النقطة',
+  confirmedAddress: 'العنوان',
+  confirmedNext: 'النقطة محجوزة لك. ابدأ الشحن من تطبيق السائق عند وصولك.',
+  addToCalendar: 'أضف إلى التقويم',
+  googleCalendar: 'تقويم Google',
+  cancelBooking: 'إلغاء الحجز',
+  cancelConfirm: 'هل تريد إلغاء هذا الحجز؟ ستصبح النقطة متاحة للآخرين.',
+  cancelYes: 'نعم، ألغِه',
+  cancelNo: 'احتفظ به',
+  cancelling: 'جارٍ الإلغاء…',
+  cancelled: 'تم إلغاء الحجز',
+  calendarSummary: 'شحن سيارة كهربائية: {place}',
+  calendarPlace: 'الشاحن',
+  pendingHint: 'يمكنك مغادرة الصفحة: يستمر الطلب ويعرض تطبيق السائق الرد.',
+  close: 'إغلاق',
+  openButton: 'احجز شاحنًا',
+} satisfies Catalogue;

@@ -1,52 +1,95 @@
-/** Bulgarian: its messages, in the order of `en.ts`. */
-export const bg = [
-  'Зарядна точка', // portGroup
-  'Няма точки за резервиране', // portsEmpty
-  'Зареждане на точките…', // portsLoading
-  '#{id}', // portFallbackName
-  '{power} kW', // portPower
-  'Не работи', // portOutOfOrder
-  'Недостъпна', // portUnavailable
-  'Начален час', // slotGroup
-  'Зареждане на часовете…', // slotsLoading
-  'Предишен ден', // slotPrevDay
-  'Следващ ден', // slotNextDay
-  'Няма свободни часове', // slotNoTimes
-  'Часова зона: {zone}', // slotTimeZone
-  '{time}, {date}, {duration}', // slotName
-  'Имейл', // emailLabel
-  'Въведете валиден имейл.', // emailInvalid
-  'Няма профил с този имейл.', // emailNotFound
-  'Регистрация в приложението за шофьори', // emailSignUp
-  '(нов раздел)', // newTab
-  'Резервирайте', // book
-  'Резервиране…', // booking
-  'Изпращане на заявката…', // statusSending
-  'Изчакване на потвърждение…', // statusPending
-  'Резервацията е потвърдена', // statusConfirmed
-  'Резервацията е отхвърлена', // statusRejected
-  'Резервацията е отхвърлена: {reason}', // statusRejectedReason
-  'Все още в очакване. Вижте приложението за шофьори.', // statusTimeout
-  'Нещо се обърка.', // statusError
-  'Изберете друг час', // pickAgain
-  'Проверете отново', // checkAgain
-  'Опитайте отново', // tryAgain
-  'Резервирайте зареждане', // locationFallback
-  'Продължителност', // duration
-  'Вашата часова зона: {zone}', // zoneDiffers
-  'Изберете зарядна точка.', // pickPort
-  'Изберете зарядна точка, за да видите часовете.', // portFirst
-  'Изберете начален час.', // pickTime
-  'Без посочена причина.', // noReason
-  'Нова резервация', // bookAnother
-  'Няма връзка. Ще опитаме отново по-късно.', // offline
-  'Този модул няма валидно място.', // errorConfig
-  'Няма връзка с услугата за резервации.', // errorNetwork
-  'Достъпът е отказан.', // errorUnauthorized
-  'Тук не е разрешено резервиране.', // errorForbidden
-  'Мястото не е намерено.', // errorNotFound
-  'Твърде много заявки. Опитайте след малко.', // errorRateLimited
-  'Заявката не е приета.', // errorValidation
-  'Нечетим отговор от услугата.', // errorBadResponse
-  'Услугата не отговори навреме.', // errorTimeout
-];
+/** Bulgarian: a chunk of its own, loaded for a Bulgarian page only. */
+import type { Catalogue } from './en.js';
+
+export const bg = {
+  portGroup: 'Зарядна точка',
+  portsEmpty: 'Няма точки за резервиране',
+  portsLoading: 'Зареждане на точките…',
+  portFallbackName: '#{id}',
+  portPower: '{power} kW',
+  portOutOfOrder: 'Не работи',
+  portUnavailable: 'Недостъпна',
+  slotGroup: 'Начален час',
+  slotsLoading: 'Зареждане на часовете…',
+  slotPrevDay: 'Предишен ден',
+  slotNextDay: 'Следващ ден',
+  slotNoTimes: 'Няма свободни часове',
+  slotTimeZone: 'Часова зона: {zone}',
+  slotName: '{time} {zone}, {date}, {duration}',
+  emailLabel: 'Имейл',
+  emailInvalid: 'Въведете валиден имейл.',
+  emailNotFound: 'Няма профил с този имейл.',
+  emailSignUp: 'Регистрация в приложението за шофьори',
+  newTab: '(нов раздел)',
+  book: 'Резервирайте',
+  booking: 'Резервиране…',
+  statusSending: 'Изпращане на заявката…',
+  statusPending: 'Изчакване на потвърждение…',
+  statusConfirmed: 'Резервацията е потвърдена',
+  statusRejected: 'Резервацията е отхвърлена',
+  statusRejectedReason: 'Резервацията е отхвърлена: {reason}',
+  statusTimeout: 'Все още в очакване. Вижте приложението за шофьори.',
+  statusError: 'Нещо се обърка.',
+  pickAgain: 'Изберете друг час',
+  checkAgain: 'Проверете отново',
+  tryAgain: 'Опитайте отново',
+  locationFallback: 'Резервирайте зареждане',
+  duration: 'Продължителност',
+  zoneDiffers: 'Вашата часова зона: {zone}',
+  pickPort: 'Изберете зарядна точка.',
+  portFirst: 'Изберете зарядна точка, за да видите часовете.',
+  pickTime: 'Изберете начален час.',
+  noReason: 'Без посочена причина.',
+  bookAnother: 'Нова резервация',
+  offline: 'Няма връзка. Ще опитаме отново по-късно.',
+  errorConfig: 'Този модул няма валидно място.',
+  errorNetwork: 'Няма връзка с услугата за резервации.',
+  errorUnauthorized: 'Достъпът е отказан.',
+  errorForbidden: 'Тук не е разрешено резервиране.',
+  errorNotFound: 'Мястото не е намерено.',
+  errorRateLimited: 'Твърде много заявки. Опитайте след малко.',
+  errorValidation: 'Заявката не е приета.',
+  errorBadResponse: 'Нечетим отговор от услугата.',
+  errorTimeout: 'Услугата не отговори навреме.',
+  // The v2 booker (issue 14).
+  anyPort: 'Всяка свободна точка',
+  anyPortHint: 'Избираме свободна подходяща точка',
+  connectorFilter: 'Конектор',
+  currentFilter: 'Ток',
+  allConnectors: 'Всички',
+  currentAc: 'AC',
+  currentDc: 'DC',
+  noMatchingPorts: 'Няма точка с този конектор',
+  dayStrip: 'Ден',
+  dayFree: '{count} свободни',
+  dayFull: 'Пълно',
+  partNight: 'Нощ',
+  partMorning: 'Сутрин',
+  partAfternoon: 'Следобед',
+  partEvening: 'Вечер',
+  slotKeysHint: 'Стрелките сменят часа, Page Up и Page Down сменят деня.',
+  slotTakenName: '{time}, заето',
+  zoneCityName: 'час в {city} ({offset})',
+  zoneSentence: 'Часовете са {zone}',
+  zoneYours: 'Вашата часова зона е {zone}.',
+  summaryAnyPort: 'всяка точка',
+  summaryTitle: 'Вашата резервация',
+  confirmedReference: 'Номер',
+  confirmedWhen: 'Кога',
+  confirmedPort: 'Точка',
+  confirmedAddress: 'Адрес',
+  confirmedNext: 'Точката е запазена за вас. Стартирайте зареждането от приложението, когато пристигнете.',
+  addToCalendar: 'Добави в календара',
+  googleCalendar: 'Google Календар',
+  cancelBooking: 'Откажи резервацията',
+  cancelConfirm: 'Да откажем ли резервацията? Точката ще се освободи.',
+  cancelYes: 'Да, откажи',
+  cancelNo: 'Запази я',
+  cancelling: 'Отказване…',
+  cancelled: 'Резервацията е отказана',
+  calendarSummary: 'Зареждане на ЕП: {place}',
+  calendarPlace: 'зарядна станция',
+  pendingHint: 'Можете да напуснете страницата: заявката продължава, а приложението ще покаже отговора.',
+  close: 'Затвори',
+  openButton: 'Резервирай зарядна',
+} satisfies Catalogue;

@@ -1,52 +1,95 @@
-/** German: its messages, in the order of `en.ts`. */
-export const de = [
-  'Ladepunkt', // portGroup
-  'Keine buchbaren Ladepunkte hier', // portsEmpty
-  'Lade Ladepunkte…', // portsLoading
-  '#{id}', // portFallbackName
-  '{power} kW', // portPower
-  'Außer Betrieb', // portOutOfOrder
-  'Nicht verfügbar', // portUnavailable
-  'Startzeit', // slotGroup
-  'Lade Zeiten…', // slotsLoading
-  'Vorheriger Tag', // slotPrevDay
-  'Nächster Tag', // slotNextDay
-  'Keine freien Zeiten', // slotNoTimes
-  'Zeitzone: {zone}', // slotTimeZone
-  '{time}, {date}, {duration}', // slotName
-  'E-Mail', // emailLabel
-  'Gültige E-Mail eingeben.', // emailInvalid
-  'Kein Konto mit dieser E-Mail.', // emailNotFound
-  'In der Fahrer-App registrieren', // emailSignUp
-  '(neuer Tab)', // newTab
-  'Buchen', // book
-  'Wird gebucht…', // booking
-  'Anfrage wird gesendet…', // statusSending
-  'Warten auf Bestätigung…', // statusPending
-  'Buchung bestätigt', // statusConfirmed
-  'Buchung abgelehnt', // statusRejected
-  'Buchung abgelehnt: {reason}', // statusRejectedReason
-  'Noch offen. Siehe Fahrer-App.', // statusTimeout
-  'Etwas ist schiefgelaufen.', // statusError
-  'Andere Zeit wählen', // pickAgain
-  'Erneut prüfen', // checkAgain
-  'Erneut versuchen', // tryAgain
-  'Ladetermin buchen', // locationFallback
-  'Dauer', // duration
-  'Ihre Zeitzone: {zone}', // zoneDiffers
-  'Zuerst Ladepunkt wählen.', // pickPort
-  'Ladepunkt wählen, um Zeiten zu sehen.', // portFirst
-  'Zuerst Startzeit wählen.', // pickTime
-  'Kein Grund angegeben.', // noReason
-  'Neu buchen', // bookAnother
-  'Offline. Neuer Versuch, sobald Sie online sind.', // offline
-  'Dieses Widget hat keinen gültigen Standort.', // errorConfig
-  'Buchungsdienst nicht erreichbar.', // errorNetwork
-  'Zugriff verweigert.', // errorUnauthorized
-  'Buchen hier nicht erlaubt.', // errorForbidden
-  'Standort nicht gefunden.', // errorNotFound
-  'Zu viele Anfragen. Gleich erneut versuchen.', // errorRateLimited
-  'Anfrage nicht angenommen.', // errorValidation
-  'Unlesbare Antwort vom Dienst.', // errorBadResponse
-  'Der Dienst hat zu lange gebraucht.', // errorTimeout
-];
+/** German: a chunk of its own, loaded for a German page only (see `./index.ts`). */
+import type { Catalogue } from './en.js';
+
+export const de = {
+  portGroup: 'Ladepunkt',
+  portsEmpty: 'Keine buchbaren Ladepunkte hier',
+  portsLoading: 'Lade Ladepunkte…',
+  portFallbackName: '#{id}',
+  portPower: '{power} kW',
+  portOutOfOrder: 'Außer Betrieb',
+  portUnavailable: 'Nicht verfügbar',
+  slotGroup: 'Startzeit',
+  slotsLoading: 'Lade Zeiten…',
+  slotPrevDay: 'Vorheriger Tag',
+  slotNextDay: 'Nächster Tag',
+  slotNoTimes: 'Keine freien Zeiten',
+  slotTimeZone: 'Zeitzone: {zone}',
+  slotName: '{time} {zone}, {date}, {duration}',
+  emailLabel: 'E-Mail',
+  emailInvalid: 'Gültige E-Mail eingeben.',
+  emailNotFound: 'Kein Konto mit dieser E-Mail.',
+  emailSignUp: 'In der Fahrer-App registrieren',
+  newTab: '(neuer Tab)',
+  book: 'Buchen',
+  booking: 'Wird gebucht…',
+  statusSending: 'Anfrage wird gesendet…',
+  statusPending: 'Warten auf Bestätigung…',
+  statusConfirmed: 'Buchung bestätigt',
+  statusRejected: 'Buchung abgelehnt',
+  statusRejectedReason: 'Buchung abgelehnt: {reason}',
+  statusTimeout: 'Noch offen. Siehe Fahrer-App.',
+  statusError: 'Etwas ist schiefgelaufen.',
+  pickAgain: 'Andere Zeit wählen',
+  checkAgain: 'Erneut prüfen',
+  tryAgain: 'Erneut versuchen',
+  locationFallback: 'Ladetermin buchen',
+  duration: 'Dauer',
+  zoneDiffers: 'Ihre Zeitzone: {zone}',
+  pickPort: 'Zuerst Ladepunkt wählen.',
+  portFirst: 'Ladepunkt wählen, um Zeiten zu sehen.',
+  pickTime: 'Zuerst Startzeit wählen.',
+  noReason: 'Kein Grund angegeben.',
+  bookAnother: 'Neu buchen',
+  offline: 'Offline. Neuer Versuch, sobald Sie online sind.',
+  errorConfig: 'Dieses Widget hat keinen gültigen Standort.',
+  errorNetwork: 'Buchungsdienst nicht erreichbar.',
+  errorUnauthorized: 'Zugriff verweigert.',
+  errorForbidden: 'Buchen hier nicht erlaubt.',
+  errorNotFound: 'Standort nicht gefunden.',
+  errorRateLimited: 'Zu viele Anfragen. Gleich erneut versuchen.',
+  errorValidation: 'Anfrage nicht angenommen.',
+  errorBadResponse: 'Unlesbare Antwort vom Dienst.',
+  errorTimeout: 'Der Dienst hat zu lange gebraucht.',
+  // The v2 booker (issue 14).
+  anyPort: 'Beliebiger freier Ladepunkt',
+  anyPortHint: 'Wir wählen einen passenden freien',
+  connectorFilter: 'Stecker',
+  currentFilter: 'Strom',
+  allConnectors: 'Alle',
+  currentAc: 'AC',
+  currentDc: 'DC',
+  noMatchingPorts: 'Kein Ladepunkt mit diesem Stecker',
+  dayStrip: 'Tag',
+  dayFree: '{count} frei',
+  dayFull: 'Ausgebucht',
+  partNight: 'Nacht',
+  partMorning: 'Vormittag',
+  partAfternoon: 'Nachmittag',
+  partEvening: 'Abend',
+  slotKeysHint: 'Pfeiltasten wechseln die Zeit, Bild auf und Bild ab den Tag.',
+  slotTakenName: '{time}, belegt',
+  zoneCityName: 'Ortszeit {city} ({offset})',
+  zoneSentence: 'Zeiten in {zone}',
+  zoneYours: 'Ihre eigene Zeitzone ist {zone}.',
+  summaryAnyPort: 'beliebiger Ladepunkt',
+  summaryTitle: 'Ihre Buchung',
+  confirmedReference: 'Buchungsnummer',
+  confirmedWhen: 'Wann',
+  confirmedPort: 'Ladepunkt',
+  confirmedAddress: 'Adresse',
+  confirmedNext: 'Der Ladepunkt ist für Sie reserviert. Starten Sie das Laden bei Ankunft in der Fahrer-App.',
+  addToCalendar: 'Zum Kalender hinzufügen',
+  googleCalendar: 'Google Kalender',
+  cancelBooking: 'Buchung stornieren',
+  cancelConfirm: 'Diese Buchung stornieren? Der Ladepunkt wird für andere frei.',
+  cancelYes: 'Ja, stornieren',
+  cancelNo: 'Behalten',
+  cancelling: 'Wird storniert…',
+  cancelled: 'Buchung storniert',
+  calendarSummary: 'E-Auto laden: {place}',
+  calendarPlace: 'Ladestation',
+  pendingHint: 'Sie können die Seite verlassen: Die Anfrage läuft weiter, die Fahrer-App zeigt die Antwort.',
+  close: 'Schließen',
+  openButton: 'Ladepunkt buchen',
+} satisfies Catalogue;

@@ -1,7 +1,8 @@
 /**
- * English messages: the reference catalogue, whose key order every other language's array follows
- * (see `./index.ts`). Placeholders are `{name}`; numbers and dates are formatted by the caller
- * with `Intl`. Keep messages short: every language ships in the script-tag bundle.
+ * English messages: the reference catalogue, inside the script-tag entry (every other language is
+ * a chunk loaded on demand, see `./index.ts`). Its keys are the message keys: every other catalogue
+ * is `satisfies Catalogue`, so a missing or an extra key fails `tsc`. Placeholders are `{name}`;
+ * numbers and dates are formatted by the caller with `Intl`.
  */
 export const en = {
   portGroup: 'Charging port',
@@ -17,7 +18,7 @@ export const en = {
   slotNextDay: 'Next day',
   slotNoTimes: 'No free times',
   slotTimeZone: 'Times in {zone}',
-  slotName: '{time}, {date}, {duration}',
+  slotName: '{time} {zone}, {date}, {duration}',
   emailLabel: 'Email',
   emailInvalid: 'Enter a valid email.',
   emailNotFound: 'No account with this email.',
@@ -53,4 +54,51 @@ export const en = {
   errorValidation: 'Request not accepted.',
   errorBadResponse: 'Unreadable reply from the service.',
   errorTimeout: 'The service took too long.',
+  // The v2 booker (issue 14).
+  anyPort: 'Any available port',
+  anyPortHint: 'We pick a free one that fits',
+  connectorFilter: 'Connector',
+  currentFilter: 'Current',
+  allConnectors: 'All',
+  currentAc: 'AC',
+  currentDc: 'DC',
+  noMatchingPorts: 'No port has this connector',
+  dayStrip: 'Day',
+  dayFree: '{count} free',
+  dayFull: 'Full',
+  partNight: 'Night',
+  partMorning: 'Morning',
+  partAfternoon: 'Afternoon',
+  partEvening: 'Evening',
+  slotKeysHint: 'Arrow keys move between times, Page Up and Page Down change the day.',
+  slotTakenName: '{time}, taken',
+  zoneCityName: '{city} time ({offset})',
+  zoneSentence: 'Times are {zone}',
+  zoneYours: 'Your own time zone is {zone}.',
+  summaryAnyPort: 'any port',
+  summaryTitle: 'Your booking',
+  confirmedReference: 'Reference',
+  confirmedWhen: 'When',
+  confirmedPort: 'Port',
+  confirmedAddress: 'Address',
+  confirmedNext: 'The port is held for you. Start charging from the driver app when you arrive.',
+  addToCalendar: 'Add to calendar',
+  googleCalendar: 'Google Calendar',
+  cancelBooking: 'Cancel booking',
+  cancelConfirm: 'Cancel this booking? The port is released for others.',
+  cancelYes: 'Yes, cancel it',
+  cancelNo: 'Keep it',
+  cancelling: 'Cancelling…',
+  cancelled: 'Booking cancelled',
+  calendarSummary: 'EV charging at {place}',
+  calendarPlace: 'the charger',
+  pendingHint: 'You can leave this page: the booking goes on, and the driver app shows the answer.',
+  close: 'Close',
+  openButton: 'Book a charger',
 } as const;
+
+/** The name of a message: a key of the English catalogue. */
+export type MessageKey = keyof typeof en;
+
+/** A language's messages: one text per message key, no more, no fewer. */
+export type Catalogue = Readonly<Record<MessageKey, string>>;

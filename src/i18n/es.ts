@@ -1,52 +1,95 @@
-/** Spanish (usted, neutral between Spain and Latin America): its messages, in the order of `en.ts`. */
-export const es = [
-  'Punto de carga', // portGroup
-  'No hay puntos de carga reservables aquí', // portsEmpty
-  'Cargando puntos…', // portsLoading
-  '#{id}', // portFallbackName
-  '{power} kW', // portPower
-  'Fuera de servicio', // portOutOfOrder
-  'No disponible', // portUnavailable
-  'Hora de inicio', // slotGroup
-  'Cargando horarios…', // slotsLoading
-  'Día anterior', // slotPrevDay
-  'Día siguiente', // slotNextDay
-  'No hay horarios libres', // slotNoTimes
-  'Zona horaria: {zone}', // slotTimeZone
-  '{time}, {date}, {duration}', // slotName
-  'Correo electrónico', // emailLabel
-  'Introduzca un correo válido.', // emailInvalid
-  'Ninguna cuenta usa este correo.', // emailNotFound
-  'Regístrese en la app de conductores', // emailSignUp
-  '(pestaña nueva)', // newTab
-  'Reservar', // book
-  'Reservando…', // booking
-  'Enviando solicitud…', // statusSending
-  'Esperando confirmación…', // statusPending
-  'Reserva confirmada', // statusConfirmed
-  'Reserva rechazada', // statusRejected
-  'Reserva rechazada: {reason}', // statusRejectedReason
-  'Sigue pendiente. Consulte la app de conductores.', // statusTimeout
-  'Algo salió mal.', // statusError
-  'Elegir otra hora', // pickAgain
-  'Volver a comprobar', // checkAgain
-  'Reintentar', // tryAgain
-  'Reservar una carga', // locationFallback
-  'Duración', // duration
-  'Su zona horaria: {zone}', // zoneDiffers
-  'Elija un punto de carga.', // pickPort
-  'Elija un punto de carga para ver sus horarios.', // portFirst
-  'Elija una hora.', // pickTime
-  'Sin motivo indicado.', // noReason
-  'Reservar de nuevo', // bookAnother
-  'Sin conexión. Lo reintentaremos al volver.', // offline
-  'Este widget no tiene una ubicación válida.', // errorConfig
-  'Servicio de reservas inaccesible.', // errorNetwork
-  'Acceso denegado.', // errorUnauthorized
-  'Aquí no se permiten reservas.', // errorForbidden
-  'Ubicación no encontrada.', // errorNotFound
-  'Demasiadas solicitudes. Reintente pronto.', // errorRateLimited
-  'Solicitud no aceptada.', // errorValidation
-  'Respuesta ilegible del servicio.', // errorBadResponse
-  'El servicio tardó demasiado.', // errorTimeout
-];
+/** Spanish (usted, neutral between Spain and Latin America): a chunk of its own, loaded for a Spanish page only. */
+import type { Catalogue } from './en.js';
+
+export const es = {
+  portGroup: 'Punto de carga',
+  portsEmpty: 'No hay puntos de carga reservables aquí',
+  portsLoading: 'Cargando puntos…',
+  portFallbackName: '#{id}',
+  portPower: '{power} kW',
+  portOutOfOrder: 'Fuera de servicio',
+  portUnavailable: 'No disponible',
+  slotGroup: 'Hora de inicio',
+  slotsLoading: 'Cargando horarios…',
+  slotPrevDay: 'Día anterior',
+  slotNextDay: 'Día siguiente',
+  slotNoTimes: 'No hay horarios libres',
+  slotTimeZone: 'Zona horaria: {zone}',
+  slotName: '{time} {zone}, {date}, {duration}',
+  emailLabel: 'Correo electrónico',
+  emailInvalid: 'Introduzca un correo válido.',
+  emailNotFound: 'Ninguna cuenta usa este correo.',
+  emailSignUp: 'Regístrese en la app de conductores',
+  newTab: '(pestaña nueva)',
+  book: 'Reservar',
+  booking: 'Reservando…',
+  statusSending: 'Enviando solicitud…',
+  statusPending: 'Esperando confirmación…',
+  statusConfirmed: 'Reserva confirmada',
+  statusRejected: 'Reserva rechazada',
+  statusRejectedReason: 'Reserva rechazada: {reason}',
+  statusTimeout: 'Sigue pendiente. Consulte la app de conductores.',
+  statusError: 'Algo salió mal.',
+  pickAgain: 'Elegir otra hora',
+  checkAgain: 'Volver a comprobar',
+  tryAgain: 'Reintentar',
+  locationFallback: 'Reservar una carga',
+  duration: 'Duración',
+  zoneDiffers: 'Su zona horaria: {zone}',
+  pickPort: 'Elija un punto de carga.',
+  portFirst: 'Elija un punto de carga para ver sus horarios.',
+  pickTime: 'Elija una hora.',
+  noReason: 'Sin motivo indicado.',
+  bookAnother: 'Reservar de nuevo',
+  offline: 'Sin conexión. Lo reintentaremos al volver.',
+  errorConfig: 'Este widget no tiene una ubicación válida.',
+  errorNetwork: 'Servicio de reservas inaccesible.',
+  errorUnauthorized: 'Acceso denegado.',
+  errorForbidden: 'Aquí no se permiten reservas.',
+  errorNotFound: 'Ubicación no encontrada.',
+  errorRateLimited: 'Demasiadas solicitudes. Reintente pronto.',
+  errorValidation: 'Solicitud no aceptada.',
+  errorBadResponse: 'Respuesta ilegible del servicio.',
+  errorTimeout: 'El servicio tardó demasiado.',
+  // The v2 booker (issue 14).
+  anyPort: 'Cualquier punto libre',
+  anyPortHint: 'Elegimos uno libre que encaje',
+  connectorFilter: 'Conector',
+  currentFilter: 'Corriente',
+  allConnectors: 'Todos',
+  currentAc: 'AC',
+  currentDc: 'DC',
+  noMatchingPorts: 'Ningún punto con este conector',
+  dayStrip: 'Día',
+  dayFree: '{count} libres',
+  dayFull: 'Completo',
+  partNight: 'Madrugada',
+  partMorning: 'Mañana',
+  partAfternoon: 'Tarde',
+  partEvening: 'Noche',
+  slotKeysHint: 'Las flechas cambian de hora; Re Pág y Av Pág cambian de día.',
+  slotTakenName: '{time}, ocupado',
+  zoneCityName: 'hora de {city} ({offset})',
+  zoneSentence: 'Horas en {zone}',
+  zoneYours: 'Tu zona horaria es {zone}.',
+  summaryAnyPort: 'cualquier punto',
+  summaryTitle: 'Tu reserva',
+  confirmedReference: 'Referencia',
+  confirmedWhen: 'Cuándo',
+  confirmedPort: 'Punto',
+  confirmedAddress: 'Dirección',
+  confirmedNext: 'El punto queda reservado. Inicia la carga desde la app al llegar.',
+  addToCalendar: 'Añadir al calendario',
+  googleCalendar: 'Google Calendar',
+  cancelBooking: 'Cancelar reserva',
+  cancelConfirm: '¿Cancelar esta reserva? El punto quedará libre.',
+  cancelYes: 'Sí, cancelar',
+  cancelNo: 'Mantenerla',
+  cancelling: 'Cancelando…',
+  cancelled: 'Reserva cancelada',
+  calendarSummary: 'Carga VE: {place}',
+  calendarPlace: 'cargador',
+  pendingHint: 'Puedes salir de la página: la solicitud sigue y la app muestra la respuesta.',
+  close: 'Cerrar',
+  openButton: 'Reservar un cargador',
+} satisfies Catalogue;

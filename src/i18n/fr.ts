@@ -1,52 +1,95 @@
-/** French (a no-break space before `:`): its messages, in the order of `en.ts`. */
-export const fr = [
-  'Point de charge', // portGroup
-  'Aucun point de charge réservable ici', // portsEmpty
-  'Chargement des points…', // portsLoading
-  '#{id}', // portFallbackName
-  '{power} kW', // portPower
-  'Hors service', // portOutOfOrder
-  'Indisponible', // portUnavailable
-  'Heure de début', // slotGroup
-  'Chargement des horaires…', // slotsLoading
-  'Jour précédent', // slotPrevDay
-  'Jour suivant', // slotNextDay
-  'Aucun créneau libre', // slotNoTimes
-  'Fuseau horaire\u00a0: {zone}', // slotTimeZone
-  '{time}, {date}, {duration}', // slotName
-  'E-mail', // emailLabel
-  'Saisissez un e-mail valide.', // emailInvalid
-  'Aucun compte avec cet e-mail.', // emailNotFound
-  'S’inscrire dans l’appli conducteur', // emailSignUp
-  '(nouvel onglet)', // newTab
-  'Réserver', // book
-  'Réservation…', // booking
-  'Envoi de la demande…', // statusSending
-  'En attente de confirmation…', // statusPending
-  'Réservation confirmée', // statusConfirmed
-  'Réservation refusée', // statusRejected
-  'Réservation refusée\u00a0: {reason}', // statusRejectedReason
-  'Toujours en attente. Voir l’appli conducteur.', // statusTimeout
-  'Une erreur s’est produite.', // statusError
-  'Choisir un autre horaire', // pickAgain
-  'Vérifier à nouveau', // checkAgain
-  'Réessayer', // tryAgain
-  'Réserver une recharge', // locationFallback
-  'Durée', // duration
-  'Votre fuseau horaire\u00a0: {zone}', // zoneDiffers
-  'Choisissez un point de charge.', // pickPort
-  'Choisissez un point de charge pour voir ses horaires.', // portFirst
-  'Choisissez une heure.', // pickTime
-  'Aucune raison donnée.', // noReason
-  'Réserver à nouveau', // bookAnother
-  'Hors ligne. Nouvel essai à la reconnexion.', // offline
-  'Ce module n’a pas de site valide.', // errorConfig
-  'Service de réservation injoignable.', // errorNetwork
-  'Accès refusé.', // errorUnauthorized
-  'Réservation non autorisée ici.', // errorForbidden
-  'Site introuvable.', // errorNotFound
-  'Trop de requêtes. Réessayez dans un instant.', // errorRateLimited
-  'Demande non acceptée.', // errorValidation
-  'Réponse illisible du service.', // errorBadResponse
-  'Le service a mis trop de temps.', // errorTimeout
-];
+/** French (a no-break space before `:`): a chunk of its own, loaded for a French page only. */
+import type { Catalogue } from './en.js';
+
+export const fr = {
+  portGroup: 'Point de charge',
+  portsEmpty: 'Aucun point de charge réservable ici',
+  portsLoading: 'Chargement des points…',
+  portFallbackName: '#{id}',
+  portPower: '{power} kW',
+  portOutOfOrder: 'Hors service',
+  portUnavailable: 'Indisponible',
+  slotGroup: 'Heure de début',
+  slotsLoading: 'Chargement des horaires…',
+  slotPrevDay: 'Jour précédent',
+  slotNextDay: 'Jour suivant',
+  slotNoTimes: 'Aucun créneau libre',
+  slotTimeZone: 'Fuseau horaire : {zone}',
+  slotName: '{time} {zone}, {date}, {duration}',
+  emailLabel: 'E-mail',
+  emailInvalid: 'Saisissez un e-mail valide.',
+  emailNotFound: 'Aucun compte avec cet e-mail.',
+  emailSignUp: 'S’inscrire dans l’appli conducteur',
+  newTab: '(nouvel onglet)',
+  book: 'Réserver',
+  booking: 'Réservation…',
+  statusSending: 'Envoi de la demande…',
+  statusPending: 'En attente de confirmation…',
+  statusConfirmed: 'Réservation confirmée',
+  statusRejected: 'Réservation refusée',
+  statusRejectedReason: 'Réservation refusée : {reason}',
+  statusTimeout: 'Toujours en attente. Voir l’appli conducteur.',
+  statusError: 'Une erreur s’est produite.',
+  pickAgain: 'Choisir un autre horaire',
+  checkAgain: 'Vérifier à nouveau',
+  tryAgain: 'Réessayer',
+  locationFallback: 'Réserver une recharge',
+  duration: 'Durée',
+  zoneDiffers: 'Votre fuseau horaire : {zone}',
+  pickPort: 'Choisissez un point de charge.',
+  portFirst: 'Choisissez un point de charge pour voir ses horaires.',
+  pickTime: 'Choisissez une heure.',
+  noReason: 'Aucune raison donnée.',
+  bookAnother: 'Réserver à nouveau',
+  offline: 'Hors ligne. Nouvel essai à la reconnexion.',
+  errorConfig: 'Ce module n’a pas de site valide.',
+  errorNetwork: 'Service de réservation injoignable.',
+  errorUnauthorized: 'Accès refusé.',
+  errorForbidden: 'Réservation non autorisée ici.',
+  errorNotFound: 'Site introuvable.',
+  errorRateLimited: 'Trop de requêtes. Réessayez dans un instant.',
+  errorValidation: 'Demande non acceptée.',
+  errorBadResponse: 'Réponse illisible du service.',
+  errorTimeout: 'Le service a mis trop de temps.',
+  // The v2 booker (issue 14).
+  anyPort: 'N’importe quel point libre',
+  anyPortHint: 'Nous choisissons un point libre adapté',
+  connectorFilter: 'Prise',
+  currentFilter: 'Courant',
+  allConnectors: 'Tous',
+  currentAc: 'AC',
+  currentDc: 'DC',
+  noMatchingPorts: 'Aucun point avec cette prise',
+  dayStrip: 'Jour',
+  dayFree: '{count} libres',
+  dayFull: 'Complet',
+  partNight: 'Nuit',
+  partMorning: 'Matin',
+  partAfternoon: 'Après-midi',
+  partEvening: 'Soir',
+  slotKeysHint: 'Les flèches changent d’heure, Page préc. et Page suiv. changent de jour.',
+  slotTakenName: '{time}, pris',
+  zoneCityName: 'heure de {city} ({offset})',
+  zoneSentence: 'Heures en {zone}',
+  zoneYours: 'Votre fuseau horaire est {zone}.',
+  summaryAnyPort: 'n’importe quel point',
+  summaryTitle: 'Votre réservation',
+  confirmedReference: 'Référence',
+  confirmedWhen: 'Quand',
+  confirmedPort: 'Point',
+  confirmedAddress: 'Adresse',
+  confirmedNext: 'Le point vous est réservé. Lancez la charge depuis l’app conducteur à votre arrivée.',
+  addToCalendar: 'Ajouter au calendrier',
+  googleCalendar: 'Google Agenda',
+  cancelBooking: 'Annuler la réservation',
+  cancelConfirm: 'Annuler cette réservation ? Le point sera libéré.',
+  cancelYes: 'Oui, annuler',
+  cancelNo: 'La garder',
+  cancelling: 'Annulation…',
+  cancelled: 'Réservation annulée',
+  calendarSummary: 'Recharge VE : {place}',
+  calendarPlace: 'borne',
+  pendingHint: 'Vous pouvez quitter la page : la demande continue et l’app conducteur affiche la réponse.',
+  close: 'Fermer',
+  openButton: 'Réserver une borne',
+} satisfies Catalogue;

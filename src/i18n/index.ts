@@ -1,33 +1,46 @@
 /**
- * A tiny message catalogue and the `Intl` formatters the elements share.
+ * The widget's messages, and the `Intl` formatters the elements share.
  *
- * Why not `@lit/localize`: its runtime mode adds a message loader, template wrappers and
- * per-locale modules loaded asynchronously (a flash of English, and more code in the ≤ 20 KB
- * gzip script-tag bundle); its transform mode needs one bundle per language. The widget's
- * strings are ~50 short messages with `{name}` placeholders: `en.ts` maps each key to its English
- * text, and every other language is an array of its messages in the order of `en.ts`'s keys (the
- * bundle carries the key names once, not once per language). `t()` below switches language
- * synchronously with the `locale` attribute, and leaves plurals, numbers and dates to `Intl`, which
- * every browser ships.
+ * English (`en.ts`) is inside the script-tag entry. Every other language is a module of its own,
+ * which the build turns into a chunk beside `ev-booking-widget.js` (`i18n-de-[hash].js`), fetched
+ * with a dynamic `import()` (so relative to the entry's `import.meta.url`, and allowed by
+ * `script-src 'self'`) only when a widget on the page is in that language. Picking and loading a
+ * widget's catalogue is `LocaleController`'s job (`src/controllers/locale.ts`); `translate()`
+ * fills a message from a catalogue. There is no "current language" here: each element holds its
+ * own catalogue, so widgets in two languages on one page stay independent.
  *
- * Adding a language: copy `de.ts` to `xx.ts` (`export const xx = [ … ]`), translate each message,
- * keeping its `{name}` placeholders and the `// key` comment after it, and add `xx` to `catalogs`.
- * Adding a message: add its key to `en.ts` and its translation, at the same place, to every
- * language. `test/node/i18n.test.ts` checks each language against `en.ts`: the count, the order
- * of the key comments and the placeholders. The language is picked by the locale's primary subtag
- * (`de-AT` → `de`); a missing language falls back to English.
+ * Why not `@lit/localize`: its runtime mode adds template wrappers and a message loader to every
+ * page, its transform mode needs one bundle per language. The widget's strings are ~50 short
+ * messages with `{name}` placeholders; plurals, numbers and dates are left to `Intl`.
+ *
+ * Adding a language: copy `de.ts` to `xx.ts` (`export const xx = { … } satisfies Catalogue`),
+ * translate each message keeping its `{name}` placeholders (test/node/i18n.test.ts checks them),
+ * and add `xx` to `loaders` below. Adding a message: add it to `en.ts`; `tsc` then names every
+ * catalogue that lacks it. The language is the locale's primary subtag (`de-AT` → `de`); a
+ * language without a catalogue is shown in English.
  */
-import { ar } from './ar.js';
-import { bg } from './bg.js';
-import { de } from './de.js';
-import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
+import { en, type Catalogue, type MessageKey } from './en.js';
 
-export type MessageKey = keyof typeof en;
+export { en, type Catalogue, type MessageKey };
 
-const keys = Object.keys(en);
-const catalogs: Partial<Record<string, string[]>> = { de, fr, es, bg, ar };
+/** Message parameters: the values of a message's `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+/** How to load each catalogue besides English: each `import()` becomes a chunk of its own. */
+const loaders = new Map<string, () => Promise<Catalogue>>([
+  ['de', () => import('./de.js').then((module) => module.de)],
+  ['fr', () => import('./fr.js').then((module) => module.fr)],
+  ['es', () => import('./es.js').then((module) => module.es)],
+  ['bg', () => import('./bg.js').then((module) => module.bg)],
+  ['ar', () => import('./ar.js').then((module) => module.ar)],
+]);
+
+/**
+ * Starts loading the catalogue of `lang` (a primary subtag, see `language()`): `undefined` when
+ * the language has none besides English (`en` itself included); the promise rejects when its chunk
+ * cannot be loaded.
+ */
+export const loadCatalogue = (lang: string): Promise<Catalogue> | undefined => loaders.get(lang)?.();
 
 /** The primary language subtag of a BCP 47 locale, lower-cased (`pt-BR` → `pt`). */
 export const language = (locale: string): string => locale.split(/[-_]/)[0]!.toLowerCase();
@@ -37,17 +50,16 @@ export const direction = (locale: string): 'ltr' | 'rtl' =>
   /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)\b|-(arab|hebr|thaa|syrc|nkoo|adlm)\b/i.test(locale) ? 'rtl' : 'ltr';
 
 /**
- * The message `key` in the locale's language, with `{name}` placeholders filled from `vars`; empty
- * for a key that is not one (a status attribute such as `constructor` must not break rendering).
+ * The message `key` of `catalogue` (English where the catalogue lacks it), with its `{name}`
+ * placeholders filled from `params` (an unknown one is left as written); empty for a key that is
+ * not one (a status attribute such as `constructor` must not break rendering).
  */
-export const t = (locale: string, key: MessageKey, vars?: Record<string, string | number>): string => {
-  const i = keys.indexOf(key);
-  return i < 0
-    ? ''
-    : (catalogs[language(locale)]?.[i] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
-        vars && name in vars ? String(vars[name]) : whole,
-      );
-};
+export function translate(catalogue: Catalogue, key: MessageKey, params?: MessageParams): string {
+  const message = Object.hasOwn(catalogue, key) ? catalogue[key] : Object.hasOwn(en, key) ? en[key] : '';
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params && Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
 
 const formatters = new Map<string, unknown>();
 

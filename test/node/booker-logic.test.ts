@@ -14,7 +14,9 @@ import {
 import { daySlots, groupByPartOfDay, localHour, partOfDay, summarizeDays } from '../../src/booking/days.js';
 import { toIsoUtc } from '../../src/booking/slots.js';
 import { zoneCity, zoneOffsetLabel } from '../../src/booking/zone.js';
-import { zoneInWords } from '../../src/i18n/booker.js';
+import { en } from '../../src/i18n/index.js';
+import { de } from '../../src/i18n/de.js';
+import { zoneInWords } from '../../src/i18n/zone.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 const w = (startAt: string, endAt: string): { startAt: string; endAt: string } => ({ startAt, endAt });
@@ -211,8 +213,9 @@ describe('zone in plain words', () => {
     assert.equal(zoneCity('UTC'), null);
     assert.equal(zoneCity('Etc/GMT+3'), null);
     assert.equal(zoneOffsetLabel('en', 'Asia/Kathmandu', ms('2026-06-01T00:00:00Z')), 'GMT+5:45');
-    assert.equal(zoneInWords('en', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Times are Sofia time (GMT+2)');
-    assert.equal(zoneInWords('en', 'Europe/Sofia', ms('2026-07-10T10:00:00Z')), 'Times are Sofia time (GMT+3)');
-    assert.equal(zoneInWords('en', 'UTC', 0), 'Times are GMT');
+    assert.equal(zoneInWords(en, 'en', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Times are Sofia time (GMT+2)');
+    assert.equal(zoneInWords(en, 'en', 'Europe/Sofia', ms('2026-07-10T10:00:00Z')), 'Times are Sofia time (GMT+3)');
+    assert.equal(zoneInWords(en, 'en', 'UTC', 0), 'Times are GMT');
+    assert.equal(zoneInWords(de, 'de', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Zeiten in Ortszeit Sofia (GMT+2)');
   });
 });

@@ -11,6 +11,8 @@ interface CspResult {
   slots: number;
   styled: boolean;
   violations: unknown[];
+  englishChunks: string[];
+  german: { chunks: string[]; violations: unknown[] };
   controlViolations: unknown[];
   consoleErrors: string[];
 }
@@ -27,7 +29,7 @@ const { chromiumPath } = await load<Harness>('../../bench/harness.mjs');
 
 describe('Content Security Policy', { skip: chromiumPath() ? false : 'no Chromium (set CHROME_PATH)' }, () => {
   it(
-    "renders ports and start times under default-src 'none'; script-src/connect-src/style-src 'self', with no violation",
+    "renders ports and start times under default-src 'none'; script-src/connect-src/style-src 'self', with no violation, in English and in German (its chunk)",
     { timeout: 30_000 },
     async () => {
       const { runCspCheck } = await load<CspCheck>('../../scripts/csp-check.mjs');
@@ -36,6 +38,10 @@ describe('Content Security Policy', { skip: chromiumPath() ? false : 'no Chromiu
       assert.ok(result.ports.includes('Port A'), `ports rendered: ${result.ports.join(', ')}`);
       assert.ok(result.slots > 0, 'start times rendered');
       assert.ok(result.styled, 'styles applied through adoptedStyleSheets');
+      assert.deepEqual(result.englishChunks, [], 'the English page loads no language chunk');
+      assert.equal(result.german.chunks.length, 1, `German page: ${result.german.chunks.join(', ')}`);
+      assert.match(result.german.chunks[0]!, /^\/i18n-de-[\w-]+\.js$/, 'the German page loads the German chunk');
+      assert.deepEqual(result.german.violations, [], 'no securitypolicyviolation on the German page');
       assert.ok(result.controlViolations.length > 0, 'the listener sees a violation on the inline-script control page');
       assert.ok(result.ok, result.consoleErrors.join('\n'));
     },

@@ -1,47 +1,59 @@
 /**
- * The message catalogues: every language besides English is an array of its messages in the order
- * of `en`'s keys (see `src/i18n/index.ts`), so its length, its placeholders and the key named in
- * the comment after each message must all follow `en.ts`.
+ * The message catalogues. That each language has exactly English's keys is proven by `tsc`
+ * (`satisfies Catalogue`); what the type checker cannot see is checked here: the same
+ * placeholders as English, no stray whitespace, and a loader for each catalogue file.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ar } from '../../src/i18n/ar.js';
-import { bg } from '../../src/i18n/bg.js';
-import { de } from '../../src/i18n/de.js';
-import { en } from '../../src/i18n/en.js';
-import { es } from '../../src/i18n/es.js';
-import { fr } from '../../src/i18n/fr.js';
-import { t, type MessageKey } from '../../src/i18n/index.js';
+import { en, loadCatalogue, translate, type Catalogue, type MessageKey } from '../../src/i18n/index.js';
 
-const keys = Object.keys(en) as (keyof typeof en)[];
+const keys = Object.keys(en) as MessageKey[];
 const placeholders = (message: string): string[] => (message.match(/\{\w+\}/g) ?? []).sort();
 
+/** Every catalogue file of `src/i18n/` besides English's: `de.ts` → `de`. */
+const catalogueFiles = readdirSync(new URL('../../src/i18n/', import.meta.url))
+  .map((file) => /^([a-z]{2,3})\.ts$/.exec(file)?.[1])
+  .filter((lang): lang is string => lang !== undefined && lang !== 'en');
+
 describe('message catalogues', () => {
-  for (const [lang, messages] of Object.entries({ de, fr, es, bg, ar })) {
-    it(`${lang} has one message per English key, in en's order, with the same placeholders`, () => {
-      assert.equal(messages.length, keys.length);
-      const source = readFileSync(new URL(`../../src/i18n/${lang}.ts`, import.meta.url), 'utf8');
-      assert.deepEqual(
-        [...source.matchAll(/, \/\/ (\w+)$/gm)].map((m) => m[1]),
-        keys,
-        'the comments name the keys',
-      );
-      keys.forEach((key, i) => {
-        const message = messages[i]!;
-        assert.match(message, /^\S(.*\S)?$/, `${lang} ${key}`);
+  for (const lang of catalogueFiles) {
+    it(`${lang} has English's keys, each message with the same placeholders`, async () => {
+      const loading = loadCatalogue(lang);
+      assert.ok(loading, `${lang}.ts has a loader in src/i18n/index.ts`);
+      const catalogue: Catalogue = await loading;
+      assert.deepEqual(Object.keys(catalogue).sort(), [...keys].sort());
+      for (const key of keys) {
+        const message = catalogue[key];
+        assert.match(message, /^\S(.*\S)?$/, `${lang} ${key}: no leading or trailing space, not empty`);
         assert.deepEqual(placeholders(message), placeholders(en[key]), `${lang} ${key}`);
-        assert.equal(t(lang, key), message);
-      });
+      }
     });
   }
 
-  it('falls back to English for an unknown language, even one named like an Object property', () => {
-    for (const lang of ['pt', 'constructor', '__proto__', 'toString'])
-      assert.equal(t(lang, 'portGroup'), 'Charging port');
+  it('a catalogue with a missing or an extra key does not compile', () => {
+    const { book: _book, ...withoutBook } = en;
+    // @ts-expect-error `book` is missing.
+    const incomplete: Catalogue = withoutBook;
+    // @ts-expect-error `bok` is not a message key.
+    const misspelt = { ...en, bok: 'Book' } satisfies Catalogue;
+    assert.equal(Object.keys(incomplete).length + 1, Object.keys(misspelt).length - 1);
+  });
+
+  it('has no catalogue to load for English or an unknown language, even one named like an Object property', () => {
+    for (const lang of ['en', 'pt', 'constructor', '__proto__', 'toString'])
+      assert.equal(loadCatalogue(lang), undefined, lang);
+  });
+
+  it('fills placeholders, and leaves an unknown one as written', async () => {
+    const de = (await loadCatalogue('de'))!;
+    assert.equal(translate(de, 'slotTimeZone', { zone: 'Europe/Berlin' }), 'Zeitzone: Europe/Berlin');
+    assert.equal(translate(en, 'slotTimeZone'), 'Times in {zone}');
+    assert.equal(translate(en, 'slotTimeZone', { toString: 'x' }), 'Times in {zone}');
   });
 
   it('gives an empty message for a key that is not one, even one named like an Object property', () => {
-    for (const key of ['constructor', '__proto__', 'toString', 'nope']) assert.equal(t('de', key as MessageKey), '');
+    for (const key of ['constructor', '__proto__', 'toString', 'nope'])
+      assert.equal(translate(en, key as MessageKey), '', key);
   });
 });

@@ -1,8 +1,7 @@
 import { LitElement, css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { parseDurations } from '../../booking/slots.js';
 import { createEvent, type DurationSelectDetail } from '../../events.js';
-import { bt } from '../../i18n/booker.js';
-import { formatMinutes } from '../../i18n/index.js';
+import { en, formatMinutes, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 
 /**
@@ -79,6 +78,7 @@ export class EvDurationPicker extends LitElement {
     durations: { converter: { fromAttribute: parseDurations } },
     value: { type: Number },
     locale: {},
+    catalogue: { attribute: false },
     disabled: { type: Boolean, reflect: true },
   };
 
@@ -86,8 +86,10 @@ export class EvDurationPicker extends LitElement {
   durations: number[] = [30, 60, 90, 120];
   /** The chosen duration in minutes. */
   value = 60;
-  /** BCP 47 locale of the texts. */
+  /** BCP 47 locale of the numbers. */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
   /** Disables every pill. */
   disabled = false;
 
@@ -100,7 +102,7 @@ export class EvDurationPicker extends LitElement {
   override render(): TemplateResult {
     const { locale } = this;
     return html`<fieldset part="duration" ?disabled=${this.disabled}>
-      <legend>${bt(locale, 'duration')}</legend>
+      <legend>${translate(this.catalogue, 'duration')}</legend>
       <div class="pills">
         ${this.durations.map(
           (minutes) => html`<label part="pill"

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isEmail } from '../../api/schemas.js';
 import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
-import { bt, zoneNameInWords } from '../../i18n/booker.js';
-import { dateFormat, formatDate, t } from '../../i18n/index.js';
+import { zoneNameInWords } from '../../i18n/zone.js';
+import { dateFormat, en, formatDate, translate, type Catalogue } from '../../i18n/index.js';
 import { localDate } from '../../booking/slots.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
@@ -65,6 +65,7 @@ export class EvEmailForm extends LitElement {
     summary: {},
     choice: { attribute: false },
     locale: {},
+    catalogue: { attribute: false },
   };
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
@@ -86,6 +87,8 @@ export class EvEmailForm extends LitElement {
   choice: BookingChoice | null = null;
   /** BCP 47 locale of the texts. */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
 
   /** The last submit found the address malformed (set by a submit, which then requests an update). */
   #invalid = false;
@@ -125,21 +128,21 @@ export class EvEmailForm extends LitElement {
     const { start, end, timeZone } = choice;
     const range = dateFormat(locale, { timeStyle: 'short', timeZone }).formatRange(Date.parse(start), Date.parse(end));
     return [
-      choice.port ?? bt(locale, 'summaryAnyPort'),
+      choice.port ?? translate(this.catalogue, 'summaryAnyPort'),
       formatDate(locale, localDate(Date.parse(start), timeZone)),
       range,
-      zoneNameInWords(locale, timeZone, Date.parse(start)),
+      zoneNameInWords(this.catalogue, locale, timeZone, Date.parse(start)),
     ].join(' · ');
   }
 
   override render(): TemplateResult {
-    const { locale, notFound, signupUrl } = this;
+    const { notFound, signupUrl } = this;
     const summary = this.#summaryText();
-    const message = this.#invalid ? t(locale, 'emailInvalid') : this.error;
+    const message = this.#invalid ? translate(this.catalogue, 'emailInvalid') : this.error;
     const hasMessage = !!message || notFound;
-    const signUp = t(locale, 'emailSignUp');
+    const signUp = translate(this.catalogue, 'emailSignUp');
     return html`<form novalidate part="email-form" @submit=${this.#handleSubmit}>
-      <label for="email">${t(locale, 'emailLabel')}</label>
+      <label for="email">${translate(this.catalogue, 'emailLabel')}</label>
       <input
         id="email"
         part="input"
@@ -155,12 +158,12 @@ export class EvEmailForm extends LitElement {
       <div id="msg" class="msg" aria-live="polite" aria-atomic="true">${message ? html`<p>${message}</p>` : nothing}${
         notFound
           ? html`<p>
-              ${t(locale, 'emailNotFound')}
+              ${translate(this.catalogue, 'emailNotFound')}
               ${
                 // A link only if it is http(s) (relative URLs resolve against the page).
                 signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
-                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${t(
-                      locale,
+                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${translate(
+                      this.catalogue,
                       'newTab',
                     )}</span></a>`
                   : signUp
@@ -171,7 +174,7 @@ export class EvEmailForm extends LitElement {
       ${
         summary
           ? html`<div class="summary" part="summary" id="summary">
-              <p class="summary-title">${bt(locale, 'summaryTitle')}</p>
+              <p class="summary-title">${translate(this.catalogue, 'summaryTitle')}</p>
               <p class="summary-text">${summary}</p>
             </div>`
           : nothing
@@ -182,7 +185,7 @@ export class EvEmailForm extends LitElement {
         class="primary"
         aria-describedby=${summary ? 'summary' : nothing}
         ?disabled=${this.disabled}
-        aria-disabled=${this.busy || nothing}>${t(locale, this.busy ? 'booking' : 'book')}</button>
+        aria-disabled=${this.busy || nothing}>${translate(this.catalogue, this.busy ? 'booking' : 'book')}</button>
     </form>`;
   }
 }

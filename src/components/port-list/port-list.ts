@@ -10,8 +10,7 @@ import {
 } from '../../booking/ports.js';
 import { parseList } from '../../booking/slots.js';
 import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
-import { bt } from '../../i18n/booker.js';
-import { numberFormat, t } from '../../i18n/index.js';
+import { en, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { connectorName } from './connector-names.js';
 import { styles } from './port-list.styles.js';
@@ -57,6 +56,7 @@ export class EvPortList extends LitElement {
     disabled: { type: Boolean, reflect: true },
     loading: { type: Boolean, reflect: true },
     locale: {},
+    catalogue: { attribute: false },
   };
 
   /** The ports to offer (the orchestrator passes only `bookingEnabled` ones). */
@@ -75,6 +75,8 @@ export class EvPortList extends LitElement {
   loading = false;
   /** BCP 47 locale of the texts and numbers. */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
 
   /** Whether "Any available port" is offered. */
   get anyPortOffered(): boolean {
@@ -117,7 +119,7 @@ export class EvPortList extends LitElement {
   }
 
   #renderFilters(): TemplateResult | typeof nothing {
-    const { locale, ports } = this;
+    const { ports } = this;
     const types = allConnectorTypes(ports);
     const currents = allCurrentTypes(ports);
     if (types.length < 2 && currents.length < 2) return nothing;
@@ -126,7 +128,7 @@ export class EvPortList extends LitElement {
       ${
         types.length > 1
           ? html`<fieldset>
-              <legend>${bt(locale, 'connectorFilter')}</legend>
+              <legend>${translate(this.catalogue, 'connectorFilter')}</legend>
               <div class="chips">
                 ${types.map(
                   (type) => html`<label class="chip" part="chip"
@@ -144,7 +146,7 @@ export class EvPortList extends LitElement {
       ${
         currents.length > 1
           ? html`<fieldset>
-              <legend>${bt(locale, 'currentFilter')}</legend>
+              <legend>${translate(this.catalogue, 'currentFilter')}</legend>
               <div class="chips">
                 ${(['all', 'ac', 'dc'] as const).map(
                   (value) => html`<label class="chip" part="chip"
@@ -153,8 +155,8 @@ export class EvPortList extends LitElement {
                       name="current"
                       value=${value}
                       .checked=${(this.currentType ?? 'all') === value}
-                      @change=${this.#handleCurrentChange} />${bt(
-                        locale,
+                      @change=${this.#handleCurrentChange} />${translate(
+                        this.catalogue,
                         value === 'all' ? 'allConnectors' : value === 'ac' ? 'currentAc' : 'currentDc',
                       )}</label
                   >`,
@@ -177,7 +179,9 @@ export class EvPortList extends LitElement {
     const meta = [
       ...new Set(connectors.map((c) => connectorName(c.type))),
       watts > 0 &&
-        t(locale, 'portPower', { power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000) }),
+        translate(this.catalogue, 'portPower', {
+          power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000),
+        }),
       evse.currentType?.toUpperCase(),
     ].filter((item): item is string => !!item);
     return html`<label class="port" part="port">
@@ -191,18 +195,18 @@ export class EvPortList extends LitElement {
         aria-describedby="port-${id}-meta port-${id}-state"
         @change=${this.#handlePortChange} />
       <span>
-        <span class="name" id="port-${id}-name">${evse.label || evse.physicalReference || t(locale, 'portFallbackName', { id })}</span>
+        <span class="name" id="port-${id}-name">${evse.label || evse.physicalReference || translate(this.catalogue, 'portFallbackName', { id })}</span>
         <span class="meta" id="port-${id}-meta">${meta.map((m, i) => html`${i ? ' · ' : ''}<bdi>${m}</bdi>`)}</span>
         <span class="state" id="port-${id}-state">${
-          usable ? nothing : t(locale, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
+          usable ? nothing : translate(this.catalogue, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
         }</span>
       </span>
     </label>`;
   }
 
   #renderPorts(): TemplateResult | TemplateResult[] {
-    const { locale, ports } = this;
-    if (!ports.length) return html`<p class="empty">${t(locale, 'portsEmpty')}</p>`;
+    const { ports } = this;
+    if (!ports.length) return html`<p class="empty">${translate(this.catalogue, 'portsEmpty')}</p>`;
     const filter = this.#filter;
     const shown = ports.filter((port) => portMatches(port, filter));
     const any = this.anyPortOffered;
@@ -220,25 +224,25 @@ export class EvPortList extends LitElement {
               aria-describedby="any-hint"
               @change=${this.#handlePortChange} />
             <span>
-              <span class="name" id="any-name">${bt(locale, 'anyPort')}</span>
-              <span class="meta" id="any-hint">${bt(locale, 'anyPortHint')}</span>
+              <span class="name" id="any-name">${translate(this.catalogue, 'anyPort')}</span>
+              <span class="meta" id="any-hint">${translate(this.catalogue, 'anyPortHint')}</span>
             </span>
           </label>`
         : nothing
     }
     ${shown.map((port) => this.#renderPort(port))}
-    ${shown.length ? nothing : html`<p class="empty">${bt(locale, 'noMatchingPorts')}</p>`}`;
+    ${shown.length ? nothing : html`<p class="empty">${translate(this.catalogue, 'noMatchingPorts')}</p>`}`;
   }
 
   override render(): TemplateResult {
-    const { locale, loading } = this;
+    const { loading } = this;
     return html`${loading ? nothing : this.#renderFilters()}
       <fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${loading}>
-        <legend>${t(locale, 'portGroup')}</legend>
+        <legend>${translate(this.catalogue, 'portGroup')}</legend>
         <div class="ports">
           ${
             loading
-              ? html`<span class="vh">${t(locale, 'portsLoading')}</span>
+              ? html`<span class="vh">${translate(this.catalogue, 'portsLoading')}</span>
                   <div class="skeleton"></div>
                   <div class="skeleton"></div>`
               : this.#renderPorts()

@@ -1,8 +1,16 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { daySlots, groupByPartOfDay, summarizeDays, type DaySlot, type PartOfDay } from '../../booking/days.js';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
-import { bt, zoneInWords, zoneNameInWords, type BookerMessageKey } from '../../i18n/booker.js';
-import { formatDate, formatMinutes, formatTime, t } from '../../i18n/index.js';
+import { zoneInWords, zoneNameInWords } from '../../i18n/zone.js';
+import {
+  en,
+  formatDate,
+  formatMinutes,
+  formatTime,
+  translate,
+  type Catalogue,
+  type MessageKey,
+} from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
 import { styles } from './slot-grid.styles.js';
@@ -15,7 +23,7 @@ export interface SlotDay {
   starts: string[];
 }
 
-const PART_NAMES: Readonly<Record<PartOfDay, BookerMessageKey>> = {
+const PART_NAMES: Readonly<Record<PartOfDay, MessageKey>> = {
   night: 'partNight',
   morning: 'partMorning',
   afternoon: 'partAfternoon',
@@ -69,6 +77,7 @@ export class EvSlotGrid extends LitElement {
     timeZone: { attribute: 'time-zone' },
     timeZoneLabel: { attribute: 'time-zone-label' },
     locale: {},
+    catalogue: { attribute: false },
     selected: {},
     duration: { type: Number },
     step: { type: Number },
@@ -84,6 +93,8 @@ export class EvSlotGrid extends LitElement {
   timeZoneLabel: string | null = null;
   /** BCP 47 locale of the texts, dates and times. */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
   /** The selected start, an ISO UTC instant. */
   selected: string | null = null;
   /** Booking length in minutes, part of each time's accessible name. */
@@ -196,7 +207,7 @@ export class EvSlotGrid extends LitElement {
 
   #renderStrip(): TemplateResult {
     const { locale } = this;
-    return html`<div class="strip" role="tablist" part="day-strip" aria-label=${bt(locale, 'dayStrip')}>
+    return html`<div class="strip" role="tablist" part="day-strip" aria-label=${translate(this.catalogue, 'dayStrip')}>
       ${summarizeDays(this.days, locale).map((day, index) => {
         const chosen = index === this.#dayIndex;
         return html`<button
@@ -215,7 +226,7 @@ export class EvSlotGrid extends LitElement {
           <span class="weekday" aria-hidden="true">${day.weekday}</span><span class="date" aria-hidden="true"
             >${day.dayMonth}</span
           ><span class="vh">${day.weekdayLong} ${day.dayMonthLong},</span>
-          <span class="count">${day.free ? bt(locale, 'dayFree', { count: day.free }) : bt(locale, 'dayFull')}</span>
+          <span class="count">${day.free ? translate(this.catalogue, 'dayFree', { count: day.free }) : translate(this.catalogue, 'dayFull')}</span>
         </button>`;
       })}
     </div>`;
@@ -233,10 +244,10 @@ export class EvSlotGrid extends LitElement {
         aria-checked="false"
         disabled
         data-taken-start=${slot.start}
-        aria-label=${bt(locale, 'slotTakenName', { time })}>
+        aria-label=${translate(this.catalogue, 'slotTakenName', { time })}>
 ${time}</button>`;
     }
-    const zone = zoneNameInWords(locale, this.timeZone, Date.parse(slot.start));
+    const zone = zoneNameInWords(this.catalogue, locale, this.timeZone, Date.parse(slot.start));
     const chosen = slot.start === this.selected;
     return html`<button
       type="button"
@@ -245,7 +256,7 @@ ${time}</button>`;
       data-start=${slot.start}
       tabindex=${slot.start === this.#tabStart ? 0 : -1}
       aria-checked=${chosen}
-      aria-label=${bt(locale, 'slotName', { time, zone, date, duration })}
+      aria-label=${translate(this.catalogue, 'slotName', { time, zone, date, duration })}
       ?disabled=${this.disabled}
       @click=${this.handleTimeClick}>
 ${time}</button>`;
@@ -254,23 +265,23 @@ ${time}</button>`;
   #renderDay(day: SlotDay | undefined): TemplateResult {
     const { locale } = this;
     if (this.loading) {
-      return html`<span class="vh" role="status">${t(locale, 'slotsLoading')}</span>
+      return html`<span class="vh" role="status">${translate(this.catalogue, 'slotsLoading')}</span>
         <div class="grid" aria-hidden="true">
           ${[1, 2, 3, 4, 5, 6, 7, 8].map(() => html`<div class="skeleton"></div>`)}
         </div>`;
     }
-    if (!day) return html`<p class="empty">${t(locale, 'slotNoTimes')}</p>`;
+    if (!day) return html`<p class="empty">${translate(this.catalogue, 'slotNoTimes')}</p>`;
     const date = formatDate(locale, day.date);
     const heading = html`<h3 id="day" part="day">${date}</h3>`;
-    if (!day.starts.length) return html`${heading}<p class="empty">${t(locale, 'slotNoTimes')}</p>`;
+    if (!day.starts.length) return html`${heading}<p class="empty">${translate(this.catalogue, 'slotNoTimes')}</p>`;
     const duration = formatMinutes(locale, this.duration);
     const groups = groupByPartOfDay(daySlots(day.starts, this.step, this.timeZone), this.timeZone, (s) => s.start);
     return html`${heading}
-      <p class="hint" id="hint">${bt(locale, 'slotKeysHint')}</p>
+      <p class="hint" id="hint">${translate(this.catalogue, 'slotKeysHint')}</p>
       <div class="parts" @keydown=${this.handleTimeKeydown}>
         ${groups.map(
           ({ part, items }) => html`<div class="part">
-            <h4 id="part-${part}">${bt(locale, PART_NAMES[part])}</h4>
+            <h4 id="part-${part}">${translate(this.catalogue, PART_NAMES[part])}</h4>
             <div class="grid" role="radiogroup" aria-labelledby="day part-${part}" aria-describedby="hint">
               ${items.map((slot) => this.#renderTime(slot, date, duration))}
             </div>
@@ -284,9 +295,10 @@ ${time}</button>`;
     const day = days[this.#dayIndex];
     const firstStart = day?.starts[0];
     const zone =
-      this.timeZoneLabel ?? zoneInWords(locale, this.timeZone, firstStart ? Date.parse(firstStart) : Date.now());
+      this.timeZoneLabel ??
+      zoneInWords(this.catalogue, locale, this.timeZone, firstStart ? Date.parse(firstStart) : Date.now());
     const panelFocusable = !loading && !day?.starts.length;
-    return html`<div part="slot-grid" role="group" aria-label=${t(locale, 'slotGroup')} aria-busy=${loading}>
+    return html`<div part="slot-grid" role="group" aria-label=${translate(this.catalogue, 'slotGroup')} aria-busy=${loading}>
       ${days.length ? this.#renderStrip() : nothing}
       <p class="zone">${zone}</p>
       <div

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createEvent, type CancelBookingDetail } from '../../events.js';
-import { bt, type BookerMessageKey } from '../../i18n/booker.js';
-import { t, type MessageKey } from '../../i18n/index.js';
+import { en, translate, type Catalogue, type MessageKey } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { bookingFacts, calendarLinks, type TrackedBooking } from './booking-card.js';
 import { styles } from './status-tracker.styles.js';
@@ -76,6 +75,7 @@ export class EvStatusTracker extends LitElement {
     cancellable: { type: Boolean },
     booking: { attribute: false },
     locale: {},
+    catalogue: { attribute: false },
     confirmingCancel: { state: true },
     retrying: { state: true },
   };
@@ -94,6 +94,8 @@ export class EvStatusTracker extends LitElement {
   booking: TrackedBooking | null = null;
   /** BCP 47 locale of the texts. */
   locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
 
   /** The driver pressed Cancel booking and is asked to confirm. */
   private confirmingCancel = false;
@@ -155,36 +157,36 @@ export class EvStatusTracker extends LitElement {
     const { locale, status } = this;
     const cancelled = status === 'cancelled';
     const cancelling = status === 'cancelling';
-    const title: BookerMessageKey = cancelled ? 'cancelled' : 'confirmedTitle';
+    const title: MessageKey = cancelled ? 'cancelled' : 'statusConfirmed';
     return html`<section class="card ${status}" part="card" aria-labelledby="card-title">
       <div role="status" aria-live="polite">
-        <h3 id="card-title" tabindex="-1" data-focus-target>${bt(locale, title)}</h3>
+        <h3 id="card-title" tabindex="-1" data-focus-target>${translate(this.catalogue, title)}</h3>
       </div>
-      ${bookingFacts(locale, booking)}
-      ${cancelled ? nothing : html`<p class="next">${bt(locale, 'confirmedNext')}</p>${calendarLinks(locale, booking)}`}
+      ${bookingFacts(this.catalogue, locale, booking)}
+      ${cancelled ? nothing : html`<p class="next">${translate(this.catalogue, 'confirmedNext')}</p>${calendarLinks(this.catalogue, locale, booking)}`}
       <div class="actions">
         ${
           this.confirmingCancel || cancelling
             ? html`<div class="confirm" role="group" aria-labelledby="cancel-question">
-                <p id="cancel-question">${bt(locale, 'cancelConfirm')}</p>
+                <p id="cancel-question">${translate(this.catalogue, 'cancelConfirm')}</p>
                 <button
                   type="button"
                   class="danger"
                   aria-disabled=${cancelling || nothing}
                   @click=${(): void => (cancelling ? undefined : this.#confirmCancel())}
-                >${cancelling ? html`<span class="spinner" aria-hidden="true"></span>${bt(locale, 'cancelling')}` : bt(locale, 'cancelYes')}</button>
+                >${cancelling ? html`<span class="spinner" aria-hidden="true"></span>${translate(this.catalogue, 'cancelling')}` : translate(this.catalogue, 'cancelYes')}</button>
                 <button type="button" class="keep" ?hidden=${cancelling} @click=${(): Promise<void> => this.#askCancel(false)}>
-                  ${bt(locale, 'cancelNo')}
+                  ${translate(this.catalogue, 'cancelNo')}
                 </button>
               </div>`
             : html`${
                 cancelled || !this.cancellable
                   ? nothing
                   : html`<button type="button" class="cancel" @click=${(): Promise<void> => this.#askCancel(true)}>
-                      ${bt(locale, 'cancelBooking')}
+                      ${translate(this.catalogue, 'cancelBooking')}
                     </button>`
               }
-              <button type="button" class="primary" @click=${this.#bookAnother}>${bt(locale, 'bookAnother')}</button>`
+              <button type="button" class="primary" @click=${this.#bookAnother}>${translate(this.catalogue, 'bookAnother')}</button>`
         }
       </div>
     </section>`;
@@ -200,7 +202,7 @@ export class EvStatusTracker extends LitElement {
       class="action"
       aria-disabled=${busy || nothing}
       @click=${(): void => this.#handleAction(action)}
-    >${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${t(this.locale, action.key)}</button>`;
+    >${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${translate(this.catalogue, action.key)}</button>`;
   }
 
   override render(): TemplateResult {
@@ -215,21 +217,21 @@ export class EvStatusTracker extends LitElement {
     const running = RUNNING.includes(status) && !this.retrying;
     const rejected = status === 'rejected';
     const alert = rejected
-      ? t(locale, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
-      : status === 'error' && (message || t(locale, 'statusError'));
+      ? translate(this.catalogue, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
+      : status === 'error' && (message || translate(this.catalogue, 'statusError'));
     return html`<div part="status" class=${status}>
       <div role="status" aria-live="polite" aria-atomic="true">${
         progress
           ? html`<p class="title" tabindex="-1" data-focus-target>${
               running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing
-            }${t(locale, progress)}</p>
+            }${translate(this.catalogue, progress)}</p>
               ${detail ? html`<p>${detail}</p>` : nothing}`
           : nothing
       }</div>
       ${
         status === 'pending' && booking
-          ? html`<div class="card pending" part="card">${bookingFacts(locale, booking)}
-              <p class="next">${bt(locale, 'pendingHint')}</p></div>`
+          ? html`<div class="card pending" part="card">${bookingFacts(this.catalogue, locale, booking)}
+              <p class="next">${translate(this.catalogue, 'pendingHint')}</p></div>`
           : nothing
       }
       <div role="alert">${alert ? html`<p tabindex="-1" data-focus-target>${alert}</p>` : nothing}</div>

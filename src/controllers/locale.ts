@@ -1,0 +1,154 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  direction,
+  en,
+  language,
+  loadCatalogue,
+  translate,
+  type Catalogue,
+  type MessageKey,
+  type MessageParams,
+} from '../i18n/index.js';
+
+/** How long a catalogue may take before the texts are shown in English meanwhile. */
+const CATALOGUE_PATIENCE_MS = 3000;
+
+/**
+ * An element's language: resolves its locale, loads that language's messages, translates.
+ *
+ * ```ts
+ * #locale = new LocaleController(this, () => this.locale);
+ * render() {
+ *   const { locale, textLanguage, direction, catalogue, t } = this.#locale;
+ *   return html`<div lang=${textLanguage} dir=${direction}>${t('book')}
+ *     <ev-port-list .locale=${locale} .catalogue=${catalogue}></ev-port-list></div>`;
+ * }
+ * ```
+ *
+ * - `locale`: the first valid BCP 47 tag of the `locale` property (read with `getLocale`), the
+ *   nearest `lang` attribute (the host's own or an ancestor's), the document's `lang`, the
+ *   browser's language; else `en`. For `Intl` formats and the direction. Resolved when the
+ *   host connects and again before each update, so a new `locale` takes effect at the next render.
+ * - The catalogue of the locale's language starts loading when the host connects (`hostConnected`,
+ *   before the host's first update sends its API requests, which never wait for it) and the host
+ *   is asked to update when it arrives. Each controller holds its own catalogue: two widgets in
+ *   two languages on one page stay independent.
+ * - Until it arrives, and for good when the language has no catalogue or its chunk fails to load,
+ *   the texts are English. `textLanguage` is the language tag of the texts `t()` gives: the locale
+ *   (`de-AT`) once its catalogue is here, else `en`; it is the `lang` of those texts (SPEC §6:
+ *   text in a fallback language carries its own `lang`), while `Intl` formats follow `locale`.
+ * - `loading`: true while the catalogue is on its way (at most a few seconds: then English is
+ *   shown until it comes). A host may show its loading state meanwhile, rather than English.
+ */
+export class LocaleController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #getLocale: () => string | null | undefined;
+  #locale = 'en';
+  /** The language whose catalogue is shown or on its way. */
+  #wantedLanguage = 'en';
+  #catalogue: Catalogue = en;
+  /** The language of `#catalogue`: the wanted one once it is here, else `en`. */
+  #catalogueLanguage = 'en';
+  #loading = false;
+  #patience?: ReturnType<typeof setTimeout>;
+
+  /** `getLocale` reads the host's `locale` property (unset: the nearest `lang` decides). */
+  constructor(host: ReactiveControllerHost & HTMLElement, getLocale: () => string | null | undefined) {
+    this.#host = host;
+    this.#getLocale = getLocale;
+    host.addController(this);
+  }
+
+  /** The resolved BCP 47 locale (canonical: `de-AT`), for `Intl` formats. */
+  get locale(): string {
+    return this.#locale;
+  }
+
+  /** The writing direction of the locale. */
+  get direction(): 'ltr' | 'rtl' {
+    return direction(this.#locale);
+  }
+
+  /** The language tag of the texts `t()` gives, for their `lang`: the locale once its catalogue is here, else `en`. */
+  get textLanguage(): string {
+    return this.#catalogueLanguage === this.#wantedLanguage ? this.#locale : this.#catalogueLanguage;
+  }
+
+  /** The messages shown now, for a subcomponent's `catalogue` property. */
+  get catalogue(): Catalogue {
+    return this.#catalogue;
+  }
+
+  /** Whether the locale's catalogue is still on its way (and English shown meanwhile). */
+  get loading(): boolean {
+    return this.#loading;
+  }
+
+  /** The message `key` in the language shown, its `{name}` placeholders filled from `params` (bound: destructure it). */
+  readonly t = (key: MessageKey, params?: MessageParams): string => translate(this.#catalogue, key, params);
+
+  hostConnected(): void {
+    this.#resolve();
+  }
+
+  hostUpdate(): void {
+    this.#resolve();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#patience);
+  }
+
+  #resolve(): void {
+    this.#locale = resolveLocale(this.#host, this.#getLocale());
+    const wanted = language(this.#locale);
+    if (wanted === this.#wantedLanguage) return;
+    this.#wantedLanguage = wanted;
+    this.#catalogue = en;
+    this.#catalogueLanguage = 'en';
+    clearTimeout(this.#patience);
+    const loaded = loadCatalogue(wanted);
+    this.#loading = loaded !== undefined;
+    if (!loaded) return;
+    const settle = (): void => {
+      this.#loading = false;
+      this.#host.requestUpdate();
+    };
+    this.#patience = setTimeout(settle, CATALOGUE_PATIENCE_MS);
+    loaded.then(
+      (catalogue) => {
+        if (this.#wantedLanguage !== wanted) return;
+        this.#catalogue = catalogue;
+        this.#catalogueLanguage = wanted;
+        clearTimeout(this.#patience);
+        settle();
+      },
+      (error: unknown) => {
+        if (this.#wantedLanguage !== wanted) return;
+        console.warn(`[ev-booking-widget] the ${wanted} texts did not load: English instead.`, error);
+        clearTimeout(this.#patience);
+        settle();
+      },
+    );
+  }
+}
+
+/**
+ * The first valid BCP 47 tag (canonical) of: `preferred`, the nearest `lang` of `element`, the
+ * document's, the browser's; else `en`.
+ */
+export function resolveLocale(element: Element, preferred: string | null | undefined): string {
+  for (const candidate of [
+    preferred,
+    element.closest<HTMLElement>('[lang]')?.lang,
+    document.documentElement.lang,
+    navigator.language,
+  ]) {
+    try {
+      if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
+    } catch {
+      // Not BCP 47: the next one.
+    }
+  }
+  return 'en';
+}
