@@ -181,7 +181,7 @@ describe('<ev-booking-widget>', () => {
       const el = await mount({}, 'durations="30,90" slot-step="15" evse-ids="1004" email="fleet@example.com"');
       const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => o.textContent?.trim());
       expect(options).to.deep.equal(['30 minutes', '90 minutes']);
-      expect(inPart(el, 'ev-port-list', 'input[type=radio]')).to.have.length(1);
+      expect(inPart(el, 'ev-port-list', 'input[name=port]')).to.have.length(1);
       expect(port(el, 'Port C').checked, 'the only port is chosen for the driver').to.be.true;
       await waitUntil(() => slots(el).length > 1);
       const [a, b] = slots(el).map((x) => Date.parse(x.dataset.start!));
