@@ -164,7 +164,7 @@ describe('<ev-booking-widget>', () => {
       await chooseFirstSlot(el);
       const root = el.shadowRoot!;
       expect(root.querySelector('h2')!.textContent).to.equal('Tech Park Garage');
-      const group = inPart<HTMLElement>(el, 'ev-port-list', 'fieldset, [role=radiogroup]')[0]!;
+      const group = inPart<HTMLElement>(el, 'ev-port-list', '[part=port-list]')[0]!;
       expect(accessibleName(group)).to.equal('Charging port');
       expect(accessibleName(port(el, 'Port A'))).to.contain('Port A');
       expect(accessibleName(root.querySelector('select')!)).to.equal('Duration');

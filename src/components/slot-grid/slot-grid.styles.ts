@@ -88,6 +88,8 @@ export const styles = css`
     overflow-wrap: anywhere;
     line-height: 1.2;
     font-variant-numeric: tabular-nums;
+    /* The chosen colours switch at once: a fading background under white text would be unreadable midway. */
+    transition: border-color 0.15s;
   }
   [role='radio']:enabled:hover {
     border-color: var(--ev-slot-grid-selected-bg, var(--_accent));
