@@ -197,8 +197,11 @@ export const base = css`
     }
   }
   @media (forced-colors: active) {
+    /* System button colours: a Highlight fill would put the text on the forced backplate, unreadable. */
     .primary {
-      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+      border: 2px solid ButtonText;
     }
     button:disabled {
       color: GrayText;

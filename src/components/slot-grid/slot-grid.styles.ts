@@ -9,11 +9,13 @@ export const styles = css`
     display: flex;
     gap: var(--_space);
     overflow-x: auto;
-    padding: 4px 4px 6px; /* room for the focus ring */
-    margin: -4px;
+    padding: 4px 4px 6px; /* room for the focus ring inside the scrolling box */
+    margin: -4px 0;
     scrollbar-width: thin;
   }
   [role='tab'] {
+    /* Holds its visually hidden text: scrolled out of the strip, it must not widen the page. */
+    position: relative;
     flex: 0 0 auto;
     display: grid;
     justify-items: center;
@@ -124,6 +126,8 @@ export const styles = css`
       border: 2px solid Highlight;
       outline: 2px solid Highlight;
       outline-offset: 1px;
+      background: Canvas;
+      color: CanvasText;
     }
     [role='radio'].taken {
       color: GrayText;

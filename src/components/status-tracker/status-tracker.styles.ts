@@ -53,10 +53,17 @@ export const styles = css`
     gap: calc(var(--_space) * 0.75);
     margin: 0;
   }
+  /* Term and value side by side; on a narrow card the value goes under its term. */
   .facts div {
-    display: grid;
-    grid-template-columns: minmax(6em, max-content) 1fr;
-    gap: var(--_space);
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_space);
+  }
+  dt {
+    flex: 0 0 6.5em;
+  }
+  dd {
+    flex: 1 1 14em;
   }
   dt {
     color: var(--_muted);

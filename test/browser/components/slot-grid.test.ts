@@ -275,6 +275,22 @@ describe('<ev-slot-grid>', () => {
     });
   });
 
+  describe('narrow screens', () => {
+    it('scrolls the day strip inside itself: days out of view never widen the page', async () => {
+      const many: SlotDay[] = Array.from({ length: 28 }, (_, i) => {
+        const date = new Date(Date.UTC(2026, 2, 1 + i)).toISOString().slice(0, 10);
+        return { date, starts: [`${date}T08:00:00Z`] };
+      });
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div style="width: 300px; overflow: hidden"><ev-slot-grid locale="en-GB" .days=${many}></ev-slot-grid></div>`,
+      );
+      const grid = wrap.querySelector('ev-slot-grid')!;
+      const strip = grid.shadowRoot!.querySelector<HTMLElement>('[role=tablist]')!;
+      expect(strip.scrollWidth).to.be.greaterThan(strip.clientWidth);
+      expect(wrap.scrollWidth, 'nothing sticks out of the widget').to.be.at.most(300);
+    });
+  });
+
   describe('events', () => {
     it('fires ev-slot-select with the start on click and checks it', async () => {
       const el = await make(null);
