@@ -13,10 +13,23 @@ export interface BookingRejectedDetail {
   bookingRequest: BookingRequest;
   reason: string;
 }
+export interface BookingCancelledDetail {
+  /** The booking as read after the cancel was approved (status `cancelled`). */
+  booking: Booking;
+}
 export interface BookingErrorDetail {
   code: ErrorCode;
   message: string;
   status?: number;
+}
+
+/** The public events of `<ev-booking-widget>` (SPEC §5), by name. */
+export interface BookingEventMap {
+  'ev-booking-requested': BookingRequestedDetail;
+  'ev-booking-confirmed': BookingConfirmedDetail;
+  'ev-booking-rejected': BookingRejectedDetail;
+  'ev-booking-cancelled': BookingCancelledDetail;
+  'ev-booking-error': BookingErrorDetail;
 }
 
 /** Internal events the subcomponents send up to the orchestrator. */
@@ -59,6 +72,7 @@ declare global {
     'ev-booking-requested': CustomEvent<BookingRequestedDetail>;
     'ev-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
     'ev-booking-rejected': CustomEvent<BookingRejectedDetail>;
+    'ev-booking-cancelled': CustomEvent<BookingCancelledDetail>;
     'ev-booking-error': CustomEvent<BookingErrorDetail>;
     'ev-port-select': CustomEvent<PortSelectDetail>;
     'ev-port-filter': CustomEvent<PortFilterDetail>;

@@ -7,22 +7,28 @@
  * Retries (SPEC §8): reads (GETs and the availability POST) are retried 3 times on network errors,
  * time-outs, 5xx and 429, with exponential backoff and jitter: pauses of 0.25–0.5, 0.5–1 and 1–2 s,
  * twice as long after a 429 without `Retry-After` (0.5–1, 1–2, 2–4 s); a 429's `Retry-After` is
- * waited instead (at most 30 s). The create POST is never repeated blindly: see {@link ApiClient.createBookingRequest}.
+ * waited instead (at most 30 s). The create and cancel POSTs are sent once: see {@link ApiClient.createBookingRequest}.
+ *
+ * Per-booking reads carry the request's capability as `X-Booking-Capability` (SPEC §4 v2), and
+ * every request carries `authToken` as `Authorization: Bearer …` when one is set.
  */
 import type * as z from 'zod/mini';
 import { ApiError, type ErrorCode } from './errors.js';
 import {
+  BookingRequestLookup,
+  CreatedBookingRequest,
+  type CancelBookingBody,
+  type CreateBookingBody,
+  type TrackedRequest,
+} from './gateway.js';
+import {
   AvailabilityResponse,
-  BookingList,
-  BookingRequestList,
   BookingRequestResponse,
   BookingResponse,
   ChargePointList,
-  CreateBookingRequestBody,
   ErrorBody,
   EvseList,
   LocationResponse,
-  UserList,
   type AvailabilityBody,
   type Booking,
   type BookingRequest,
@@ -30,7 +36,6 @@ import {
   type Evse,
   type EvseAvailability,
   type Location,
-  type User,
 } from './schemas.js';
 
 /** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
@@ -41,6 +46,8 @@ export interface ClientOptions {
   apiBase: string;
   /** Custom fetch, e.g. to add the host portal's own auth header. */
   fetch?: typeof fetch | undefined;
+  /** A host-portal identity token (JWT), sent as `Authorization: Bearer …` on every request (SPEC §9 portal mode). */
+  authToken?: string | undefined;
   /** Aborts every request of this client (the element was removed). */
   signal?: AbortSignal;
   /** Per attempt; default 15 s. */
@@ -54,10 +61,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
-export interface BookingFilter {
-  userId: number;
-  locationId: number;
-}
+/** The header that opens one booking request and its booking (SPEC §4 steps 6–8). */
+export const CAPABILITY_HEADER = 'X-Booking-Capability';
 
 export interface ApiClient {
   getLocation(id: number, options?: CallOptions): Promise<Location>;
@@ -67,29 +72,22 @@ export interface ApiClient {
   listEvses(chargePointId: number, options?: CallOptions): Promise<Evse[]>;
   /** Free windows per bookable EVSE in `range` (at most 7 days). Retried like a GET. */
   checkAvailability(locationId: number, range: AvailabilityBody, options?: CallOptions): Promise<EvseAvailability[]>;
-  /** The driver account with this email, or null when there is none. */
-  findUserByEmail(email: string, options?: CallOptions): Promise<User | null>;
   /**
-   * Creates a booking request; resolves with it (normally `pending`).
-   *
-   * Never sends the POST twice for one booking unless the first is known not to have arrived:
-   * - a 4xx answer is final (422 → `validation` with `fieldErrors`, 429 → `rate-limited`);
-   * - when the outcome is unknown (network error, time-out, 5xx), the request is looked up by its
-   *   `externalId` (a retried GET, twice with a short pause); if found, it is returned;
-   * - only when both look-ups certainly find nothing is the POST sent once more, with the same
-   *   `externalId`; if that one's outcome is unknown too, it is looked up once more, then the
-   *   error is thrown. If a look-up itself fails, its error is thrown and nothing is re-sent.
-   *
-   * A body without `externalId` gets a fresh one, so that every attempt can be found again.
+   * Sends the create POST once (never retried here: a lost answer is looked up by its
+   * `externalId`, which the booking flow decides, see `booking/machine.ts`); resolves with the
+   * request (normally `pending`) and its capability. A 422 rejects with `validation`, its
+   * `fieldErrors` and `reason` (`no-account`).
    */
-  createBookingRequest(body: CreateBookingRequestBody, options?: CallOptions): Promise<BookingRequest>;
-  /** The booking request with this `externalId`, or null. */
-  findBookingRequestByExternalId(externalId: string, options?: CallOptions): Promise<BookingRequest | null>;
-  getBookingRequest(id: number, options?: CallOptions): Promise<BookingRequest>;
-  getBooking(id: number, options?: CallOptions): Promise<Booking>;
-  /** The user's bookings at the location, following `links.next`. */
-  listBookings(filter: BookingFilter, options?: CallOptions): Promise<Booking[]>;
+  createBookingRequest(body: CreateBookingBody, options?: CallOptions): Promise<TrackedRequest>;
+  /** The booking request made under this `externalId` with its capability, or null. */
+  findBookingRequestByExternalId(externalId: string, options?: CallOptions): Promise<TrackedRequest | null>;
+  getBookingRequest(id: number, capability: string, options?: CallOptions): Promise<BookingRequest>;
+  getBooking(id: number, capability: string, options?: CallOptions): Promise<Booking>;
+  /** Sends `{type:"cancel", bookingId}` once, with the booking's capability; resolves with the cancel request and its own capability. */
+  cancelBooking(bookingId: number, capability: string, options?: CallOptions): Promise<TrackedRequest>;
 }
+
+const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
 
 /** The error codes of HTTP statuses; any other failing status is `network`. */
 const CODES: Record<number, ErrorCode> = {
@@ -119,14 +117,6 @@ export const sleep: Sleep = (ms, signal) =>
     else signal.addEventListener('abort', stop);
   });
 
-/** A fresh id for one booking attempt (UUID v4), also where `crypto.randomUUID` is unavailable (http pages). */
-export const newExternalId = (): string =>
-  crypto.randomUUID?.() ??
-  // Each 0 and 1 becomes a random hex digit, each 8 one of 8 9 a b (the variant); the 4 stays (the version).
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
-  );
-
 /** `Retry-After` in seconds (delta-seconds or an HTTP date), or undefined. */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (!value?.trim()) return;
@@ -151,6 +141,7 @@ interface Page<T> {
 export function createClient({
   apiBase,
   fetch: customFetch,
+  authToken,
   signal: clientSignal,
   timeoutMs = 15_000,
   sleep: wait = sleep,
@@ -173,22 +164,32 @@ export function createClient({
     return new ApiError('bad-response', what, { cause });
   };
 
+  /** How one request is sent: its body (a POST), its capability, and whether a failure may be retried. */
+  interface Send {
+    body?: object | undefined;
+    capability?: string | undefined;
+    /** Sent once: a create or a cancel is never repeated blindly. */
+    once?: boolean;
+  }
+
+  const headersOf = ({ body, capability }: Send): Record<string, string> => ({
+    Accept: 'application/json',
+    ...(body && { 'Content-Type': 'application/json' }),
+    ...(authToken && { Authorization: `Bearer ${authToken}` }),
+    ...(capability && { [CAPABILITY_HEADER]: capability }),
+  });
+
   /**
-   * A request with its retries (unless `once`), its answer parsed with `schema`; a POST when it
-   * has a body. `url` is `root` and the path, or a `links.next` of the API.
+   * A request with its retries (unless `send.once`), its answer parsed with `schema`; a POST when
+   * it has a body. `url` is `root` and the path, or a `links.next` of the API.
    */
-  const request = async <T>(
-    schema: z.ZodMiniType<T>,
-    url: string,
-    call?: CallOptions,
-    body?: object,
-    once?: boolean,
-  ): Promise<T> => {
+  const request = async <T>(schema: z.ZodMiniType<T>, url: string, call?: CallOptions, send: Send = {}): Promise<T> => {
     if (!root) throw new ApiError('config', `Invalid api-base: ${apiBase}`);
     const signal = signalOf(call);
+    const { body, once = false } = send;
     const method = body ? 'POST' : 'GET';
     const what = `${method} ${url}`;
-    for (let n = 0; ; n++) {
+    for (let attempt = 0; ; attempt++) {
       signal.throwIfAborted();
       try {
         const timeout = AbortSignal.timeout(timeoutMs);
@@ -197,7 +198,7 @@ export function createClient({
         try {
           res = await (customFetch ?? fetch)(url, {
             method,
-            headers: { Accept: 'application/json', ...(body && { 'Content-Type': 'application/json' }) },
+            headers: headersOf(send),
             body: body && JSON.stringify(body),
             credentials: 'omit',
             signal: AbortSignal.any([signal, timeout]),
@@ -221,6 +222,7 @@ export function createClient({
           throw new ApiError(code, error?.message || `HTTP ${status}`, {
             status,
             fieldErrors: code === 'validation' ? (error?.errors ?? {}) : undefined,
+            reason: error?.reason ?? undefined,
             retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
           });
         }
@@ -228,10 +230,10 @@ export function createClient({
         if (!parsed.success) throw badResponse(`${what}: schema mismatch`, raw, parsed.error);
         return parsed.data;
       } catch (error) {
-        if (once || n > 2 || !isTransient(error)) throw error;
+        if (once || attempt > 2 || !isTransient(error)) throw error;
         const after = error.retryAfter;
         // "Equal jitter": half of each step fixed, half random, so that no retry comes at once.
-        const step = (error.status === 429 ? 1000 : 500) << n;
+        const step = (error.status === 429 ? 1000 : 500) << attempt;
         await wait(after === undefined ? (step + Math.random() * step) / 2 : Math.min(after * 1000, 30_000), signal);
       }
     }
@@ -242,9 +244,22 @@ export function createClient({
     schema: z.ZodMiniType<{ data: T }>,
     path: string,
     call?: CallOptions,
-    body?: object,
-    once?: boolean,
-  ): Promise<T> => (await request(schema, root + path, call, body, once)).data;
+    send?: Send,
+  ): Promise<T> => (await request(schema, root + path, call, send)).data;
+
+  /** A create or cancel POST, sent once; the request made and its capability. */
+  const post = async (
+    body: CreateBookingBody | CancelBookingBody,
+    call?: CallOptions,
+    capability?: string,
+  ): Promise<TrackedRequest> => {
+    const { data, meta } = await request(CreatedBookingRequest, `${root}${BOOKING_REQUESTS}`, call, {
+      body,
+      capability,
+      once: true,
+    });
+    return { request: data, capability: meta.capability };
+  };
 
   /** Every item of a cursor-paginated list; `links.next` is followed on the API's origin only, without loops. */
   const list = async <T>(schema: z.ZodMiniType<Page<T>>, path: string, call?: CallOptions): Promise<T[]> => {
@@ -269,21 +284,6 @@ export function createClient({
     }
   };
 
-  const findBookingRequestByExternalId = async (
-    externalId: string,
-    call?: CallOptions,
-  ): Promise<BookingRequest | null> => {
-    const data = await read(
-      BookingRequestList,
-      `/resources/booking-requests/v1.0?filter[externalId]=${encodeURIComponent(externalId)}`,
-      call,
-    );
-    return (
-      data.find((r) => r.externalId === externalId) ??
-      (data.length === 1 && data[0]!.externalId == null ? data[0]! : null)
-    );
-  };
-
   return {
     getLocation: (id, call) => read(LocationResponse, `/resources/locations/v2.0/${id}`, call),
 
@@ -295,50 +295,25 @@ export function createClient({
 
     // The body as given: `{startAfter, endBefore}` (the proxy refuses anything else).
     checkAvailability: (locationId, range, call) =>
-      read(AvailabilityResponse, `/actions/locations/v2.0/${locationId}/check-booking-availability`, call, range),
+      read(AvailabilityResponse, `/actions/locations/v2.0/${locationId}/check-booking-availability`, call, {
+        body: range,
+      }),
 
-    findUserByEmail: async (email, call) =>
-      (await read(UserList, `/resources/users/v1.0?filter[email]=${encodeURIComponent(email.trim())}`, call))[0] ??
-      null,
+    // The body is the machine's (`booking/machine.ts`), made of checked parts; the gateway validates it with `CreateBookingBody`.
+    createBookingRequest: (body, call) => post(body, call),
 
-    async createBookingRequest(input, call) {
-      const checked = CreateBookingRequestBody.safeParse({ ...input, externalId: input.externalId ?? newExternalId() });
-      if (!checked.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of checked.error.issues)
-          (fieldErrors[(issue.path[0] ?? '') as string] ??= []).push(issue.message);
-        throw new ApiError('validation', 'Invalid booking request', { fieldErrors, cause: checked.error });
-      }
-      const body = checked.data;
-      const find = (): Promise<BookingRequest | null> => findBookingRequestByExternalId(body.externalId!, call);
-      // The second POST, if any, is sent only after look-ups found nothing; it is looked up once.
-      for (let again = false; ; again = true) {
-        try {
-          return await read(BookingRequestResponse, '/resources/booking-requests/v1.0', call, body, true);
-        } catch (error) {
-          // A 422 that the externalId is taken: a request under it exists (an earlier POST of it arrived).
-          if (error instanceof ApiError && error.fieldErrors?.['externalId']) {
-            const found = await find();
-            if (found) return found;
-          }
-          // Outcome unknown: a 429 was certainly refused, anything else transient may have arrived.
-          if (!isTransient(error) || error.code === 'rate-limited') throw error;
-          // The answer was lost: the request may exist. Look it up, and again after a pause, since the
-          // server may still be storing it.
-          const found = (await find()) ?? (again ? null : (await wait(500, signalOf(call)), await find()));
-          if (found) return found;
-          if (again) throw error;
-        }
-      }
+    async findBookingRequestByExternalId(externalId, call) {
+      const path = `${BOOKING_REQUESTS}?filter[externalId]=${encodeURIComponent(externalId)}`;
+      const { data, meta } = await request(BookingRequestLookup, root + path, call);
+      const found = data.find((candidate) => candidate.externalId === externalId);
+      return found && meta ? { request: found, capability: meta.capability } : null;
     },
 
-    findBookingRequestByExternalId,
+    getBookingRequest: (id, capability, call) =>
+      read(BookingRequestResponse, `${BOOKING_REQUESTS}/${id}`, call, { capability }),
 
-    getBookingRequest: (id, call) => read(BookingRequestResponse, `/resources/booking-requests/v1.0/${id}`, call),
+    getBooking: (id, capability, call) => read(BookingResponse, `/resources/bookings/v1.0/${id}`, call, { capability }),
 
-    getBooking: (id, call) => read(BookingResponse, `/resources/bookings/v1.0/${id}`, call),
-
-    listBookings: ({ userId, locationId }, call) =>
-      list(BookingList, `/resources/bookings/v1.0?filter[userId]=${userId}&filter[locationId]=${locationId}`, call),
+    cancelBooking: (bookingId, capability, call) => post({ type: 'cancel', bookingId }, call, capability),
   };
 }

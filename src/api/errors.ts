@@ -16,6 +16,8 @@ export interface ApiErrorOptions {
   fieldErrors?: Record<string, string[]> | undefined;
   /** Seconds the server asked us to wait (`Retry-After`). */
   retryAfter?: number | undefined;
+  /** Why a 422 refused (`no-account`: no driver account uses the email). */
+  reason?: string | undefined;
   cause?: unknown;
 }
 
@@ -24,6 +26,7 @@ export class ApiError extends Error {
   declare readonly status?: number;
   declare readonly fieldErrors?: Record<string, string[]>;
   declare readonly retryAfter?: number;
+  declare readonly reason?: string;
 
   constructor(
     readonly code: ErrorCode,

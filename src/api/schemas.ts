@@ -221,6 +221,8 @@ export const BookingList = list(Booking);
 /** Error bodies: `{message}`, with `errors` per field on 422 (`{ field: [message, …] }`). */
 export const ErrorBody = z.object({
   message: z.optional(z.string()),
+  /** Why a 422 refused (v2 gateway): `no-account`, or the limit that applied. */
+  reason: z.optional(z.nullable(z.string())),
   errors: z.optional(
     z.custom<Record<string, string[]>>(
       (value) =>

@@ -1,5 +1,5 @@
 /**
- * Polling a booking request until Ampeco decides (SPEC §4 step 7).
+ * Polling a booking request until Ampeco decides (SPEC §4 step 6), with its capability.
  */
 import { sleep, type ApiClient, type Sleep } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
@@ -23,6 +23,7 @@ export interface PollOptions {
 export async function pollBookingRequest(
   client: Pick<ApiClient, 'getBookingRequest'>,
   id: number,
+  capability: string,
   { signal: outer, timeoutMs = 60_000, sleep: wait = sleep }: PollOptions = {},
 ): Promise<BookingRequest> {
   // setTimeout rather than AbortSignal.timeout, which throws on what setTimeout takes (Infinity, -1:
@@ -34,7 +35,7 @@ export async function pollBookingRequest(
     for (let delay = 1000; ; delay = Math.min(5000, delay * 1.5)) {
       await wait(delay, signal);
       signal.throwIfAborted();
-      const bookingRequest = await client.getBookingRequest(id, { signal });
+      const bookingRequest = await client.getBookingRequest(id, capability, { signal });
       if (bookingRequest.status !== 'pending') return bookingRequest;
     }
   } catch (error) {

@@ -58,7 +58,7 @@ const bookingRequest = (extra: Record<string, unknown> = {}): Record<string, unk
 
 const createBody = {
   type: 'create' as const,
-  userId: 42,
+  email: 'driver@example.com',
   locationId: 7,
   evseId: 15,
   startAt: '2026-03-01T10:00:00Z',
@@ -123,20 +123,7 @@ describe('API client', () => {
       expect(request!.body).to.deep.equal(range);
     });
 
-    it('looks a user up by email, encoded, and answers null when there is none', async () => {
-      worker.use(
-        http.get(`${API}/resources/users/v1.0`, ({ request }) => {
-          const email = new URL(request.url).searchParams.get('filter[email]');
-          return HttpResponse.json({ data: email === 'a+b@example.com' ? [{ id: '42' }] : [], links: { next: null } });
-        }),
-      );
-      const { client } = fastClient();
-      expect(await client.findUserByEmail('a+b@example.com')).to.deep.equal({ id: '42' });
-      expect(await client.findUserByEmail('nobody@example.com')).to.equal(null);
-      expect(log.requests[0]!.url).to.equal(`${ORIGIN}${API}/resources/users/v1.0?filter[email]=a%2Bb%40example.com`);
-    });
-
-    it('reads a booking request, a booking, and lists bookings by user and location', async () => {
+    it('reads a booking request and a booking with the capability header', async () => {
       const booking = {
         id: 100,
         userId: 42,
@@ -148,17 +135,25 @@ describe('API client', () => {
       worker.use(
         http.get(`${API}/resources/booking-requests/v1.0/31`, () => HttpResponse.json({ data: bookingRequest() })),
         http.get(`${API}/resources/bookings/v1.0/100`, () => HttpResponse.json({ data: booking })),
-        http.get(`${API}/resources/bookings/v1.0`, () => HttpResponse.json({ data: [booking] })),
       );
       const { client } = fastClient();
-      expect((await client.getBookingRequest(31)).status).to.equal('pending');
-      expect((await client.getBooking(100)).id).to.equal(100);
-      expect((await client.listBookings({ userId: 42, locationId: 7 })).length).to.equal(1);
-      expect(log.requests.map((r) => r.url.slice(ORIGIN.length + API.length))).to.deep.equal([
-        '/resources/booking-requests/v1.0/31',
-        '/resources/bookings/v1.0/100',
-        '/resources/bookings/v1.0?filter[userId]=42&filter[locationId]=7',
+      expect((await client.getBookingRequest(31, 'cap-31')).status).to.equal('pending');
+      expect((await client.getBooking(100, 'cap-31')).id).to.equal(100);
+      const sent = await log.settled();
+      expect(
+        sent.map((r) => [r.url.slice(ORIGIN.length + API.length), r.headers['x-booking-capability']]),
+      ).to.deep.equal([
+        ['/resources/booking-requests/v1.0/31', 'cap-31'],
+        ['/resources/bookings/v1.0/100', 'cap-31'],
       ]);
+    });
+
+    it('sends authToken as a Bearer token on every request, and no capability where none belongs', async () => {
+      worker.use(http.get(`${API}/resources/locations/v2.0/7`, () => HttpResponse.json({ data: { id: 7 } })));
+      await fastClient({ authToken: 'portal.jwt.token' }).client.getLocation(7);
+      const [request] = await log.settled();
+      expect(request!.headers['authorization']).to.equal('Bearer portal.jwt.token');
+      expect(request!.headers['x-booking-capability']).to.equal(undefined);
     });
 
     it('uses a custom fetch and sends no credentials of its own', async () => {
@@ -480,21 +475,23 @@ describe('API client', () => {
     });
   });
 
-  describe('createBookingRequest', () => {
-    const posts = (): number => log.requests.filter((r) => r.method === 'POST').length;
-    const lookups = (): number => log.requests.filter((r) => r.url.includes('filter[externalId]')).length;
-
-    it('posts the booking request once and returns it', async () => {
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
-          HttpResponse.json(
-            { data: bookingRequest((await request.json()) as Record<string, unknown>) },
-            { status: 201 },
-          ),
+  describe('createBookingRequest (v2)', () => {
+    const created = (extra: Record<string, unknown> = {}) =>
+      http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
+        HttpResponse.json(
+          {
+            data: bookingRequest({ ...((await request.json()) as Record<string, unknown>), ...extra }),
+            meta: { capability: 'cap-31' },
+          },
+          { status: 201 },
         ),
       );
-      const created = await fastClient().client.createBookingRequest(createBody);
-      expect(created.status).to.equal('pending');
+
+    it('posts the create body once and returns the request with its capability', async () => {
+      worker.use(created());
+      const { request, capability } = await fastClient().client.createBookingRequest(createBody);
+      expect(request.status).to.equal('pending');
+      expect(capability).to.equal('cap-31');
       const requests = await log.settled();
       expect(requests.map((r) => [r.method, r.url])).to.deep.equal([
         ['POST', `${ORIGIN}${API}/resources/booking-requests/v1.0`],
@@ -502,135 +499,42 @@ describe('API client', () => {
       expect(requests[0]!.body).to.deep.equal(createBody);
     });
 
-    it('adds a fresh externalId when the body has none', async () => {
+    it('a create answer without its capability is a bad response', async () => {
       worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
+        http.post(`${API}/resources/booking-requests/v1.0`, () =>
+          HttpResponse.json({ data: bookingRequest() }, { status: 201 }),
+        ),
+      );
+      const quiet = silenceConsoleError();
+      try {
+        expect((await apiError(fastClient().client.createBookingRequest(createBody))).code).to.equal('bad-response');
+      } finally {
+        quiet.restore();
+      }
+    });
+
+    it('never repeats the POST itself: a lost answer is the flow’s to look up', async () => {
+      worker.use(http.post(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.error()));
+      const error = await apiError(fastClient().client.createBookingRequest(createBody));
+      expect(error.code).to.equal('network');
+      expect(log.requests.map((r) => r.method)).to.deep.equal(['POST']);
+    });
+
+    it('no driver account: 422 validation with reason no-account and the email message', async () => {
+      worker.use(
+        http.post(`${API}/resources/booking-requests/v1.0`, () =>
           HttpResponse.json(
-            { data: bookingRequest((await request.json()) as Record<string, unknown>) },
-            { status: 201 },
+            { message: 'No account.', errors: { email: ['No account.'] }, reason: 'no-account' },
+            { status: 422 },
           ),
         ),
       );
-      const { externalId: _omit, ...body } = createBody;
-      const created = await fastClient().client.createBookingRequest(body);
-      expect(created.externalId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    });
-
-    it('finds the request by externalId when the answer to the POST is lost: one POST', async () => {
-      const stored: Record<string, unknown>[] = [];
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
-          stored.push(bookingRequest((await request.json()) as Record<string, unknown>));
-          return HttpResponse.error();
-        }),
-        http.get(`${API}/resources/booking-requests/v1.0`, ({ request }) => {
-          const id = new URL(request.url).searchParams.get('filter[externalId]');
-          return HttpResponse.json({ data: stored.filter((r) => r.externalId === id) });
-        }),
-      );
-      const found = await fastClient().client.createBookingRequest(createBody);
-      expect(found.externalId).to.equal(createBody.externalId);
-      expect(found.id).to.equal(31);
-      expect(posts()).to.equal(1);
-      expect(lookups()).to.equal(1);
-      expect(log.requests[1]!.url).to.equal(
-        `${ORIGIN}${API}/resources/booking-requests/v1.0?filter[externalId]=${createBody.externalId}`,
-      );
-    });
-
-    it('finds the request when the POST times out', async () => {
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, async () => {
-          await delay(1000);
-          return HttpResponse.json({ data: bookingRequest() }, { status: 201 });
-        }),
-        http.get(`${API}/resources/booking-requests/v1.0`, () =>
-          HttpResponse.json({ data: [bookingRequest({ externalId: createBody.externalId })] }),
-        ),
-      );
-      const found = await fastClient({ timeoutMs: 50 }).client.createBookingRequest(createBody);
-      expect(found.id).to.equal(31);
-      expect(posts()).to.equal(1);
-    });
-
-    it('re-sends once, with the same externalId, when a 500 left nothing behind', async () => {
-      let postCount = 0;
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) =>
-          ++postCount === 1
-            ? HttpResponse.json({ message: 'Server Error' }, { status: 500 })
-            : HttpResponse.json(
-                { data: bookingRequest({ ...((await request.json()) as Record<string, unknown>), id: 32 }) },
-                { status: 201 },
-              ),
-        ),
-        http.get(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.json({ data: [] })),
-      );
-      const { client, sleeps } = fastClient();
-      const created = await client.createBookingRequest(createBody);
-      expect(created.id).to.equal(32);
-      const requests = await log.settled();
-      const sent = requests.filter((r) => r.method === 'POST');
-      expect(sent.length).to.equal(2);
-      expect(sent.map((r) => (r.body as { externalId: string }).externalId)).to.deep.equal([
-        createBody.externalId,
-        createBody.externalId,
-      ]);
-      // Looked up twice, with a pause, before re-sending.
-      expect(requests.map((r) => r.method)).to.deep.equal(['POST', 'GET', 'GET', 'POST']);
-      expect(sleeps.length).to.equal(1);
-    });
-
-    it('a re-send answered "externalId already taken" (the first arrived late) is looked up and found', async () => {
-      let postCount = 0;
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, () =>
-          ++postCount === 1
-            ? HttpResponse.json({ message: 'Gateway Timeout' }, { status: 504 })
-            : HttpResponse.json(
-                {
-                  message: 'The given data was invalid.',
-                  errors: { externalId: ['The external id has already been taken.'] },
-                },
-                { status: 422 },
-              ),
-        ),
-        // The first POST is stored only by the time of the re-send: the look-ups before it find nothing.
-        http.get(`${API}/resources/booking-requests/v1.0`, () =>
-          HttpResponse.json({ data: postCount > 1 ? [bookingRequest({ ...createBody, id: 33 })] : [] }),
-        ),
-      );
-      const found = await fastClient().client.createBookingRequest(createBody);
-      expect(found.id).to.equal(33);
-      expect(posts()).to.equal(2);
-      expect(lookups()).to.equal(3);
-    });
-
-    it('never sends a third POST', async () => {
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, () =>
-          HttpResponse.json({ message: 'Bad gateway' }, { status: 502 }),
-        ),
-        http.get(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.json({ data: [] })),
-      );
       const error = await apiError(fastClient().client.createBookingRequest(createBody));
-      expect([error.code, error.status]).to.deep.equal(['network', 502]);
-      expect(posts()).to.equal(2);
-      expect(lookups()).to.equal(3);
+      expect([error.code, error.status, error.reason]).to.deep.equal(['validation', 422, 'no-account']);
+      expect(error.fieldErrors).to.deep.equal({ email: ['No account.'] });
     });
 
-    it('does not re-send when the look-up fails', async () => {
-      worker.use(
-        http.post(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.error()),
-        http.get(`${API}/resources/booking-requests/v1.0`, () => new HttpResponse(null, { status: 503 })),
-      );
-      const error = await apiError(fastClient().client.createBookingRequest(createBody));
-      expect(error.status).to.equal(503);
-      expect(posts()).to.equal(1);
-      expect(lookups()).to.equal(4); // the look-up and its 3 retries
-    });
-
-    it('maps 422 to validation with field errors, without retry or look-up', async () => {
+    it('maps 422 to validation with field errors, without retry', async () => {
       worker.use(
         http.post(`${API}/resources/booking-requests/v1.0`, () =>
           HttpResponse.json(
@@ -659,17 +563,47 @@ describe('API client', () => {
       expect([error.code, error.retryAfter]).to.deep.equal(['rate-limited', 1]);
       expect(log.requests.length).to.equal(1);
     });
+  });
 
-    it('refuses an invalid body before sending anything', async () => {
-      const error = await apiError(fastClient().client.createBookingRequest({ ...createBody, startAt: '1 March' }));
-      expect(error.code).to.equal('validation');
-      expect(Object.keys(error.fieldErrors ?? {})).to.deep.equal(['startAt']);
-      expect(log.requests.length).to.equal(0);
+  describe('findBookingRequestByExternalId (v2)', () => {
+    it('answers the request with the capability the look-up carries', async () => {
+      worker.use(
+        http.get(`${API}/resources/booking-requests/v1.0`, () =>
+          HttpResponse.json({
+            data: [bookingRequest({ externalId: createBody.externalId })],
+            meta: { capability: 'cap-31' },
+          }),
+        ),
+      );
+      const found = await fastClient().client.findBookingRequestByExternalId(createBody.externalId);
+      expect(found?.request.id).to.equal(31);
+      expect(found?.capability).to.equal('cap-31');
+      expect(log.requests[0]!.url).to.equal(
+        `${ORIGIN}${API}/resources/booking-requests/v1.0?filter[externalId]=${createBody.externalId}`,
+      );
     });
 
     it('returns null for an unknown externalId', async () => {
       worker.use(http.get(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.json({ data: [] })));
       expect(await fastClient().client.findBookingRequestByExternalId('nope')).to.equal(null);
+    });
+  });
+
+  describe('cancelBooking (v2)', () => {
+    it("posts {type: cancel, bookingId} once with the booking's capability; answers the cancel request and its own", async () => {
+      worker.use(
+        http.post(`${API}/resources/booking-requests/v1.0`, () =>
+          HttpResponse.json(
+            { data: { id: 32, type: 'cancel', status: 'pending', bookingId: 100 }, meta: { capability: 'cap-32' } },
+            { status: 201 },
+          ),
+        ),
+      );
+      const { request, capability } = await fastClient().client.cancelBooking(100, 'cap-31');
+      expect([request.id, capability]).to.deep.equal([32, 'cap-32']);
+      const [sent] = await log.settled();
+      expect(sent!.body).to.deep.equal({ type: 'cancel', bookingId: 100 });
+      expect(sent!.headers['x-booking-capability']).to.equal('cap-31');
     });
   });
 });

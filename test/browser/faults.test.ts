@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
+import { API, capabilityOf, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import {
   bookButton,
@@ -189,7 +189,7 @@ describe('faults and bad input (SPEC §8)', () => {
   }) {
     this.timeout(30_000);
     const el = await mount();
-    // The first Book's create never arrives (nor the client's one re-send); the look-ups find nothing.
+    // The first Book's create never arrives (nor its one re-send); the look-ups find nothing.
     let lost = 2;
     worker.use(
       http.post(`${API}/resources/booking-requests/v1.0`, () => (lost-- > 0 ? HttpResponse.error() : undefined)),
@@ -200,20 +200,20 @@ describe('faults and bad input (SPEC §8)', () => {
     bookButton(el).click();
     await first;
     await el.updateComplete;
-    // Another start; this time the user look-up fails.
+    // Another start; this time the look-up of the lost attempt (which the Book makes first) fails.
     const chosen = slots(el)[1]!;
     chosen.click();
     await el.updateComplete;
-    let usersFail = true;
+    let lookupsFail = true;
     worker.use(
-      http.get(`${API}/resources/users/v1.0`, () =>
-        usersFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
+      http.get(`${API}/resources/booking-requests/v1.0`, () =>
+        lookupsFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
       ),
     );
     const second = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     await second;
-    usersFail = false;
+    lookupsFail = false;
     await el.updateComplete;
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     statusButton(el)!.click();
@@ -396,7 +396,6 @@ describe('faults and bad input (SPEC §8)', () => {
 
   it('a pending request is resumed after a page reload', async () => {
     const start = firstSlotStart();
-    sessionStorage.setItem('ev-booking-widget:pending:/api/ampeco:7', '555');
     const existing = {
       id: 555,
       type: 'create',
@@ -407,6 +406,11 @@ describe('faults and bad input (SPEC §8)', () => {
       startAt: new Date(start).toISOString(),
       endAt: new Date(start + 3_600_000).toISOString(),
     };
+    // v2: the request is kept with its capability, which every read of it needs.
+    sessionStorage.setItem(
+      'ev-booking-widget:pending:/api/ampeco:7',
+      JSON.stringify({ request: existing, capability: capabilityOf(555) }),
+    );
     worker.use(...createAmpecoFixture({ existingRequest: existing }));
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('ev-booking-widget');
@@ -436,10 +440,12 @@ describe('faults and bad input (SPEC §8)', () => {
       b.textContent?.includes('Check again'),
     );
     expect(check).to.exist;
-    expect(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7'), 'kept for a reload').to.equal('555');
+    const kept = JSON.parse(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7') ?? 'null');
+    expect(kept, 'kept for a reload, with its capability').to.deep.include({ capability: capabilityOf(555) });
+    expect(kept.request.id).to.equal(555);
   });
 
-  it('a request that times out after the widget lost its location is not tracked again when back online', async () => {
+  it('a request pending when the widget lost its location is not tracked again when back online', async () => {
     const el = await readyToTimeOut(1200);
     const requested = oneEvent(el, 'ev-booking-requested');
     bookButton(el).click();
@@ -447,13 +453,14 @@ describe('faults and bad input (SPEC §8)', () => {
     const codes: string[] = [];
     el.addEventListener('ev-booking-error', (e) => codes.push(e.detail.code));
     el.removeAttribute('location-id');
-    await waitUntil(() => codes.includes('timeout'), 'the old poll timed out', { timeout: 5000 });
+    await waitUntil(() => codes.includes('config'), 'the config error');
+    // Reconfiguring stops following the old request (it stays kept for a reload of that location).
     const log = recordRequests(API);
     window.dispatchEvent(new Event('offline'));
     window.dispatchEvent(new Event('online'));
-    // A poll waits a second before its first read.
+    // A poll waits a second before its first read; the old poll would have timed out by now.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(codes).to.deep.equal(['config', 'timeout']);
+    expect(codes).to.deep.equal(['config']);
     expect(log.requests).to.have.length(0);
     log.stop();
   });

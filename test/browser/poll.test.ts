@@ -20,6 +20,7 @@ import {
 
 const API = '/api/ampeco';
 const URL_31 = `${API}/resources/booking-requests/v1.0/31`;
+const CAPABILITY = 'cap-31';
 
 const request = (status: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 31,
@@ -67,8 +68,8 @@ describe('pollBookingRequest', () => {
   });
   /** `client`, calling `onRead` with every read it answers. */
   const reporting = (onRead: (r: BookingRequest) => void): Pick<ApiClient, 'getBookingRequest'> => ({
-    getBookingRequest: async (id, options) => {
-      const r = await client.getBookingRequest(id, options);
+    getBookingRequest: async (id, capability, options) => {
+      const r = await client.getBookingRequest(id, capability, options);
       onRead(r);
       return r;
     },
@@ -80,6 +81,7 @@ describe('pollBookingRequest', () => {
     const result = await pollBookingRequest(
       reporting((r) => updates.push(r)),
       31,
+      CAPABILITY,
       { sleep },
     );
     expect(result.status).to.equal('approved');
@@ -92,13 +94,13 @@ describe('pollBookingRequest', () => {
 
   it('caps the pause at 5 s', async () => {
     serve('pending', 'pending', 'pending', 'pending', 'pending', 'approved');
-    await pollBookingRequest(client, 31, { sleep });
+    await pollBookingRequest(client, 31, CAPABILITY, { sleep });
     expect(sleeps).to.deep.equal([1000, 1500, 2250, 3375, 5000, 5000]);
   });
 
   it('resolves with a rejected request and its reason', async () => {
     serve('pending', 'rejected');
-    const result = await pollBookingRequest(client, 31, { sleep });
+    const result = await pollBookingRequest(client, 31, CAPABILITY, { sleep });
     expect(result.status).to.equal('rejected');
     expect(result.rejectionReason).to.equal('Overlaps <b>another</b> booking');
     expect(log.requests.length).to.equal(2);
@@ -106,7 +108,7 @@ describe('pollBookingRequest', () => {
 
   it('rides over a transient failure (retried by the client)', async () => {
     serve('pending', new HttpResponse(null, { status: 503 }), 'approved');
-    const result = await pollBookingRequest(client, 31, { sleep });
+    const result = await pollBookingRequest(client, 31, CAPABILITY, { sleep });
     expect(result.status).to.equal('approved');
     expect(log.requests.length).to.equal(3);
   });
@@ -114,7 +116,7 @@ describe('pollBookingRequest', () => {
   it('rejects with a lasting failure', async () => {
     serve('pending', HttpResponse.json({ message: 'gone' }, { status: 404 }));
     try {
-      await pollBookingRequest(client, 31, { sleep });
+      await pollBookingRequest(client, 31, CAPABILITY, { sleep });
       expect.fail('should reject');
     } catch (error) {
       expect((error as ApiError).code).to.equal('not-found');
@@ -125,7 +127,7 @@ describe('pollBookingRequest', () => {
     serve('pending');
     const started = Date.now();
     try {
-      await pollBookingRequest(client, 31, {
+      await pollBookingRequest(client, 31, CAPABILITY, {
         timeoutMs: 150,
         sleep: (ms, signal) => realSleep(Math.min(ms, 20), signal),
       });
@@ -151,7 +153,7 @@ describe('pollBookingRequest', () => {
       }),
     );
     try {
-      await pollBookingRequest(client, 31, { timeoutMs: 100, sleep });
+      await pollBookingRequest(client, 31, CAPABILITY, { timeoutMs: 100, sleep });
       expect.fail('should time out');
     } catch (error) {
       expect((error as ApiError).code).to.equal('timeout');
@@ -166,6 +168,7 @@ describe('pollBookingRequest', () => {
         if (log.requests.length === 2) controller.abort();
       }),
       31,
+      CAPABILITY,
       {
         signal: controller.signal,
         sleep: (ms, signal) => realSleep(Math.min(ms, 20), signal),
@@ -187,7 +190,7 @@ describe('pollBookingRequest', () => {
       }),
     );
     const controller = new AbortController();
-    const polling = pollBookingRequest(client, 31, { signal: controller.signal, sleep });
+    const polling = pollBookingRequest(client, 31, CAPABILITY, { signal: controller.signal, sleep });
     setTimeout(() => controller.abort(), 50);
     const error = await rejectionOf(polling);
     expect(isAbortError(error)).to.equal(true);
@@ -198,7 +201,7 @@ describe('pollBookingRequest', () => {
     serve('approved');
     const controller = new AbortController();
     controller.abort();
-    const error = await rejectionOf(pollBookingRequest(client, 31, { signal: controller.signal, sleep }));
+    const error = await rejectionOf(pollBookingRequest(client, 31, CAPABILITY, { signal: controller.signal, sleep }));
     expect(isAbortError(error)).to.equal(true);
     expect(log.requests.length).to.equal(0);
   });

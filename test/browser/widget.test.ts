@@ -73,14 +73,17 @@ describe('<ev-booking-widget>', () => {
       log.stop();
 
       const start = firstSlotStart();
-      expect(path(sent[0]!)).to.equal('/resources/users/v1.0?filter[email]=driver@example.com');
+      expect(
+        sent.some((r) => r.url.includes('/users')),
+        'no user look-up from the browser (v2)',
+      ).to.be.false;
       const create = sent.find((r) => r.method === 'POST')!;
       expect(path(create)).to.equal('/resources/booking-requests/v1.0');
       const body = create.body as Record<string, unknown>;
       expect(body.externalId).to.match(/^[0-9a-f-]{36}$/);
       expect(body).to.deep.equal({
         type: 'create',
-        userId: 42,
+        email: 'driver@example.com',
         locationId: 7,
         startAt: iso(start),
         endAt: iso(start + HOUR),
@@ -99,29 +102,38 @@ describe('<ev-booking-widget>', () => {
       await waitUntil(() => statusText(el).includes('Booking confirmed'));
     });
 
-    it('finds the booking by user when the approved request carries no bookingId', async () => {
+    it('an approved request without bookingId is confirmed with its own time and port', async () => {
       const el = await mount({ withBookingId: false });
       await fillBooking(el, 'driver@example.com');
-      const log = recordRequests(API);
       const confirmed = oneEvent(el, 'ev-booking-confirmed');
       bookButton(el).click();
       const event = await confirmed;
-      const sent = (await log.settled()).map(path);
-      log.stop();
-      expect(sent).to.include('/resources/bookings/v1.0?filter[userId]=42&filter[locationId]=7');
-      expect(event.detail.booking).to.include({ id: 900 });
+      expect(event.detail.booking).to.equal(null);
+      await waitUntil(() => statusText(el).includes('Booking confirmed'));
+      expect(statusText(el)).to.contain('Port A');
     });
 
-    it('an unknown email sends no booking request and points to sign-up', async () => {
+    it('an unknown email books nothing and points to sign-up, keeping what was typed', async () => {
       const el = await mount({}, 'signup-url="https://example.com/app"');
       await fillBooking(el, 'nobody@example.com');
       const log = recordRequests(API);
+      const events: string[] = [];
+      for (const name of ['ev-booking-requested', 'ev-booking-error'] as const) {
+        el.addEventListener(name, () => events.push(name));
+      }
       bookButton(el).click();
       await waitUntil(() => inPart(el, 'ev-email-form', 'a[href="https://example.com/app"]').length === 1);
       const sent = await log.settled();
       log.stop();
-      expect(sent.map(path)).to.deep.equal(['/resources/users/v1.0?filter[email]=nobody@example.com']);
+      // v2: the gateway looks the driver up and answers 422 with reason "no-account".
+      expect(sent.map((r) => [r.method, path(r)])).to.deep.equal([['POST', '/resources/booking-requests/v1.0']]);
+      expect((sent[0]!.body as { email: string }).email).to.equal('nobody@example.com');
+      expect(events, 'nothing was booked, nothing failed').to.deep.equal([]);
       expect(emailInput(el).value, 'what the driver typed is kept').to.equal('nobody@example.com');
+      expect(
+        slots(el).some((b) => b.getAttribute('aria-checked') === 'true'),
+        'the start is kept',
+      ).to.be.true;
       expect(el.shadowRoot!.querySelector('ev-email-form')!.shadowRoot!.textContent).to.include(
         'No account with this email',
       );

@@ -21,7 +21,7 @@ describe('pollBookingRequest', () => {
         ({ id, status: ++reads < 3 ? 'pending' : 'approved' }) as BookingRequest,
     };
     const outer = new AbortController();
-    const result = await pollBookingRequest(client, 5, {
+    const result = await pollBookingRequest(client, 5, 'cap-5', {
       timeoutMs: 600_000,
       // The real pause, only shorter.
       sleep: (_ms, signal) => sleep(1, signal),
@@ -37,7 +37,7 @@ describe('pollBookingRequest', () => {
     const client = {
       getBookingRequest: async (id: number): Promise<BookingRequest> => ({ id, status: 'pending' }) as BookingRequest,
     };
-    await assert.rejects(pollBookingRequest(client, 6, { timeoutMs: 20 }), { code: 'timeout' });
+    await assert.rejects(pollBookingRequest(client, 6, 'cap-6', { timeoutMs: 20 }), { code: 'timeout' });
   });
 });
 

@@ -9,22 +9,29 @@ export const API = '/api/ampeco';
 const HOUR = 3_600_000;
 
 export interface FixtureOptions {
-  /** Emails with a driver account and their (string) user ids. */
-  users?: Record<string, string>;
+  /** Emails with a driver account and their user ids (the gateway looks the driver up itself). */
+  users?: Record<string, number>;
   /** What the polled request becomes after `pendingPolls` reads. */
   outcome?: 'approved' | 'rejected';
   rejectionReason?: string;
   /** How many reads of the request still answer `pending`. */
   pendingPolls?: number;
-  /** Whether the approved request carries `bookingId`. */
+  /** Whether the approved request carries `bookingId` (the v2 gateway makes sure it does). */
   withBookingId?: boolean;
   /** The first create POST is stored but its answer is lost (a dropped connection). */
   loseCreateResponse?: boolean;
-  /** A request that already exists (pending), e.g. from before a page reload. */
+  /** A request that already exists (pending), e.g. from before a page reload; its capability is `cap-<id>`. */
   existingRequest?: Record<string, unknown>;
   /** Overrides of location 7's fields. */
   location?: Record<string, unknown>;
 }
+
+/** The capability the fixture's gateway gives the booking request `id` (and reads its booking with). */
+export const capabilityOf = (id: number): string => `cap-${id}`;
+export const CAPABILITY_HEADER = 'X-Booking-Capability';
+
+/** A 404 as the gateway answers a read without the right capability: it never confirms an id exists. */
+const notFound = (): Response => HttpResponse.json({ message: 'The record is not found' }, { status: 404 });
 
 const LOCATIONS: Record<number, Record<string, unknown>> = {
   7: {
@@ -71,10 +78,14 @@ export function firstSlotStart(now = Date.now()): number {
 }
 
 export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[] {
-  const users = options.users ?? { 'driver@example.com': '42' };
+  const users = options.users ?? { 'driver@example.com': 42 };
   let polls = 0;
   let created: Record<string, unknown> | null = options.existingRequest ?? null;
+  let cancelRequest: Record<string, unknown> | null = null;
+  let cancelled = false;
   let lose = options.loseCreateResponse ?? false;
+  const opens = (request: Request, id: unknown): boolean =>
+    request.headers.get(CAPABILITY_HEADER) === capabilityOf(Number(id));
 
   return [
     http.get(`${API}/resources/locations/v2.0/:id`, ({ params }) => {
@@ -82,7 +93,7 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
       const location = LOCATIONS[id];
       return location
         ? HttpResponse.json({ data: { id, ...location, ...(id === 7 ? options.location : {}) } })
-        : HttpResponse.json({ message: 'The record is not found' }, { status: 404 });
+        : notFound();
     }),
     http.get(`${API}/resources/charge-points/v2.0`, ({ request }) => {
       const query = new URL(request.url).searchParams;
@@ -109,27 +120,45 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
         data: [1001, 1002, 1004].map((evseId) => ({ evseId, availableSlots: windows })),
       });
     }),
-    http.get(`${API}/resources/users/v1.0`, ({ request }) => {
-      const email = new URL(request.url).searchParams.get('filter[email]') ?? '';
-      const id = users[email];
-      return HttpResponse.json({ data: id ? [{ id }] : [] });
-    }),
     http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
-      created = { ...body, id: 555, status: 'pending', createdAt: new Date().toISOString() };
+      if (body.type === 'cancel') {
+        if (!created || !opens(request, created.id)) return notFound();
+        cancelRequest = { id: 556, type: 'cancel', status: 'pending', bookingId: body.bookingId };
+        return HttpResponse.json({ data: cancelRequest, meta: { capability: capabilityOf(556) } }, { status: 201 });
+      }
+      const { email, ...rest } = body;
+      const userId = users[String(email)];
+      if (userId === undefined) {
+        return HttpResponse.json(
+          {
+            message: 'No driver account uses this email.',
+            errors: { email: ['No driver account uses this email.'] },
+            reason: 'no-account',
+          },
+          { status: 422 },
+        );
+      }
+      created = { ...rest, userId, id: 555, status: 'pending', createdAt: new Date().toISOString() };
       if (lose) {
         lose = false;
         return HttpResponse.error();
       }
-      return HttpResponse.json({ data: created }, { status: 201 });
+      return HttpResponse.json({ data: created, meta: { capability: capabilityOf(555) } }, { status: 201 });
     }),
     http.get(`${API}/resources/booking-requests/v1.0`, ({ request }) => {
       const externalId = new URL(request.url).searchParams.get('filter[externalId]');
-      const found = created && externalId && created.externalId === externalId ? [created] : [];
-      return HttpResponse.json({ data: found, links: { next: null } });
+      return created && externalId && created.externalId === externalId
+        ? HttpResponse.json({ data: [created], meta: { capability: capabilityOf(Number(created.id)) } })
+        : HttpResponse.json({ data: [] });
     }),
-    http.get(`${API}/resources/booking-requests/v1.0/:id`, () => {
-      if (!created) return HttpResponse.json({ message: 'The record is not found' }, { status: 404 });
+    http.get(`${API}/resources/booking-requests/v1.0/:id`, ({ params, request }) => {
+      if (!opens(request, params.id)) return notFound();
+      if (cancelRequest && Number(params.id) === cancelRequest.id) {
+        cancelled = true;
+        return HttpResponse.json({ data: { ...cancelRequest, status: 'approved' } });
+      }
+      if (!created || Number(params.id) !== created.id) return notFound();
       polls += 1;
       if (polls <= (options.pendingPolls ?? 1)) return HttpResponse.json({ data: created });
       const outcome = options.outcome ?? 'approved';
@@ -139,9 +168,11 @@ export function createAmpecoFixture(options: FixtureOptions = {}): HttpHandler[]
           : { ...created, status: 'rejected', rejectionReason: options.rejectionReason ?? 'The slot was taken' };
       return HttpResponse.json({ data });
     }),
-    http.get(`${API}/resources/bookings/v1.0/:id`, () => HttpResponse.json({ data: bookingFrom(created) })),
-    http.get(`${API}/resources/bookings/v1.0`, () =>
-      HttpResponse.json({ data: [bookingFrom(created)], links: { next: null } }),
+    // The booking opens with its request's capability.
+    http.get(`${API}/resources/bookings/v1.0/:id`, ({ request }) =>
+      created && opens(request, created.id)
+        ? HttpResponse.json({ data: { ...bookingFrom(created), ...(cancelled && { status: 'cancelled' }) } })
+        : notFound(),
     ),
   ];
 }

@@ -56,6 +56,8 @@ export interface RecordedRequest {
   url: string;
   /** Parsed JSON body, the raw text when not JSON, undefined when empty. */
   body: unknown;
+  /** The request's headers, names lower-cased. */
+  headers: Record<string, string>;
 }
 
 export interface RequestLog {
@@ -71,7 +73,8 @@ export function recordRequests(filter = ''): RequestLog {
   const pending: Promise<void>[] = [];
   const listener = ({ request }: { request: Request }): void => {
     if (!request.url.includes(filter)) return;
-    const entry: RecordedRequest = { method: request.method, url: request.url, body: undefined };
+    const headers = Object.fromEntries(request.headers.entries());
+    const entry: RecordedRequest = { method: request.method, url: request.url, body: undefined, headers };
     requests.push(entry);
     pending.push(
       request

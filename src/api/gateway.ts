@@ -1,0 +1,27 @@
+/**
+ * The v2 booking gateway's answers (SPEC §4 steps 5–8, §9): a booking request with the capability
+ * that opens it (and its booking) to its holder. The bodies sent are in `gateway-bodies.ts`;
+ * Ampeco's resources themselves in `schemas.ts`.
+ */
+import * as z from 'zod/mini';
+import { BookingRequest } from './schemas.js';
+
+export type { CancelBookingBody, CreateBookingBody } from './gateway-bodies.js';
+
+const Capability = z.object({ capability: z.string() });
+
+/** A create or cancel answer: `201 {data, meta: {capability}}`. */
+export const CreatedBookingRequest = z.object({ data: BookingRequest, meta: Capability });
+export type CreatedBookingRequest = z.infer<typeof CreatedBookingRequest>;
+
+/** The look-up by `externalId`: `{data: [request], meta: {capability}}`, or `{data: []}`. */
+export const BookingRequestLookup = z.object({
+  data: z.array(BookingRequest),
+  meta: z.optional(z.nullable(Capability)),
+});
+
+/** A booking request the widget may read, with the capability that opens it. */
+export interface TrackedRequest {
+  request: BookingRequest;
+  capability: string;
+}

@@ -1,0 +1,150 @@
+/**
+ * The flow's state as the template needs it: which screen, what the status says, which messages
+ * stand next to which control, whether the controls wait. Messages are either a catalogue key
+ * (translated by the element) or the server's own text.
+ */
+import type { ErrorCode } from '../api/errors.js';
+import type { Booking } from '../api/schemas.js';
+import type { BookingStatus } from '../components/status-tracker/status-tracker.js';
+import type { MessageKey } from '../i18n/index.js';
+import { cancellableId } from './cancel.js';
+import type { FieldName } from './failure.js';
+import { isBusy } from './machine.js';
+import type { Confirmed, State } from './states.js';
+
+/** A message: a catalogue key, or a text as the server wrote it. */
+export type Message = { key: MessageKey } | { text: string };
+
+/** The catalogue key of each error code's message. */
+export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
+  config: 'errorConfig',
+  network: 'errorNetwork',
+  unauthorized: 'errorUnauthorized',
+  forbidden: 'errorForbidden',
+  'not-found': 'errorNotFound',
+  'rate-limited': 'errorRateLimited',
+  validation: 'errorValidation',
+  'bad-response': 'errorBadResponse',
+  timeout: 'errorTimeout',
+};
+
+/** Where cancelling a confirmed booking is (SPEC §4 step 8). */
+export type CancelStage = 'unavailable' | 'offered' | 'confirming' | 'cancelling' | 'cancelled';
+
+export interface FlowView {
+  /** Nothing but an alert: no usable location, or the first load failed (`retryable` then). */
+  fatal: { code: ErrorCode; retryable: boolean } | null;
+  loading: boolean;
+  /** A booking or a cancel is on its way: the controls wait. */
+  busy: boolean;
+  /** The booking is done (confirmed or cancelled): the choice controls give way to the outcome. */
+  done: boolean;
+  status: BookingStatus;
+  statusMessage: Message | null;
+  /** Offers "Try again" on an error (with nothing to retry, it reloads the start times). */
+  retryable: boolean;
+  fieldErrors: Record<FieldName, Message | null>;
+  /** No driver account uses the email: the sign-up hint. */
+  noAccount: boolean;
+  /** The confirmed booking, while it is shown. */
+  confirmed: Confirmed | null;
+  cancel: CancelStage;
+  cancelError: Message | null;
+  cancelledBooking: Booking | null;
+}
+
+const STATUS: Record<State['kind'], BookingStatus> = {
+  'config-error': 'idle',
+  loading: 'idle',
+  'load-failed': 'idle',
+  choosing: 'idle',
+  sending: 'sending',
+  checking: 'sending',
+  uncertain: 'error',
+  pending: 'pending',
+  'reading-booking': 'pending',
+  confirmed: 'confirmed',
+  rejected: 'rejected',
+  'timed-out': 'timeout',
+  failed: 'error',
+  'cancel-confirming': 'confirmed',
+  cancelling: 'confirmed',
+  cancelled: 'idle',
+};
+
+const noFieldErrors: Record<FieldName, Message | null> = { email: null, port: null, slot: null };
+
+function fieldErrorsOf(state: State): Record<FieldName, Message | null> {
+  if (state.kind !== 'choosing') return noFieldErrors;
+  const text = (value: string | undefined): Message | null => (value ? { text: value } : null);
+  return {
+    email: text(state.fieldErrors.email),
+    port: state.missing === 'port' ? { key: 'pickPort' } : text(state.fieldErrors.port),
+    slot: state.missing === 'slot' ? { key: 'pickTime' } : text(state.fieldErrors.slot),
+  };
+}
+
+function statusMessageOf(state: State): Message | null {
+  switch (state.kind) {
+    case 'rejected':
+      return state.reason ? { text: state.reason } : null;
+    case 'failed':
+      return state.message ? { text: state.message } : { key: ERROR_MESSAGE[state.failure.code] };
+    case 'uncertain':
+      return { key: ERROR_MESSAGE[state.failure.code] };
+    default:
+      return null;
+  }
+}
+
+function confirmedOf(state: State): Confirmed | null {
+  if (state.kind === 'confirmed' || state.kind === 'cancel-confirming' || state.kind === 'cancelling') {
+    return state.confirmed;
+  }
+  return null;
+}
+
+function cancelStageOf(state: State): CancelStage {
+  switch (state.kind) {
+    case 'confirmed':
+      return cancellableId(state.confirmed) === null ? 'unavailable' : 'offered';
+    case 'cancel-confirming':
+      return 'confirming';
+    case 'cancelling':
+      return 'cancelling';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'unavailable';
+  }
+}
+
+export function viewOf(state: State): FlowView {
+  const fatal =
+    state.kind === 'config-error'
+      ? { code: 'config' as const, retryable: false }
+      : state.kind === 'load-failed'
+        ? { code: state.failure.code, retryable: true }
+        : null;
+  const cancelFailure = state.kind === 'confirmed' ? state.cancelFailure : null;
+  const confirmed = confirmedOf(state);
+  return {
+    fatal,
+    loading: state.kind === 'loading',
+    busy: isBusy(state),
+    done: confirmed !== null || state.kind === 'cancelled',
+    status: STATUS[state.kind],
+    statusMessage: statusMessageOf(state),
+    retryable: state.kind === 'uncertain' || state.kind === 'failed',
+    fieldErrors: fieldErrorsOf(state),
+    noAccount: state.kind === 'choosing' && state.noAccount,
+    confirmed,
+    cancel: cancelStageOf(state),
+    cancelError: cancelFailure
+      ? cancelFailure.code === 'validation'
+        ? { text: cancelFailure.message }
+        : { key: ERROR_MESSAGE[cancelFailure.code] }
+      : null,
+    cancelledBooking: state.kind === 'cancelled' ? state.booking : null,
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The widget's template: the view model and the choice in, the parts out. No state of its own;
+ * what the driver does goes back to the element through `handlers`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { describeConfirmed, pickTranslation } from './booking/describe.js';
+import type { LoadedData } from './booking/load.js';
+import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
+import type { BookingChoice } from './components/email-form/email-form.js';
+import type { TrackedBooking } from './components/status-tracker/status-tracker.js';
+import type { FlowEvent } from './booking/states.js';
+import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
+import type { EmailInputDetail, EmailSubmitDetail, PortSelectDetail, SlotSelectDetail } from './events.js';
+import { formatMinutes, zoneName, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+
+export interface WidgetTemplateInput {
+  /** The resolved locale, for `Intl` formats. */
+  locale: string;
+  /** The language of the texts (`en` while the locale's catalogue is not here). */
+  textLanguage: string;
+  direction: 'ltr' | 'rtl';
+  catalogue: Catalogue;
+  /** The message `key` in the language shown. */
+  t: (key: MessageKey, params?: MessageParams) => string;
+  view: FlowView;
+  data: LoadedData | undefined;
+  loading: boolean;
+  timeZone: string;
+  /** The browser's own timezone. */
+  ownTimeZone: string;
+  now: number;
+  days: number;
+  /** Minutes between starts (taken starts between free ones keep their place in the grid). */
+  slotStep: number;
+  /** The selectable starts (ISO UTC) for the chosen port and duration. */
+  starts: string[];
+  evseId: number | null;
+  duration: number;
+  durations: number[];
+  start: string | null;
+  email: string;
+  signupUrl: string | null;
+  offline: boolean;
+}
+
+export interface WidgetHandlers {
+  dispatch(event: FlowEvent): void;
+  portSelect(event: CustomEvent<PortSelectDetail>): void;
+  durationChange(event: Event): void;
+  slotSelect(event: CustomEvent<SlotSelectDetail>): void;
+  emailInput(event: CustomEvent<EmailInputDetail>): void;
+  emailSubmit(event: CustomEvent<EmailSubmitDetail>): void;
+}
+
+/**
+ * The cancel step's texts. English only for now: the catalogues (`src/i18n/`) are being made
+ * typed and lazy, and the new booker's confirmation card will carry these in every language.
+ */
+const CANCEL_TEXT = {
+  cancel: 'Cancel booking',
+  question: 'Cancel this booking?',
+  confirm: 'Yes, cancel it',
+  keep: 'Keep booking',
+  cancelling: 'Cancelling…',
+  cancelled: 'Booking cancelled',
+} as const;
+
+const textOf = (t: WidgetTemplateInput['t'], message: Message | null): string | null =>
+  message === null ? null : 'key' in message ? t(message.key) : message.text;
+
+function renderFatal(
+  { textLanguage, direction, t, view, offline }: WidgetTemplateInput,
+  handlers: WidgetHandlers,
+): TemplateResult {
+  const fatal = view.fatal!;
+  return html`<div part="base" lang=${textLanguage} dir=${direction}>
+    <div class="fatal" role="alert" part="status">
+      <p>${t(ERROR_MESSAGE[fatal.code])}</p>
+      ${offline ? html`<p>${t('offline')}</p>` : nothing}
+      ${
+        fatal.retryable
+          ? html`<button @click=${(): void => handlers.dispatch({ type: 'retry' })}>${t('tryAgain')}</button>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}
+
+/** What the driver chose, for the summary before Book and the pending card: port (null: any), start, end, zone. */
+function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice {
+  const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
+  return {
+    port: port ? port.label || port.physicalReference || `#${port.id}` : null,
+    start,
+    end: toIsoUtc(Date.parse(start) + input.duration * 60_000),
+    timeZone: input.timeZone,
+  };
+}
+
+/** The booking asked for, as the status tracker shows it while pending. */
+function pendingBooking(input: WidgetTemplateInput, start: string): TrackedBooking {
+  const { port, end, timeZone } = bookingChoice(input, start);
+  return { start, end, timeZone, port: port === null ? null : { label: port }, locationName: null };
+}
+
+/** The port, duration, start and email controls. */
+function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
+  const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
+  const noPort = evseId === null;
+  const days = groupByDay(starts.map(Date.parse), timeZone, localDate(input.now, timeZone), input.days);
+  const selected = input.start && starts.includes(input.start) ? input.start : null;
+  const error = (message: Message | null): TemplateResult | typeof nothing =>
+    message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
+  // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
+  return html`<ev-port-list
+      exportparts="port-list"
+      .ports=${data?.ports ?? []}
+      .selected=${evseId}
+      .noAnyPort=${true}
+      .loading=${loading}
+      .disabled=${view.busy}
+      .locale=${locale}
+      .catalogue=${catalogue}
+      @ev-port-select=${handlers.portSelect}
+    ></ev-port-list>
+    ${error(view.fieldErrors.port)}
+    <div class="duration" part="duration">
+      <label for="duration">${t('duration')}</label>
+      <select id="duration" @change=${handlers.durationChange} ?disabled=${view.busy}>
+        ${input.durations.map(
+          (minutes) =>
+            html`<option value=${minutes} ?selected=${minutes === duration}>${formatMinutes(locale, minutes)}</option>`,
+        )}
+      </select>
+    </div>
+    ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}
+    <ev-slot-grid
+      ?hidden=${noPort && !loading}
+      exportparts="slot-grid"
+      .days=${days}
+      .timeZone=${timeZone}
+      .locale=${locale}
+      .catalogue=${catalogue}
+      .selected=${selected}
+      .duration=${duration}
+      .step=${input.slotStep}
+      .loading=${loading}
+      .disabled=${view.busy || noPort}
+      @ev-slot-select=${handlers.slotSelect}
+    ></ev-slot-grid>
+    ${error(view.fieldErrors.slot)}
+    <ev-email-form
+      exportparts="email-form, button"
+      .email=${input.email}
+      .busy=${view.busy}
+      .disabled=${loading}
+      .error=${textOf(t, view.fieldErrors.email)}
+      .notFound=${view.noAccount}
+      .signupUrl=${input.signupUrl}
+      .choice=${selected ? bookingChoice(input, selected) : null}
+      .locale=${locale}
+      .catalogue=${catalogue}
+      @ev-email-input=${handlers.emailInput}
+      @ev-email-submit=${handlers.emailSubmit}
+    ></ev-email-form>`;
+}
+
+/** Cancel booking, with a confirm step (SPEC §4 step 8, §6). */
+function renderCancel({ t, view }: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult | typeof nothing {
+  const send = (event: FlowEvent) => (): void => handlers.dispatch(event);
+  const cancelError = textOf(t, view.cancelError);
+  switch (view.cancel) {
+    case 'offered':
+      return html`<div class="cancel">
+        ${cancelError ? html`<p class="error" role="alert">${cancelError}</p>` : nothing}
+        <button @click=${send({ type: 'cancel' })}>${CANCEL_TEXT.cancel}</button>
+      </div>`;
+    case 'confirming':
+      return html`<div class="cancel" role="group" aria-labelledby="cancel-question">
+        <p id="cancel-question">${CANCEL_TEXT.question}</p>
+        <div class="cancel-actions">
+          <button @click=${send({ type: 'cancel-confirmed' })}>${CANCEL_TEXT.confirm}</button>
+          <button @click=${send({ type: 'cancel-dismissed' })}>${CANCEL_TEXT.keep}</button>
+        </div>
+      </div>`;
+    case 'cancelling':
+      return html`<p class="cancel" role="status">${CANCEL_TEXT.cancelling}</p>`;
+    case 'cancelled':
+      return html`<p class="cancel" role="status">${CANCEL_TEXT.cancelled}</p>`;
+    default:
+      return nothing;
+  }
+}
+
+export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
+  const { locale, textLanguage, direction, catalogue, t, view, data, timeZone, ownTimeZone } = input;
+  if (view.fatal) return renderFatal(input, handlers);
+  const name = data ? (pickTranslation(data.location.name, locale) ?? t('locationFallback')) : '';
+  const detail = view.confirmed ? describeConfirmed(locale, timeZone, view.confirmed, data?.ports ?? []) : null;
+  return html`<div part="base" lang=${textLanguage} dir=${direction} aria-busy=${input.loading}>
+    <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
+    ${
+      data && ownTimeZone !== timeZone
+        ? html`<p class="note">${t('zoneDiffers', { zone: zoneName(ownTimeZone) })}</p>`
+        : nothing
+    }
+    ${view.done ? nothing : renderChoice(input, handlers)}
+    ${input.offline ? html`<p class="error" role="alert">${t('offline')}</p>` : nothing}
+    <div class="status" tabindex="-1">
+      <ev-status-tracker
+        exportparts="status"
+        .status=${view.status}
+        .message=${textOf(t, view.statusMessage)}
+        .detail=${detail}
+        .retryable=${view.retryable}
+        .booking=${view.status === 'pending' && input.start ? pendingBooking(input, input.start) : null}
+        .locale=${locale}
+        .catalogue=${catalogue}
+        @ev-retry=${(): void => handlers.dispatch({ type: 'retry' })}
+        @ev-pick-again=${(): void => handlers.dispatch({ type: 'pick-again' })}
+      ></ev-status-tracker>
+    </div>
+    ${renderCancel(input, handlers)}
+    ${
+      view.done && view.cancel !== 'confirming' && view.cancel !== 'cancelling'
+        ? html`<button @click=${(): void => handlers.dispatch({ type: 'book-another' })}>${t('bookAnother')}</button>`
+        : nothing
+    }
+  </div>`;
+}

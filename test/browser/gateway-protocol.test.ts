@@ -1,0 +1,129 @@
+/**
+ * The widget on the v2 booking gateway (SPEC §4 v2, §9): the capability that opens the driver's own
+ * request and booking, a reload that resumes with it, the cancel flow, and the portal's token.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
+import { API, capabilityOf, createAmpecoFixture } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
+import { bookButton, fillBooking, mount, path, radios, statusText } from '../support/widget-driver.js';
+
+useMsw();
+afterEach(() => sessionStorage.clear());
+
+const PENDING_KEY = 'ev-booking-widget:pending:/api/ampeco:7';
+
+/** The widget's own button (not one inside its parts) whose text contains `text`. */
+const button = (el: EvBookingWidget, text: string): HTMLButtonElement | undefined =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent?.includes(text));
+
+async function bookToConfirmation(el: EvBookingWidget): Promise<void> {
+  await fillBooking(el, 'driver@example.com');
+  const confirmed = oneEvent(el, 'ev-booking-confirmed');
+  bookButton(el).click();
+  await confirmed;
+  await el.updateComplete;
+}
+
+describe('the v2 booking gateway', () => {
+  it('sends the capability on every poll and on the booking read, and never on the create', async () => {
+    const el = await mount({ pendingPolls: 2 });
+    const log = recordRequests(`${API}/resources/`);
+    await bookToConfirmation(el);
+    const sent = await log.settled();
+    log.stop();
+    const capabilities = sent.map((r) => [r.method, path(r), r.headers['x-booking-capability']]);
+    expect(capabilities).to.deep.equal([
+      ['POST', '/resources/booking-requests/v1.0', undefined],
+      ['GET', '/resources/booking-requests/v1.0/555', capabilityOf(555)],
+      ['GET', '/resources/booking-requests/v1.0/555', capabilityOf(555)],
+      ['GET', '/resources/booking-requests/v1.0/555', capabilityOf(555)],
+      ['GET', '/resources/bookings/v1.0/900', capabilityOf(555)],
+    ]);
+  });
+
+  it('keeps the pending request with its capability, and a reload resumes it with that capability', async () => {
+    const first = await mount({ pendingPolls: 1000 });
+    await fillBooking(first, 'driver@example.com');
+    const requested = oneEvent(first, 'ev-booking-requested');
+    bookButton(first).click();
+    await requested;
+    const kept = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null');
+    expect(kept).to.deep.include({ capability: capabilityOf(555) });
+    expect(kept.request).to.include({ id: 555, status: 'pending' });
+    first.remove();
+
+    // The page again: a new widget on the same location finds the request and follows it.
+    worker.use(...createAmpecoFixture({ existingRequest: kept.request }));
+    const log = recordRequests(`${API}/resources/booking-requests/v1.0/555`);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget');
+    el.setAttribute('location-id', '7');
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    container.append(el);
+    expect((await confirmed).detail.bookingRequest).to.include({ id: 555, status: 'approved' });
+    const polls = await log.settled();
+    log.stop();
+    expect(polls.length).to.be.greaterThan(0);
+    expect(polls.every((r) => r.headers['x-booking-capability'] === capabilityOf(555))).to.be.true;
+    expect(sessionStorage.getItem(PENDING_KEY), 'forgotten once decided').to.equal(null);
+  });
+
+  it('a kept request from before v2 (a bare id) is ignored, not read without a capability', async () => {
+    sessionStorage.setItem(PENDING_KEY, '555');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    await mount();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    log.stop();
+    expect(log.requests).to.have.length(0);
+  });
+
+  it('cancels a confirmed booking after asking, with the capabilities of §4 step 8, and fires ev-booking-cancelled', async () => {
+    const el = await mount();
+    await bookToConfirmation(el);
+    const log = recordRequests(`${API}/resources/`);
+
+    // Asked first; "Keep booking" keeps it and sends nothing.
+    button(el, 'Cancel booking')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Cancel this booking?');
+    button(el, 'Keep booking')!.click();
+    await el.updateComplete;
+    expect(log.requests).to.have.length(0);
+    expect(statusText(el)).to.contain('Booking confirmed');
+
+    button(el, 'Cancel booking')!.click();
+    await el.updateComplete;
+    const cancelled = oneEvent(el, 'ev-booking-cancelled');
+    button(el, 'Yes, cancel')!.click();
+    const { detail } = await cancelled;
+    expect(detail.booking).to.include({ id: 900, status: 'cancelled' });
+    await waitUntil(() => el.shadowRoot!.textContent?.includes('Booking cancelled'), 'the driver is told');
+
+    const sent = await log.settled();
+    log.stop();
+    expect(sent.map((r) => [r.method, path(r), r.headers['x-booking-capability']])).to.deep.equal([
+      ['POST', '/resources/booking-requests/v1.0', capabilityOf(555)],
+      ['GET', '/resources/booking-requests/v1.0/556', capabilityOf(556)],
+      ['GET', '/resources/bookings/v1.0/900', capabilityOf(555)],
+    ]);
+    expect(sent[0]!.body).to.deep.equal({ type: 'cancel', bookingId: 900 });
+  });
+
+  it('sends authToken as Authorization: Bearer on every request to the proxy', async () => {
+    worker.use(...createAmpecoFixture());
+    const log = recordRequests(API);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget');
+    el.authToken = 'header.payload.signature';
+    el.setAttribute('location-id', '7');
+    el.setAttribute('locale', 'en-GB');
+    container.append(el);
+    await waitUntil(() => radios(el).length > 0, 'ports rendered', { timeout: 5000 });
+    await bookToConfirmation(el);
+    const sent = await log.settled();
+    log.stop();
+    expect(sent.length).to.be.greaterThan(6);
+    expect(sent.filter((r) => r.headers['authorization'] !== 'Bearer header.payload.signature')).to.deep.equal([]);
+  });
+});

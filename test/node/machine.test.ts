@@ -1,0 +1,828 @@
+/**
+ * The booking flow's transition table (src/booking/machine.ts): every state × event that moves, what
+ * it asks for, and the never-two-bookings paths (SPEC §8) as sequences of events.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CreateBookingBody } from '../../src/api/gateway.js';
+import type { Booking, BookingRequest } from '../../src/api/schemas.js';
+import type { Failure } from '../../src/booking/failure.js';
+import { SECOND_LOOK_UP_DELAY_MS, isBusy, transition } from '../../src/booking/machine.js';
+import {
+  choosing,
+  type BookingChoice,
+  type Confirmed,
+  type Effect,
+  type FlowEvent,
+  type State,
+  type Tracked,
+} from '../../src/booking/states.js';
+
+const choice: BookingChoice = {
+  locationId: 7,
+  evseId: 1001,
+  startAt: '2026-03-01T10:00:00Z',
+  endAt: '2026-03-01T11:00:00Z',
+  email: 'driver@example.com',
+};
+const body = (externalId = 'id-1', extra: Partial<CreateBookingBody> = {}): CreateBookingBody => ({
+  type: 'create',
+  email: choice.email,
+  locationId: 7,
+  startAt: choice.startAt!,
+  endAt: choice.endAt!,
+  evseId: 1001,
+  externalId,
+  ...extra,
+});
+const pendingRequest: BookingRequest = { id: 555, status: 'pending', externalId: 'id-1' };
+const tracked: Tracked = { request: pendingRequest, capability: 'cap-555' };
+const approved: BookingRequest = { ...pendingRequest, status: 'approved', bookingId: 900 };
+const rejected: BookingRequest = { ...pendingRequest, status: 'rejected', rejectionReason: 'Overlap' };
+const booking: Booking = {
+  id: 900,
+  locationId: 7,
+  startAt: choice.startAt!,
+  endAt: choice.endAt!,
+  status: 'accepted',
+};
+const confirmed: Confirmed = { request: approved, booking, capability: 'cap-555' };
+const cancelTracked: Tracked = { request: { id: 556, status: 'pending' }, capability: 'cap-556' };
+
+const lostAnswer: Failure = { code: 'network', message: 'POST failed' };
+const serverError: Failure = { code: 'network', message: 'HTTP 500', status: 500 };
+const rateLimited: Failure = { code: 'rate-limited', message: 'HTTP 429', status: 429 };
+const forbidden: Failure = { code: 'forbidden', message: 'HTTP 403', status: 403 };
+const error = (failure: Failure): Effect => ({ type: 'emit', event: { name: 'ev-booking-error', failure } });
+const focusStatus: Effect = { type: 'focus', target: 'status' };
+
+const sending: State = { kind: 'sending', body: body(), resend: false };
+const checking = (extra: Partial<Extract<State, { kind: 'checking' }>> = {}): State => ({
+  kind: 'checking',
+  lost: body(),
+  next: body(),
+  lookupsLeft: 1,
+  mayResend: true,
+  cause: lostAnswer,
+  ...extra,
+});
+const uncertain: State = { kind: 'uncertain', lost: body(), next: body(), failure: lostAnswer };
+const pending: State = { kind: 'pending', tracked, resumed: false };
+
+interface Row {
+  name: string;
+  from: State;
+  event: FlowEvent;
+  to: State;
+  effects?: Effect[];
+}
+
+const rows: Row[] = [
+  // Configuration and the first load.
+  {
+    name: 'a valid configuration loads',
+    from: choosing(),
+    event: { type: 'configured', valid: true },
+    to: { kind: 'loading' },
+    effects: [{ type: 'abort' }],
+  },
+  {
+    name: 'an invalid configuration is a config error',
+    from: { kind: 'loading' },
+    event: { type: 'configured', valid: false, message: 'location-id missing' },
+    to: { kind: 'config-error' },
+    effects: [{ type: 'abort' }, error({ code: 'config', message: 'location-id missing' })],
+  },
+  {
+    name: 'reconfiguring forgets a lost attempt',
+    from: uncertain,
+    event: { type: 'configured', valid: true },
+    to: { kind: 'loading' },
+    effects: [{ type: 'abort' }],
+  },
+  {
+    name: 'loaded: choosing, and a kept request is looked for',
+    from: { kind: 'loading' },
+    event: { type: 'loaded' },
+    to: choosing(),
+    effects: [{ type: 'restore' }],
+  },
+  { name: 'loaded only counts while loading', from: pending, event: { type: 'loaded' }, to: pending, effects: [] },
+  {
+    name: 'the load fails',
+    from: { kind: 'loading' },
+    event: { type: 'load-failed', failure: serverError },
+    to: { kind: 'load-failed', failure: serverError },
+    effects: [error(serverError)],
+  },
+  {
+    name: 'retry after a failed load loads again',
+    from: { kind: 'load-failed', failure: serverError },
+    event: { type: 'retry' },
+    to: { kind: 'loading' },
+    effects: [{ type: 'load' }],
+  },
+
+  // Book.
+  {
+    name: 'Book sends the create with the fresh externalId',
+    from: choosing(),
+    event: { type: 'book', choice, externalId: 'id-1' },
+    to: sending,
+    effects: [{ type: 'create', body: body() }],
+  },
+  {
+    name: 'Book without a port asks for one',
+    from: choosing(),
+    event: { type: 'book', choice: { ...choice, evseId: null }, externalId: 'x' },
+    to: { ...choosing(), missing: 'port' },
+  },
+  {
+    name: 'Book without a start asks for one',
+    from: choosing(),
+    event: { type: 'book', choice: { ...choice, startAt: null, endAt: null }, externalId: 'x' },
+    to: { ...choosing(), missing: 'slot' },
+  },
+  {
+    name: 'Book after a rejection books',
+    from: { kind: 'rejected', request: rejected, reason: 'Overlap' },
+    event: { type: 'book', choice, externalId: 'id-1' },
+    to: sending,
+    effects: [{ type: 'create', body: body() }],
+  },
+  {
+    name: 'Book while sending: ignored',
+    from: sending,
+    event: { type: 'book', choice, externalId: 'id-2' },
+    to: sending,
+  },
+  {
+    name: 'Book while looking up: ignored',
+    from: checking(),
+    event: { type: 'book', choice, externalId: 'id-2' },
+    to: checking(),
+  },
+  {
+    name: 'Book while pending: ignored',
+    from: pending,
+    event: { type: 'book', choice, externalId: 'id-2' },
+    to: pending,
+  },
+  {
+    name: 'Book once confirmed: ignored',
+    from: { kind: 'confirmed', confirmed, cancelFailure: null },
+    event: { type: 'book', choice, externalId: 'id-2' },
+    to: { kind: 'confirmed', confirmed, cancelFailure: null },
+  },
+  {
+    name: 'Book of the same booking while one is uncertain: looked up, then that attempt again',
+    from: uncertain,
+    event: { type: 'book', choice, externalId: 'id-2' },
+    to: checking(),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+  {
+    name: 'Book of another start while one is uncertain: looked up, then the new one',
+    from: { ...choosing({ body: body(), failure: lostAnswer }) },
+    event: {
+      type: 'book',
+      choice: { ...choice, startAt: '2026-03-01T12:00:00Z', endAt: '2026-03-01T13:00:00Z' },
+      externalId: 'id-2',
+    },
+    to: checking({ next: body('id-2', { startAt: '2026-03-01T12:00:00Z', endAt: '2026-03-01T13:00:00Z' }) }),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+
+  // The create's answer.
+  {
+    name: 'created: pending, kept for a reload, announced, polled',
+    from: sending,
+    event: { type: 'created', tracked },
+    to: pending,
+    effects: [
+      { type: 'persist', tracked },
+      { type: 'emit', event: { name: 'ev-booking-requested', bookingRequest: pendingRequest } },
+      { type: 'poll', tracked },
+    ],
+  },
+  { name: 'created only counts while sending', from: choosing(), event: { type: 'created', tracked }, to: choosing() },
+  {
+    name: 'no account: the sign-up hint, nothing else',
+    from: sending,
+    event: {
+      type: 'create-failed',
+      failure: {
+        code: 'validation',
+        message: 'No account',
+        reason: 'no-account',
+        fieldErrors: { email: ['No account'] },
+      },
+    },
+    to: { ...choosing(), noAccount: true },
+  },
+  {
+    name: '422 on fields: each message next to its control',
+    from: sending,
+    event: {
+      type: 'create-failed',
+      failure: {
+        code: 'validation',
+        message: 'Invalid',
+        fieldErrors: { email: ['Bad email'], startAt: ['Too late'], evseId: ['Busy'] },
+      },
+    },
+    to: { ...choosing(), fieldErrors: { email: 'Bad email', slot: 'Too late', port: 'Busy' } },
+  },
+  {
+    name: '422 about what the driver cannot change: failed with the message',
+    from: sending,
+    event: {
+      type: 'create-failed',
+      failure: { code: 'validation', message: 'Invalid', fieldErrors: { locationId: ['Closed'] } },
+    },
+    to: {
+      kind: 'failed',
+      failure: { code: 'validation', message: 'Invalid', fieldErrors: { locationId: ['Closed'] } },
+      message: 'Closed',
+      retry: { kind: 'none' },
+    },
+    effects: [error({ code: 'validation', message: 'Invalid', fieldErrors: { locationId: ['Closed'] } }), focusStatus],
+  },
+  {
+    name: '"externalId already taken": the attempt arrived; looked up, never re-sent',
+    from: { kind: 'sending', body: body(), resend: true },
+    event: {
+      type: 'create-failed',
+      failure: { code: 'validation', message: 'Taken', fieldErrors: { externalId: ['taken'] } },
+    },
+    to: checking({
+      mayResend: false,
+      cause: { code: 'validation', message: 'Taken', fieldErrors: { externalId: ['taken'] } },
+    }),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+  {
+    name: 'the answer was lost: looked up twice before any re-send',
+    from: sending,
+    event: { type: 'create-failed', failure: lostAnswer },
+    to: checking({ lookupsLeft: 2 }),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+  {
+    name: 'a 5xx: outcome unknown, looked up',
+    from: sending,
+    event: { type: 'create-failed', failure: serverError },
+    to: checking({ lookupsLeft: 2, cause: serverError }),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+  {
+    name: "the re-send's answer lost too: one look-up, no third POST",
+    from: { kind: 'sending', body: body(), resend: true },
+    event: { type: 'create-failed', failure: lostAnswer },
+    to: checking({ mayResend: false }),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+  {
+    name: 'a 429 was refused: failed, Try again books the same again',
+    from: sending,
+    event: { type: 'create-failed', failure: rateLimited },
+    to: { kind: 'failed', failure: rateLimited, message: null, retry: { kind: 'book', body: body() } },
+    effects: [error(rateLimited), focusStatus],
+  },
+  {
+    name: 'a 403: failed, nothing to try again',
+    from: sending,
+    event: { type: 'create-failed', failure: forbidden },
+    to: { kind: 'failed', failure: forbidden, message: null, retry: { kind: 'none' } },
+    effects: [error(forbidden), focusStatus],
+  },
+
+  // Looking a lost attempt up.
+  {
+    name: 'found: that request is followed',
+    from: checking({ next: body('id-2') }),
+    event: { type: 'looked-up', found: tracked },
+    to: pending,
+    effects: [
+      { type: 'persist', tracked },
+      { type: 'emit', event: { name: 'ev-booking-requested', bookingRequest: pendingRequest } },
+      { type: 'poll', tracked },
+    ],
+  },
+  {
+    name: 'not found the first time: looked up again after a pause',
+    from: checking({ lookupsLeft: 2 }),
+    event: { type: 'looked-up', found: null },
+    to: checking({ lookupsLeft: 1 }),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: SECOND_LOOK_UP_DELAY_MS }],
+  },
+  {
+    name: 'certainly not made: sent once more under the same externalId',
+    from: checking(),
+    event: { type: 'looked-up', found: null },
+    to: { kind: 'sending', body: body(), resend: true },
+    effects: [{ type: 'create', body: body() }],
+  },
+  {
+    name: 'not made, and the driver asked for another booking: that one is sent',
+    from: checking({ next: body('id-2') }),
+    event: { type: 'looked-up', found: null },
+    to: { kind: 'sending', body: body('id-2'), resend: false },
+    effects: [{ type: 'create', body: body('id-2') }],
+  },
+  {
+    name: 'not found after the re-send: uncertain, nothing sent',
+    from: checking({ mayResend: false }),
+    event: { type: 'looked-up', found: null },
+    to: uncertain,
+    effects: [error(lostAnswer), focusStatus],
+  },
+  {
+    name: 'the look-up fails: uncertain',
+    from: checking(),
+    event: { type: 'look-up-failed', failure: serverError },
+    to: { ...uncertain, failure: serverError },
+    effects: [error(serverError), focusStatus],
+  },
+  {
+    name: 'Try again when uncertain: looked up first',
+    from: uncertain,
+    event: { type: 'retry' },
+    to: checking(),
+    effects: [{ type: 'look-up', externalId: 'id-1', delayMs: 0 }],
+  },
+
+  // Polling and reading the booking.
+  {
+    name: 'a kept request is resumed',
+    from: choosing(),
+    event: { type: 'resume', tracked },
+    to: { kind: 'pending', tracked, resumed: true },
+    effects: [{ type: 'poll', tracked }],
+  },
+  { name: 'no resume while a booking is on its way', from: sending, event: { type: 'resume', tracked }, to: sending },
+  {
+    name: 'approved: the booking is read with the capability',
+    from: pending,
+    event: { type: 'decided', request: approved },
+    to: { kind: 'reading-booking', tracked: { ...tracked, request: approved } },
+    effects: [{ type: 'read-booking', bookingId: 900, capability: 'cap-555' }],
+  },
+  {
+    name: 'approved without a bookingId: confirmed with the request alone',
+    from: pending,
+    event: { type: 'decided', request: { ...approved, bookingId: null } },
+    to: {
+      kind: 'confirmed',
+      confirmed: { request: { ...approved, bookingId: null }, booking: null, capability: 'cap-555' },
+      cancelFailure: null,
+    },
+    effects: [
+      { type: 'forget' },
+      {
+        type: 'emit',
+        event: { name: 'ev-booking-confirmed', bookingRequest: { ...approved, bookingId: null }, booking: null },
+      },
+      focusStatus,
+    ],
+  },
+  {
+    name: 'rejected: the reason, the start forgotten, availability reloaded',
+    from: pending,
+    event: { type: 'decided', request: rejected },
+    to: { kind: 'rejected', request: rejected, reason: 'Overlap' },
+    effects: [
+      { type: 'forget' },
+      { type: 'emit', event: { name: 'ev-booking-rejected', bookingRequest: rejected, reason: 'Overlap' } },
+      { type: 'clear-start' },
+      { type: 'reload-availability' },
+      focusStatus,
+    ],
+  },
+  {
+    name: 'the booking read: confirmed',
+    from: { kind: 'reading-booking', tracked: { ...tracked, request: approved } },
+    event: { type: 'booking-read', booking },
+    to: { kind: 'confirmed', confirmed, cancelFailure: null },
+    effects: [
+      { type: 'forget' },
+      { type: 'emit', event: { name: 'ev-booking-confirmed', bookingRequest: approved, booking } },
+      focusStatus,
+    ],
+  },
+  {
+    name: 'the booking not found yet: confirmed with the request alone',
+    from: { kind: 'reading-booking', tracked: { ...tracked, request: approved } },
+    event: { type: 'booking-read-failed', failure: { code: 'not-found', message: 'HTTP 404', status: 404 } },
+    to: { kind: 'confirmed', confirmed: { ...confirmed, booking: null }, cancelFailure: null },
+    effects: [
+      { type: 'forget' },
+      { type: 'emit', event: { name: 'ev-booking-confirmed', bookingRequest: approved, booking: null } },
+      focusStatus,
+    ],
+  },
+  {
+    name: 'the booking read fails for a passing reason: Try again follows the request',
+    from: { kind: 'reading-booking', tracked },
+    event: { type: 'booking-read-failed', failure: serverError },
+    to: { kind: 'failed', failure: serverError, message: null, retry: { kind: 'track', tracked } },
+    effects: [error(serverError), focusStatus],
+  },
+  {
+    name: 'still pending past the time-out',
+    from: pending,
+    event: { type: 'poll-timed-out' },
+    to: { kind: 'timed-out', tracked },
+    effects: [error({ code: 'timeout', message: 'Booking request 555 still pending' }), focusStatus],
+  },
+  {
+    name: 'Check again polls the same request',
+    from: { kind: 'timed-out', tracked },
+    event: { type: 'retry' },
+    to: pending,
+    effects: [{ type: 'poll', tracked }],
+  },
+  {
+    name: 'polling fails: Try again follows the same request',
+    from: pending,
+    event: { type: 'poll-failed', failure: lostAnswer },
+    to: { kind: 'failed', failure: lostAnswer, message: null, retry: { kind: 'track', tracked } },
+    effects: [error(lostAnswer), focusStatus],
+  },
+  {
+    name: 'a resumed request that is gone is forgotten quietly',
+    from: { kind: 'pending', tracked, resumed: true },
+    event: { type: 'poll-failed', failure: { code: 'not-found', message: 'HTTP 404', status: 404 } },
+    to: choosing(),
+    effects: [{ type: 'forget' }],
+  },
+  {
+    name: 'Try again after polling failed: polls, never books',
+    from: { kind: 'failed', failure: lostAnswer, message: null, retry: { kind: 'track', tracked } },
+    event: { type: 'retry' },
+    to: pending,
+    effects: [{ type: 'poll', tracked }],
+  },
+  {
+    name: 'Try again after a 429: the same Book',
+    from: { kind: 'failed', failure: rateLimited, message: null, retry: { kind: 'book', body: body() } },
+    event: { type: 'retry' },
+    to: sending,
+    effects: [{ type: 'create', body: body() }],
+  },
+  {
+    name: 'Try again with nothing to retry: choosing, fresh availability',
+    from: { kind: 'failed', failure: forbidden, message: null, retry: { kind: 'none' } },
+    event: { type: 'retry' },
+    to: choosing(),
+    effects: [{ type: 'reload-availability' }],
+  },
+  { name: 'retry while sending: ignored (back online)', from: sending, event: { type: 'retry' }, to: sending },
+
+  // The driver's edits.
+  {
+    name: 'a new start ends a rejection',
+    from: { kind: 'rejected', request: rejected, reason: 'Overlap' },
+    event: { type: 'edited', field: 'slot' },
+    to: choosing(),
+  },
+  {
+    name: 'a new start keeps a lost attempt to look up',
+    from: uncertain,
+    event: { type: 'edited', field: 'slot' },
+    to: choosing({ body: body(), failure: lostAnswer }),
+  },
+  {
+    name: 'typing clears the email message and the sign-up hint',
+    from: { ...choosing(), noAccount: true, fieldErrors: { email: 'Bad', slot: 'Late' } },
+    event: { type: 'edited', field: 'email' },
+    to: { ...choosing(), fieldErrors: { slot: 'Late' } },
+  },
+  {
+    name: 'another port clears the port and start messages',
+    from: { ...choosing(), missing: 'port', fieldErrors: { email: 'Bad', slot: 'Late', port: 'Busy' } },
+    event: { type: 'edited', field: 'port' },
+    to: { ...choosing(), fieldErrors: { email: 'Bad' } },
+  },
+  {
+    name: 'another duration clears the start message',
+    from: { ...choosing(), missing: 'slot', fieldErrors: { slot: 'Late' } },
+    event: { type: 'edited', field: 'duration' },
+    to: choosing(),
+  },
+  {
+    name: 'editing while pending changes nothing',
+    from: pending,
+    event: { type: 'edited', field: 'slot' },
+    to: pending,
+  },
+  {
+    name: 'pick again after a rejection',
+    from: { kind: 'rejected', request: rejected, reason: null },
+    event: { type: 'pick-again' },
+    to: choosing(),
+    effects: [{ type: 'clear-start' }, { type: 'focus', target: 'slots' }],
+  },
+  {
+    name: 'book another after a confirmation',
+    from: { kind: 'confirmed', confirmed, cancelFailure: null },
+    event: { type: 'book-another' },
+    to: choosing(),
+    effects: [{ type: 'clear-start' }, { type: 'reload-availability' }, { type: 'focus', target: 'slots' }],
+  },
+
+  // Cancel (SPEC §4 step 8).
+  {
+    name: 'Cancel booking asks first',
+    from: { kind: 'confirmed', confirmed, cancelFailure: null },
+    event: { type: 'cancel' },
+    to: { kind: 'cancel-confirming', confirmed },
+  },
+  {
+    name: 'no cancel without a booking id',
+    from: {
+      kind: 'confirmed',
+      confirmed: { ...confirmed, booking: null, request: { ...approved, bookingId: null } },
+      cancelFailure: null,
+    },
+    event: { type: 'cancel' },
+    to: {
+      kind: 'confirmed',
+      confirmed: { ...confirmed, booking: null, request: { ...approved, bookingId: null } },
+      cancelFailure: null,
+    },
+  },
+  {
+    name: 'keeping the booking',
+    from: { kind: 'cancel-confirming', confirmed },
+    event: { type: 'cancel-dismissed' },
+    to: { kind: 'confirmed', confirmed, cancelFailure: null },
+  },
+  {
+    name: "cancel confirmed: sent with the booking's capability",
+    from: { kind: 'cancel-confirming', confirmed },
+    event: { type: 'cancel-confirmed' },
+    to: { kind: 'cancelling', confirmed, cancel: null, step: 'sending' },
+    effects: [{ type: 'cancel', bookingId: 900, capability: 'cap-555' }],
+  },
+  {
+    name: 'the cancel request is polled with its own capability',
+    from: { kind: 'cancelling', confirmed, cancel: null, step: 'sending' },
+    event: { type: 'cancel-created', tracked: cancelTracked },
+    to: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'pending' },
+    effects: [{ type: 'poll', tracked: cancelTracked }],
+  },
+  {
+    name: 'approved: the booking is read with its own capability',
+    from: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'pending' },
+    event: { type: 'decided', request: { ...cancelTracked.request, status: 'approved' } },
+    to: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'reading' },
+    effects: [{ type: 'read-booking', bookingId: 900, capability: 'cap-555' }],
+  },
+  {
+    name: 'the cancelled booking read: cancelled, announced',
+    from: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'reading' },
+    event: { type: 'booking-read', booking: { ...booking, status: 'cancelled' } },
+    to: { kind: 'cancelled', booking: { ...booking, status: 'cancelled' } },
+    effects: [
+      { type: 'emit', event: { name: 'ev-booking-cancelled', booking: { ...booking, status: 'cancelled' } } },
+      focusStatus,
+    ],
+  },
+  {
+    name: 'the cancel refused: back to the confirmation, saying so',
+    from: { kind: 'cancelling', confirmed, cancel: null, step: 'sending' },
+    event: { type: 'cancel-failed', failure: forbidden },
+    to: { kind: 'confirmed', confirmed, cancelFailure: forbidden },
+    effects: [error(forbidden), focusStatus],
+  },
+  {
+    name: 'the cancel request rejected',
+    from: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'pending' },
+    event: { type: 'decided', request: { ...cancelTracked.request, status: 'rejected', rejectionReason: 'Too late' } },
+    to: { kind: 'confirmed', confirmed, cancelFailure: { code: 'validation', message: 'Too late' } },
+    effects: [error({ code: 'validation', message: 'Too late' }), focusStatus],
+  },
+  {
+    name: 'the cancel still pending past the time-out',
+    from: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'pending' },
+    event: { type: 'poll-timed-out' },
+    to: {
+      kind: 'confirmed',
+      confirmed,
+      cancelFailure: { code: 'timeout', message: 'The cancellation is still pending' },
+    },
+    effects: [error({ code: 'timeout', message: 'The cancellation is still pending' }), focusStatus],
+  },
+  {
+    name: 'polling the cancel fails',
+    from: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'pending' },
+    event: { type: 'poll-failed', failure: serverError },
+    to: { kind: 'confirmed', confirmed, cancelFailure: serverError },
+    effects: [error(serverError), focusStatus],
+  },
+  {
+    name: 'reading the cancelled booking fails',
+    from: { kind: 'cancelling', confirmed, cancel: cancelTracked, step: 'reading' },
+    event: { type: 'booking-read-failed', failure: serverError },
+    to: { kind: 'confirmed', confirmed, cancelFailure: serverError },
+    effects: [error(serverError), focusStatus],
+  },
+  {
+    name: 'book another after cancelling',
+    from: { kind: 'cancelled', booking },
+    event: { type: 'book-another' },
+    to: choosing(),
+    effects: [{ type: 'clear-start' }, { type: 'reload-availability' }, { type: 'focus', target: 'slots' }],
+  },
+  {
+    name: 'a second Cancel while cancelling: ignored',
+    from: { kind: 'cancelling', confirmed, cancel: null, step: 'sending' },
+    event: { type: 'cancel-confirmed' },
+    to: { kind: 'cancelling', confirmed, cancel: null, step: 'sending' },
+  },
+];
+
+describe('transition table', () => {
+  for (const row of rows) {
+    it(`${row.from.kind} + ${row.event.type}: ${row.name}`, () => {
+      const { state, effects } = transition(row.from, row.event);
+      assert.deepEqual(state, row.to);
+      assert.deepEqual(effects, row.effects ?? []);
+    });
+  }
+
+  it('covers every state and every event', () => {
+    const kinds = new Set(rows.flatMap((row) => [row.from.kind, row.to.kind]));
+    const events = new Set(rows.map((row) => row.event.type));
+    const allKinds: State['kind'][] = [
+      'config-error',
+      'loading',
+      'load-failed',
+      'choosing',
+      'sending',
+      'checking',
+      'uncertain',
+      'pending',
+      'reading-booking',
+      'confirmed',
+      'rejected',
+      'timed-out',
+      'failed',
+      'cancel-confirming',
+      'cancelling',
+      'cancelled',
+    ];
+    const allEvents: FlowEvent['type'][] = [
+      'configured',
+      'loaded',
+      'load-failed',
+      'book',
+      'created',
+      'create-failed',
+      'looked-up',
+      'look-up-failed',
+      'resume',
+      'decided',
+      'poll-timed-out',
+      'poll-failed',
+      'booking-read',
+      'booking-read-failed',
+      'retry',
+      'edited',
+      'pick-again',
+      'book-another',
+      'cancel',
+      'cancel-dismissed',
+      'cancel-confirmed',
+      'cancel-created',
+      'cancel-failed',
+    ];
+    assert.deepEqual(
+      allKinds.filter((kind) => !kinds.has(kind)),
+      [],
+    );
+    assert.deepEqual(
+      allEvents.filter((type) => !events.has(type)),
+      [],
+    );
+  });
+});
+
+/** Runs `events` from `state`; returns the last state and every create body sent on the way. */
+function run(state: State, events: FlowEvent[]): { state: State; creates: CreateBookingBody[]; lookUps: string[] } {
+  const creates: CreateBookingBody[] = [];
+  const lookUps: string[] = [];
+  for (const event of events) {
+    const next = transition(state, event);
+    state = next.state;
+    for (const effect of next.effects) {
+      if (effect.type === 'create') creates.push(effect.body);
+      if (effect.type === 'look-up') lookUps.push(effect.externalId);
+    }
+  }
+  return { state, creates, lookUps };
+}
+
+describe('never two bookings (SPEC §8)', () => {
+  const bookEvent = (externalId: string, extra: Partial<BookingChoice> = {}): FlowEvent => ({
+    type: 'book',
+    choice: { ...choice, ...extra },
+    externalId,
+  });
+
+  it('a double Book sends one create', () => {
+    const { creates } = run(choosing(), [bookEvent('a'), bookEvent('b'), bookEvent('c')]);
+    assert.deepEqual(
+      creates.map((b) => b.externalId),
+      ['a'],
+    );
+  });
+
+  it('a lost answer found by its externalId: one create', () => {
+    const { state, creates, lookUps } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'create-failed', failure: lostAnswer },
+      { type: 'looked-up', found: tracked },
+    ]);
+    assert.equal(state.kind, 'pending');
+    assert.equal(creates.length, 1);
+    assert.deepEqual(lookUps, ['a']);
+  });
+
+  it('lost twice and never found: two POSTs of the same attempt, then uncertain; no third', () => {
+    const { state, creates } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'create-failed', failure: lostAnswer },
+      { type: 'looked-up', found: null },
+      { type: 'looked-up', found: null },
+      { type: 'create-failed', failure: lostAnswer },
+      { type: 'looked-up', found: null },
+      bookEvent('b'),
+    ]);
+    assert.deepEqual(
+      creates.map((b) => b.externalId),
+      ['a', 'a'],
+    );
+    assert.equal(state.kind, 'checking', 'the next Book looks the lost attempt up first');
+  });
+
+  it('uncertain, then Book of another start: the lost attempt is found and followed, nothing sent', () => {
+    const { state, creates, lookUps } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'create-failed', failure: lostAnswer },
+      { type: 'look-up-failed', failure: serverError },
+      { type: 'edited', field: 'slot' },
+      bookEvent('b', { startAt: '2026-03-01T12:00:00Z', endAt: '2026-03-01T13:00:00Z' }),
+      { type: 'looked-up', found: tracked },
+    ]);
+    assert.deepEqual(
+      creates.map((b) => b.externalId),
+      ['a'],
+    );
+    assert.deepEqual(lookUps, ['a', 'a']);
+    assert.equal(state.kind, 'pending');
+  });
+
+  it('uncertain, then Try again after the look-up failed: sends what the driver chose last only once it is known', () => {
+    const later = { startAt: '2026-03-01T12:00:00Z', endAt: '2026-03-01T13:00:00Z' };
+    const { creates } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'create-failed', failure: lostAnswer },
+      { type: 'look-up-failed', failure: serverError },
+      { type: 'edited', field: 'slot' },
+      bookEvent('b', later),
+      { type: 'look-up-failed', failure: serverError },
+      { type: 'retry' },
+      { type: 'looked-up', found: null },
+    ]);
+    assert.deepEqual(
+      creates.map((b) => [b.externalId, b.startAt]),
+      [
+        ['a', choice.startAt],
+        ['b', later.startAt],
+      ],
+    );
+  });
+
+  it('a polling failure is retried by polling, never by booking', () => {
+    const { creates, state } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'created', tracked },
+      { type: 'poll-failed', failure: lostAnswer },
+      { type: 'retry' },
+      bookEvent('b'),
+    ]);
+    assert.equal(creates.length, 1);
+    assert.equal(state.kind, 'pending');
+  });
+
+  it('busy while a booking or a cancel is on its way', () => {
+    assert.equal(isBusy(sending), true);
+    assert.equal(isBusy(checking()), true);
+    assert.equal(isBusy(pending), true);
+    assert.equal(isBusy({ kind: 'cancelling', confirmed, cancel: null, step: 'sending' }), true);
+    assert.equal(isBusy(uncertain), false);
+    assert.equal(isBusy(choosing()), false);
+  });
+});
