@@ -10,7 +10,14 @@ import type { BookingChoice } from './components/email-form/email-form.js';
 import type { TrackedBooking } from './components/status-tracker/status-tracker.js';
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
-import type { EmailInputDetail, EmailSubmitDetail, PortSelectDetail, SlotSelectDetail } from './events.js';
+import type {
+  EmailInputDetail,
+  EmailSubmitDetail,
+  PortFilterDetail,
+  PortSelectDetail,
+  SlotSelectDetail,
+} from './events.js';
+import type { PortFilter } from './booking/ports.js';
 import { formatMinutes, zoneName, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
 
 export interface WidgetTemplateInput {
@@ -35,6 +42,9 @@ export interface WidgetTemplateInput {
   /** The selectable starts (ISO UTC) for the chosen port and duration. */
   starts: string[];
   evseId: number | null;
+  /** "Any available port" is chosen (and some port fits the filter). */
+  anyPort: boolean;
+  portFilter: PortFilter;
   duration: number;
   durations: number[];
   start: string | null;
@@ -46,6 +56,7 @@ export interface WidgetTemplateInput {
 export interface WidgetHandlers {
   dispatch(event: FlowEvent): void;
   portSelect(event: CustomEvent<PortSelectDetail>): void;
+  portFilter(event: CustomEvent<PortFilterDetail>): void;
   durationChange(event: Event): void;
   slotSelect(event: CustomEvent<SlotSelectDetail>): void;
   emailInput(event: CustomEvent<EmailInputDetail>): void;
@@ -106,7 +117,7 @@ function pendingBooking(input: WidgetTemplateInput, start: string): TrackedBooki
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
-  const noPort = evseId === null;
+  const noPort = evseId === null && !input.anyPort;
   const days = groupByDay(starts.map(Date.parse), timeZone, localDate(input.now, timeZone), input.days);
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
@@ -116,12 +127,14 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       exportparts="port-list"
       .ports=${data?.ports ?? []}
       .selected=${evseId}
-      .noAnyPort=${true}
+      .connectorTypes=${input.portFilter.connectorTypes}
+      .currentType=${input.portFilter.currentType}
       .loading=${loading}
       .disabled=${view.busy}
       .locale=${locale}
       .catalogue=${catalogue}
       @ev-port-select=${handlers.portSelect}
+      @ev-port-filter=${handlers.portFilter}
     ></ev-port-list>
     ${error(view.fieldErrors.port)}
     <div class="duration" part="duration">

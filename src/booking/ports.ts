@@ -102,3 +102,31 @@ export function chooseEvse(
   const end = start + durationMinutes * MINUTE;
   return evseIds.find((evseId) => windowsHold(windowsByEvse.get(evseId) ?? [], start, end)) ?? null;
 }
+
+/** What the driver chose as port: one EVSE, or any port that fits the filter. */
+export interface PortChoice {
+  /** The bookable ports in list order (all of the location's, as loaded). */
+  ports: readonly Evse[];
+  /** The chosen EVSE, or null: any port when offered, else none yet. */
+  evseId: number | null;
+  filter: PortFilter;
+}
+
+/** The EVSEs whose starts count: the chosen one, or every matching port with "any port"; none when nothing is chosen. */
+export function portsInPlay({ ports, evseId, filter }: PortChoice): number[] {
+  if (evseId !== null) return [evseId];
+  return offersAnyPort(ports) ? matchingPorts(ports, filter).map((port) => port.id) : [];
+}
+
+/**
+ * The EVSE a booking of `start` for `durationMinutes` is sent with: the chosen one, or with "any
+ * port" the first matching port in list order whose window holds the whole booking (SPEC §4 step 5).
+ */
+export function evseForBooking(
+  choice: PortChoice,
+  start: number,
+  durationMinutes: number,
+  windowsByEvse: ReadonlyMap<number, readonly Window[]>,
+): number | null {
+  return choice.evseId ?? chooseEvse(start, durationMinutes, portsInPlay(choice), windowsByEvse);
+}

@@ -222,14 +222,19 @@ describe('<ev-booking-widget> accessibility', () => {
       const confirmed = new Promise((resolve) => el.addEventListener('ev-booking-confirmed', resolve, { once: true }));
       // Port: Tab into the radio group, move to Port C with the arrows, back to Port A.
       const first = await tabTo((a) => a.matches('input[name=port]'), 'a port', 30);
+      // v2: "Any available port" comes first and is chosen; Port A is one arrow away.
       expect(first).to.equal(radios(el)[0]);
+      expect(radios(el)[0]!.checked).to.be.true;
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
-      expect(deepActive()).to.equal(radios(el)[2]);
-      expect(radios(el)[2]!.checked, 'arrows select a radio').to.be.true;
+      expect(deepActive()).to.equal(radios(el)[1]);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(deepActive()).to.equal(radios(el)[3]);
+      expect(radios(el)[3]!.checked, 'arrows select a radio').to.be.true;
       await sendKeys({ press: 'ArrowUp' }); // skips Port B, which is out of order
       await el.updateComplete;
-      expect(radios(el)[0]!.checked).to.be.true;
+      expect(radios(el)[1]!.checked).to.be.true;
       // Duration: 60 minutes → 90 minutes.
       const select = await tabTo((a) => a.matches('select'), 'the duration');
       await sendKeys({ press: 'ArrowDown' });

@@ -276,11 +276,14 @@ describe('<ev-booking-widget>', () => {
       await waitUntil(() => a.shadowRoot!.querySelector('h2')?.textContent === 'Tech Park Garage');
       await waitUntil(() => b.shadowRoot!.querySelector('h2')?.textContent === 'Harbour Hotel');
       await waitUntil(() => inPart(b, 'ev-port-list', 'input').length > 0);
+      const startsOfB = slots(b).map((slot) => slot.dataset['start']);
       port(a, 'Port A').click();
       await a.updateComplete;
+      await b.updateComplete;
       expect(port(a, 'Port A').checked).to.be.true;
       expect(port(b, 'Port A').checked).to.be.false;
-      expect(slots(b)).to.have.length(0);
+      // b keeps its own choice (v2: any port, its own start times).
+      expect(slots(b).map((slot) => slot.dataset['start'])).to.deep.equal(startsOfB);
     });
 
     it('removing the element stops its requests', async () => {
