@@ -13,6 +13,7 @@ export type {
   BookingRequestedDetail,
   BookingConfirmedDetail,
   BookingRejectedDetail,
+  BookingCancelledDetail,
   BookingErrorDetail,
 } from './events.js';
 export type { ErrorCode } from './api/errors.js';

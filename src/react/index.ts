@@ -20,6 +20,7 @@ import { EvSlotGrid as EvSlotGridElement } from '../components/slot-grid/slot-gr
 import { EvEmailForm as EvEmailFormElement } from '../components/email-form/email-form.js';
 import { EvStatusTracker as EvStatusTrackerElement } from '../components/status-tracker/status-tracker.js';
 import type {
+  BookingCancelledDetail,
   BookingConfirmedDetail,
   BookingErrorDetail,
   BookingRejectedDetail,
@@ -31,6 +32,7 @@ import type {
 } from '../events.js';
 
 export type {
+  BookingCancelledDetail,
   BookingConfirmedDetail,
   BookingErrorDetail,
   BookingRejectedDetail,
@@ -39,7 +41,7 @@ export type {
 
 /**
  * `<ev-booking-widget>` as a React component. Events: `onBookingRequested`,
- * `onBookingConfirmed`, `onBookingRejected`, `onBookingError` (SPEC §5), each given the
+ * `onBookingConfirmed`, `onBookingRejected`, `onBookingCancelled`, `onBookingError` (SPEC §5), each given the
  * `CustomEvent` with its typed `detail`.
  */
 export const EvBookingWidget = createComponent({
@@ -51,6 +53,7 @@ export const EvBookingWidget = createComponent({
     onBookingRequested: 'ev-booking-requested' as EventName<CustomEvent<BookingRequestedDetail>>,
     onBookingConfirmed: 'ev-booking-confirmed' as EventName<CustomEvent<BookingConfirmedDetail>>,
     onBookingRejected: 'ev-booking-rejected' as EventName<CustomEvent<BookingRejectedDetail>>,
+    onBookingCancelled: 'ev-booking-cancelled' as EventName<CustomEvent<BookingCancelledDetail>>,
     onBookingError: 'ev-booking-error' as EventName<CustomEvent<BookingErrorDetail>>,
   },
 });
