@@ -123,7 +123,9 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
   const error = (message: Message | null): TemplateResult | typeof nothing =>
     message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
   // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
-  return html`<ev-port-list
+  return html`<div class="booker">
+    <div class="pane what">
+    <ev-port-list
       exportparts="port-list"
       .ports=${data?.ports ?? []}
       .selected=${evseId}
@@ -146,6 +148,8 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
         )}
       </select>
     </div>
+    </div>
+    <div class="pane when">
     ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}
     <ev-slot-grid
       ?hidden=${noPort && !loading}
@@ -175,7 +179,9 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .catalogue=${catalogue}
       @ev-email-input=${handlers.emailInput}
       @ev-email-submit=${handlers.emailSubmit}
-    ></ev-email-form>`;
+    ></ev-email-form>
+    </div>
+  </div>`;
 }
 
 /** Cancel booking, with a confirm step (SPEC §4 step 8, §6). */
