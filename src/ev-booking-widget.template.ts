@@ -18,7 +18,8 @@ import type {
   SlotSelectDetail,
 } from './events.js';
 import type { PortFilter } from './booking/ports.js';
-import { formatMinutes, zoneName, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+import { formatMinutes, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+import { zoneNameInWords } from './i18n/zone.js';
 
 export interface WidgetTemplateInput {
   /** The resolved locale, for `Intl` formats. */
@@ -220,7 +221,7 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
     <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
       data && ownTimeZone !== timeZone
-        ? html`<p class="note">${t('zoneDiffers', { zone: zoneName(ownTimeZone) })}</p>`
+        ? html`<p class="note">${t('zoneYours', { zone: zoneNameInWords(catalogue, locale, ownTimeZone, input.now) })}</p>`
         : nothing
     }
     ${view.done ? nothing : renderChoice(input, handlers)}

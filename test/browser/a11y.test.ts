@@ -10,7 +10,7 @@ import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import type { SlotDay } from '../../src/components/slot-grid/slot-grid.js';
 import { direction, en, formatTime } from '../../src/i18n/index.js';
-import { zoneInWords } from '../../src/i18n/zone.js';
+import { zoneInWords, zoneNameInWords } from '../../src/i18n/zone.js';
 import { zoneOffsetLabel } from '../../src/booking/zone.js';
 import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw, worker } from '../support/msw.js';
@@ -380,7 +380,8 @@ describe('<ev-booking-widget> accessibility', () => {
       expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-GB', 'Europe/Sofia', new Date(start)));
       const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const note = el.shadowRoot!.querySelector('.note')?.textContent ?? '';
-      if (own !== 'Europe/Sofia') expect(note).to.contain(`Your time zone: ${own.replace(/_/g, ' ')}`);
+      if (own !== 'Europe/Sofia')
+        expect(note).to.contain(`Your own time zone is ${zoneNameInWords(en, 'en-GB', own)}.`);
     });
 
     it('a zone with an underscore is shown with a space', async () => {
@@ -391,7 +392,8 @@ describe('<ev-booking-widget> accessibility', () => {
       const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const note = el.shadowRoot!.querySelector('.note')?.textContent ?? '';
       // The driver's own zone is written the same way as the location's.
-      if (own !== 'America/New_York') expect(note).to.contain(`Your time zone: ${own.replace(/_/g, ' ')}`);
+      if (own !== 'America/New_York')
+        expect(note).to.contain(`Your own time zone is ${zoneNameInWords(en, 'en-US', own)}.`);
       const start = Date.parse(slots(el)[0]!.dataset['start']!);
       expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-US', 'America/New_York', new Date(start)));
     });
