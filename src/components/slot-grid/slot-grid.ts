@@ -13,6 +13,7 @@ import {
 } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
+import { renderDayStrip } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
 /** The free starts of one day. */
@@ -205,33 +206,6 @@ export class EvSlotGrid extends LitElement {
     this.#select((event.currentTarget as HTMLElement).dataset['start']!);
   }
 
-  #renderStrip(): TemplateResult {
-    const { locale } = this;
-    return html`<div class="strip" role="tablist" part="day-strip" aria-label=${translate(this.catalogue, 'dayStrip')}>
-      ${summarizeDays(this.days, locale).map((day, index) => {
-        const chosen = index === this.#dayIndex;
-        return html`<button
-          type="button"
-          role="tab"
-          part="day-tab"
-          class=${day.free ? '' : 'full'}
-          id="tab-${day.date}"
-          data-index=${index}
-          aria-selected=${chosen}
-          aria-controls="panel"
-          tabindex=${chosen ? 0 : -1}
-          @click=${this.handleTabClick}
-          @keydown=${this.handleTabKeydown}
-        >
-          <span class="weekday" aria-hidden="true">${day.weekday}</span><span class="date" aria-hidden="true"
-            >${day.dayMonth}</span
-          ><span class="vh">${day.weekdayLong} ${day.dayMonthLong},</span>
-          <span class="count">${day.free ? translate(this.catalogue, 'dayFree', { count: day.free }) : translate(this.catalogue, 'dayFull')}</span>
-        </button>`;
-      })}
-    </div>`;
-  }
-
   #renderTime(slot: DaySlot, date: string, duration: string): TemplateResult {
     const { locale } = this;
     const time = formatTime(locale, this.timeZone, slot.start);
@@ -299,7 +273,17 @@ ${time}</button>`;
       zoneInWords(this.catalogue, locale, this.timeZone, firstStart ? Date.parse(firstStart) : Date.now());
     const panelFocusable = !loading && !day?.starts.length;
     return html`<div part="slot-grid" role="group" aria-label=${translate(this.catalogue, 'slotGroup')} aria-busy=${loading}>
-      ${days.length ? this.#renderStrip() : nothing}
+      ${
+        days.length
+          ? renderDayStrip({
+              days: summarizeDays(days, locale),
+              chosen: this.#dayIndex,
+              catalogue: this.catalogue,
+              onClick: this.handleTabClick,
+              onKeydown: this.handleTabKeydown,
+            })
+          : nothing
+      }
       <p class="zone">${zone}</p>
       <div
         role=${days.length ? 'tabpanel' : nothing}
