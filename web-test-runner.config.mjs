@@ -20,6 +20,24 @@ const mswWorkerPlugin = {
 };
 
 /**
+ * `forced-colors` emulation (Windows High Contrast), which puppeteer's emulateMedia does not offer:
+ * the `emulate-forced-colors` command sets it through the DevTools protocol, with an optional
+ * colour scheme (the call replaces every emulated feature). See test/support/forced-colors.ts.
+ */
+const forcedColorsPlugin = {
+  name: 'emulate-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-forced-colors') return undefined;
+    const page = session.browser.getPage(session.id);
+    const cdp = await page.createCDPSession();
+    const features = [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }];
+    if (payload?.colorScheme) features.push({ name: 'prefers-color-scheme', value: payload.colorScheme });
+    await cdp.send('Emulation.setEmulatedMedia', { features });
+    return true;
+  },
+};
+
+/**
  * The real proxy in front of the Ampeco simulator, on its own port, for the end-to-end test: the
  * widget on the test page (another origin) books through it, CORS and all. The page reads the
  * proxy's API base from `/__e2e/api-base`.
@@ -65,6 +83,7 @@ export default {
   testsFinishTimeout: 5 * 60 * 1000,
   plugins: [
     mswWorkerPlugin,
+    forcedColorsPlugin,
     e2eProxyPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],

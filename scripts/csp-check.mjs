@@ -120,7 +120,7 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
         document
           .querySelector('ev-booking-widget')
           ?.shadowRoot?.querySelector('ev-port-list')
-          ?.shadowRoot?.querySelector('legend')
+          ?.shadowRoot?.querySelector('[part=port-list] legend')
           ?.textContent.includes('Ladepunkt'),
       { timeout: timeoutMs },
     );

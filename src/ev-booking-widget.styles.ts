@@ -1,20 +1,23 @@
 import { css } from 'lit';
+import { bookerLayout } from './styles/layout.js';
 import { base, tokens } from './styles/tokens.js';
 
 /** The widget's own layout, over the shared tokens and base styles. */
 export const widgetStyles = [
   tokens,
   base,
+  bookerLayout,
   css`
     :host {
-      max-width: 40rem;
-      border: 1px solid var(--_bd);
-      border-radius: var(--_r);
-      padding: calc(var(--_s) * 2);
+      /* Two panes from 720 px of the widget's own width (styles/layout.ts), one column below. */
+      max-width: 64rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: calc(var(--_space) * 2);
     }
     [part='base'] {
       display: grid;
-      gap: calc(var(--_s) * 2);
+      gap: calc(var(--_space) * 2);
     }
     h2 {
       margin: 0;
@@ -22,31 +25,31 @@ export const widgetStyles = [
       min-height: 1.4em;
     }
     .note {
-      color: var(--_mu);
+      color: var(--_muted);
       font-size: 0.875em;
     }
     .duration {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: var(--_s);
+      gap: var(--_space);
     }
     label {
       font-weight: 600;
     }
     .error {
-      color: var(--_er);
+      color: var(--_danger);
     }
     .fatal,
     .cancel {
       display: grid;
-      gap: var(--_s);
+      gap: var(--_space);
       justify-items: start;
     }
     .cancel-actions {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--_s);
+      gap: var(--_space);
     }
   `,
 ];

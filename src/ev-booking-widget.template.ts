@@ -3,13 +3,23 @@
  * what the driver does goes back to the element through `handlers`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { describeConfirmed, describeTime, pickTranslation } from './booking/describe.js';
+import { describeConfirmed, pickTranslation } from './booking/describe.js';
 import type { LoadedData } from './booking/load.js';
-import { groupByDay, localDate } from './booking/slots.js';
+import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
+import type { BookingChoice } from './components/email-form/email-form.js';
+import type { TrackedBooking } from './components/status-tracker/status-tracker.js';
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
-import type { EmailInputDetail, EmailSubmitDetail, PortSelectDetail, SlotSelectDetail } from './events.js';
-import { formatMinutes, zoneName, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+import type {
+  EmailInputDetail,
+  EmailSubmitDetail,
+  PortFilterDetail,
+  PortSelectDetail,
+  SlotSelectDetail,
+} from './events.js';
+import type { PortFilter } from './booking/ports.js';
+import { formatMinutes, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+import { zoneNameInWords } from './i18n/zone.js';
 
 export interface WidgetTemplateInput {
   /** The resolved locale, for `Intl` formats. */
@@ -28,9 +38,14 @@ export interface WidgetTemplateInput {
   ownTimeZone: string;
   now: number;
   days: number;
+  /** Minutes between starts (taken starts between free ones keep their place in the grid). */
+  slotStep: number;
   /** The selectable starts (ISO UTC) for the chosen port and duration. */
   starts: string[];
   evseId: number | null;
+  /** "Any available port" is chosen (and some port fits the filter). */
+  anyPort: boolean;
+  portFilter: PortFilter;
   duration: number;
   durations: number[];
   start: string | null;
@@ -42,6 +57,7 @@ export interface WidgetTemplateInput {
 export interface WidgetHandlers {
   dispatch(event: FlowEvent): void;
   portSelect(event: CustomEvent<PortSelectDetail>): void;
+  portFilter(event: CustomEvent<PortFilterDetail>): void;
   durationChange(event: Event): void;
   slotSelect(event: CustomEvent<SlotSelectDetail>): void;
   emailInput(event: CustomEvent<EmailInputDetail>): void;
@@ -82,24 +98,46 @@ function renderFatal(
   </div>`;
 }
 
+/** What the driver chose, for the summary before Book and the pending card: port (null: any), start, end, zone. */
+function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice {
+  const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
+  return {
+    port: port ? port.label || port.physicalReference || `#${port.id}` : null,
+    start,
+    end: toIsoUtc(Date.parse(start) + input.duration * 60_000),
+    timeZone: input.timeZone,
+  };
+}
+
+/** The booking asked for, as the status tracker shows it while pending. */
+function pendingBooking(input: WidgetTemplateInput, start: string): TrackedBooking {
+  const { port, end, timeZone } = bookingChoice(input, start);
+  return { start, end, timeZone, port: port === null ? null : { label: port }, locationName: null };
+}
+
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
-  const noPort = evseId === null;
+  const noPort = evseId === null && !input.anyPort;
   const days = groupByDay(starts.map(Date.parse), timeZone, localDate(input.now, timeZone), input.days);
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
     message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
   // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
-  return html`<ev-port-list
+  return html`<div class="booker">
+    <div class="pane what">
+    <ev-port-list
       exportparts="port-list"
       .ports=${data?.ports ?? []}
       .selected=${evseId}
+      .connectorTypes=${input.portFilter.connectorTypes}
+      .currentType=${input.portFilter.currentType}
       .loading=${loading}
       .disabled=${view.busy}
       .locale=${locale}
       .catalogue=${catalogue}
       @ev-port-select=${handlers.portSelect}
+      @ev-port-filter=${handlers.portFilter}
     ></ev-port-list>
     ${error(view.fieldErrors.port)}
     <div class="duration" part="duration">
@@ -111,6 +149,8 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
         )}
       </select>
     </div>
+    </div>
+    <div class="pane when">
     ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}
     <ev-slot-grid
       ?hidden=${noPort && !loading}
@@ -121,6 +161,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .catalogue=${catalogue}
       .selected=${selected}
       .duration=${duration}
+      .step=${input.slotStep}
       .loading=${loading}
       .disabled=${view.busy || noPort}
       @ev-slot-select=${handlers.slotSelect}
@@ -134,11 +175,14 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .error=${textOf(t, view.fieldErrors.email)}
       .notFound=${view.noAccount}
       .signupUrl=${input.signupUrl}
-      .summary=${selected ? describeTime(locale, timeZone, formatMinutes(locale, duration), selected) : null}
+      .choice=${selected ? bookingChoice(input, selected) : null}
+      .locale=${locale}
       .catalogue=${catalogue}
       @ev-email-input=${handlers.emailInput}
       @ev-email-submit=${handlers.emailSubmit}
-    ></ev-email-form>`;
+    ></ev-email-form>
+    </div>
+  </div>`;
 }
 
 /** Cancel booking, with a confirm step (SPEC §4 step 8, §6). */
@@ -177,7 +221,7 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
     <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
       data && ownTimeZone !== timeZone
-        ? html`<p class="note">${t('zoneDiffers', { zone: zoneName(ownTimeZone) })}</p>`
+        ? html`<p class="note">${t('zoneYours', { zone: zoneNameInWords(catalogue, locale, ownTimeZone, input.now) })}</p>`
         : nothing
     }
     ${view.done ? nothing : renderChoice(input, handlers)}
@@ -189,6 +233,8 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
         .message=${textOf(t, view.statusMessage)}
         .detail=${detail}
         .retryable=${view.retryable}
+        .booking=${view.status === 'pending' && input.start ? pendingBooking(input, input.start) : null}
+        .locale=${locale}
         .catalogue=${catalogue}
         @ev-retry=${(): void => handlers.dispatch({ type: 'retry' })}
         @ev-pick-again=${(): void => handlers.dispatch({ type: 'pick-again' })}

@@ -1,12 +1,26 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
-import { parseDurations, parseIntList, resolveTimeZone, selectableStarts, toIsoUtc } from './booking/slots.js';
+import { parseDurations, parseIntList, parseList, resolveTimeZone, toIsoUtc } from './booking/slots.js';
+import {
+  evseForBooking,
+  NO_FILTER,
+  portsInPlay,
+  unionStarts,
+  type PortChoice,
+  type PortFilter,
+} from './booking/ports.js';
 import type { LoadedData } from './booking/load.js';
 import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
-import type { EmailInputDetail, EmailSubmitDetail, PortSelectDetail, SlotSelectDetail } from './events.js';
+import type {
+  EmailInputDetail,
+  EmailSubmitDetail,
+  PortFilterDetail,
+  PortSelectDetail,
+  SlotSelectDetail,
+} from './events.js';
 import { renderWidget, type WidgetTemplateInput } from './ev-booking-widget.template.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
 import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
@@ -84,12 +98,14 @@ export class EvBookingWidget extends LitElement {
     days: { type: Number },
     email: {},
     evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
+    connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },
     signupUrl: { attribute: 'signup-url' },
     theme: { reflect: true },
     fetch: { attribute: false },
     authToken: { attribute: false },
     pollTimeout: { attribute: false },
     chosenEvseId: { state: true },
+    portFilter: { state: true },
     chosenDuration: { state: true },
     chosenStart: { state: true },
     typedEmail: { state: true },
@@ -111,6 +127,8 @@ export class EvBookingWidget extends LitElement {
   email = '';
   /** Offer only these EVSEs. */
   evseIds?: number[];
+  /** Preset connector filter: Ampeco connector types (`ccs2`). */
+  connectorTypes?: string[];
   /** Link shown when no driver account matches the email. */
   signupUrl?: string;
   /** Colour scheme. */
@@ -122,8 +140,10 @@ export class EvBookingWidget extends LitElement {
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
   pollTimeout = 60_000;
 
-  /** The chosen port (EVSE id). */
+  /** The chosen port (EVSE id); null is "Any available port" when more than one is bookable. */
   private chosenEvseId: number | null = null;
+  /** The driver's connector and AC/DC filter (for "any port"). */
+  private portFilter: PortFilter = NO_FILTER;
   /** The chosen duration, in minutes. */
   private chosenDuration = 60;
   /** The chosen start (ISO UTC). */
@@ -173,6 +193,8 @@ export class EvBookingWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('connectorTypes'))
+      this.portFilter = { ...this.portFilter, connectorTypes: this.connectorTypes ?? [] };
     if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
     if (changed.has('durations')) {
       const offered = this.#offeredDurations;
@@ -184,15 +206,30 @@ export class EvBookingWidget extends LitElement {
     }
   }
 
-  /** Selectable starts (ISO UTC) for the chosen port and duration, at this minute; computed once per input. */
+  /** The port choice: the chosen EVSE, or any port fitting the filter. */
+  get #portChoice(): PortChoice {
+    return { ports: this.#loadedData?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
+  }
+
+  /** Selectable starts (ISO UTC) for the chosen port (or any fitting one) and duration, at this minute; computed once per input. */
   #currentStarts(timeZone: string): string[] {
-    if (this.chosenEvseId === null) return [];
     const availability = this.#flow.availability;
-    const key = [availability, this.chosenEvseId, this.chosenDuration, this.slotStep, this.#clock.now, timeZone];
+    const ports = this.#loadedData?.ports;
+    const key = [
+      availability,
+      ports,
+      this.chosenEvseId,
+      this.portFilter,
+      this.chosenDuration,
+      this.slotStep,
+      this.#clock.now,
+      timeZone,
+    ];
     const memo = this.#startsMemo;
     if (memo && memo.key.every((value, index) => value === key[index])) return memo.starts;
-    const starts = selectableStarts({
-      windows: availability.get(this.chosenEvseId) ?? [],
+    const starts = unionStarts({
+      windowsByEvse: availability,
+      evseIds: portsInPlay(this.#portChoice),
       durationMinutes: this.chosenDuration,
       stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
       now: this.#clock.now,
@@ -219,6 +256,10 @@ export class EvBookingWidget extends LitElement {
     if (this.chosenEvseId !== event.detail.evseId) this.chosenStart = null;
     this.chosenEvseId = event.detail.evseId;
     this.#flow.dispatch({ type: 'edited', field: 'port' });
+  }
+
+  #handlePortFilter(event: CustomEvent<PortFilterDetail>): void {
+    this.portFilter = event.detail;
   }
 
   #handleDurationChange(event: Event): void {
@@ -248,7 +289,9 @@ export class EvBookingWidget extends LitElement {
     const offered = start !== null && this.#currentStarts(timeZone).includes(start);
     this.#flow.book({
       locationId,
-      evseId: this.chosenEvseId,
+      evseId: offered
+        ? evseForBooking(this.#portChoice, Date.parse(start), this.chosenDuration, this.#flow.availability)
+        : this.chosenEvseId,
       startAt: offered ? start : null,
       endAt: offered ? toIsoUtc(Date.parse(start) + this.chosenDuration * MINUTE_MS) : null,
       email: event.detail.email,
@@ -275,8 +318,11 @@ export class EvBookingWidget extends LitElement {
       ownTimeZone: resolveTimeZone(null),
       now: this.#clock.now,
       days: this.#clampedDays,
+      slotStep: this.slotStep > 0 ? this.slotStep : 30,
       starts: loading ? [] : this.#currentStarts(timeZone),
       evseId: this.chosenEvseId,
+      anyPort: this.chosenEvseId === null && portsInPlay(this.#portChoice).length > 0,
+      portFilter: this.portFilter,
       duration: this.chosenDuration,
       durations: this.#offeredDurations,
       start: this.chosenStart,
@@ -287,6 +333,7 @@ export class EvBookingWidget extends LitElement {
     return renderWidget(input, {
       dispatch: (event) => this.#flow.dispatch(event),
       portSelect: (event) => this.#handlePortSelect(event),
+      portFilter: (event) => this.#handlePortFilter(event),
       durationChange: (event) => this.#handleDurationChange(event),
       slotSelect: (event) => this.#handleSlotSelect(event),
       emailInput: (event) => this.#handleEmailInput(event),

@@ -34,11 +34,25 @@ export interface BookingEventMap {
 
 /** Internal events the subcomponents send up to the orchestrator. */
 export interface PortSelectDetail {
-  evseId: number;
+  /** The chosen EVSE, or null for "Any available port". */
+  evseId: number | null;
+}
+/** The driver's connector and current filter (issue 14). */
+export interface PortFilterDetail {
+  connectorTypes: string[];
+  currentType: 'ac' | 'dc' | null;
+}
+/** The chosen booking length (issue 14's duration pills). */
+export interface DurationSelectDetail {
+  minutes: number;
 }
 export interface SlotSelectDetail {
   /** ISO 8601 UTC instant of the chosen start. */
   start: string;
+}
+/** The driver confirmed cancelling the booking shown (issue 14); the widget runs SPEC §4 step 8. */
+export interface CancelBookingDetail {
+  reference: string | number | null;
 }
 export interface EmailSubmitDetail {
   email: string;
@@ -61,10 +75,14 @@ declare global {
     'ev-booking-cancelled': CustomEvent<BookingCancelledDetail>;
     'ev-booking-error': CustomEvent<BookingErrorDetail>;
     'ev-port-select': CustomEvent<PortSelectDetail>;
+    'ev-port-filter': CustomEvent<PortFilterDetail>;
     'ev-slot-select': CustomEvent<SlotSelectDetail>;
+    'ev-duration-select': CustomEvent<DurationSelectDetail>;
     'ev-email-submit': CustomEvent<EmailSubmitDetail>;
     'ev-retry': CustomEvent<void>;
     'ev-email-input': CustomEvent<EmailInputDetail>;
     'ev-pick-again': CustomEvent<void>;
+    'ev-cancel-booking': CustomEvent<CancelBookingDetail>;
+    'ev-book-another': CustomEvent<void>;
   }
 }

@@ -6,7 +6,9 @@ export { EvBookingWidget } from './ev-booking-widget.js';
 export { EvPortList } from './components/port-list/port-list.js';
 export { EvSlotGrid, type SlotDay } from './components/slot-grid/slot-grid.js';
 export { EvEmailForm } from './components/email-form/email-form.js';
-export { EvStatusTracker } from './components/status-tracker/status-tracker.js';
+export { EvStatusTracker, type TrackedBooking } from './components/status-tracker/status-tracker.js';
+export { EvDurationPicker } from './components/duration-picker/duration-picker.js';
+export { EvBookingButton } from './ev-booking-button.js';
 export type {
   BookingRequestedDetail,
   BookingConfirmedDetail,

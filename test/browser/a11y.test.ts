@@ -9,7 +9,9 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import type { SlotDay } from '../../src/components/slot-grid/slot-grid.js';
-import { direction, formatTime } from '../../src/i18n/index.js';
+import { direction, en, formatTime } from '../../src/i18n/index.js';
+import { zoneInWords, zoneNameInWords } from '../../src/i18n/zone.js';
+import { zoneOffsetLabel } from '../../src/booking/zone.js';
 import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw, worker } from '../support/msw.js';
 import { chooseFirstSlot, inPart, mountWidget, radios, slots, submitEmail } from '../support/widget-driver.js';
@@ -219,15 +221,20 @@ describe('<ev-booking-widget> accessibility', () => {
       const el = await mountWidget('location-id="7" locale="en-GB"');
       const confirmed = new Promise((resolve) => el.addEventListener('ev-booking-confirmed', resolve, { once: true }));
       // Port: Tab into the radio group, move to Port C with the arrows, back to Port A.
-      const first = await tabTo((a) => a.matches('input[type=radio]'), 'a port');
+      const first = await tabTo((a) => a.matches('input[name=port]'), 'a port', 30);
+      // v2: "Any available port" comes first and is chosen; Port A is one arrow away.
       expect(first).to.equal(radios(el)[0]);
+      expect(radios(el)[0]!.checked).to.be.true;
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
-      expect(deepActive()).to.equal(radios(el)[2]);
-      expect(radios(el)[2]!.checked, 'arrows select a radio').to.be.true;
+      expect(deepActive()).to.equal(radios(el)[1]);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(deepActive()).to.equal(radios(el)[3]);
+      expect(radios(el)[3]!.checked, 'arrows select a radio').to.be.true;
       await sendKeys({ press: 'ArrowUp' }); // skips Port B, which is out of order
       await el.updateComplete;
-      expect(radios(el)[0]!.checked).to.be.true;
+      expect(radios(el)[1]!.checked).to.be.true;
       // Duration: 60 minutes → 90 minutes.
       const select = await tabTo((a) => a.matches('select'), 'the duration');
       await sendKeys({ press: 'ArrowDown' });
@@ -241,7 +248,7 @@ describe('<ev-booking-widget> accessibility', () => {
       expect(deepActive()).to.equal(slots(el)[1]);
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
-      expect(slots(el)[1]!.getAttribute('aria-pressed')).to.equal('true');
+      expect(slots(el)[1]!.getAttribute('aria-checked')).to.equal('true');
       // The email, then Book.
       await tabTo((a) => a.matches('input[type=email]'), 'the email field');
       await sendKeys({ type: 'driver@example.com' });
@@ -273,6 +280,7 @@ describe('<ev-booking-widget> accessibility', () => {
       expect(grid.shadowRoot!.activeElement, 'Right moves back in RTL').to.equal(buttons[0]);
       // The first time is on the right of the second.
       expect(buttons[0]!.getBoundingClientRect().left).to.be.greaterThan(buttons[1]!.getBoundingClientRect().left);
+      await transitionsDone(grid.shadowRoot!);
       await expect(wrap).to.be.accessible();
     });
   });
@@ -294,9 +302,9 @@ describe('<ev-booking-widget> accessibility', () => {
       }).format(start);
       expect(day).to.match(/^\p{L}+, \d{1,2}\. \p{L}+$/u); // „Donnerstag, 26. November“
       expect(inPart(el, 'ev-slot-grid', 'h3')[0]?.textContent).to.equal(day);
-      expect(partText(el, 'ev-slot-grid')).to.contain('Zeitzone: Europe/Sofia');
+      expect(partText(el, 'ev-slot-grid')).to.contain('Zeiten in Ortszeit Sofia (GMT+');
       expect(slots(el)[0]!.getAttribute('aria-label')).to.equal(
-        `${formatTime('de', 'Europe/Sofia', new Date(start))}, ${day}, 60 Minuten`,
+        `${formatTime('de', 'Europe/Sofia', new Date(start))} Ortszeit Sofia (${zoneOffsetLabel('de', 'Europe/Sofia', start)}), ${day}, 60 Minuten`,
       );
       expect(partText(el, 'ev-email-form')).to.contain('E-Mail');
       expect(partText(el, 'ev-email-form')).to.contain('Buchen');
@@ -366,24 +374,26 @@ describe('<ev-booking-widget> accessibility', () => {
       const el = await mountWidget('location-id="7" locale="en-GB"');
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);
-      expect(partText(el, 'ev-slot-grid')).to.contain('Times in Europe/Sofia');
+      expect(partText(el, 'ev-slot-grid')).to.contain('Times are Sofia time (GMT+');
       const start = firstSlotStart();
       expect(slots(el)[0]!.dataset['start']).to.equal(new Date(start).toISOString().replace('.000Z', 'Z'));
       expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-GB', 'Europe/Sofia', new Date(start)));
       const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const note = el.shadowRoot!.querySelector('.note')?.textContent ?? '';
-      if (own !== 'Europe/Sofia') expect(note).to.contain(`Your time zone: ${own.replace(/_/g, ' ')}`);
+      if (own !== 'Europe/Sofia')
+        expect(note).to.contain(`Your own time zone is ${zoneNameInWords(en, 'en-GB', own)}.`);
     });
 
     it('a zone with an underscore is shown with a space', async () => {
       const el = await mountWidget('location-id="7" locale="en-US"', { location: { timezone: 'America/New_York' } });
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);
-      expect(partText(el, 'ev-slot-grid')).to.contain('Times in America/New York');
+      expect(partText(el, 'ev-slot-grid')).to.contain('Times are New York time (GMT-');
       const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const note = el.shadowRoot!.querySelector('.note')?.textContent ?? '';
       // The driver's own zone is written the same way as the location's.
-      if (own !== 'America/New_York') expect(note).to.contain(`Your time zone: ${own.replace(/_/g, ' ')}`);
+      if (own !== 'America/New_York')
+        expect(note).to.contain(`Your own time zone is ${zoneNameInWords(en, 'en-US', own)}.`);
       const start = Date.parse(slots(el)[0]!.dataset['start']!);
       expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-US', 'America/New_York', new Date(start)));
     });
@@ -394,7 +404,9 @@ describe('<ev-booking-widget> accessibility', () => {
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);
       const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      expect(partText(el, 'ev-slot-grid')).to.contain(`Times in ${own.replace(/_/g, ' ')}`);
+      expect(partText(el, 'ev-slot-grid')).to.contain(
+        zoneInWords(en, 'en', own, Date.parse(slots(el)[0]!.dataset['start']!)),
+      );
       const start = Date.parse(slots(el)[0]!.dataset['start']!);
       expect(slots(el)[0]!.textContent!.trim()).to.equal(formatTime('en-GB', own, new Date(start)));
       expect(el.shadowRoot!.querySelector('.note'), 'no "your own zone" note').to.equal(null);

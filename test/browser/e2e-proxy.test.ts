@@ -21,7 +21,7 @@ describe('widget → proxy → simulator', () => {
       timeout: 8000,
     });
     const radio = () =>
-      [...part(el, 'ev-port-list').querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) =>
+      [...part(el, 'ev-port-list').querySelectorAll<HTMLInputElement>('input[name=port]')].find((r) =>
         r.closest('label')?.textContent?.includes('Port D'),
       );
     await waitUntil(() => radio(), 'ports');

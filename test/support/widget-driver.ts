@@ -21,7 +21,7 @@ export function port(el: EvBookingWidget, label: string): HTMLInputElement {
   return radio;
 }
 
-export const radios = (el: EvBookingWidget): HTMLInputElement[] => inPart(el, 'ev-port-list', 'input[type=radio]');
+export const radios = (el: EvBookingWidget): HTMLInputElement[] => inPart(el, 'ev-port-list', 'input[name=port]');
 export const slots = (el: EvBookingWidget): HTMLButtonElement[] => inPart(el, 'ev-slot-grid', 'button[data-start]');
 export const emailInput = (el: EvBookingWidget): HTMLInputElement =>
   inPart<HTMLInputElement>(el, 'ev-email-form', 'input')[0]!;

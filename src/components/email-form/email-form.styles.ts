@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   form {
     display: grid;
-    gap: var(--_s);
+    gap: var(--_space);
   }
   label {
     font-weight: 600;
@@ -12,19 +12,29 @@ export const styles = css`
     width: 100%;
   }
   [aria-invalid=true] {
-    border-color: var(--_er);
+    border-color: var(--_danger);
   }
   .msg {
-    color: var(--_er);
+    color: var(--_danger);
     font-size: 0.875em;
   }
-  .msg:empty {
-    display: none;
-  }
+  /* The message region is never display:none: it must exist, empty, before its text comes. */
   a {
-    color: var(--_ac);
+    color: var(--_accent);
   }
   .summary {
-    margin: var(--_s) 0 0;
+    margin-top: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .summary-title {
+    font-size: var(--_text-small);
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .summary-text {
+    font-weight: 600;
   }
 `;

@@ -1,16 +1,32 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isEmail } from '../../api/schemas.js';
 import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
-import { type Catalogue, en, translate } from '../../i18n/index.js';
+import { zoneNameInWords } from '../../i18n/zone.js';
+import { dateFormat, en, formatDate, translate, type Catalogue } from '../../i18n/index.js';
+import { localDate } from '../../booking/slots.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
 
+/** What the driver chose, summarized above Book. */
+export interface BookingChoice {
+  /** The port's label, or null for "any port". */
+  port: string | null;
+  /** ISO 8601 UTC instants. */
+  start: string;
+  end: string;
+  /** IANA zone the times are shown in (the location's). */
+  timeZone: string;
+}
+
 /**
- * The driver's email and the Book button.
+ * The driver's email and the Book button, with a summary of the choice tied to Book.
  *
  * The typed text is the `email` property: it survives re-renders and is sent up with
  * `ev-email-input` on every keystroke. Submitting checks the address first; while `busy` or
- * `disabled` a submit does nothing, so a double click or a held Enter books once.
+ * `disabled` a submit does nothing, so a double click or a held Enter books once. The message
+ * region next to the field always exists (empty when there is nothing to say), so that screen
+ * readers announce a message when it appears; the field is marked invalid and described by it
+ * before the focus moves to it.
  *
  * @summary Asks for the driver-app account's email and submits the booking.
  *
@@ -33,7 +49,8 @@ import { styles } from './email-form.styles.js';
  * @attr error - A message about the email to show next to the field.
  * @attr not-found - No driver account uses the email: shows the sign-up hint.
  * @attr signup-url - Where drivers sign up (opens in a new tab).
- * @attr summary - The chosen slot, described above the button.
+ * @attr summary - The chosen slot as text, described above the button (`choice` is the structured form).
+ * @attr locale - BCP 47 locale of the texts.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvEmailForm extends LitElement {
@@ -46,6 +63,8 @@ export class EvEmailForm extends LitElement {
     notFound: { type: Boolean, attribute: 'not-found' },
     signupUrl: { attribute: 'signup-url' },
     summary: {},
+    choice: { attribute: false },
+    locale: {},
     catalogue: { attribute: false },
   };
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
@@ -62,8 +81,12 @@ export class EvEmailForm extends LitElement {
   notFound = false;
   /** Where drivers sign up; linked from the not-found hint. */
   signupUrl: string | null = null;
-  /** The chosen slot, described above the button. */
+  /** The chosen slot as text, described above the button (when no `choice`). */
   summary: string | null = null;
+  /** The chosen port, date, start–end and zone, summarized above Book and tied to it. */
+  choice: BookingChoice | null = null;
+  /** BCP 47 locale of the texts. */
+  locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;
 
@@ -91,19 +114,35 @@ export class EvEmailForm extends LitElement {
     this.#invalid = !isEmail(email);
     this.requestUpdate();
     if (this.#invalid) {
-      this.renderRoot.querySelector('input')!.focus();
+      // Marked invalid and described by the message first, then focused: read out together.
+      void this.updateComplete.then(() => this.renderRoot.querySelector('input')!.focus());
       return;
     }
     this.dispatchEvent(createEvent<EmailSubmitDetail>('ev-email-submit', { email }));
   }
 
+  /** The summary's text: port (or any port) · date · start–end · zone; else the `summary` text. */
+  #summaryText(): string | null {
+    const { choice, locale } = this;
+    if (!choice) return this.summary;
+    const { start, end, timeZone } = choice;
+    const range = dateFormat(locale, { timeStyle: 'short', timeZone }).formatRange(Date.parse(start), Date.parse(end));
+    return [
+      choice.port ?? translate(this.catalogue, 'summaryAnyPort'),
+      formatDate(locale, localDate(Date.parse(start), timeZone)),
+      range,
+      zoneNameInWords(this.catalogue, locale, timeZone, Date.parse(start)),
+    ].join(' · ');
+  }
+
   override render(): TemplateResult {
-    const { catalogue, notFound, signupUrl } = this;
-    const message = this.#invalid ? translate(catalogue, 'emailInvalid') : this.error;
+    const { notFound, signupUrl } = this;
+    const summary = this.#summaryText();
+    const message = this.#invalid ? translate(this.catalogue, 'emailInvalid') : this.error;
     const hasMessage = !!message || notFound;
-    const signUp = translate(catalogue, 'emailSignUp');
+    const signUp = translate(this.catalogue, 'emailSignUp');
     return html`<form novalidate part="email-form" @submit=${this.#handleSubmit}>
-      <label for="email">${translate(catalogue, 'emailLabel')}</label>
+      <label for="email">${translate(this.catalogue, 'emailLabel')}</label>
       <input
         id="email"
         part="input"
@@ -116,15 +155,15 @@ export class EvEmailForm extends LitElement {
         aria-invalid=${hasMessage}
         aria-describedby=${hasMessage ? 'msg' : nothing}
         @input=${this.#handleInput} />
-      <div id="msg" class="msg" aria-live="polite">${message ? html`<p>${message}</p>` : nothing}${
+      <div id="msg" class="msg" aria-live="polite" aria-atomic="true">${message ? html`<p>${message}</p>` : nothing}${
         notFound
           ? html`<p>
-              ${translate(catalogue, 'emailNotFound')}
+              ${translate(this.catalogue, 'emailNotFound')}
               ${
                 // A link only if it is http(s) (relative URLs resolve against the page).
                 signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
                   ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${translate(
-                      catalogue,
+                      this.catalogue,
                       'newTab',
                     )}</span></a>`
                   : signUp
@@ -132,13 +171,21 @@ export class EvEmailForm extends LitElement {
             </p>`
           : nothing
       }</div>
-      ${this.summary ? html`<p class="summary" part="summary">${this.summary}</p>` : nothing}
+      ${
+        summary
+          ? html`<div class="summary" part="summary" id="summary">
+              <p class="summary-title">${translate(this.catalogue, 'summaryTitle')}</p>
+              <p class="summary-text">${summary}</p>
+            </div>`
+          : nothing
+      }
       <button
         type="submit"
         part="button"
         class="primary"
+        aria-describedby=${summary ? 'summary' : nothing}
         ?disabled=${this.disabled}
-        aria-disabled=${this.busy || nothing}>${translate(catalogue, this.busy ? 'booking' : 'book')}</button>
+        aria-disabled=${this.busy || nothing}>${translate(this.catalogue, this.busy ? 'booking' : 'book')}</button>
     </form>`;
   }
 }

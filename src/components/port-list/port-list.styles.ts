@@ -1,42 +1,90 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
   fieldset {
     margin: 0;
     padding: 0;
     border: 0;
     min-width: 0;
-    display: grid;
-    gap: var(--_s);
   }
   legend {
     padding: 0;
-    margin-bottom: var(--_s);
+    margin-bottom: var(--_space);
     font-weight: 600;
+  }
+  .ports {
+    display: grid;
+    gap: var(--_space);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
+  .filters legend {
+    font-size: var(--_text-small);
+    color: var(--_muted);
+    font-weight: 600;
+    margin-bottom: calc(var(--_space) * 0.5);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+    min-height: 2.75rem;
+    padding: 0 calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .chip:has(:checked) {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_background));
+    font-weight: 600;
+  }
+  .chip input {
+    accent-color: var(--_accent);
+    margin: 0;
   }
   .port {
     display: flex;
-    gap: calc(var(--_s) * 1.5);
+    gap: calc(var(--_space) * 1.5);
     align-items: start;
-    padding: calc(var(--_s) * 1.5);
-    border: 1px solid var(--_bd);
-    border-radius: var(--_r);
-    background: var(--_bg);
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
     cursor: pointer;
   }
   .port:has(:checked) {
-    border-color: var(--ev-port-list-selected-border, var(--_ac));
-    box-shadow: inset 0 0 0 1px var(--ev-port-list-selected-border, var(--_ac));
+    border-color: var(--ev-port-list-selected-border, var(--_accent));
+    box-shadow: inset 0 0 0 1px var(--ev-port-list-selected-border, var(--_accent));
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_background));
   }
   .port:has(:disabled) {
     cursor: not-allowed;
     border-style: dashed;
+    background: transparent;
   }
-  input {
+  .port:has(:disabled) .name {
+    color: var(--_muted);
+  }
+  .port input {
     width: 1.25rem;
-    margin: .1rem 0 0;
+    height: 1.25rem;
+    margin: 0.1rem 0 0;
     flex: none;
-    accent-color: var(--ev-port-list-selected-border, var(--_ac));
+    accent-color: var(--ev-port-list-selected-border, var(--_accent));
   }
   .name {
     font-weight: 600;
@@ -49,16 +97,26 @@ export const styles = css`
   }
   .meta,
   .state {
-    color: var(--_mu);
-    font-size: 0.875em;
+    color: var(--_muted);
+    font-size: var(--_text-small);
   }
   .state {
-    color: var(--_er);
+    color: var(--_danger);
   }
-  .skel {
-    height: 4.25rem;
+  .skeleton {
+    height: 3.5rem;
   }
   .empty {
-    color: var(--_mu);
+    color: var(--_muted);
+  }
+  @media (forced-colors: active) {
+    .port:has(:checked),
+    .chip:has(:checked) {
+      outline: 3px solid Highlight;
+      outline-offset: -1px;
+    }
+    .port:has(:disabled) .name {
+      color: GrayText;
+    }
   }
 `;

@@ -1,7 +1,19 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { daySlots, groupByPartOfDay, summarizeDays, type DaySlot, type PartOfDay } from '../../booking/days.js';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
-import { type Catalogue, en, formatDate, formatMinutes, formatTime, translate, zoneName } from '../../i18n/index.js';
+import { zoneInWords, zoneNameInWords } from '../../i18n/zone.js';
+import {
+  en,
+  formatDate,
+  formatMinutes,
+  formatTime,
+  translate,
+  type Catalogue,
+  type MessageKey,
+} from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
+import { arrowTarget } from './arrow-keys.js';
+import { renderDayStrip } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
 /** The free starts of one day. */
@@ -12,21 +24,36 @@ export interface SlotDay {
   starts: string[];
 }
 
+const PART_NAMES: Readonly<Record<PartOfDay, MessageKey>> = {
+  night: 'partNight',
+  morning: 'partMorning',
+  afternoon: 'partAfternoon',
+  evening: 'partEvening',
+};
+
+/** The time radio that holds the day's tab stop, and the selected day tab. */
+const TIME_STOP = '[role=radio][tabindex="0"]';
+const DAY_STOP = '[role=tab][tabindex="0"]';
+
 /**
- * Start times for the chosen port and duration, one day at a time.
+ * A day strip and that day's start times, grouped by part of day, in the location's time zone.
  *
- * Each start is a toggle button carrying `data-start` (the ISO UTC instant). The time buttons
- * form one tab stop (roving tabindex): arrow keys move between them (Up/Down by a row),
- * Home/End go to the day's first/last time, PageUp/PageDown to the previous/next day.
+ * The strip is a tab list: one tab per day with its weekday, date and how many starts are free
+ * ("Full" when none); Left/Right move between days. The day's starts are radio buttons carrying
+ * `data-start` (the ISO UTC instant), named by their time, the zone in plain words, the date and
+ * the duration; starts that are taken keep their place, disabled, so rows keep their rhythm. The
+ * times form one tab stop: arrow keys move and choose (Up/Down by a row), Home/End go to the
+ * day's first/last time, PageUp/PageDown to the previous/next day. A hint under the day says so.
  *
- * @summary Lets the driver pick a start time.
+ * @summary Lets the driver pick a day and a start time.
  *
  * @fires ev-slot-select - The driver picked a start. `detail: { start: string }` (ISO UTC).
  *
  * @csspart slot-grid - The whole block.
- * @csspart day - The day's heading.
- * @csspart nav-button - The Previous day / Next day buttons.
- * @csspart slot - One time button.
+ * @csspart day-strip - The tab list of days.
+ * @csspart day-tab - One day's tab.
+ * @csspart day - The shown day's heading.
+ * @csspart slot - One time.
  *
  * @cssprop --ev-slot-grid-selected-bg - Background of the selected time (default `--ev-color-accent`).
  * @cssprop --ev-slot-grid-selected-fg - Text of the selected time (default `--ev-color-accent-fg`).
@@ -35,10 +62,11 @@ export interface SlotDay {
  * @cssprop --ev-radius, --ev-space, --ev-font - Global shape, spacing and font.
  *
  * @attr time-zone - IANA zone the times are shown in (the location's).
- * @attr time-zone-label - Overrides the zone's name in "Times in …".
- * @attr locale - BCP 47 locale of the dates and times (the texts come from `catalogue`).
+ * @attr time-zone-label - Overrides the sentence naming the zone ("Times are Sofia time (GMT+2)").
+ * @attr locale - BCP 47 locale of the texts, dates and times.
  * @attr selected - The selected start (ISO UTC).
  * @attr duration - Booking length in minutes, read out with each time.
+ * @attr step - Minutes between starts: taken starts between free ones are shown in their place (0: none).
  * @attr loading - Shows a placeholder while the times load.
  * @attr disabled - Disables every control.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
@@ -50,8 +78,10 @@ export class EvSlotGrid extends LitElement {
     timeZone: { attribute: 'time-zone' },
     timeZoneLabel: { attribute: 'time-zone-label' },
     locale: {},
+    catalogue: { attribute: false },
     selected: {},
     duration: { type: Number },
+    step: { type: Number },
     loading: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
   };
@@ -60,9 +90,9 @@ export class EvSlotGrid extends LitElement {
   days: SlotDay[] = [];
   /** IANA time zone the times are shown in. */
   timeZone = 'UTC';
-  /** The zone's name as shown; defaults to the IANA name. */
+  /** The sentence naming the zone, when not the default "Times are … time (GMT…)". */
   timeZoneLabel: string | null = null;
-  /** BCP 47 locale of the dates and times (the texts come from `catalogue`). */
+  /** BCP 47 locale of the texts, dates and times. */
   locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;
@@ -70,6 +100,8 @@ export class EvSlotGrid extends LitElement {
   selected: string | null = null;
   /** Booking length in minutes, part of each time's accessible name. */
   duration = 60;
+  /** Minutes between starts, to show taken starts in their place; 0 shows free starts only. */
+  step = 30;
   /** Shows a skeleton with the grid's space reserved. */
   loading = false;
   /** Disables every control. */
@@ -77,7 +109,7 @@ export class EvSlotGrid extends LitElement {
 
   /** Index in `days` of the day on screen (changed outside an update: then `requestUpdate`). */
   #dayIndex = 0;
-  /** The start that holds the grid's single tab stop (likewise). */
+  /** The start that holds the times' single tab stop (likewise). */
   #tabStart: string | null = null;
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -102,121 +134,168 @@ export class EvSlotGrid extends LitElement {
     if (!starts.includes(this.#tabStart)) this.#tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
   }
 
-  /** The first element of the shadow root that matches one of the selectors, in their order. */
-  private find(...selectors: string[]): HTMLElement | null | undefined {
-    return selectors.map((s) => this.shadowRoot?.querySelector<HTMLElement>(s)).find(Boolean);
+  /** Focuses the times' tab stop: the chosen or first start of the day shown, else the day's tab. */
+  override focus(options?: FocusOptions): void {
+    (
+      this.renderRoot.querySelector<HTMLElement>(TIME_STOP) ?? this.renderRoot.querySelector<HTMLElement>(DAY_STOP)
+    )?.focus(options);
   }
 
-  /**
-   * Shows the day `step` days away. The focus goes to that day's tab stop when `slot`, else stays on
-   * the day button pressed, or moves to the other one when that one is now disabled.
-   */
-  private async goToDay(step: number, slot?: boolean): Promise<void> {
-    if (!this.days[this.#dayIndex + step]) return;
-    this.#dayIndex += step;
+  get #rtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
+  }
+
+  /** Shows day `index`; the focus goes to its tab (`focusTab`) or to its times' tab stop. */
+  async #showDay(index: number, focusTab: boolean): Promise<void> {
+    if (!this.days[index]) return;
+    this.#dayIndex = index;
     this.#tabStart = null;
     this.requestUpdate();
     await this.updateComplete;
-    this.find(...(slot ? [STOP] : []), ':focus:enabled', NAV)?.focus();
+    if (focusTab) this.renderRoot.querySelector<HTMLElement>(DAY_STOP)?.focus();
+    else this.focus();
   }
 
-  /** Focuses the grid's tab stop: the chosen or first start of the day shown, else a day button. */
-  override focus(options?: FocusOptions): void {
-    this.find(STOP, NAV)?.focus(options);
-  }
-
-  private handleKeydown(event: KeyboardEvent): void {
-    const buttons = [...(event.currentTarget as HTMLElement).children] as HTMLElement[];
-    const current = buttons.indexOf(event.target as HTMLElement);
-    if (current < 0) return;
-    const rtl = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
-    const top = buttons[0]!.offsetTop;
-    // The buttons in a row: the index of the first one further down; a single row never moves.
-    const row = buttons.findIndex((b) => b.offsetTop !== top) >>> 0;
-    const { key } = event;
-    const page = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[key];
-    const next = (
-      {
-        ArrowRight: current + rtl,
-        ArrowLeft: current - rtl,
-        ArrowDown: current + row,
-        ArrowUp: current - row,
-        Home: 0,
-        End: buttons.length - 1,
-      } as Record<string, number>
-    )[key];
-    if (page) {
-      event.preventDefault();
-      void this.goToDay(page, true);
-    } else if (next !== undefined) {
-      event.preventDefault();
-      // Past either end, the focus stays where it is.
-      const target = buttons[next] ?? buttons[current]!;
-      this.#tabStart = target.dataset['start']!;
-      this.requestUpdate();
-      target.focus();
-    }
-  }
-
-  private handleClick(event: Event): void {
-    const start = (event.currentTarget as HTMLElement).dataset['start']!;
+  #select(start: string): void {
     this.selected = this.#tabStart = start;
-    // The tab stop is not reactive: a click on the start already selected must still move it.
+    // The tab stop is not reactive: choosing the start already selected must still move it.
     this.requestUpdate();
     this.dispatchEvent(createEvent<SlotSelectDetail>('ev-slot-select', { start }));
   }
 
-  override render(): TemplateResult {
-    const { locale, catalogue, loading, days } = this;
-    const dayIndex = this.#dayIndex;
-    const day = days[dayIndex];
-    const date = day ? formatDate(locale, day.date) : '';
+  private handleTabKeydown(event: KeyboardEvent): void {
+    const last = this.days.length - 1;
+    const forward = this.#rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = this.#rtl ? 'ArrowRight' : 'ArrowLeft';
+    const index = (
+      {
+        [forward]: Math.min(this.#dayIndex + 1, last),
+        [back]: Math.max(this.#dayIndex - 1, 0),
+        Home: 0,
+        End: last,
+      } as Record<string, number>
+    )[event.key];
+    if (index === undefined) return;
+    event.preventDefault();
+    void this.#showDay(index, true);
+  }
+
+  private handleTabClick(event: Event): void {
+    const index = Number((event.currentTarget as HTMLElement).dataset['index']);
+    if (index !== this.#dayIndex) void this.#showDay(index, true);
+  }
+
+  private handleTimeKeydown(event: KeyboardEvent): void {
+    const page = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[event.key];
+    if (page) {
+      event.preventDefault();
+      void this.#showDay(this.#dayIndex + page, false);
+      return;
+    }
+    const targets = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio][data-start]:enabled')];
+    const current = event.target as HTMLElement;
+    const target = targets.includes(current) ? arrowTarget(targets, current, event.key, this.#rtl) : undefined;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    // As in a radio group, moving chooses.
+    if (target !== current) this.#select(target.dataset['start']!);
+  }
+
+  private handleTimeClick(event: Event): void {
+    this.#select((event.currentTarget as HTMLElement).dataset['start']!);
+  }
+
+  #renderTime(slot: DaySlot, date: string, duration: string): TemplateResult {
+    const { locale } = this;
+    const time = formatTime(locale, this.timeZone, slot.start);
+    if (!slot.free) {
+      return html`<button
+        type="button"
+        role="radio"
+        part="slot"
+        class="taken"
+        aria-checked="false"
+        disabled
+        data-taken-start=${slot.start}
+        aria-label=${translate(this.catalogue, 'slotTakenName', { time })}>
+${time}</button>`;
+    }
+    const zone = zoneNameInWords(this.catalogue, locale, this.timeZone, Date.parse(slot.start));
+    const chosen = slot.start === this.selected;
+    return html`<button
+      type="button"
+      role="radio"
+      part="slot"
+      data-start=${slot.start}
+      tabindex=${slot.start === this.#tabStart ? 0 : -1}
+      aria-checked=${chosen}
+      aria-label=${translate(this.catalogue, 'slotName', { time, zone, date, duration })}
+      ?disabled=${this.disabled}
+      @click=${this.handleTimeClick}>
+${time}</button>`;
+  }
+
+  #renderDay(day: SlotDay | undefined): TemplateResult {
+    const { locale } = this;
+    if (this.loading) {
+      return html`<span class="vh" role="status">${translate(this.catalogue, 'slotsLoading')}</span>
+        <div class="grid" aria-hidden="true">
+          ${[1, 2, 3, 4, 5, 6, 7, 8].map(() => html`<div class="skeleton"></div>`)}
+        </div>`;
+    }
+    if (!day) return html`<p class="empty">${translate(this.catalogue, 'slotNoTimes')}</p>`;
+    const date = formatDate(locale, day.date);
+    const heading = html`<h3 id="day" part="day">${date}</h3>`;
+    if (!day.starts.length) return html`${heading}<p class="empty">${translate(this.catalogue, 'slotNoTimes')}</p>`;
     const duration = formatMinutes(locale, this.duration);
-    const navOff = this.disabled || loading;
-    return html`<div part="slot-grid" role="group" aria-label=${translate(catalogue, 'slotGroup')} aria-busy=${loading}>
-      <div class="nav">
-        <button
-          type="button"
-          part="nav-button"
-          ?disabled=${navOff || !days[dayIndex - 1]}
-          @click=${(): Promise<void> => this.goToDay(-1)}><span aria-hidden="true">‹ </span>${translate(catalogue, 'slotPrevDay')}</button>
-        <div class="day" aria-live="polite">${date ? html`<h3 id="day" part="day">${date}</h3>` : nothing}</div>
-        <button
-          type="button"
-          part="nav-button"
-          ?disabled=${navOff || !days[dayIndex + 1]}
-          @click=${(): Promise<void> => this.goToDay(1)}>${translate(catalogue, 'slotNextDay')}<span aria-hidden="true"> ›</span></button>
-      </div>
-      <p class="tz">${translate(catalogue, 'slotTimeZone', { zone: this.timeZoneLabel ?? zoneName(this.timeZone) })}</p>
+    const groups = groupByPartOfDay(daySlots(day.starts, this.step, this.timeZone), this.timeZone, (s) => s.start);
+    return html`${heading}
+      <p class="hint" id="hint">${translate(this.catalogue, 'slotKeysHint')}</p>
+      <div class="parts" @keydown=${this.handleTimeKeydown}>
+        ${groups.map(
+          ({ part, items }) => html`<div class="part">
+            <h4 id="part-${part}">${translate(this.catalogue, PART_NAMES[part])}</h4>
+            <div class="grid" role="radiogroup" aria-labelledby="day part-${part}" aria-describedby="hint">
+              ${items.map((slot) => this.#renderTime(slot, date, duration))}
+            </div>
+          </div>`,
+        )}
+      </div>`;
+  }
+
+  override render(): TemplateResult {
+    const { locale, loading, days } = this;
+    const day = days[this.#dayIndex];
+    const firstStart = day?.starts[0];
+    const zone =
+      this.timeZoneLabel ??
+      zoneInWords(this.catalogue, locale, this.timeZone, firstStart ? Date.parse(firstStart) : Date.now());
+    const panelFocusable = !loading && !day?.starts.length;
+    return html`<div part="slot-grid" role="group" aria-label=${translate(this.catalogue, 'slotGroup')} aria-busy=${loading}>
       ${
-        loading
-          ? html`<span class="vh" role="status">${translate(catalogue, 'slotsLoading')}</span>
-              <div class="grid" aria-hidden="true"><div class="skel"></div><div class="skel"></div><div
-                class="skel"></div><div class="skel"></div><div class="skel"></div><div class="skel"></div><div
-                class="skel"></div><div class="skel"></div></div>`
-          : day?.starts.length
-            ? html`<div class="grid" role="group" aria-labelledby="day" @keydown=${this.handleKeydown}>${day.starts.map(
-                (start) => {
-                  const time = formatTime(locale, this.timeZone, start);
-                  return html`<button
-                    type="button"
-                    part="slot"
-                    data-start=${start}
-                    tabindex=${start === this.#tabStart ? 0 : -1}
-                    aria-pressed=${start === this.selected}
-                    aria-label=${translate(catalogue, 'slotName', { time, date, duration })}
-                    ?disabled=${this.disabled}
-                    @click=${this.handleClick}>${time}</button>`;
-                },
-              )}</div>`
-            : html`<p class="empty">${translate(catalogue, 'slotNoTimes')}</p>`
+        days.length
+          ? renderDayStrip({
+              days: summarizeDays(days, locale),
+              chosen: this.#dayIndex,
+              catalogue: this.catalogue,
+              onClick: this.handleTabClick,
+              onKeydown: this.handleTabKeydown,
+            })
+          : nothing
       }
+      <p class="zone">${zone}</p>
+      <div
+        role=${days.length ? 'tabpanel' : nothing}
+        id="panel"
+        aria-labelledby=${day ? `tab-${day.date}` : nothing}
+        tabindex=${panelFocusable && days.length ? 0 : nothing}
+      >
+        ${this.#renderDay(day)}
+      </div>
     </div>`;
   }
 }
-
-const STOP = '.grid [tabindex="0"]';
-const NAV = '.nav :enabled';
 
 if (!customElements.get('ev-slot-grid')) customElements.define('ev-slot-grid', EvSlotGrid);
 

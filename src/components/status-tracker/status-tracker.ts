@@ -1,11 +1,18 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { createEvent } from '../../events.js';
-import { type Catalogue, en, type MessageKey, translate } from '../../i18n/index.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { createEvent, type CancelBookingDetail } from '../../events.js';
+import { en, translate, type Catalogue, type MessageKey } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
+import { bookingFacts, calendarLinks, type TrackedBooking } from './booking-card.js';
 import { styles } from './status-tracker.styles.js';
 
+export type { TrackedBooking } from './booking-card.js';
+
 /** The booking request's life as the driver sees it. */
-export type BookingStatus = 'idle' | 'sending' | 'pending' | 'confirmed' | 'rejected' | 'timeout' | 'error';
+export type BookingStatus =
+  'idle' | 'sending' | 'pending' | 'confirmed' | 'rejected' | 'timeout' | 'error' | 'cancelling' | 'cancelled';
+
+/** Statuses while something runs: a spinner shows. */
+const RUNNING: readonly BookingStatus[] = ['sending', 'pending', 'cancelling'];
 
 const PROGRESS: Partial<Record<BookingStatus, MessageKey>> = {
   sending: 'statusSending',
@@ -14,28 +21,48 @@ const PROGRESS: Partial<Record<BookingStatus, MessageKey>> = {
   timeout: 'statusTimeout',
 };
 
+/** The action a status offers (the button's text), and the event it sends. */
+type Action = { key: MessageKey; event: 'ev-retry' | 'ev-pick-again' };
+
 /**
  * Where the booking request is: sending → pending → confirmed, or rejected (with the reason),
- * timed out, or failed. Progress is announced by a polite `role="status"` region and failures
- * by a `role="alert"` region; both always exist so that screen readers announce changes.
+ * timed out, failed, cancelling, cancelled. Progress is announced by a polite `role="status"`
+ * region and failures by a `role="alert"` region; both always exist so that screen readers
+ * announce changes.
  *
- * @summary Shows and announces the booking request's status.
+ * With `booking`, pending shows what was asked, and confirmed shows the confirmation card: the
+ * heading "Booking confirmed", reference, date and time with the zone in plain words, port,
+ * address, Add to calendar (an `.ics` download and a Google Calendar link), Cancel booking (with a
+ * confirm step) and Book another.
+ *
+ * Focus: a retry button (Try again, Check again) stays in place while its retry runs, so the focus
+ * stays on it and is still there when the retry fails again; when the focused control goes away
+ * (an outcome), the focus moves to the outcome's heading, never to the page.
+ *
+ * @summary Shows and announces the booking request's status, and the confirmed booking.
  *
  * @fires ev-pick-again - The driver wants another time after a rejection.
  * @fires ev-retry - The driver asks to check again (timeout) or to try again (retryable error).
+ * @fires ev-cancel-booking - The driver confirmed cancelling the booking. `detail: { reference }`.
+ * @fires ev-book-another - The driver wants to book again after a confirmation or a cancellation.
  *
  * @csspart status - The block.
  * @csspart button - The action button (Pick another time / Check again / Try again).
+ * @csspart card - The confirmation card.
+ * @csspart calendar - The Add to calendar links.
+ * @csspart add-to-calendar - The .ics download link.
  *
  * @cssprop --ev-status-tracker-confirmed-color - Colour of "Booking confirmed" (default `--ev-color-success`).
  * @cssprop --ev-status-tracker-error-color - Colour of rejections and errors (default `--ev-color-danger`).
  * @cssprop --ev-color-fg, --ev-color-success, --ev-color-danger, --ev-color-border - Global colours.
  * @cssprop --ev-radius, --ev-space, --ev-font - Global shape, spacing and font.
  *
- * @attr status - `idle`, `sending`, `pending`, `confirmed`, `rejected`, `timeout` or `error`.
+ * @attr status - `idle`, `sending`, `pending`, `confirmed`, `rejected`, `timeout`, `error`, `cancelling` or `cancelled`.
  * @attr message - The rejection reason or the error text.
- * @attr detail - More about the outcome, e.g. the confirmed booking's summary.
+ * @attr detail - More about the outcome as text (when there is no `booking`).
  * @attr retryable - Offers "Try again" on an error.
+ * @attr cancellable - Offers "Cancel booking" on the confirmation card.
+ * @attr locale - BCP 47 locale of the texts.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvStatusTracker extends LitElement {
@@ -45,54 +72,170 @@ export class EvStatusTracker extends LitElement {
     message: {},
     detail: {},
     retryable: { type: Boolean },
+    cancellable: { type: Boolean },
+    booking: { attribute: false },
+    locale: {},
     catalogue: { attribute: false },
+    confirmingCancel: { state: true },
+    retrying: { state: true },
   };
 
   /** Where the booking request is. */
   status: BookingStatus = 'idle';
   /** The rejection reason or the error text. */
   message: string | null = null;
-  /** More about the outcome, e.g. the confirmed booking's summary. */
+  /** More about the outcome as text, when there is no `booking`. */
   detail: string | null = null;
   /** Offers "Try again" on an error. */
   retryable = false;
+  /** Offers "Cancel booking" on the confirmation card. */
+  cancellable = true;
+  /** The booking asked for (pending) or confirmed. */
+  booking: TrackedBooking | null = null;
+  /** BCP 47 locale of the texts. */
+  locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;
 
+  /** The driver pressed Cancel booking and is asked to confirm. */
+  private confirmingCancel = false;
+  /** The action whose retry runs (its button stays, busy, holding the focus). */
+  private retrying: Action | null = null;
+
+  /** Whether the focus was inside before this update (to bring it back if its control went). */
+  #focusWasInside = false;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    this.#focusWasInside = this.matches(':focus-within');
+    if (changed.has('status')) {
+      // A retry ends when its status is no longer running; the card's confirm step with the card.
+      if (!RUNNING.includes(this.status)) this.retrying = null;
+      if (this.status !== 'confirmed') this.confirmingCancel = false;
+    }
+  }
+
+  override updated(): void {
+    if (this.#focusWasInside && !this.matches(':focus-within')) this.focus();
+  }
+
+  /** Focuses the outcome: its heading or message, else the block. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus(options);
+  }
+
+  get #action(): Action | null {
+    const { status } = this;
+    if (status === 'rejected') return { key: 'pickAgain', event: 'ev-pick-again' };
+    if (status === 'timeout') return { key: 'checkAgain', event: 'ev-retry' };
+    if (status === 'error' && this.retryable) return { key: 'tryAgain', event: 'ev-retry' };
+    return null;
+  }
+
+  #handleAction(action: Action): void {
+    if (this.retrying) return;
+    if (action.event === 'ev-retry') this.retrying = action;
+    this.dispatchEvent(createEvent<void>(action.event, undefined));
+  }
+
+  async #askCancel(confirming: boolean): Promise<void> {
+    this.confirmingCancel = confirming;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(confirming ? '.keep' : '.cancel')?.focus();
+  }
+
+  #confirmCancel(): void {
+    this.dispatchEvent(
+      createEvent<CancelBookingDetail>('ev-cancel-booking', { reference: this.booking?.reference ?? null }),
+    );
+  }
+
+  #bookAnother(): void {
+    this.dispatchEvent(createEvent<void>('ev-book-another', undefined));
+  }
+
+  #renderCard(booking: TrackedBooking): TemplateResult {
+    const { locale, status } = this;
+    const cancelled = status === 'cancelled';
+    const cancelling = status === 'cancelling';
+    const title: MessageKey = cancelled ? 'cancelled' : 'statusConfirmed';
+    return html`<section class="card ${status}" part="card" aria-labelledby="card-title">
+      <div role="status" aria-live="polite">
+        <h3 id="card-title" tabindex="-1" data-focus-target>${translate(this.catalogue, title)}</h3>
+      </div>
+      ${bookingFacts(this.catalogue, locale, booking)}
+      ${cancelled ? nothing : html`<p class="next">${translate(this.catalogue, 'confirmedNext')}</p>${calendarLinks(this.catalogue, locale, booking)}`}
+      <div class="actions">
+        ${
+          this.confirmingCancel || cancelling
+            ? html`<div class="confirm" role="group" aria-labelledby="cancel-question">
+                <p id="cancel-question">${translate(this.catalogue, 'cancelConfirm')}</p>
+                <button
+                  type="button"
+                  class="danger"
+                  aria-disabled=${cancelling || nothing}
+                  @click=${(): void => (cancelling ? undefined : this.#confirmCancel())}
+                >${cancelling ? html`<span class="spinner" aria-hidden="true"></span>${translate(this.catalogue, 'cancelling')}` : translate(this.catalogue, 'cancelYes')}</button>
+                <button type="button" class="keep" ?hidden=${cancelling} @click=${(): Promise<void> => this.#askCancel(false)}>
+                  ${translate(this.catalogue, 'cancelNo')}
+                </button>
+              </div>`
+            : html`${
+                cancelled || !this.cancellable
+                  ? nothing
+                  : html`<button type="button" class="cancel" @click=${(): Promise<void> => this.#askCancel(true)}>
+                      ${translate(this.catalogue, 'cancelBooking')}
+                    </button>`
+              }
+              <button type="button" class="primary" @click=${this.#bookAnother}>${translate(this.catalogue, 'bookAnother')}</button>`
+        }
+      </div>
+    </section>`;
+  }
+
+  #renderActionButton(): TemplateResult | typeof nothing {
+    const action = this.retrying ?? this.#action;
+    if (!action) return nothing;
+    const busy = !!this.retrying;
+    return html`<button
+      type="button"
+      part="button"
+      class="action"
+      aria-disabled=${busy || nothing}
+      @click=${(): void => this.#handleAction(action)}
+    >${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${translate(this.catalogue, action.key)}</button>`;
+  }
+
   override render(): TemplateResult {
-    const { catalogue, status, message, detail } = this;
+    const { locale, status, message, detail, booking } = this;
+    if (booking && ['confirmed', 'cancelling', 'cancelled'].includes(status)) {
+      return html`<div part="status" class=${status}>
+        ${this.#renderCard(booking)}
+        <div role="alert">${status === 'confirmed' && message ? html`<p>${message}</p>` : nothing}</div>
+      </div>`;
+    }
     const progress = PROGRESS[status];
+    const running = RUNNING.includes(status) && !this.retrying;
     const rejected = status === 'rejected';
     const alert = rejected
-      ? translate(catalogue, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
-      : status === 'error' && (message || translate(catalogue, 'statusError'));
-    const action = (
-      { rejected: 'pickAgain', timeout: 'checkAgain', error: this.retryable && 'tryAgain' } as Partial<
-        Record<BookingStatus, MessageKey | false>
-      >
-    )[status];
+      ? translate(this.catalogue, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
+      : status === 'error' && (message || translate(this.catalogue, 'statusError'));
     return html`<div part="status" class=${status}>
       <div role="status" aria-live="polite" aria-atomic="true">${
         progress
-          ? html`<p class="title">${
-              // Sending and pending: a spinner.
-              status.endsWith('ing') ? html`<span class="spin" aria-hidden="true"></span>` : nothing
-            }${translate(catalogue, progress)}</p>
+          ? html`<p class="title" tabindex="-1" data-focus-target>${
+              running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing
+            }${translate(this.catalogue, progress)}</p>
               ${detail ? html`<p>${detail}</p>` : nothing}`
           : nothing
       }</div>
-      <div role="alert">${alert ? html`<p>${alert}</p>` : nothing}</div>
       ${
-        action
-          ? html`<button
-              type="button"
-              part="button"
-              @click=${(): boolean => this.dispatchEvent(createEvent<void>(rejected ? 'ev-pick-again' : 'ev-retry', undefined))}>${translate(
-                catalogue,
-                action,
-              )}</button>`
+        status === 'pending' && booking
+          ? html`<div class="card pending" part="card">${bookingFacts(this.catalogue, locale, booking)}
+              <p class="next">${translate(this.catalogue, 'pendingHint')}</p></div>`
           : nothing
       }
+      <div role="alert">${alert ? html`<p tabindex="-1" data-focus-target>${alert}</p>` : nothing}</div>
+      ${this.#renderActionButton()}
     </div>`;
   }
 }

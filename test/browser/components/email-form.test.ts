@@ -5,7 +5,8 @@ import type { EvEmailForm } from '../../../src/components/email-form/email-form.
 import { isEmail } from '../../../src/api/schemas.js';
 
 import { accessibleName } from '../../support/a11y.js';
-import { describe, it } from '../../support/mocha.js';
+import { emulateForcedColors } from '../../support/forced-colors.js';
+import { afterEach, describe, it } from '../../support/mocha.js';
 
 const make = (): Promise<EvEmailForm> => fixture<EvEmailForm>(html`<ev-email-form></ev-email-form>`);
 const field = (el: EvEmailForm): HTMLInputElement => el.shadowRoot!.querySelector('input')!;
@@ -115,7 +116,7 @@ describe('<ev-email-form>', () => {
       const evil = '<img src=x onerror=alert(1)>';
       const el = await fixture<EvEmailForm>(html`<ev-email-form busy .summary=${evil}></ev-email-form>`);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-      expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.equal(evil);
+      expect(el.shadowRoot!.querySelector('.summary-text')!.textContent).to.equal(evil);
       expect(button(el).getAttribute('aria-disabled')).to.equal('true');
       expect(button(el).disabled).to.equal(false);
       expect(accessibleName(button(el))).to.contain('Book');
@@ -225,6 +226,71 @@ describe('<ev-email-form>', () => {
       const el = await make();
       el.focus();
       expect(el.shadowRoot!.activeElement).to.equal(field(el));
+    });
+  });
+
+  describe('summary and announcements (issue 14)', () => {
+    afterEach(() => emulateForcedColors(false));
+    const choice = {
+      port: 'Port A',
+      start: '2026-03-29T07:00:00Z',
+      end: '2026-03-29T08:00:00Z',
+      timeZone: 'Europe/Sofia',
+    };
+    /** The accessible description of an element: the text of what aria-describedby names. */
+    const description = (el: EvEmailForm, target: Element): string =>
+      (target.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+        .join(' ');
+
+    it('summarizes port, date, start–end and zone before Book, tied to Book', async () => {
+      const el = await fixture<EvEmailForm>(html`<ev-email-form locale="en-GB" .choice=${choice}></ev-email-form>`);
+      const summary = el.shadowRoot!.querySelector('[part=summary]')!;
+      expect(summary.compareDocumentPosition(button(el)) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+      expect(description(el, button(el))).to.contain('Port A · Sunday 29 March · 10:00–11:00 · Sofia time (GMT+3)');
+      el.choice = { ...choice, port: null };
+      await el.updateComplete;
+      expect(description(el, button(el))).to.contain('any port · Sunday 29 March');
+      await expect(el).to.be.accessible();
+    });
+
+    it('has its message region in place while empty, so a message that comes is announced', async () => {
+      const el = await make();
+      const region = el.shadowRoot!.querySelector('[aria-live]')!;
+      expect(region.textContent!.trim()).to.equal('');
+      expect(getComputedStyle(region).display).not.to.equal('none');
+      await type(el, 'nope');
+      button(el).click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[aria-live]')).to.equal(region);
+      expect(region.textContent).to.contain('Enter a valid email.');
+    });
+
+    it('marks the field invalid and described before the focus moves to it', async () => {
+      const el = await make();
+      await type(el, 'nope');
+      button(el).focus();
+      const atFocus = new Promise<string>((resolve) =>
+        field(el).addEventListener(
+          'focus',
+          () => resolve(`${field(el).getAttribute('aria-invalid')} ${description(el, field(el))}`),
+          { once: true },
+        ),
+      );
+      button(el).click();
+      expect(await atFocus).to.equal('true Enter a valid email.');
+    });
+
+    it('is accessible with a summary and an error in forced colours, light and dark', async () => {
+      const el = await fixture<EvEmailForm>(
+        html`<ev-email-form .choice=${choice} error="Wrong" not-found></ev-email-form>`,
+      );
+      await emulateForcedColors(true);
+      await expect(el).to.be.accessible();
+      await emulateForcedColors(true, 'dark');
+      await expect(el).to.be.accessible();
     });
   });
 });

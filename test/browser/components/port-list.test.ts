@@ -5,7 +5,8 @@ import '../../../src/components/port-list/port-list.js';
 import type { EvPortList } from '../../../src/components/port-list/port-list.js';
 
 import { accessibleName } from '../../support/a11y.js';
-import { describe, it } from '../../support/mocha.js';
+import { emulateForcedColors } from '../../support/forced-colors.js';
+import { afterEach, describe, it } from '../../support/mocha.js';
 
 const ports: Evse[] = [
   {
@@ -33,11 +34,11 @@ const ports: Evse[] = [
 ];
 
 async function make(list: Evse[] = ports, selected: number | null = null): Promise<EvPortList> {
-  return fixture<EvPortList>(html`<ev-port-list .ports=${list} .selected=${selected}></ev-port-list>`);
+  return fixture<EvPortList>(html`<ev-port-list no-any-port .ports=${list} .selected=${selected}></ev-port-list>`);
 }
 
 function radios(el: EvPortList): HTMLInputElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+  return [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=port]')];
 }
 
 describe('<ev-port-list>', () => {
@@ -182,12 +183,105 @@ describe('<ev-port-list>', () => {
     it('moves between ports with the arrow keys, skipping disabled ones', async () => {
       const el = await make(ports, 11);
       const seen: number[] = [];
-      el.addEventListener('ev-port-select', (e) => seen.push(e.detail.evseId));
+      el.addEventListener('ev-port-select', (e) => seen.push(e.detail.evseId!));
       radios(el)[0]!.focus();
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'ArrowDown' });
       expect(seen).to.deep.equal([12, 11]);
       expect(el.shadowRoot!.activeElement).to.equal(radios(el)[0]);
     });
+  });
+});
+
+describe('<ev-port-list> any port and filters', () => {
+  const mixed: Evse[] = [
+    ...ports,
+    {
+      id: 15,
+      label: 'E5',
+      currentType: 'dc',
+      status: 'enabled',
+      bookingEnabled: true,
+      connectors: [{ id: 9, type: 'CCS2' }],
+    },
+  ];
+  const portRadios = (el: EvPortList): HTMLInputElement[] => [
+    ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=port]'),
+  ];
+  const names = (el: EvPortList): string[] => portRadios(el).map(accessibleName);
+  const chips = (el: EvPortList, type: string): HTMLInputElement[] => [
+    ...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[type=${type}]:not([name=port])`),
+  ];
+
+  afterEach(() => emulateForcedColors(false));
+
+  it('offers "Any available port" first and chosen by default when several ports are bookable', async () => {
+    const el = await fixture<EvPortList>(html`<ev-port-list .ports=${mixed}></ev-port-list>`);
+    expect(names(el)[0]).to.equal('Any available port');
+    expect(portRadios(el)[0]!.checked).to.be.true;
+    expect(names(el).slice(1)).to.deep.equal(['A1', 'B-2', 'C3', '#14', 'E5']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not offer it for a single bookable port', async () => {
+    const el = await fixture<EvPortList>(html`<ev-port-list .ports=${ports.slice(1)}></ev-port-list>`);
+    expect(names(el)).to.deep.equal(['B-2', 'C3', '#14']);
+  });
+
+  it('keeps a specific port one choice away and goes back to any', async () => {
+    const el = await fixture<EvPortList>(html`<ev-port-list .ports=${mixed}></ev-port-list>`);
+    const seen: (number | null)[] = [];
+    el.addEventListener('ev-port-select', (e) => seen.push(e.detail.evseId));
+    portRadios(el)[2]!.click();
+    portRadios(el)[0]!.click();
+    expect(seen).to.deep.equal([12, null]);
+  });
+
+  it('offers connector chips from the ports, preset by connector-types, and narrows the list', async () => {
+    const el = await fixture<EvPortList>(html`<ev-port-list connector-types="ccs2" .ports=${mixed}></ev-port-list>`);
+    const connectorChips = chips(el, 'checkbox');
+    expect(connectorChips.map(accessibleName)).to.deep.equal(['CCS2', 'CHAdeMO', 'Type 2']);
+    expect(connectorChips.map((c) => c.checked)).to.deep.equal([true, false, false]);
+    expect(names(el)).to.deep.equal(['Any available port', 'A1', 'E5']);
+    const filters: unknown[] = [];
+    el.addEventListener('ev-port-filter', (e) => filters.push(e.detail));
+    connectorChips[2]!.click();
+    await el.updateComplete;
+    expect(filters).to.deep.equal([{ connectorTypes: ['ccs2', 'type2'], currentType: null }]);
+    expect(names(el)).to.deep.equal(['Any available port', 'A1', 'B-2', 'E5']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('narrows by AC/DC and gives a chosen port that no longer fits back to any', async () => {
+    const el = await fixture<EvPortList>(html`<ev-port-list .ports=${mixed} .selected=${12}></ev-port-list>`);
+    const current = chips(el, 'radio');
+    expect(current.map(accessibleName)).to.deep.equal(['All', 'AC', 'DC']);
+    const seen: (number | null)[] = [];
+    el.addEventListener('ev-port-select', (e) => seen.push(e.detail.evseId));
+    current[2]!.click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Any available port', 'A1', 'E5']);
+    expect(seen).to.deep.equal([null]);
+    expect(portRadios(el)[0]!.checked).to.be.true;
+  });
+
+  it('names the filter groups and the port group', async () => {
+    const el = await fixture<EvPortList>(html`<ev-port-list .ports=${mixed}></ev-port-list>`);
+    const legends = [...el.shadowRoot!.querySelectorAll('fieldset')].map(accessibleName);
+    expect(legends).to.deep.equal(['Connector', 'Current', 'Charging port']);
+  });
+
+  it('keeps a visible outline on the chosen port in forced colours, and stays accessible', async () => {
+    await emulateForcedColors(true);
+    const el = await fixture<EvPortList>(html`<ev-port-list .ports=${mixed} .selected=${11}></ev-port-list>`);
+    const cards = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=port]')];
+    const chosen = cards.find((c) => c.querySelector('input')!.checked)!;
+    const other = cards.find((c) => !c.querySelector('input')!.checked && !c.querySelector('input')!.disabled)!;
+    expect(getComputedStyle(chosen).outlineStyle).to.equal('solid');
+    expect(parseFloat(getComputedStyle(chosen).outlineWidth)).to.be.at.least(2);
+    expect(getComputedStyle(other).outlineStyle).to.equal('none');
+    await expect(el).to.be.accessible();
+    await emulateForcedColors(true, 'dark');
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,10 +1,15 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/status-tracker/status-tracker.js';
-import type { BookingStatus, EvStatusTracker } from '../../../src/components/status-tracker/status-tracker.js';
+import type {
+  BookingStatus,
+  EvStatusTracker,
+  TrackedBooking,
+} from '../../../src/components/status-tracker/status-tracker.js';
 
 import { accessibleName } from '../../support/a11y.js';
-import { describe, it } from '../../support/mocha.js';
+import { emulateForcedColors } from '../../support/forced-colors.js';
+import { afterEach, describe, it } from '../../support/mocha.js';
 
 const make = (status: BookingStatus = 'idle'): Promise<EvStatusTracker> =>
   fixture<EvStatusTracker>(html`<ev-status-tracker .status=${status}></ev-status-tracker>`);
@@ -139,6 +144,176 @@ describe('<ev-status-tracker>', () => {
       el.shadowRoot!.querySelector('button')!.focus();
       await sendKeys({ press: 'Enter' });
       expect(fired).to.equal(1);
+    });
+  });
+
+  describe('confirmation card, pending booking and focus (issue 14)', () => {
+    afterEach(() => emulateForcedColors(false));
+    const booking: TrackedBooking = {
+      reference: 4711,
+      start: '2026-03-29T07:00:00Z',
+      end: '2026-03-29T08:30:00Z',
+      timeZone: 'Europe/Sofia',
+      port: { label: 'Port A', connectorTypes: ['ccs2'], maxPowerW: 150000, currentType: 'dc' },
+      locationName: 'Sofia Mall',
+      address: 'Tsarigradsko shose 115, Sofia',
+    };
+    const card = (
+      status: BookingStatus = 'confirmed',
+      value: TrackedBooking | null = booking,
+    ): Promise<EvStatusTracker> =>
+      fixture<EvStatusTracker>(
+        html`<ev-status-tracker locale="en-GB" .status=${status} .booking=${value}></ev-status-tracker>`,
+      );
+    const button = (el: EvStatusTracker, name: string): HTMLButtonElement =>
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => accessibleName(b) === name)!;
+    const active = (el: EvStatusTracker): Element | null => el.shadowRoot!.activeElement;
+    /** The card's facts as `term: value` lines. */
+    const factsOf = (el: EvStatusTracker): string =>
+      [...el.shadowRoot!.querySelectorAll('.facts div')]
+        .map((row) => `${row.querySelector('dt')!.textContent}: ${row.querySelector('dd')!.textContent}`)
+        .join('\n');
+
+    it('is accessible in every card state, light, dark and forced colours', async function () {
+      this.timeout(40000);
+      const states: EvStatusTracker[] = [];
+      for (const status of ['pending', 'confirmed', 'cancelling', 'cancelled'] as const)
+        states.push(await card(status));
+      const asking = await card();
+      button(asking, 'Cancel booking').click();
+      await asking.updateComplete;
+      states.push(asking, await card('pending', { ...booking, port: null, reference: null }));
+      for (const forced of [false, true]) {
+        await emulateForcedColors(forced);
+        for (const el of states) {
+          el.removeAttribute('theme');
+          await Promise.all(
+            el.shadowRoot!.getAnimations().flatMap((a) => (a instanceof CSSTransition ? [a.finished] : [])),
+          );
+          await expect(el).to.be.accessible();
+          el.setAttribute('theme', 'dark');
+          // Colours fade in: check the dark ones, not a mix.
+          await Promise.all(
+            el.shadowRoot!.getAnimations().flatMap((a) => (a instanceof CSSTransition ? [a.finished] : [])),
+          );
+          await expect(el).to.be.accessible();
+        }
+      }
+    });
+
+    it('shows the heading, reference, date and time with the zone in plain words, port and address', async () => {
+      const el = await card();
+      const heading = el.shadowRoot!.querySelector('h3')!;
+      expect(heading.textContent).to.equal('Booking confirmed');
+      expect(factsOf(el).split('\n')).to.deep.equal([
+        'Reference: 4711',
+        'When: Sunday 29 March, 10:00–11:30, Sofia time (GMT+3)',
+        'Port: Port A · CCS2 · 150 kW · DC',
+        'Address: Sofia Mall, Tsarigradsko shose 115, Sofia',
+      ]);
+      expect(buttons(el)).to.deep.equal(['Cancel booking', 'Book another']);
+    });
+
+    it('gives an RFC 5545 .ics download named Add to calendar, and a Google Calendar link', async () => {
+      const el = await card();
+      const links = [...el.shadowRoot!.querySelectorAll('a')];
+      const ics = links.find((a) => accessibleName(a) === 'Add to calendar')!;
+      expect(ics.getAttribute('type')).to.equal('text/calendar');
+      expect(ics.download).to.equal('booking-4711.ics');
+      const response = await fetch(ics.href);
+      expect(response.headers.get('content-type')).to.contain('text/calendar');
+      const body = (await response.text()).replace(/\r\n /g, '');
+      expect(body.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).to.have.length(1);
+      expect(body).to.contain('DTSTART:20260329T070000Z\r\nDTEND:20260329T083000Z');
+      expect(body).to.contain('UID:booking-4711@ev-booking-widget');
+      expect(body).to.contain('SUMMARY:EV charging at Sofia Mall');
+      expect(body).to.contain('LOCATION:Sofia Mall\\, Tsarigradsko shose 115\\, Sofia');
+      const google = links.find((a) => accessibleName(a).startsWith('Google Calendar'))!;
+      expect(new URL(google.href).searchParams.get('dates')).to.equal('20260329T070000Z/20260329T083000Z');
+      expect(google.target).to.equal('_blank');
+    });
+
+    it('asks before cancelling, then sends ev-cancel-booking, keeping the focus throughout', async () => {
+      const el = await card();
+      let cancels = 0;
+      button(el, 'Cancel booking').click();
+      await el.updateComplete;
+      expect(text(el, '.confirm')).to.contain('Cancel this booking?');
+      expect(active(el)).to.equal(button(el, 'Keep it'));
+      button(el, 'Keep it').click();
+      await el.updateComplete;
+      expect(active(el)).to.equal(button(el, 'Cancel booking'));
+      button(el, 'Cancel booking').click();
+      await el.updateComplete;
+      el.addEventListener('ev-cancel-booking', () => cancels++);
+      const yes = button(el, 'Yes, cancel it');
+      yes.focus();
+      setTimeout(() => yes.click());
+      const event = await oneEvent(el, 'ev-cancel-booking');
+      expect(event.detail).to.deep.equal({ reference: 4711 });
+      expect(event.bubbles && event.composed).to.be.true;
+      el.status = 'cancelling';
+      await el.updateComplete;
+      expect(active(el)).to.equal(yes);
+      expect(yes.getAttribute('aria-disabled')).to.equal('true');
+      yes.click();
+      expect(cancels).to.equal(1);
+      el.status = 'cancelled';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Booking cancelled');
+      expect(active(el)).to.equal(el.shadowRoot!.querySelector('h3'));
+      expect(buttons(el)).to.deep.equal(['Book another']);
+    });
+
+    it('fires ev-book-another', async () => {
+      const el = await card();
+      setTimeout(() => button(el, 'Book another').click());
+      const event = await oneEvent(el, 'ev-book-another');
+      expect(event.bubbles && event.composed).to.be.true;
+    });
+
+    it('shows the chosen booking while pending, with progress', async () => {
+      const el = await card('pending', { ...booking, port: null, reference: null });
+      expect(text(el, '[role=status]')).to.equal('Waiting for confirmation…');
+      expect(el.shadowRoot!.querySelector('[role=status] .spinner')).to.exist;
+      const facts = factsOf(el);
+      expect(facts).to.contain('When: Sunday 29 March, 10:00–11:30, Sofia time (GMT+3)');
+      expect(facts).to.contain('Port: any port');
+      expect(facts).not.to.contain('Reference');
+    });
+
+    it('keeps the focus on Try again and Check again while the retry runs and when it fails again', async () => {
+      for (const [failed, running, label] of [
+        ['error', 'sending', 'Try again'],
+        ['timeout', 'pending', 'Check again'],
+      ] as const) {
+        const el = await fixture<EvStatusTracker>(
+          html`<ev-status-tracker .status=${failed} retryable></ev-status-tracker>`,
+        );
+        const retry = button(el, label);
+        retry.focus();
+        let retries = 0;
+        el.addEventListener('ev-retry', () => retries++);
+        retry.click();
+        el.status = running;
+        await el.updateComplete;
+        expect(active(el), `${label} while running`).to.equal(retry);
+        expect(retry.getAttribute('aria-disabled')).to.equal('true');
+        retry.click();
+        expect(retries).to.equal(1);
+        el.status = failed;
+        await el.updateComplete;
+        expect(active(el), `${label} after failing again`).to.equal(retry);
+        expect(retry.hasAttribute('aria-disabled')).to.be.false;
+        // An outcome takes the button away: the focus goes to the outcome, not to the page.
+        retry.click();
+        el.status = running;
+        await el.updateComplete;
+        el.status = 'confirmed';
+        await el.updateComplete;
+        expect(active(el)?.textContent).to.contain('Booking confirmed');
+        expect(document.activeElement).to.equal(el);
+      }
     });
   });
 });

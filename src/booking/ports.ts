@@ -1,0 +1,132 @@
+/**
+ * Which ports a driver's choice covers, and which one a booking goes to. Pure functions, no DOM.
+ *
+ * "Any available port" books the first port, in list order, whose open window holds the whole
+ * booking; the start times it offers are the union of the matching ports' starts (SPEC §4 step 5).
+ */
+import type { Evse } from '../api/schemas.js';
+import { selectableStarts, type Window } from './slots.js';
+
+const MINUTE = 60_000;
+
+/** AC or DC, as the port list's narrowing offers it. */
+export type CurrentType = 'ac' | 'dc';
+
+/** What the driver's car needs: connector types (any of them) and a current type; empty means any. */
+export interface PortFilter {
+  /** Ampeco connector types, lower case (`ccs2`, `type2`); empty: any connector. */
+  connectorTypes: readonly string[];
+  /** `ac`, `dc`, or null for either. */
+  currentType: CurrentType | null;
+}
+
+export const NO_FILTER: PortFilter = { connectorTypes: [], currentType: null };
+
+/** A port the driver may book: booking is enabled and its status is `enabled` (or not given). */
+export const isBookable = (port: Evse): boolean =>
+  port.bookingEnabled !== false && (port.status ?? 'enabled') === 'enabled';
+
+/** The lower-case connector types of a port, unique, in the order the API lists them. */
+export const connectorTypesOf = (port: Evse): string[] => [
+  ...new Set((port.connectors ?? []).map((connector) => connector.type.toLowerCase())),
+];
+
+/** The connector types of all ports, unique, in order of first appearance. */
+export const allConnectorTypes = (ports: readonly Evse[]): string[] => [...new Set(ports.flatMap(connectorTypesOf))];
+
+/** The current types (AC/DC) the ports have, in the order `ac`, `dc`. */
+export const allCurrentTypes = (ports: readonly Evse[]): CurrentType[] =>
+  (['ac', 'dc'] as const).filter((type) => ports.some((port) => port.currentType === type));
+
+/** Whether a port fits the filter: one of its connectors is of a wanted type, and its current type matches. */
+export function portMatches(port: Evse, filter: PortFilter): boolean {
+  const wanted = filter.connectorTypes.map((type) => type.toLowerCase());
+  const connectorFits = wanted.length === 0 || connectorTypesOf(port).some((type) => wanted.includes(type));
+  const currentFits = filter.currentType === null || port.currentType === filter.currentType;
+  return connectorFits && currentFits;
+}
+
+/** The bookable ports that fit the filter, in list order. */
+export const matchingPorts = (ports: readonly Evse[], filter: PortFilter): Evse[] =>
+  ports.filter((port) => isBookable(port) && portMatches(port, filter));
+
+/** Whether "Any available port" is offered: more than one port is bookable. */
+export const offersAnyPort = (ports: readonly Evse[]): boolean => ports.filter(isBookable).length > 1;
+
+export interface UnionStartsInput {
+  /** Open windows per EVSE id. */
+  windowsByEvse: ReadonlyMap<number, readonly Window[]>;
+  /** The EVSEs whose starts count (the matching ports, or every EVSE of the availability answer). */
+  evseIds: readonly number[];
+  durationMinutes: number;
+  stepMinutes: number;
+  now: number;
+  timeZone: string;
+}
+
+/** The union of the selectable starts (ms, sorted, unique) of several ports: "any port". */
+export function unionStarts({ windowsByEvse, evseIds, ...rest }: UnionStartsInput): number[] {
+  const union = new Set<number>();
+  for (const evseId of evseIds) {
+    for (const start of selectableStarts({ windows: windowsByEvse.get(evseId) ?? [], ...rest })) union.add(start);
+  }
+  return [...union].sort((a, b) => a - b);
+}
+
+/** Whether one window (after joining touching and overlapping ones) holds all of [start, end]. */
+function windowsHold(windows: readonly Window[], start: number, end: number): boolean {
+  const spans = windows
+    .map((window) => [Date.parse(window.startAt), Date.parse(window.endAt)] as const)
+    .filter(([from, to]) => from < to)
+    .sort((a, b) => a[0] - b[0]);
+  let joinedFrom = Number.NaN;
+  let joinedTo = Number.NaN;
+  for (const [from, to] of spans) {
+    if (from <= joinedTo) joinedTo = Math.max(joinedTo, to);
+    else [joinedFrom, joinedTo] = [from, to];
+    if (joinedFrom <= start && end <= joinedTo) return true;
+  }
+  return false;
+}
+
+/**
+ * The EVSE a booking of [start, start + duration] goes to with "any port": the first of `evseIds`
+ * (in list order) whose open window holds the whole booking; null when none does.
+ */
+export function chooseEvse(
+  start: number,
+  durationMinutes: number,
+  evseIds: readonly number[],
+  windowsByEvse: ReadonlyMap<number, readonly Window[]>,
+): number | null {
+  const end = start + durationMinutes * MINUTE;
+  return evseIds.find((evseId) => windowsHold(windowsByEvse.get(evseId) ?? [], start, end)) ?? null;
+}
+
+/** What the driver chose as port: one EVSE, or any port that fits the filter. */
+export interface PortChoice {
+  /** The bookable ports in list order (all of the location's, as loaded). */
+  ports: readonly Evse[];
+  /** The chosen EVSE, or null: any port when offered, else none yet. */
+  evseId: number | null;
+  filter: PortFilter;
+}
+
+/** The EVSEs whose starts count: the chosen one, or every matching port with "any port"; none when nothing is chosen. */
+export function portsInPlay({ ports, evseId, filter }: PortChoice): number[] {
+  if (evseId !== null) return [evseId];
+  return offersAnyPort(ports) ? matchingPorts(ports, filter).map((port) => port.id) : [];
+}
+
+/**
+ * The EVSE a booking of `start` for `durationMinutes` is sent with: the chosen one, or with "any
+ * port" the first matching port in list order whose window holds the whole booking (SPEC §4 step 5).
+ */
+export function evseForBooking(
+  choice: PortChoice,
+  start: number,
+  durationMinutes: number,
+  windowsByEvse: ReadonlyMap<number, readonly Window[]>,
+): number | null {
+  return choice.evseId ?? chooseEvse(start, durationMinutes, portsInPlay(choice), windowsByEvse);
+}

@@ -1,0 +1,128 @@
+import { LitElement, css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { parseDurations } from '../../booking/slots.js';
+import { createEvent, type DurationSelectDetail } from '../../events.js';
+import { en, formatMinutes, translate, type Catalogue } from '../../i18n/index.js';
+import { base, tokens } from '../../styles/tokens.js';
+
+/**
+ * The booking's length as a row of pills: native radio buttons in a group named "Duration".
+ *
+ * @summary Lets the driver pick how long to book.
+ *
+ * @fires ev-duration-select - The driver picked a duration. `detail: { minutes: number }`.
+ *
+ * @csspart duration - The fieldset.
+ * @csspart pill - One duration.
+ *
+ * @attr durations - Minutes offered, a comma list (default `30,60,90,120`).
+ * @attr value - The chosen duration in minutes.
+ * @attr locale - BCP 47 locale of the texts.
+ * @attr disabled - Disables every pill.
+ * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
+ */
+export class EvDurationPicker extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      fieldset {
+        margin: 0;
+        padding: 0;
+        border: 0;
+        min-width: 0;
+      }
+      legend {
+        padding: 0;
+        margin-bottom: var(--_space);
+        font-weight: 600;
+      }
+      .pills {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: calc(var(--_space) * 0.5);
+        min-height: 2.75rem;
+        padding: 0 calc(var(--_space) * 1.5);
+        border: 1px solid var(--_border);
+        border-radius: 999px;
+        background: var(--_surface);
+        cursor: pointer;
+      }
+      label:has(:checked) {
+        border-color: var(--_accent);
+        box-shadow: inset 0 0 0 1px var(--_accent);
+        background: color-mix(in srgb, var(--_accent) 14%, var(--_background));
+        font-weight: 600;
+      }
+      label:has(:disabled) {
+        cursor: not-allowed;
+        color: var(--_muted);
+      }
+      input {
+        margin: 0;
+        accent-color: var(--_accent);
+      }
+      @media (forced-colors: active) {
+        label:has(:checked) {
+          outline: 3px solid Highlight;
+          outline-offset: -1px;
+        }
+      }
+    `,
+  ];
+  static override properties: PropertyDeclarations = {
+    durations: { converter: { fromAttribute: parseDurations } },
+    value: { type: Number },
+    locale: {},
+    catalogue: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  /** Minutes offered, ascending. */
+  durations: number[] = [30, 60, 90, 120];
+  /** The chosen duration in minutes. */
+  value = 60;
+  /** BCP 47 locale of the numbers. */
+  locale = 'en';
+  /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
+  catalogue: Catalogue = en;
+  /** Disables every pill. */
+  disabled = false;
+
+  #handleChange(event: Event): void {
+    const minutes = Number((event.target as HTMLInputElement).value);
+    this.value = minutes;
+    this.dispatchEvent(createEvent<DurationSelectDetail>('ev-duration-select', { minutes }));
+  }
+
+  override render(): TemplateResult {
+    const { locale } = this;
+    return html`<fieldset part="duration" ?disabled=${this.disabled}>
+      <legend>${translate(this.catalogue, 'duration')}</legend>
+      <div class="pills">
+        ${this.durations.map(
+          (minutes) => html`<label part="pill"
+            ><input
+              type="radio"
+              name="duration"
+              value=${minutes}
+              .checked=${minutes === this.value}
+              @change=${this.#handleChange} />${formatMinutes(locale, minutes)}</label
+          >`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+}
+
+if (!customElements.get('ev-duration-picker')) customElements.define('ev-duration-picker', EvDurationPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ev-duration-picker': EvDurationPicker;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The day strip's template: a tab list with one tab per day, its weekday, date and how many
+ * starts are free ("Full" when none). The slot grid owns the state and the handlers.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { DaySummary } from '../../booking/days.js';
+import { translate, type Catalogue } from '../../i18n/index.js';
+
+export interface DayStripInput {
+  days: readonly DaySummary[];
+  /** Index of the day shown (the selected tab, the strip's tab stop). */
+  chosen: number;
+  catalogue: Catalogue;
+  onClick: (event: Event) => void;
+  onKeydown: (event: KeyboardEvent) => void;
+}
+
+export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: DayStripInput): TemplateResult {
+  return html`<div class="strip" role="tablist" part="day-strip" aria-label=${translate(catalogue, 'dayStrip')}>
+    ${days.map(
+      (day, index) =>
+        html`<button
+          type="button"
+          role="tab"
+          part="day-tab"
+          class=${day.free ? '' : 'full'}
+          id="tab-${day.date}"
+          data-index=${index}
+          aria-selected=${index === chosen}
+          aria-controls="panel"
+          tabindex=${index === chosen ? 0 : -1}
+          @click=${onClick}
+          @keydown=${onKeydown}
+        >
+          <span class="weekday" aria-hidden="true">${day.weekday}</span><span class="date" aria-hidden="true"
+            >${day.dayMonth}</span
+          ><span class="vh">${day.weekdayLong} ${day.dayMonthLong},</span>
+          <span class="count"
+            >${day.free ? translate(catalogue, 'dayFree', { count: day.free }) : translate(catalogue, 'dayFull')}</span
+          >
+        </button>`,
+    )}
+  </div>`;
+}

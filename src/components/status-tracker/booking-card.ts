@@ -1,0 +1,102 @@
+/**
+ * The booking as the status tracker shows it: while pending (what was asked) and once confirmed
+ * (the card: reference, when, port, address, add to calendar). Templates and formatting only.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { buildIcs, googleCalendarUrl, type CalendarEvent } from '../../booking/ics.js';
+import { localDate } from '../../booking/slots.js';
+import { zoneNameInWords } from '../../i18n/zone.js';
+import { dateFormat, formatDate, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
+import { connectorName } from '../port-list/connector-names.js';
+
+/** The booking the tracker shows: what the orchestrator knows of it. */
+export interface TrackedBooking {
+  /** The booking's reference (its id), once confirmed. */
+  reference?: string | number | null;
+  /** ISO 8601 UTC instants. */
+  start: string;
+  end: string;
+  /** IANA zone the times are shown in (the location's). */
+  timeZone: string;
+  /** The port booked, or null for "any port" while pending. */
+  port?: {
+    label: string;
+    connectorTypes?: readonly string[];
+    /** Maximum power in watts. */
+    maxPowerW?: number | null;
+    currentType?: 'ac' | 'dc' | null;
+  } | null;
+  locationName?: string | null;
+  /** The location's address, one line. */
+  address?: string | null;
+}
+
+/** "Sunday 29 March, 10:00–11:00, Sofia time (GMT+3)". */
+export function whenText(catalogue: Catalogue, locale: string, booking: TrackedBooking): string {
+  const start = Date.parse(booking.start);
+  const { timeZone } = booking;
+  const range = dateFormat(locale, { timeStyle: 'short', timeZone }).formatRange(start, Date.parse(booking.end));
+  return `${formatDate(locale, localDate(start, timeZone))}, ${range}, ${zoneNameInWords(catalogue, locale, timeZone, start)}`;
+}
+
+/** "Port A · CCS2 · 150 kW · DC", or "any port". */
+export function portText(catalogue: Catalogue, locale: string, booking: TrackedBooking): string {
+  const { port } = booking;
+  if (!port) return translate(catalogue, 'summaryAnyPort');
+  const watts = port.maxPowerW ?? 0;
+  return [
+    port.label,
+    ...(port.connectorTypes ?? []).map(connectorName),
+    watts > 0 &&
+      translate(catalogue, 'portPower', {
+        power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000),
+      }),
+    port.currentType?.toUpperCase(),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The calendar entry of a confirmed booking. */
+export function calendarEvent(catalogue: Catalogue, locale: string, booking: TrackedBooking): CalendarEvent {
+  const place = booking.locationName ?? translate(catalogue, 'calendarPlace');
+  return {
+    uid: `booking-${booking.reference ?? booking.start}@ev-booking-widget`,
+    startAt: booking.start,
+    endAt: booking.end,
+    summary: translate(catalogue, 'calendarSummary', { place }),
+    location: [booking.locationName, booking.address].filter(Boolean).join(', ') || null,
+    description: [
+      booking.reference != null ? `${translate(catalogue, 'confirmedReference')}: ${booking.reference}` : '',
+      `${translate(catalogue, 'confirmedPort')}: ${portText(catalogue, locale, booking)}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
+
+/** The booking's facts as a description list. */
+export function bookingFacts(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
+  const row = (label: string, value: string | null | undefined): TemplateResult | typeof nothing =>
+    value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+  return html`<dl class="facts">
+    ${row(translate(catalogue, 'confirmedReference'), booking.reference != null ? String(booking.reference) : null)}
+    ${row(translate(catalogue, 'confirmedWhen'), whenText(catalogue, locale, booking))}
+    ${row(translate(catalogue, 'confirmedPort'), portText(catalogue, locale, booking))}
+    ${row(translate(catalogue, 'confirmedAddress'), [booking.locationName, booking.address].filter(Boolean).join(', '))}
+  </dl>`;
+}
+
+/** Add to calendar: the .ics file as a download link, and a Google Calendar link. */
+export function calendarLinks(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
+  const event = calendarEvent(catalogue, locale, booking);
+  const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(buildIcs(event))}`;
+  return html`<div class="calendar" part="calendar">
+    <a class="button-link" part="add-to-calendar" href=${ics} download="booking-${booking.reference ?? 'ev'}.ics" type="text/calendar"
+      >${translate(catalogue, 'addToCalendar')}</a
+    >
+    <a class="link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener"
+      >${translate(catalogue, 'googleCalendar')}<span class="vh"> ${translate(catalogue, 'newTab')}</span></a
+    >
+  </div>`;
+}

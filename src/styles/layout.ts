@@ -1,0 +1,41 @@
+/**
+ * The booker's layout, for the widget's template (issue 14): one column on phones; at ≥ 720 px of
+ * the widget's own width (a container query, so a narrow sidebar embed stays one column) two
+ * panes, "what" (port, filters, duration) beside "when" (day strip and times), then the summary
+ * and Book under the times.
+ *
+ * ```html
+ * <div class="booker">
+ *   <div class="pane what"><ev-port-list></ev-port-list><ev-duration-picker></ev-duration-picker></div>
+ *   <div class="pane when"><ev-slot-grid></ev-slot-grid><ev-email-form></ev-email-form></div>
+ * </div>
+ * ```
+ */
+import { css } from 'lit';
+
+export const bookerLayout = css`
+  :host {
+    container-type: inline-size;
+  }
+  .booker {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    align-items: start;
+  }
+  .pane {
+    display: grid;
+    gap: calc(var(--_space) * 2.5);
+    min-width: 0;
+  }
+  @container (min-width: 720px) {
+    .booker {
+      grid-template-columns: minmax(15rem, 2fr) minmax(20rem, 3fr);
+    }
+    .pane.what {
+      position: sticky;
+      top: 0;
+      padding-inline-end: calc(var(--_space) * 3);
+      border-inline-end: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
+    }
+  }
+`;

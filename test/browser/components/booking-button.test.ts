@@ -1,0 +1,94 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/index.js';
+import type { EvBookingButton } from '../../../src/ev-booking-button.js';
+import type { BookingErrorDetail } from '../../../src/events.js';
+import { accessibleName } from '../../support/a11y.js';
+import { describe, it } from '../../support/mocha.js';
+
+const opener = (el: EvBookingButton): HTMLButtonElement => el.shadowRoot!.querySelector('[part=button]')!;
+const dialog = (el: EvBookingButton): HTMLDialogElement => el.shadowRoot!.querySelector('dialog')!;
+
+describe('<ev-booking-button>', () => {
+  it('is a button named by its text, "Book a charger" by default, and accessible closed and open', async () => {
+    const plain = await fixture<EvBookingButton>(html`<ev-booking-button></ev-booking-button>`);
+    expect(accessibleName(opener(plain))).to.equal('Book a charger');
+    const named = await fixture<EvBookingButton>(html`<ev-booking-button>Reserve a bay</ev-booking-button>`);
+    expect(accessibleName(opener(named))).to.equal('Reserve a bay');
+    await expect(named).to.be.accessible();
+    opener(named).click();
+    await named.updateComplete;
+    await expect(named).to.be.accessible();
+    named.close();
+  });
+
+  it('opens the widget in a modal dialog with the same attributes and properties, focus inside', async () => {
+    const fetcher = (): Promise<Response> => Promise.reject(new TypeError('offline'));
+    const el = await fixture<EvBookingButton>(
+      html`<ev-booking-button
+        location-id="7"
+        api-base="/gw"
+        locale="de"
+        connector-types="ccs2"
+        theme="dark"
+        .fetch=${fetcher}
+        .authToken=${'jwt'}
+      ></ev-booking-button>`,
+    );
+    expect(el.widget).to.equal(null);
+    opener(el).focus();
+    opener(el).click();
+    await el.updateComplete;
+    expect(dialog(el).open).to.be.true;
+    expect(dialog(el).matches(':modal')).to.be.true;
+    expect(dialog(el).contains(el.shadowRoot!.activeElement)).to.be.true;
+    const widget = el.widget!;
+    expect(widget.localName).to.equal('ev-booking-widget');
+    for (const [name, value] of [
+      ['location-id', '7'],
+      ['api-base', '/gw'],
+      ['locale', 'de'],
+      ['connector-types', 'ccs2'],
+      ['theme', 'dark'],
+    ]) {
+      expect(widget.getAttribute(name!), name).to.equal(value);
+    }
+    expect(widget.fetch).to.equal(fetcher);
+    expect((widget as unknown as { authToken: string }).authToken).to.equal('jwt');
+    // Later changes follow.
+    el.setAttribute('location-id', '8');
+    await el.updateComplete;
+    expect(widget.getAttribute('location-id')).to.equal('8');
+    el.close();
+  });
+
+  it('closes with Escape and with Close, and gives the focus back to the button', async () => {
+    const el = await fixture<EvBookingButton>(html`<ev-booking-button></ev-booking-button>`);
+    opener(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.be.true;
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el).open, 'Escape did not close');
+    expect(el.shadowRoot!.activeElement).to.equal(opener(el));
+    expect(document.activeElement).to.equal(el);
+    opener(el).click();
+    await el.updateComplete;
+    const close = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=close]')!;
+    expect(accessibleName(close)).to.equal('Close');
+    close.click();
+    expect(dialog(el).open).to.be.false;
+    expect(el.shadowRoot!.activeElement).to.equal(opener(el));
+  });
+
+  it('lets the widget events bubble out of the button element', async () => {
+    // No location: the widget reports a config error at once, without a request.
+    const el = await fixture<EvBookingButton>(html`<ev-booking-button></ev-booking-button>`);
+    const heard: BookingErrorDetail[] = [];
+    el.addEventListener('ev-booking-error', (event) => heard.push(event.detail));
+    opener(el).click();
+    await waitUntil(() => heard.length > 0, 'no ev-booking-error came out');
+    expect(heard[0]!.code).to.equal('config');
+    el.close();
+  });
+});

@@ -1,0 +1,221 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Evse } from '../../src/api/schemas.js';
+import {
+  allConnectorTypes,
+  allCurrentTypes,
+  chooseEvse,
+  isBookable,
+  matchingPorts,
+  NO_FILTER,
+  offersAnyPort,
+  unionStarts,
+} from '../../src/booking/ports.js';
+import { daySlots, groupByPartOfDay, localHour, partOfDay, summarizeDays } from '../../src/booking/days.js';
+import { toIsoUtc } from '../../src/booking/slots.js';
+import { zoneCity, zoneOffsetLabel } from '../../src/booking/zone.js';
+import { en } from '../../src/i18n/index.js';
+import { de } from '../../src/i18n/de.js';
+import { zoneInWords } from '../../src/i18n/zone.js';
+
+const ms = (iso: string): number => Date.parse(iso);
+const w = (startAt: string, endAt: string): { startAt: string; endAt: string } => ({ startAt, endAt });
+
+const ports: Evse[] = [
+  {
+    id: 1,
+    label: 'A',
+    currentType: 'dc',
+    status: 'enabled',
+    bookingEnabled: true,
+    connectors: [{ id: 1, type: 'CCS2' }],
+  },
+  {
+    id: 2,
+    label: 'B',
+    currentType: 'ac',
+    status: 'enabled',
+    bookingEnabled: true,
+    connectors: [{ id: 2, type: 'type2' }],
+  },
+  {
+    id: 3,
+    label: 'C',
+    currentType: 'ac',
+    status: 'out of order',
+    bookingEnabled: true,
+    connectors: [{ id: 3, type: 'type2' }],
+  },
+  {
+    id: 4,
+    label: 'D',
+    currentType: 'dc',
+    status: 'enabled',
+    bookingEnabled: false,
+    connectors: [{ id: 4, type: 'ccs2' }],
+  },
+  {
+    id: 5,
+    label: 'E',
+    currentType: 'dc',
+    status: 'enabled',
+    connectors: [
+      { id: 5, type: 'chademo' },
+      { id: 6, type: 'ccs2' },
+    ],
+  },
+];
+
+describe('ports: filter and any port', () => {
+  it('offers only bookable, enabled ports', () => {
+    assert.deepEqual(
+      ports.filter(isBookable).map((p) => p.id),
+      [1, 2, 5],
+    );
+  });
+
+  it('offers "any port" only when more than one port is bookable', () => {
+    assert.equal(offersAnyPort(ports), true);
+    assert.equal(offersAnyPort(ports.slice(1, 4)), false);
+  });
+
+  it('lists connector and current types once, in order', () => {
+    assert.deepEqual(allConnectorTypes(ports), ['ccs2', 'type2', 'chademo']);
+    assert.deepEqual(allCurrentTypes(ports), ['ac', 'dc']);
+  });
+
+  it('narrows by connector type (case-insensitive) and by current type', () => {
+    const ids = (filter: Parameters<typeof matchingPorts>[1]): number[] =>
+      matchingPorts(ports, filter).map((p) => p.id);
+    assert.deepEqual(ids(NO_FILTER), [1, 2, 5]);
+    assert.deepEqual(ids({ connectorTypes: ['ccs2'], currentType: null }), [1, 5]);
+    assert.deepEqual(ids({ connectorTypes: ['CHAdeMO', 'type2'], currentType: null }), [2, 5]);
+    assert.deepEqual(ids({ connectorTypes: [], currentType: 'ac' }), [2]);
+    assert.deepEqual(ids({ connectorTypes: ['type2'], currentType: 'dc' }), []);
+  });
+});
+
+describe('ports: the union of starts and the port a booking goes to', () => {
+  const windows = new Map([
+    [1, [w('2026-03-02T08:00:00Z', '2026-03-02T09:00:00Z')]],
+    [2, [w('2026-03-02T08:30:00Z', '2026-03-02T10:00:00Z')]],
+    [5, [w('2026-03-02T08:00:00Z', '2026-03-02T08:30:00Z'), w('2026-03-02T08:30:00Z', '2026-03-02T11:00:00Z')]],
+  ]);
+  const input = { windowsByEvse: windows, durationMinutes: 60, stepMinutes: 30, now: 0, timeZone: 'UTC' };
+
+  it('offers every start that one matching port can hold, once, in order', () => {
+    assert.deepEqual(unionStarts({ ...input, evseIds: [1, 2] }).map(toIsoUtc), [
+      '2026-03-02T08:00:00Z',
+      '2026-03-02T08:30:00Z',
+      '2026-03-02T09:00:00Z',
+    ]);
+    assert.deepEqual(
+      unionStarts({ ...input, evseIds: [5] })
+        .map(toIsoUtc)
+        .at(-1),
+      '2026-03-02T10:00:00Z',
+    );
+    assert.deepEqual(unionStarts({ ...input, evseIds: [] }), []);
+  });
+
+  it('books the first port in list order whose window holds the whole booking', () => {
+    const order = [1, 2, 5];
+    assert.equal(chooseEvse(ms('2026-03-02T08:00:00Z'), 60, order, windows), 1);
+    // Port 1's window ends at 09:00: 08:30–09:30 goes to port 2.
+    assert.equal(chooseEvse(ms('2026-03-02T08:30:00Z'), 60, order, windows), 2);
+    // Port 5's touching windows join into one.
+    assert.equal(chooseEvse(ms('2026-03-02T08:00:00Z'), 120, order, windows), 5);
+    assert.equal(chooseEvse(ms('2026-03-02T09:30:00Z'), 90, order, windows), 5);
+    assert.equal(chooseEvse(ms('2026-03-02T10:30:00Z'), 60, order, windows), null);
+    assert.equal(chooseEvse(ms('2026-03-02T08:30:00Z'), 60, [5, 2], windows), 5);
+  });
+});
+
+describe('days: parts of day, taken starts, summaries', () => {
+  it('gives the local hour and part of day in the location zone', () => {
+    assert.equal(localHour(ms('2026-03-01T22:30:00Z'), 'Europe/Sofia'), 0);
+    assert.equal(partOfDay(ms('2026-03-01T22:30:00Z'), 'Europe/Sofia'), 'night');
+    assert.equal(partOfDay(ms('2026-03-02T04:00:00Z'), 'Europe/Sofia'), 'morning');
+    assert.equal(partOfDay(ms('2026-03-02T10:00:00Z'), 'Europe/Sofia'), 'afternoon');
+    assert.equal(partOfDay(ms('2026-03-02T16:00:00Z'), 'Europe/Sofia'), 'evening');
+    assert.equal(partOfDay(ms('2026-06-01T00:15:00Z'), 'Asia/Kathmandu'), 'morning');
+  });
+
+  it('groups across a DST change by the local wall clock', () => {
+    // Sofia springs forward at 03:00 local on 2026-03-29 (01:00Z): 05:30 local is 02:30Z after it.
+    const starts = ['2026-03-29T00:30:00Z', '2026-03-29T02:30:00Z', '2026-03-29T03:00:00Z', '2026-03-29T15:00:00Z'];
+    assert.deepEqual(
+      groupByPartOfDay(starts, 'Europe/Sofia', (s) => s),
+      [
+        { part: 'night', items: ['2026-03-29T00:30:00Z', '2026-03-29T02:30:00Z'] },
+        { part: 'morning', items: ['2026-03-29T03:00:00Z'] },
+        { part: 'evening', items: ['2026-03-29T15:00:00Z'] },
+      ],
+    );
+    // New York falls back on 2026-11-01: 01:30 happens twice (05:30Z and 06:30Z), both night.
+    assert.deepEqual(
+      groupByPartOfDay(
+        ['2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z', '2026-11-01T11:00:00Z'],
+        'America/New_York',
+        (s) => s,
+      ).map((g) => [g.part, g.items.length]),
+      [
+        ['night', 2],
+        ['morning', 1],
+      ],
+    );
+  });
+
+  it('keeps taken starts in their place between the free ones', () => {
+    const slots = daySlots(['2026-03-02T08:00:00Z', '2026-03-02T09:30:00Z', '2026-03-02T08:30:00Z'], 30, 'UTC');
+    assert.deepEqual(
+      slots.map((s) => `${s.start.slice(11, 16)} ${s.free ? 'free' : 'taken'}`),
+      ['08:00 free', '08:30 free', '09:00 taken', '09:30 free'],
+    );
+    assert.deepEqual(daySlots(['2026-03-02T08:00:00Z'], 30, 'UTC'), [{ start: '2026-03-02T08:00:00Z', free: true }]);
+    assert.deepEqual(daySlots([], 30, 'UTC'), []);
+  });
+
+  it('keeps the step on the local wall clock across a DST change', () => {
+    const slots = daySlots(['2026-03-29T00:00:00Z', '2026-03-29T02:00:00Z'], 60, 'Europe/Sofia');
+    // 02:00, (03:00 skipped), 04:00 and 05:00 local.
+    assert.deepEqual(
+      slots.map((s) => s.start),
+      ['2026-03-29T00:00:00Z', '2026-03-29T01:00:00Z', '2026-03-29T02:00:00Z'],
+    );
+  });
+
+  it('summarizes each day with its weekday, date and free count', () => {
+    const [day, full] = summarizeDays(
+      [
+        { date: '2026-11-26', starts: ['2026-11-26T08:00:00Z', '2026-11-26T09:00:00Z'] },
+        { date: '2026-11-27', starts: [] },
+      ],
+      'en-GB',
+    );
+    assert.deepEqual(day, {
+      date: '2026-11-26',
+      weekday: 'Thu',
+      weekdayLong: 'Thursday',
+      dayMonth: '26 Nov',
+      dayMonthLong: '26 November',
+      free: 2,
+    });
+    assert.equal(full!.free, 0);
+    assert.equal(summarizeDays([{ date: '2026-11-26', starts: [] }], 'de')[0]!.weekdayLong, 'Donnerstag');
+  });
+});
+
+describe('zone in plain words', () => {
+  it('names the place and the offset at the instant (DST)', () => {
+    assert.equal(zoneCity('Europe/Sofia'), 'Sofia');
+    assert.equal(zoneCity('America/Argentina/Buenos_Aires'), 'Buenos Aires');
+    assert.equal(zoneCity('UTC'), null);
+    assert.equal(zoneCity('Etc/GMT+3'), null);
+    assert.equal(zoneOffsetLabel('en', 'Asia/Kathmandu', ms('2026-06-01T00:00:00Z')), 'GMT+5:45');
+    assert.equal(zoneInWords(en, 'en', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Times are Sofia time (GMT+2)');
+    assert.equal(zoneInWords(en, 'en', 'Europe/Sofia', ms('2026-07-10T10:00:00Z')), 'Times are Sofia time (GMT+3)');
+    assert.equal(zoneInWords(en, 'en', 'UTC', 0), 'Times are GMT');
+    assert.equal(zoneInWords(de, 'de', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Zeiten in Ortszeit Sofia (GMT+2)');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildIcs, foldLine, googleCalendarUrl, icsEscape, type CalendarEvent } from '../../src/booking/ics.js';
+
+/** A minimal RFC 5545 reader: unfolds, splits properties, unescapes TEXT values. */
+function parseIcs(text: string): { lines: string[]; props: Map<string, string[]> } {
+  assert.ok(text.endsWith('\r\n'), 'ends with CRLF');
+  assert.ok(!/[^\r]\n/.test(text), 'every line ends with CRLF');
+  const raw = text.slice(0, -2).split('\r\n');
+  for (const line of raw) assert.ok(new TextEncoder().encode(line).length <= 75, `longer than 75 octets: ${line}`);
+  const lines = raw.join('\r\n').replace(/\r\n /g, '').split('\r\n');
+  const props = new Map<string, string[]>();
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    const value = line
+      .slice(colon + 1)
+      .replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === 'n' ? '\n' : c));
+    props.set(line.slice(0, colon), [...(props.get(line.slice(0, colon)) ?? []), value]);
+  }
+  return { lines, props };
+}
+
+const event: CalendarEvent = {
+  uid: 'booking-42@ev-booking-widget',
+  startAt: '2026-03-01T10:00:00Z',
+  endAt: '2026-03-01T11:30:00.000Z',
+  summary: 'EV charging, Port A; CCS2 \\ 150 kW',
+  location: 'Плевен, ул. "Васил Левски" 12, 5800 Pleven, Bulgaria — a long address that needs folding ✓',
+  description: 'Reference 42\nStart from the app',
+  stamp: Date.parse('2026-02-28T09:15:00Z'),
+};
+
+describe('ics', () => {
+  it('writes one VEVENT with UTC times, SUMMARY, LOCATION, UID and DTSTAMP that parse back', () => {
+    const { lines, props } = parseIcs(buildIcs(event));
+    assert.equal(lines[0], 'BEGIN:VCALENDAR');
+    assert.equal(lines.at(-1), 'END:VCALENDAR');
+    assert.deepEqual(props.get('BEGIN'), ['VCALENDAR', 'VEVENT']);
+    assert.deepEqual(props.get('VERSION'), ['2.0']);
+    assert.ok(props.get('PRODID'));
+    assert.deepEqual(props.get('DTSTART'), ['20260301T100000Z']);
+    assert.deepEqual(props.get('DTEND'), ['20260301T113000Z']);
+    assert.deepEqual(props.get('DTSTAMP'), ['20260228T091500Z']);
+    assert.deepEqual(props.get('UID'), [event.uid]);
+    assert.deepEqual(props.get('SUMMARY'), [event.summary]);
+    assert.deepEqual(props.get('LOCATION'), [event.location]);
+    assert.deepEqual(props.get('DESCRIPTION'), [event.description]);
+  });
+
+  it('escapes backslash, semicolon, comma and newlines', () => {
+    assert.equal(icsEscape('a\\b;c,d\ne\r\nf'), 'a\\\\b\\;c\\,d\\ne\\nf');
+    assert.ok(buildIcs(event).includes('SUMMARY:EV charging\\, Port A\\; CCS2 \\\\ 150 kW'));
+  });
+
+  it('folds at 75 octets without splitting a UTF-8 character', () => {
+    const folded = foldLine(`LOCATION:${'я'.repeat(60)}`);
+    const parts = folded.split('\r\n');
+    assert.ok(parts.length > 1);
+    for (const part of parts) assert.ok(new TextEncoder().encode(part).length <= 75);
+    assert.ok(parts.slice(1).every((p) => p.startsWith(' ')));
+    assert.equal(folded.replace(/\r\n /g, ''), `LOCATION:${'я'.repeat(60)}`);
+    assert.equal(foldLine('SHORT:x'), 'SHORT:x');
+  });
+
+  it('leaves out LOCATION when there is no address', () => {
+    assert.ok(!buildIcs({ ...event, location: null }).includes('LOCATION'));
+  });
+
+  it('builds a Google Calendar link with the UTC range', () => {
+    const url = new URL(googleCalendarUrl(event));
+    assert.equal(url.origin, 'https://calendar.google.com');
+    assert.equal(url.searchParams.get('action'), 'TEMPLATE');
+    assert.equal(url.searchParams.get('dates'), '20260301T100000Z/20260301T113000Z');
+    assert.equal(url.searchParams.get('text'), event.summary);
+    assert.equal(url.searchParams.get('location'), event.location);
+  });
+});
