@@ -3,11 +3,12 @@
  * what the driver does goes back to the element through `handlers`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { describeConfirmed, pickTranslation } from './booking/describe.js';
+import { pickTranslation } from './booking/describe.js';
 import type { LoadedData } from './booking/load.js';
 import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
 import type { BookingChoice } from './components/email-form/email-form.js';
-import type { TrackedBooking } from './components/status-tracker/status-tracker.js';
+import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
+import { cancelledBooking, confirmedBooking, trackedPort } from './booking/tracked.js';
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
 import type {
@@ -62,20 +63,9 @@ export interface WidgetHandlers {
   slotSelect(event: CustomEvent<SlotSelectDetail>): void;
   emailInput(event: CustomEvent<EmailInputDetail>): void;
   emailSubmit(event: CustomEvent<EmailSubmitDetail>): void;
+  /** The driver confirmed cancelling, in the tracker's own confirm step. */
+  cancelBooking(): void;
 }
-
-/**
- * The cancel step's texts. English only for now: the catalogues (`src/i18n/`) are being made
- * typed and lazy, and the new booker's confirmation card will carry these in every language.
- */
-const CANCEL_TEXT = {
-  cancel: 'Cancel booking',
-  question: 'Cancel this booking?',
-  confirm: 'Yes, cancel it',
-  keep: 'Keep booking',
-  cancelling: 'Cancelling…',
-  cancelled: 'Booking cancelled',
-} as const;
 
 const textOf = (t: WidgetTemplateInput['t'], message: Message | null): string | null =>
   message === null ? null : 'key' in message ? t(message.key) : message.text;
@@ -111,8 +101,9 @@ function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice
 
 /** The booking asked for, as the status tracker shows it while pending. */
 function pendingBooking(input: WidgetTemplateInput, start: string): TrackedBooking {
-  const { port, end, timeZone } = bookingChoice(input, start);
-  return { start, end, timeZone, port: port === null ? null : { label: port }, locationName: null };
+  const { end, timeZone } = bookingChoice(input, start);
+  const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
+  return { start, end, timeZone, port: port ? trackedPort(port) : null, locationName: null };
 }
 
 /** The port, duration, start and email controls. */
@@ -185,38 +176,27 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
   </div>`;
 }
 
-/** Cancel booking, with a confirm step (SPEC §4 step 8, §6). */
-function renderCancel({ t, view }: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult | typeof nothing {
-  const send = (event: FlowEvent) => (): void => handlers.dispatch(event);
-  const cancelError = textOf(t, view.cancelError);
-  switch (view.cancel) {
-    case 'offered':
-      return html`<div class="cancel">
-        ${cancelError ? html`<p class="error" role="alert">${cancelError}</p>` : nothing}
-        <button @click=${send({ type: 'cancel' })}>${CANCEL_TEXT.cancel}</button>
-      </div>`;
-    case 'confirming':
-      return html`<div class="cancel" role="group" aria-labelledby="cancel-question">
-        <p id="cancel-question">${CANCEL_TEXT.question}</p>
-        <div class="cancel-actions">
-          <button @click=${send({ type: 'cancel-confirmed' })}>${CANCEL_TEXT.confirm}</button>
-          <button @click=${send({ type: 'cancel-dismissed' })}>${CANCEL_TEXT.keep}</button>
-        </div>
-      </div>`;
-    case 'cancelling':
-      return html`<p class="cancel" role="status">${CANCEL_TEXT.cancelling}</p>`;
-    case 'cancelled':
-      return html`<p class="cancel" role="status">${CANCEL_TEXT.cancelled}</p>`;
-    default:
-      return nothing;
+/** What the tracker shows: the booking asked for (pending), confirmed or cancelled, and its status. */
+function tracked(
+  input: WidgetTemplateInput,
+  locationName: string,
+): { booking: TrackedBooking | null; status: BookingStatus } {
+  const { view, data, timeZone } = input;
+  const place = { timeZone, locationName: locationName || null, ports: data?.ports ?? [] };
+  if (view.cancelledBooking) return { booking: cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
+  if (view.confirmed) {
+    const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
+    return { booking: confirmedBooking(view.confirmed, place), status };
   }
+  const pending = view.status === 'pending' && input.start ? pendingBooking(input, input.start) : null;
+  return { booking: pending, status: view.status };
 }
 
 export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, textLanguage, direction, catalogue, t, view, data, timeZone, ownTimeZone } = input;
   if (view.fatal) return renderFatal(input, handlers);
   const name = data ? (pickTranslation(data.location.name, locale) ?? t('locationFallback')) : '';
-  const detail = view.confirmed ? describeConfirmed(locale, timeZone, view.confirmed, data?.ports ?? []) : null;
+  const { booking, status } = tracked(input, name);
   return html`<div part="base" lang=${textLanguage} dir=${direction} aria-busy=${input.loading}>
     <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
@@ -228,23 +208,19 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
     ${input.offline ? html`<p class="error" role="alert">${t('offline')}</p>` : nothing}
     <div class="status" tabindex="-1">
       <ev-status-tracker
-        exportparts="status"
-        .status=${view.status}
-        .message=${textOf(t, view.statusMessage)}
-        .detail=${detail}
+        exportparts="status, card, calendar, add-to-calendar"
+        .status=${status}
+        .message=${textOf(t, view.confirmed ? view.cancelError : view.statusMessage)}
         .retryable=${view.retryable}
-        .booking=${view.status === 'pending' && input.start ? pendingBooking(input, input.start) : null}
+        .cancellable=${view.cancel !== 'unavailable'}
+        .booking=${booking}
         .locale=${locale}
         .catalogue=${catalogue}
         @ev-retry=${(): void => handlers.dispatch({ type: 'retry' })}
         @ev-pick-again=${(): void => handlers.dispatch({ type: 'pick-again' })}
+        @ev-cancel-booking=${handlers.cancelBooking}
+        @ev-book-another=${(): void => handlers.dispatch({ type: 'book-another' })}
       ></ev-status-tracker>
     </div>
-    ${renderCancel(input, handlers)}
-    ${
-      view.done && view.cancel !== 'confirming' && view.cancel !== 'cancelling'
-        ? html`<button @click=${(): void => handlers.dispatch({ type: 'book-another' })}>${t('bookAnother')}</button>`
-        : nothing
-    }
   </div>`;
 }

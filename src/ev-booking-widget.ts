@@ -338,6 +338,11 @@ export class EvBookingWidget extends LitElement {
       slotSelect: (event) => this.#handleSlotSelect(event),
       emailInput: (event) => this.#handleEmailInput(event),
       emailSubmit: (event) => this.#handleEmailSubmit(event),
+      // The tracker asked and the driver confirmed: the machine's own confirm step, passed through.
+      cancelBooking: () => {
+        this.#flow.dispatch({ type: 'cancel' });
+        this.#flow.dispatch({ type: 'cancel-confirmed' });
+      },
     });
   }
 }

@@ -13,9 +13,15 @@ afterEach(() => sessionStorage.clear());
 
 const PENDING_KEY = 'ev-booking-widget:pending:/api/ampeco:7';
 
-/** The widget's own button (not one inside its parts) whose text contains `text`. */
+/** A button of the confirmation card (inside the status tracker) whose text contains `text`. */
 const button = (el: EvBookingWidget, text: string): HTMLButtonElement | undefined =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent?.includes(text));
+  [...(el.shadowRoot!.querySelector('ev-status-tracker')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
+    (candidate) => candidate.textContent?.includes(text),
+  );
+
+/** The tracker's update after a click in it. */
+const trackerUpdated = (el: EvBookingWidget): Promise<boolean> =>
+  el.shadowRoot!.querySelector('ev-status-tracker')!.updateComplete;
 
 async function bookToConfirmation(el: EvBookingWidget): Promise<void> {
   await fillBooking(el, 'driver@example.com');
@@ -85,20 +91,23 @@ describe('the v2 booking gateway', () => {
 
     // Asked first; "Keep booking" keeps it and sends nothing.
     button(el, 'Cancel booking')!.click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Cancel this booking?');
-    button(el, 'Keep booking')!.click();
-    await el.updateComplete;
+    await trackerUpdated(el);
+    expect(statusText(el)).to.contain('Cancel this booking?');
+    button(el, 'Keep it')!.click();
+    await trackerUpdated(el);
     expect(log.requests).to.have.length(0);
     expect(statusText(el)).to.contain('Booking confirmed');
 
+    expect(statusText(el)).not.to.contain('Cancel this booking?');
     button(el, 'Cancel booking')!.click();
-    await el.updateComplete;
+    await trackerUpdated(el);
     const cancelled = oneEvent(el, 'ev-booking-cancelled');
     button(el, 'Yes, cancel')!.click();
     const { detail } = await cancelled;
     expect(detail.booking).to.include({ id: 900, status: 'cancelled' });
-    await waitUntil(() => el.shadowRoot!.textContent?.includes('Booking cancelled'), 'the driver is told');
+    await waitUntil(() => statusText(el).includes('Booking cancelled'), 'the driver is told');
+    expect(statusText(el), 'the card still names the booking').to.contain('900');
+    expect(button(el, 'Book another'), 'Book another offered').to.exist;
 
     const sent = await log.settled();
     log.stop();
@@ -108,6 +117,23 @@ describe('the v2 booking gateway', () => {
       ['GET', '/resources/bookings/v1.0/900?include[]=bookedEvses', capabilityOf(555)],
     ]);
     expect(sent[0]!.body).to.deep.equal({ type: 'cancel', bookingId: 900 });
+  });
+
+  it('shows the confirmation card in the element: heading, reference, time with zone, port, Add to calendar; Book another starts again', async () => {
+    const el = await mount();
+    await bookToConfirmation(el);
+    const card = el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!;
+    await waitUntil(() => card.querySelector('h3'), 'the card');
+    expect(card.querySelector('h3')!.textContent).to.contain('Booking confirmed');
+    expect(statusText(el)).to.contain('900');
+    expect(statusText(el)).to.match(/time \(GMT|UTC/);
+    const calendar = card.querySelector<HTMLAnchorElement>('[part="add-to-calendar"]')!;
+    expect(calendar.type).to.equal('text/calendar');
+    expect(calendar.href).to.match(/^data:text\/calendar/);
+    expect(el.shadowRoot!.querySelector('ev-port-list'), 'the choice gives way').to.equal(null);
+
+    button(el, 'Book another')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('ev-port-list'), 'the choice again');
   });
 
   it('sends authToken as Authorization: Bearer on every request to the proxy', async () => {
