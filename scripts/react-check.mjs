@@ -68,7 +68,8 @@ export async function runReactCheck({ timeoutMs = 20_000 } = {}) {
     await page.waitForFunction(`!!(${FIRST_SLOT_SELECTOR})`, { timeout: timeoutMs });
     const props = await page.evaluate(() => {
       const w = document.querySelector('ev-booking-widget');
-      const options = [...w.shadowRoot.querySelectorAll('select option')].map((o) => o.value);
+      const picker = w.shadowRoot.querySelector('ev-duration-picker');
+      const options = [...(picker?.shadowRoot?.querySelectorAll('input[name=duration]') ?? [])].map((o) => o.value);
       return { locationId: w.locationId, durations: w.durations, evseIds: w.evseIds, email: w.email, options };
     });
     await page.evaluate(() => {
@@ -98,6 +99,7 @@ export async function runReactCheck({ timeoutMs = 20_000 } = {}) {
     const ok =
       props.locationId === 7 &&
       JSON.stringify(props.durations) === '[30,60]' &&
+      JSON.stringify(props.options) === '["30","60"]' &&
       JSON.stringify(props.evseIds) === '[11]' &&
       props.email === 'driver@example.com' &&
       names.join(',') === 'requested,confirmed' &&

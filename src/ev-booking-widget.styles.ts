@@ -28,28 +28,13 @@ export const widgetStyles = [
       color: var(--_muted);
       font-size: 0.875em;
     }
-    .duration {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_space);
-    }
-    label {
-      font-weight: 600;
-    }
     .error {
       color: var(--_danger);
     }
-    .fatal,
-    .cancel {
+    .fatal {
       display: grid;
       gap: var(--_space);
       justify-items: start;
-    }
-    .cancel-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space);
     }
   `,
 ];

@@ -12,6 +12,7 @@ import { cancelledBooking, confirmedBooking, trackedPort } from './booking/track
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
 import type {
+  DurationSelectDetail,
   EmailInputDetail,
   EmailSubmitDetail,
   PortFilterDetail,
@@ -19,7 +20,7 @@ import type {
   SlotSelectDetail,
 } from './events.js';
 import type { PortFilter } from './booking/ports.js';
-import { formatMinutes, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+import type { Catalogue, MessageKey, MessageParams } from './i18n/index.js';
 import { zoneNameInWords } from './i18n/zone.js';
 
 export interface WidgetTemplateInput {
@@ -59,7 +60,7 @@ export interface WidgetHandlers {
   dispatch(event: FlowEvent): void;
   portSelect(event: CustomEvent<PortSelectDetail>): void;
   portFilter(event: CustomEvent<PortFilterDetail>): void;
-  durationChange(event: Event): void;
+  durationSelect(event: CustomEvent<DurationSelectDetail>): void;
   slotSelect(event: CustomEvent<SlotSelectDetail>): void;
   emailInput(event: CustomEvent<EmailInputDetail>): void;
   emailSubmit(event: CustomEvent<EmailSubmitDetail>): void;
@@ -114,7 +115,6 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
     message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
-  // The duration's label and control side by side (not nested): the control's name is exactly "Duration".
   return html`<div class="booker">
     <div class="pane what">
     <ev-port-list
@@ -131,15 +131,15 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       @ev-port-filter=${handlers.portFilter}
     ></ev-port-list>
     ${error(view.fieldErrors.port)}
-    <div class="duration" part="duration">
-      <label for="duration">${t('duration')}</label>
-      <select id="duration" @change=${handlers.durationChange} ?disabled=${view.busy}>
-        ${input.durations.map(
-          (minutes) =>
-            html`<option value=${minutes} ?selected=${minutes === duration}>${formatMinutes(locale, minutes)}</option>`,
-        )}
-      </select>
-    </div>
+    <ev-duration-picker
+      exportparts="duration, pill"
+      .durations=${input.durations}
+      .value=${duration}
+      .disabled=${view.busy}
+      .locale=${locale}
+      .catalogue=${catalogue}
+      @ev-duration-select=${handlers.durationSelect}
+    ></ev-duration-picker>
     </div>
     <div class="pane when">
     ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}

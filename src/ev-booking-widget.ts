@@ -15,6 +15,7 @@ import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
 import type {
+  DurationSelectDetail,
   EmailInputDetail,
   EmailSubmitDetail,
   PortFilterDetail,
@@ -25,6 +26,7 @@ import { renderWidget, type WidgetTemplateInput } from './ev-booking-widget.temp
 import { widgetStyles } from './ev-booking-widget.styles.js';
 import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
 import './components/port-list/port-list.js';
+import './components/duration-picker/duration-picker.js';
 import './components/slot-grid/slot-grid.js';
 import './components/email-form/email-form.js';
 import './components/status-tracker/status-tracker.js';
@@ -67,7 +69,8 @@ const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? 
  * @csspart base - The widget's outer block.
  * @csspart heading - The location name.
  * @csspart port-list - The list of charging ports.
- * @csspart duration - The duration control.
+ * @csspart duration - The duration pills (a group named "Duration").
+ * @csspart pill - One duration.
  * @csspart slot-grid - The grid of start times.
  * @csspart email-form - The email form.
  * @csspart button - The Book button.
@@ -262,8 +265,8 @@ export class EvBookingWidget extends LitElement {
     this.portFilter = event.detail;
   }
 
-  #handleDurationChange(event: Event): void {
-    this.chosenDuration = Number((event.target as HTMLSelectElement).value);
+  #handleDurationSelect(event: CustomEvent<DurationSelectDetail>): void {
+    this.chosenDuration = event.detail.minutes;
     this.#flow.dispatch({ type: 'edited', field: 'duration' });
   }
 
@@ -334,7 +337,7 @@ export class EvBookingWidget extends LitElement {
       dispatch: (event) => this.#flow.dispatch(event),
       portSelect: (event) => this.#handlePortSelect(event),
       portFilter: (event) => this.#handlePortFilter(event),
-      durationChange: (event) => this.#handleDurationChange(event),
+      durationSelect: (event) => this.#handleDurationSelect(event),
       slotSelect: (event) => this.#handleSlotSelect(event),
       emailInput: (event) => this.#handleEmailInput(event),
       emailSubmit: (event) => this.#handleEmailSubmit(event),

@@ -217,7 +217,7 @@ describe('<ev-booking-widget> accessibility', () => {
   });
 
   describe('keyboard only', () => {
-    it('books with Tab, arrows, Space/Enter and typing: port, duration, start, email, Book', async () => {
+    it('books with Tab, arrows, Space/Enter and typing: port, duration pills, day strip, start, email, Book', async () => {
       const el = await mountWidget('location-id="7" locale="en-GB"');
       const confirmed = new Promise((resolve) => el.addEventListener('ev-booking-confirmed', resolve, { once: true }));
       // Port: Tab into the radio group, move to Port C with the arrows, back to Port A.
@@ -235,13 +235,28 @@ describe('<ev-booking-widget> accessibility', () => {
       await sendKeys({ press: 'ArrowUp' }); // skips Port B, which is out of order
       await el.updateComplete;
       expect(radios(el)[1]!.checked).to.be.true;
-      // Duration: 60 minutes → 90 minutes.
-      const select = await tabTo((a) => a.matches('select'), 'the duration');
-      await sendKeys({ press: 'ArrowDown' });
+      // Duration: the pills' radio group, 60 minutes → 90 minutes with an arrow.
+      const pill = await tabTo((a) => a.matches('input[name=duration]'), 'the duration');
+      expect((pill as HTMLInputElement).value).to.equal('60');
+      await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;
-      expect((select as HTMLSelectElement).value).to.equal('90');
-      // Start: Tab to the grid's single tab stop, move right, press Space.
+      expect((deepActive() as HTMLInputElement).value).to.equal('90');
+      expect((deepActive() as HTMLInputElement).checked, 'arrows choose a duration').to.be.true;
+      // Day: Tab to the day strip's selected tab; the next day with an arrow, and back.
       await waitUntil(() => slots(el).length > 1, 'slots offered');
+      const firstDay = await tabTo((a) => a.matches('[role=tab]'), 'the day strip');
+      expect(firstDay.getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      const secondDay = deepActive()!;
+      expect(secondDay, 'the next day').not.to.equal(firstDay);
+      expect(secondDay.getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(deepActive(), 'back to the first day').to.equal(firstDay);
+      expect(firstDay.getAttribute('aria-selected')).to.equal('true');
+      // Start: Tab to the day's single tab stop, move right, press Space.
+      await waitUntil(() => slots(el).length > 1, "the day's starts");
       const slot = await tabTo((a) => a.matches('button[data-start]'), 'a start time');
       expect(slot).to.equal(slots(el)[0]);
       await sendKeys({ press: 'ArrowRight' });
@@ -289,8 +304,9 @@ describe('<ev-booking-widget> accessibility', () => {
     it('locale="de" shows German texts and German date formats', async () => {
       const el = await mountWidget('location-id="7" locale="de"');
       expect(partText(el, 'ev-port-list')).to.contain('Ladepunkt');
-      expect(el.shadowRoot!.querySelector('[part=duration]')?.textContent).to.contain('Dauer');
-      expect(el.shadowRoot!.querySelector('option:checked')?.textContent).to.equal('60 Minuten');
+      expect(partText(el, 'ev-duration-picker')).to.contain('Dauer');
+      const picker = el.shadowRoot!.querySelector('ev-duration-picker')!.shadowRoot!;
+      expect(picker.querySelector('label:has(:checked)')?.textContent?.trim()).to.equal('60 Minuten');
       radios(el)[0]!.click();
       await waitUntil(() => slots(el).length > 0);
       const start = Date.parse(slots(el)[0]!.dataset['start']!);

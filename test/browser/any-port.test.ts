@@ -31,9 +31,8 @@ async function bookFirstStart(minutes: number): Promise<{ evseId: unknown; start
   sessionStorage.clear(); // no pending booking of an earlier mount to resume
   const el = await mount({}, '', { before: [availability] });
   expect(radios(el)[0]!.checked, 'any port is the default').to.be.true;
-  const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#duration')!;
-  select.value = String(minutes);
-  select.dispatchEvent(new Event('change'));
+  const picker = el.shadowRoot!.querySelector('ev-duration-picker')!;
+  picker.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${minutes}"]`)!.click();
   await waitUntil(() => slots(el).length > 0, 'starts offered with any port');
   slots(el)[0]!.click();
   await typeEmail(el, 'driver@example.com');

@@ -192,7 +192,7 @@ describe('<ev-booking-widget>', () => {
       const group = inPart<HTMLElement>(el, 'ev-port-list', '[part=port-list]')[0]!;
       expect(accessibleName(group)).to.equal('Charging port');
       expect(accessibleName(port(el, 'Port A'))).to.contain('Port A');
-      expect(accessibleName(root.querySelector('select')!)).to.equal('Duration');
+      expect(accessibleName(inPart(el, 'ev-duration-picker', 'fieldset')[0]!)).to.equal('Duration');
       expect(accessibleName(slots(el)[0]!)).to.match(/^\d\d:\d\d/);
       expect(accessibleName(emailInput(el))).to.equal('Email');
       expect(accessibleName(bookButton(el))).to.contain('Book');
@@ -204,8 +204,8 @@ describe('<ev-booking-widget>', () => {
   describe('attributes', () => {
     it('durations, slot-step, evse-ids and email shape what is offered', async () => {
       const el = await mount({}, 'durations="30,90" slot-step="15" evse-ids="1004" email="fleet@example.com"');
-      const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => o.textContent?.trim());
-      expect(options).to.deep.equal(['30 minutes', '90 minutes']);
+      const pills = inPart(el, 'ev-duration-picker', '[part=pill]').map((pill) => pill.textContent?.trim());
+      expect(pills).to.deep.equal(['30 minutes', '90 minutes']);
       expect(inPart(el, 'ev-port-list', 'input[name=port]')).to.have.length(1);
       expect(port(el, 'Port C').checked, 'the only port is chosen for the driver').to.be.true;
       await waitUntil(() => slots(el).length > 1);
@@ -220,8 +220,12 @@ describe('<ev-booking-widget>', () => {
       container.innerHTML = `<ev-booking-widget location-id="7" locale="!!bad!!"></ev-booking-widget>`;
       const el = container.querySelector('ev-booking-widget')!;
       await waitUntil(() => el.shadowRoot!.querySelector('[part=base]')?.getAttribute('lang') === 'de', 'lang=de');
-      const select = el.shadowRoot!.querySelector('select')!;
-      expect(accessibleName(select)).to.equal('Dauer');
+      const picker = el.shadowRoot!.querySelector('ev-duration-picker')!;
+      await waitUntil(
+        () => picker.shadowRoot!.querySelector('legend')?.textContent === 'Dauer',
+        'the group named Dauer',
+      );
+      expect(accessibleName(picker.shadowRoot!.querySelector('fieldset')!)).to.equal('Dauer');
     });
 
     it('changing location-id at run time reloads the widget', async () => {
