@@ -60,6 +60,10 @@ export default defineConfig(({ mode, command }): UserConfig => {
       target: 'es2022',
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'ev-booking-widget.js' },
       rolldownOptions: {
+        // The lazy chunks (card extras, dialog shell) import what they share with the entry from
+        // the entry itself: without this, the library build's default ('strict': no exports added
+        // to the entry) moves Lit and the shared modules into chunks the entry must load first.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
           // The minifier otherwise keeps ~240 `/* @__PURE__ */` annotations (~3.5 KB raw), useful

@@ -1,6 +1,16 @@
-import { LitElement, css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { LocaleController } from './controllers/locale.js';
 import { base, tokens } from './styles/tokens.js';
+
+type DialogShell = typeof import('./booking-button/dialog-shell.js');
 
 /** The attributes `<ev-booking-widget>` takes, forwarded as they are written. */
 const FORWARDED_ATTRIBUTES = {
@@ -50,28 +60,6 @@ export class EvBookingButton extends LitElement {
         display: inline-block;
         background: none;
       }
-      dialog {
-        width: min(44rem, calc(100vw - 2rem));
-        max-height: calc(100dvh - 2rem);
-        padding: calc(var(--_space) * 2);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_background);
-        color: var(--_text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      .bar {
-        display: flex;
-        justify-content: flex-end;
-        margin-bottom: var(--_space);
-      }
-      ev-booking-widget {
-        border: 0;
-        padding: 0;
-        max-width: none;
-      }
     `,
   ];
   static override properties: PropertyDeclarations = {
@@ -98,9 +86,25 @@ export class EvBookingButton extends LitElement {
 
   /** Whether the dialog has been opened once (the widget exists from then on). */
   #opened = false;
+  /** The dialog shell, a chunk loaded on the first open. */
+  #shell: DialogShell | null = null;
 
-  get #dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** Loads the dialog shell (once), adopts its styles and renders the dialog. */
+  async #loadShell(): Promise<void> {
+    if (this.#shell) return;
+    const shell = await import('./booking-button/dialog-shell.js');
+    if (!this.#shell) {
+      this.#shell = shell;
+      const root = this.renderRoot as ShadowRoot;
+      if (shell.dialogStyles.styleSheet)
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, shell.dialogStyles.styleSheet];
+      this.requestUpdate();
+    }
+    await this.updateComplete;
   }
 
   /** The widget in the dialog, once opened. */
@@ -110,19 +114,20 @@ export class EvBookingButton extends LitElement {
 
   /** Opens the dialog (making the widget the first time). */
   async show(): Promise<void> {
+    await this.#loadShell();
     if (!this.#opened) {
       this.#opened = true;
       const widget = document.createElement('ev-booking-widget');
       widget.setAttribute('part', 'widget');
-      this.#dialog.append(widget);
+      this.#dialog!.append(widget);
       this.#forward(Object.keys(FORWARDED_ATTRIBUTES).concat(FORWARDED_PROPERTIES) as ForwardedName[]);
     }
-    if (!this.#dialog.open) this.#dialog.showModal();
+    if (!this.#dialog!.open) this.#dialog!.showModal();
   }
 
   /** Closes the dialog; the focus returns to the button. */
   close(): void {
-    this.#dialog.close();
+    this.#dialog?.close();
   }
 
   #forward(names: Iterable<ForwardedName>): void {
@@ -155,11 +160,15 @@ export class EvBookingButton extends LitElement {
     return html`<button type="button" part="button" class="primary" aria-haspopup="dialog" @click=${this.show}>
         <slot><span lang=${textLanguage}>${t('openButton')}</span></slot>
       </button>
-      <dialog part="dialog" aria-label=${label} @close=${this.#handleClose}>
-        <div class="bar">
-          <button type="button" part="close" @click=${this.close}><span lang=${textLanguage}>${t('close')}</span></button>
-        </div>
-      </dialog>`;
+      ${
+        this.#shell?.renderDialog({
+          label,
+          textLanguage,
+          closeText: t('close'),
+          onClose: () => this.close(),
+          onClosed: () => this.#handleClose(),
+        }) ?? nothing
+      }`;
   }
 }
 

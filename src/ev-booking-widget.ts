@@ -75,6 +75,9 @@ const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? 
  * @csspart email-form - The email form.
  * @csspart button - The Book button.
  * @csspart status - The booking status.
+ * @csspart card - The confirmation card.
+ * @csspart calendar - The card's Add to calendar links.
+ * @csspart add-to-calendar - The card's .ics download link.
  *
  * @cssprop --ev-font - Font family (inherits the page's by default).
  * @cssprop --ev-color-bg - Background colour.

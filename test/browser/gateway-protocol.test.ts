@@ -91,8 +91,8 @@ describe('the v2 booking gateway', () => {
 
     // Asked first; "Keep booking" keeps it and sends nothing.
     button(el, 'Cancel booking')!.click();
-    await trackerUpdated(el);
-    expect(statusText(el)).to.contain('Cancel this booking?');
+    // The confirm step is in the card's extras, a chunk loaded once confirmed.
+    await waitUntil(() => statusText(el).includes('Cancel this booking?'), 'asked to confirm');
     button(el, 'Keep it')!.click();
     await trackerUpdated(el);
     expect(log.requests).to.have.length(0);
@@ -100,7 +100,7 @@ describe('the v2 booking gateway', () => {
 
     expect(statusText(el)).not.to.contain('Cancel this booking?');
     button(el, 'Cancel booking')!.click();
-    await trackerUpdated(el);
+    await waitUntil(() => button(el, 'Yes, cancel'), 'asked again');
     const cancelled = oneEvent(el, 'ev-booking-cancelled');
     button(el, 'Yes, cancel')!.click();
     const { detail } = await cancelled;
@@ -127,6 +127,8 @@ describe('the v2 booking gateway', () => {
     expect(card.querySelector('h3')!.textContent).to.contain('Booking confirmed');
     expect(statusText(el)).to.contain('900');
     expect(statusText(el)).to.match(/time \(GMT|UTC/);
+    // Add to calendar is in the card's extras, a chunk loaded once confirmed.
+    await waitUntil(() => card.querySelector('[part="add-to-calendar"]'), 'Add to calendar');
     const calendar = card.querySelector<HTMLAnchorElement>('[part="add-to-calendar"]')!;
     expect(calendar.type).to.equal('text/calendar');
     expect(calendar.href).to.match(/^data:text\/calendar/);

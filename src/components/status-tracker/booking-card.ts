@@ -1,9 +1,9 @@
 /**
  * The booking as the status tracker shows it: while pending (what was asked) and once confirmed
- * (the card: reference, when, port, address, add to calendar). Templates and formatting only.
+ * (the card: reference, when, port, address). Templates and formatting only; the card's extras
+ * (Add to calendar, the cancel confirm step) are in card-extras.ts, a chunk loaded when needed.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { buildIcs, googleCalendarUrl, type CalendarEvent } from '../../booking/ics.js';
 import { localDate } from '../../booking/slots.js';
 import { zoneNameInWords } from '../../i18n/zone.js';
 import { dateFormat, formatDate, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
@@ -57,24 +57,6 @@ export function portText(catalogue: Catalogue, locale: string, booking: TrackedB
     .join(' · ');
 }
 
-/** The calendar entry of a confirmed booking. */
-export function calendarEvent(catalogue: Catalogue, locale: string, booking: TrackedBooking): CalendarEvent {
-  const place = booking.locationName ?? translate(catalogue, 'calendarPlace');
-  return {
-    uid: `booking-${booking.reference ?? booking.start}@ev-booking-widget`,
-    startAt: booking.start,
-    endAt: booking.end,
-    summary: translate(catalogue, 'calendarSummary', { place }),
-    location: [booking.locationName, booking.address].filter(Boolean).join(', ') || null,
-    description: [
-      booking.reference != null ? `${translate(catalogue, 'confirmedReference')}: ${booking.reference}` : '',
-      `${translate(catalogue, 'confirmedPort')}: ${portText(catalogue, locale, booking)}`,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  };
-}
-
 /** The booking's facts as a description list. */
 export function bookingFacts(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
   const row = (label: string, value: string | null | undefined): TemplateResult | typeof nothing =>
@@ -85,18 +67,4 @@ export function bookingFacts(catalogue: Catalogue, locale: string, booking: Trac
     ${row(translate(catalogue, 'confirmedPort'), portText(catalogue, locale, booking))}
     ${row(translate(catalogue, 'confirmedAddress'), [booking.locationName, booking.address].filter(Boolean).join(', '))}
   </dl>`;
-}
-
-/** Add to calendar: the .ics file as a download link, and a Google Calendar link. */
-export function calendarLinks(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
-  const event = calendarEvent(catalogue, locale, booking);
-  const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(buildIcs(event))}`;
-  return html`<div class="calendar" part="calendar">
-    <a class="button-link" part="add-to-calendar" href=${ics} download="booking-${booking.reference ?? 'ev'}.ics" type="text/calendar"
-      >${translate(catalogue, 'addToCalendar')}</a
-    >
-    <a class="link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener"
-      >${translate(catalogue, 'googleCalendar')}<span class="vh"> ${translate(catalogue, 'newTab')}</span></a
-    >
-  </div>`;
 }

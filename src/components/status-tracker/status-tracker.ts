@@ -2,7 +2,9 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { createEvent, type CancelBookingDetail } from '../../events.js';
 import { en, translate, type Catalogue, type MessageKey } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
-import { bookingFacts, calendarLinks, type TrackedBooking } from './booking-card.js';
+import { bookingFacts, type TrackedBooking } from './booking-card.js';
+
+type CardExtras = typeof import('./card-extras.js');
 import { styles } from './status-tracker.styles.js';
 
 export type { TrackedBooking } from './booking-card.js';
@@ -78,6 +80,7 @@ export class EvStatusTracker extends LitElement {
     catalogue: { attribute: false },
     confirmingCancel: { state: true },
     retrying: { state: true },
+    extras: { state: true },
   };
 
   /** Where the booking request is. */
@@ -102,6 +105,10 @@ export class EvStatusTracker extends LitElement {
   /** The action whose retry runs (its button stays, busy, holding the focus). */
   private retrying: Action | null = null;
 
+  /** The card's extras (Add to calendar, the cancel confirm step): a chunk, loaded once confirmed. */
+  private extras: CardExtras | null = null;
+  #extrasLoading: Promise<void> | null = null;
+
   /** Whether the focus was inside before this update (to bring it back if its control went). */
   #focusWasInside = false;
 
@@ -112,6 +119,15 @@ export class EvStatusTracker extends LitElement {
       if (!RUNNING.includes(this.status)) this.retrying = null;
       if (this.status !== 'confirmed') this.confirmingCancel = false;
     }
+    if (this.booking && (this.status === 'confirmed' || this.status === 'cancelling')) void this.#loadExtras();
+  }
+
+  /** Loads the card's extras (once); they render when here. */
+  #loadExtras(): Promise<void> {
+    this.#extrasLoading ??= import('./card-extras.js').then((extras) => {
+      this.extras = extras;
+    });
+    return this.#extrasLoading;
   }
 
   override updated(): void {
@@ -138,6 +154,7 @@ export class EvStatusTracker extends LitElement {
   }
 
   async #askCancel(confirming: boolean): Promise<void> {
+    if (confirming) await this.#loadExtras();
     this.confirmingCancel = confirming;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(confirming ? '.keep' : '.cancel')?.focus();
@@ -163,22 +180,16 @@ export class EvStatusTracker extends LitElement {
         <h3 id="card-title" tabindex="-1" data-focus-target>${translate(this.catalogue, title)}</h3>
       </div>
       ${bookingFacts(this.catalogue, locale, booking)}
-      ${cancelled ? nothing : html`<p class="next">${translate(this.catalogue, 'confirmedNext')}</p>${calendarLinks(this.catalogue, locale, booking)}`}
+      ${cancelled ? nothing : html`<p class="next">${translate(this.catalogue, 'confirmedNext')}</p>${this.extras?.calendarLinks(this.catalogue, locale, booking) ?? nothing}`}
       <div class="actions">
         ${
-          this.confirmingCancel || cancelling
-            ? html`<div class="confirm" role="group" aria-labelledby="cancel-question">
-                <p id="cancel-question">${translate(this.catalogue, 'cancelConfirm')}</p>
-                <button
-                  type="button"
-                  class="danger"
-                  aria-disabled=${cancelling || nothing}
-                  @click=${(): void => (cancelling ? undefined : this.#confirmCancel())}
-                >${cancelling ? html`<span class="spinner" aria-hidden="true"></span>${translate(this.catalogue, 'cancelling')}` : translate(this.catalogue, 'cancelYes')}</button>
-                <button type="button" class="keep" ?hidden=${cancelling} @click=${(): Promise<void> => this.#askCancel(false)}>
-                  ${translate(this.catalogue, 'cancelNo')}
-                </button>
-              </div>`
+          (this.confirmingCancel || cancelling) && this.extras
+            ? this.extras.cancelConfirm({
+                catalogue: this.catalogue,
+                cancelling,
+                onConfirm: () => this.#confirmCancel(),
+                onKeep: () => void this.#askCancel(false),
+              })
             : html`${
                 cancelled || !this.cancellable
                   ? nothing

@@ -8,6 +8,8 @@ import { describe, it } from '../../support/mocha.js';
 
 const opener = (el: EvBookingButton): HTMLButtonElement => el.shadowRoot!.querySelector('[part=button]')!;
 const dialog = (el: EvBookingButton): HTMLDialogElement => el.shadowRoot!.querySelector('dialog')!;
+/** The dialog shell is a chunk loaded on the first open: wait until the dialog is open. */
+const opened = (el: EvBookingButton): Promise<void> => waitUntil(() => dialog(el)?.open, 'the dialog opens');
 
 describe('<ev-booking-button>', () => {
   it('is a button named by its text, "Book a charger" by default, and accessible closed and open', async () => {
@@ -16,8 +18,9 @@ describe('<ev-booking-button>', () => {
     const named = await fixture<EvBookingButton>(html`<ev-booking-button>Reserve a bay</ev-booking-button>`);
     expect(accessibleName(opener(named))).to.equal('Reserve a bay');
     await expect(named).to.be.accessible();
+    expect(dialog(named), 'no dialog before the first open').to.equal(null);
     opener(named).click();
-    await named.updateComplete;
+    await opened(named);
     await expect(named).to.be.accessible();
     named.close();
   });
@@ -38,8 +41,7 @@ describe('<ev-booking-button>', () => {
     expect(el.widget).to.equal(null);
     opener(el).focus();
     opener(el).click();
-    await el.updateComplete;
-    expect(dialog(el).open).to.be.true;
+    await opened(el);
     expect(dialog(el).matches(':modal')).to.be.true;
     expect(dialog(el).contains(el.shadowRoot!.activeElement)).to.be.true;
     const widget = el.widget!;
@@ -66,14 +68,13 @@ describe('<ev-booking-button>', () => {
     const el = await fixture<EvBookingButton>(html`<ev-booking-button></ev-booking-button>`);
     opener(el).focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(dialog(el).open).to.be.true;
+    await opened(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog(el).open, 'Escape did not close');
     expect(el.shadowRoot!.activeElement).to.equal(opener(el));
     expect(document.activeElement).to.equal(el);
     opener(el).click();
-    await el.updateComplete;
+    await opened(el);
     const close = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=close]')!;
     expect(accessibleName(close)).to.equal('Close');
     close.click();

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/status-tracker/status-tracker.js';
 import type {
@@ -158,13 +158,20 @@ describe('<ev-status-tracker>', () => {
       locationName: 'Sofia Mall',
       address: 'Tsarigradsko shose 115, Sofia',
     };
-    const card = (
+    /** The card's extras (Add to calendar, the confirm step) are a chunk, loaded once confirmed. */
+    const extrasShown = (el: EvStatusTracker, selector: string): Promise<void> =>
+      waitUntil(() => el.shadowRoot!.querySelector(selector), `${selector} shown`);
+    const card = async (
       status: BookingStatus = 'confirmed',
       value: TrackedBooking | null = booking,
-    ): Promise<EvStatusTracker> =>
-      fixture<EvStatusTracker>(
+    ): Promise<EvStatusTracker> => {
+      const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker locale="en-GB" .status=${status} .booking=${value}></ev-status-tracker>`,
       );
+      if (status === 'confirmed') await extrasShown(el, '.calendar');
+      if (status === 'cancelling') await extrasShown(el, '.confirm');
+      return el;
+    };
     const button = (el: EvStatusTracker, name: string): HTMLButtonElement =>
       [...el.shadowRoot!.querySelectorAll('button')].find((b) => accessibleName(b) === name)!;
     const active = (el: EvStatusTracker): Element | null => el.shadowRoot!.activeElement;
@@ -181,7 +188,7 @@ describe('<ev-status-tracker>', () => {
         states.push(await card(status));
       const asking = await card();
       button(asking, 'Cancel booking').click();
-      await asking.updateComplete;
+      await extrasShown(asking, '.confirm');
       states.push(asking, await card('pending', { ...booking, port: null, reference: null }));
       for (const forced of [false, true]) {
         await emulateForcedColors(forced);
@@ -237,14 +244,14 @@ describe('<ev-status-tracker>', () => {
       const el = await card();
       let cancels = 0;
       button(el, 'Cancel booking').click();
-      await el.updateComplete;
+      await extrasShown(el, '.confirm');
       expect(text(el, '.confirm')).to.contain('Cancel this booking?');
       expect(active(el)).to.equal(button(el, 'Keep it'));
       button(el, 'Keep it').click();
       await el.updateComplete;
       expect(active(el)).to.equal(button(el, 'Cancel booking'));
       button(el, 'Cancel booking').click();
-      await el.updateComplete;
+      await extrasShown(el, '.confirm');
       el.addEventListener('ev-cancel-booking', () => cancels++);
       const yes = button(el, 'Yes, cancel it');
       yes.focus();

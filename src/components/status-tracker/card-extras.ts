@@ -1,0 +1,63 @@
+/**
+ * The confirmation card's extras, a chunk loaded only once a booking is confirmed (SPEC §10 v2):
+ * Add to calendar (the `.ics` file built here, and a Google Calendar link) and the cancel confirm
+ * step. Templates only; the status tracker owns the state and the handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { buildIcs, googleCalendarUrl, type CalendarEvent } from '../../booking/ics.js';
+import { translate, type Catalogue } from '../../i18n/index.js';
+import { portText, type TrackedBooking } from './booking-card.js';
+
+/** The calendar entry of a confirmed booking. */
+export function calendarEvent(catalogue: Catalogue, locale: string, booking: TrackedBooking): CalendarEvent {
+  const place = booking.locationName ?? translate(catalogue, 'calendarPlace');
+  return {
+    uid: `booking-${booking.reference ?? booking.start}@ev-booking-widget`,
+    startAt: booking.start,
+    endAt: booking.end,
+    summary: translate(catalogue, 'calendarSummary', { place }),
+    location: [booking.locationName, booking.address].filter(Boolean).join(', ') || null,
+    description: [
+      booking.reference != null ? `${translate(catalogue, 'confirmedReference')}: ${booking.reference}` : '',
+      `${translate(catalogue, 'confirmedPort')}: ${portText(catalogue, locale, booking)}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
+
+/** Add to calendar: the .ics file as a download link, and a Google Calendar link. */
+export function calendarLinks(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
+  const event = calendarEvent(catalogue, locale, booking);
+  const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(buildIcs(event))}`;
+  return html`<div class="calendar" part="calendar">
+    <a class="button-link" part="add-to-calendar" href=${ics} download="booking-${booking.reference ?? 'ev'}.ics" type="text/calendar"
+      >${translate(catalogue, 'addToCalendar')}</a
+    >
+    <a class="link" href=${googleCalendarUrl(event)} target="_blank" rel="noopener"
+      >${translate(catalogue, 'googleCalendar')}<span class="vh"> ${translate(catalogue, 'newTab')}</span></a
+    >
+  </div>`;
+}
+
+export interface CancelConfirmInput {
+  catalogue: Catalogue;
+  /** The cancel was confirmed and runs: the confirm button is busy, Keep it is gone. */
+  cancelling: boolean;
+  onConfirm: () => void;
+  onKeep: () => void;
+}
+
+/** "Cancel this booking?" with Yes, cancel it / Keep it (SPEC §4 step 8). */
+export function cancelConfirm({ catalogue, cancelling, onConfirm, onKeep }: CancelConfirmInput): TemplateResult {
+  return html`<div class="confirm" role="group" aria-labelledby="cancel-question">
+    <p id="cancel-question">${translate(catalogue, 'cancelConfirm')}</p>
+    <button
+      type="button"
+      class="danger"
+      aria-disabled=${cancelling || nothing}
+      @click=${(): void => (cancelling ? undefined : onConfirm())}
+    >${cancelling ? html`<span class="spinner" aria-hidden="true"></span>${translate(catalogue, 'cancelling')}` : translate(catalogue, 'cancelYes')}</button>
+    <button type="button" class="keep" ?hidden=${cancelling} @click=${onKeep}>${translate(catalogue, 'cancelNo')}</button>
+  </div>`;
+}
