@@ -1,28 +1,22 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
-import { parseDurations, parseIntList, parseList, resolveTimeZone, toIsoUtc } from './booking/slots.js';
+import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
+import { NO_FILTER, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
+import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
 import {
-  evseForBooking,
-  NO_FILTER,
-  portsInPlay,
-  unionStarts,
-  type PortChoice,
-  type PortFilter,
-} from './booking/ports.js';
+  clampDays,
+  fromAttribute,
+  isValidLocationId,
+  offeredDurations,
+  parseLocationId,
+  slotStepOf,
+} from './widget-attributes.js';
 import type { LoadedData } from './booking/load.js';
 import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
-import type {
-  DurationSelectDetail,
-  EmailInputDetail,
-  EmailSubmitDetail,
-  PortFilterDetail,
-  PortSelectDetail,
-  SlotSelectDetail,
-} from './events.js';
-import { renderWidget, type WidgetTemplateInput } from './ev-booking-widget.template.js';
+import { renderWidget, type WidgetHandlers, type WidgetTemplateInput } from './ev-booking-widget.template.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
 import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
 import './components/port-list/port-list.js';
@@ -31,17 +25,8 @@ import './components/slot-grid/slot-grid.js';
 import './components/email-form/email-form.js';
 import './components/status-tracker/status-tracker.js';
 
-const MINUTE_MS = 60_000;
+/** Durations offered when `durations` gives none that is usable. */
 const DEFAULT_DURATIONS = [30, 60, 90, 120];
-
-/** An attribute's converter for attributes that do not reflect: no attribute, no value. */
-const fromAttribute =
-  <T>(parse: (value: string) => T) =>
-  (value: string | null): T | undefined =>
-    value === null ? undefined : parse(value);
-
-/** `location-id`: an integer, else NaN (reported as a config error). */
-const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN);
 
 /**
  * Books a charging slot at one Ampeco location: port, start time and duration, the driver's email,
@@ -168,30 +153,19 @@ export class EvBookingWidget extends LitElement {
     focus: (target) => void this.#focus(target),
   });
   #emailTouched = false;
-  #startsMemo?: { key: readonly unknown[]; starts: string[] };
+  #starts = new StartsMemo();
 
   get #flowConfig(): FlowConfig {
     return {
-      // Safe integers only: a longer number would be sent as another id (1e20 prints as 100000000000000000000).
-      valid: Number.isSafeInteger(this.locationId) && this.locationId! > 0,
+      valid: isValidLocationId(this.locationId),
       locationId: this.locationId!,
       apiBase: this.apiBase,
       fetch: this.fetch,
       authToken: this.authToken,
-      days: this.#clampedDays,
+      days: clampDays(this.days),
       evseIds: this.evseIds ?? [],
       pollTimeout: this.pollTimeout,
     };
-  }
-
-  get #clampedDays(): number {
-    const days = Math.round(Number(this.days));
-    return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
-  }
-
-  get #offeredDurations(): number[] {
-    const valid = (this.durations ?? []).filter((minutes) => Number.isInteger(minutes) && minutes > 0);
-    return valid.length ? valid : DEFAULT_DURATIONS;
   }
 
   get #loadedData(): LoadedData | undefined {
@@ -203,7 +177,7 @@ export class EvBookingWidget extends LitElement {
       this.portFilter = { ...this.portFilter, connectorTypes: this.connectorTypes ?? [] };
     if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
     if (changed.has('durations')) {
-      const offered = this.#offeredDurations;
+      const offered = offeredDurations(this.durations, DEFAULT_DURATIONS);
       if (!offered.includes(this.chosenDuration)) this.chosenDuration = offered.includes(60) ? 60 : offered[0]!;
     }
     if (changed.has('locationId') || changed.has('apiBase') || changed.has('fetch') || changed.has('days')) {
@@ -217,32 +191,16 @@ export class EvBookingWidget extends LitElement {
     return { ports: this.#loadedData?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
   }
 
-  /** Selectable starts (ISO UTC) for the chosen port (or any fitting one) and duration, at this minute; computed once per input. */
-  #currentStarts(timeZone: string): string[] {
-    const availability = this.#flow.availability;
-    const ports = this.#loadedData?.ports;
-    const key = [
-      availability,
-      ports,
-      this.chosenEvseId,
-      this.portFilter,
-      this.chosenDuration,
-      this.slotStep,
-      this.#clock.now,
-      timeZone,
-    ];
-    const memo = this.#startsMemo;
-    if (memo && memo.key.every((value, index) => value === key[index])) return memo.starts;
-    const starts = unionStarts({
-      windowsByEvse: availability,
-      evseIds: portsInPlay(this.#portChoice),
-      durationMinutes: this.chosenDuration,
-      stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
+  /** What the selectable starts depend on, at this minute. */
+  #startsInput(timeZone: string): StartsInput {
+    return {
+      availability: this.#flow.availability,
+      choice: this.#portChoice,
+      duration: this.chosenDuration,
+      step: slotStepOf(this.slotStep),
       now: this.#clock.now,
       timeZone,
-    }).map(toIsoUtc);
-    this.#startsMemo = { key, starts };
-    return starts;
+    };
   }
 
   #handleLoaded({ ports }: LoadedData): void {
@@ -258,50 +216,46 @@ export class EvBookingWidget extends LitElement {
     grid?.focus();
   }
 
-  #handlePortSelect(event: CustomEvent<PortSelectDetail>): void {
-    if (this.chosenEvseId !== event.detail.evseId) this.chosenStart = null;
-    this.chosenEvseId = event.detail.evseId;
-    this.#flow.dispatch({ type: 'edited', field: 'port' });
-  }
-
-  #handlePortFilter(event: CustomEvent<PortFilterDetail>): void {
-    this.portFilter = event.detail;
-  }
-
-  #handleDurationSelect(event: CustomEvent<DurationSelectDetail>): void {
-    this.chosenDuration = event.detail.minutes;
-    this.#flow.dispatch({ type: 'edited', field: 'duration' });
-  }
-
-  #handleSlotSelect(event: CustomEvent<SlotSelectDetail>): void {
-    this.chosenStart = event.detail.start;
-    this.#flow.dispatch({ type: 'edited', field: 'slot' });
-  }
-
-  #handleEmailInput(event: CustomEvent<EmailInputDetail>): void {
-    this.#emailTouched = true;
-    this.typedEmail = event.detail.email;
-    this.#flow.dispatch({ type: 'edited', field: 'email' });
-  }
+  /** What the driver does, from the template's parts: the choice kept here, the rest told to the flow. */
+  #handlers: WidgetHandlers = {
+    dispatch: (event) => this.#flow.dispatch(event),
+    portSelect: ({ detail }) => {
+      if (this.chosenEvseId !== detail.evseId) this.chosenStart = null;
+      this.chosenEvseId = detail.evseId;
+      this.#flow.dispatch({ type: 'edited', field: 'port' });
+    },
+    portFilter: ({ detail }) => (this.portFilter = detail),
+    durationSelect: ({ detail }) => {
+      this.chosenDuration = detail.minutes;
+      this.#flow.dispatch({ type: 'edited', field: 'duration' });
+    },
+    slotSelect: ({ detail }) => {
+      this.chosenStart = detail.start;
+      this.#flow.dispatch({ type: 'edited', field: 'slot' });
+    },
+    emailInput: ({ detail }) => {
+      this.#emailTouched = true;
+      this.typedEmail = detail.email;
+      this.#flow.dispatch({ type: 'edited', field: 'email' });
+    },
+    emailSubmit: ({ detail }) => this.#book(detail.email),
+    // The tracker asked and the driver confirmed: the machine's own confirm step, passed through.
+    cancelBooking: () => {
+      this.#flow.dispatch({ type: 'cancel' });
+      this.#flow.dispatch({ type: 'cancel-confirmed' });
+    },
+  };
 
   /** Book: what the driver chose, handed to the flow (which books it once). */
-  #handleEmailSubmit(event: CustomEvent<EmailSubmitDetail>): void {
+  #book(email: string): void {
     const { valid, locationId } = this.#flowConfig;
     if (!valid) return;
     this.#emailTouched = true;
-    this.typedEmail = event.detail.email;
+    this.typedEmail = email;
     const timeZone = this.#loadedData?.timeZone ?? resolveTimeZone(null);
-    const start = this.chosenStart;
-    const offered = start !== null && this.#currentStarts(timeZone).includes(start);
-    this.#flow.book({
-      locationId,
-      evseId: offered
-        ? evseForBooking(this.#portChoice, Date.parse(start), this.chosenDuration, this.#flow.availability)
-        : this.chosenEvseId,
-      startAt: offered ? start : null,
-      endAt: offered ? toIsoUtc(Date.parse(start) + this.chosenDuration * MINUTE_MS) : null,
-      email: event.detail.email,
-    });
+    const input = this.#startsInput(timeZone);
+    const starts = this.#starts.starts(input);
+    this.#flow.book(bookingOf({ ...input, locationId, email, start: this.chosenStart, starts }));
   }
 
   override render(): TemplateResult {
@@ -323,33 +277,20 @@ export class EvBookingWidget extends LitElement {
       timeZone,
       ownTimeZone: resolveTimeZone(null),
       now: this.#clock.now,
-      days: this.#clampedDays,
-      slotStep: this.slotStep > 0 ? this.slotStep : 30,
-      starts: loading ? [] : this.#currentStarts(timeZone),
+      days: clampDays(this.days),
+      slotStep: slotStepOf(this.slotStep),
+      starts: loading ? [] : this.#starts.starts(this.#startsInput(timeZone)),
       evseId: this.chosenEvseId,
       anyPort: this.chosenEvseId === null && portsInPlay(this.#portChoice).length > 0,
       portFilter: this.portFilter,
       duration: this.chosenDuration,
-      durations: this.#offeredDurations,
+      durations: offeredDurations(this.durations, DEFAULT_DURATIONS),
       start: this.chosenStart,
       email: this.typedEmail,
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
     };
-    return renderWidget(input, {
-      dispatch: (event) => this.#flow.dispatch(event),
-      portSelect: (event) => this.#handlePortSelect(event),
-      portFilter: (event) => this.#handlePortFilter(event),
-      durationSelect: (event) => this.#handleDurationSelect(event),
-      slotSelect: (event) => this.#handleSlotSelect(event),
-      emailInput: (event) => this.#handleEmailInput(event),
-      emailSubmit: (event) => this.#handleEmailSubmit(event),
-      // The tracker asked and the driver confirmed: the machine's own confirm step, passed through.
-      cancelBooking: () => {
-        this.#flow.dispatch({ type: 'cancel' });
-        this.#flow.dispatch({ type: 'cancel-confirmed' });
-      },
-    });
+    return renderWidget(input, this.#handlers);
   }
 }
 

@@ -291,7 +291,8 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(message?.textContent).to.equal('The start at must be a date after now.');
     expect(emailInput(el).value).to.equal('driver@example.com');
     expect(port(el, 'Port C').checked).to.be.true;
-    expect(el.shadowRoot!.querySelector('select')!.value).to.equal('60');
+    const duration = el.shadowRoot!.querySelector('ev-duration-picker')!.shadowRoot!;
+    expect(duration.querySelector<HTMLInputElement>('input:checked')!.value).to.equal('60');
     // SPEC §5: the driver can fix this by picking another start, so it is no ev-booking-error.
     expect(errors).to.have.length(0);
   });

@@ -1,0 +1,31 @@
+/**
+ * How `<ev-booking-widget>` reads its attributes (SPEC §2): converters for the ones that do not
+ * reflect, and the clamped or defaulted values the element uses.
+ */
+
+/** An attribute's converter for attributes that do not reflect: no attribute, no value. */
+export const fromAttribute =
+  <T>(parse: (value: string) => T) =>
+  (value: string | null): T | undefined =>
+    value === null ? undefined : parse(value);
+
+/** `location-id`: an integer, else NaN (reported as a config error). */
+export const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN);
+
+/** Safe integers only: a longer number would be sent as another id (1e20 prints as 100000000000000000000). */
+export const isValidLocationId = (id: number | undefined): id is number => Number.isSafeInteger(id) && id! > 0;
+
+/** `days` rounded into 1–28; 7 when not a number. */
+export function clampDays(value: number): number {
+  const days = Math.round(Number(value));
+  return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
+}
+
+/** The positive whole minutes of `durations`, else `defaults`. */
+export function offeredDurations(durations: readonly number[] | undefined, defaults: number[]): number[] {
+  const valid = (durations ?? []).filter((minutes) => Number.isInteger(minutes) && minutes > 0);
+  return valid.length ? valid : defaults;
+}
+
+/** `slot-step` when positive, else 30 minutes. */
+export const slotStepOf = (step: number): number => (step > 0 ? step : 30);
