@@ -1,5 +1,4 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { TaskStatus } from '@lit/task';
 import { parseDurations, parseIntList, parseList, resolveTimeZone, toIsoUtc } from './booking/slots.js';
 import {
   evseForBooking,
@@ -10,6 +9,7 @@ import {
   type PortFilter,
 } from './booking/ports.js';
 import type { LoadedData } from './booking/load.js';
+import type { BookingChoice } from './booking/states.js';
 import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
@@ -189,7 +189,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   get #loadedData(): LoadedData | undefined {
-    return this.#flow.load.status === TaskStatus.COMPLETE ? this.#flow.load.value : undefined;
+    return this.#flow.data;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -241,6 +241,10 @@ export class EvBookingWidget extends LitElement {
 
   #handleLoaded({ ports }: LoadedData): void {
     const selectable = ports.filter((port) => (port.status ?? 'enabled') === 'enabled');
+    // The port chosen from the availability alone turned out not to be bookable.
+    if (this.chosenEvseId !== null && !selectable.some((port) => port.id === this.chosenEvseId)) {
+      this.chosenEvseId = null;
+    }
     if (this.chosenEvseId === null && selectable.length === 1) this.chosenEvseId = selectable[0]!.id;
   }
 
@@ -285,16 +289,19 @@ export class EvBookingWidget extends LitElement {
     this.#emailTouched = true;
     this.typedEmail = event.detail.email;
     const timeZone = this.#loadedData?.timeZone ?? resolveTimeZone(null);
-    const start = this.chosenStart;
-    const offered = start !== null && this.#currentStarts(timeZone).includes(start);
-    this.#flow.book({
-      locationId,
-      evseId: offered
-        ? evseForBooking(this.#portChoice, Date.parse(start), this.chosenDuration, this.#flow.availability)
-        : this.chosenEvseId,
-      startAt: offered ? start : null,
-      endAt: offered ? toIsoUtc(Date.parse(start) + this.chosenDuration * MINUTE_MS) : null,
-      email: event.detail.email,
+    // Read when the Book is sent: after the ports' details when it waited for them.
+    this.#flow.book((): BookingChoice => {
+      const start = this.chosenStart;
+      const offered = start !== null && this.#currentStarts(timeZone).includes(start);
+      return {
+        locationId,
+        evseId: offered
+          ? evseForBooking(this.#portChoice, Date.parse(start), this.chosenDuration, this.#flow.availability)
+          : this.chosenEvseId,
+        startAt: offered ? start : null,
+        endAt: offered ? toIsoUtc(Date.parse(start) + this.chosenDuration * MINUTE_MS) : null,
+        email: event.detail.email,
+      };
     });
   }
 
@@ -303,7 +310,9 @@ export class EvBookingWidget extends LitElement {
     const timeZone = data?.timeZone ?? resolveTimeZone(null);
     const view = viewOf(this.#flow.state);
     // Until the locale's messages are here too (no flash of English): they load beside the data.
-    const loading = view.loading || !data || this.#locale.loading;
+    // With a connector filter the start times need the ports' details too (SPEC §4, v2).
+    const filtered = this.portFilter.connectorTypes.length > 0 || this.portFilter.currentType !== null;
+    const loading = view.loading || !data || this.#locale.loading || (view.portsLoading && filtered);
     const { locale, textLanguage, direction, catalogue, t } = this.#locale;
     const input: WidgetTemplateInput = {
       locale,
