@@ -85,14 +85,12 @@ export function startLoad(client: ApiClient, input: LoadInput, call: CallOptions
   const ports = loadPorts(client, input, call);
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
   ports.catch(() => undefined);
-  const times = Promise.all([location, availability]).then(
-    ([location, availability]): LoadedData => ({
-      location,
-      timeZone: resolveTimeZone(location.timezone),
-      ports: portsOfAvailability(availability, input.evseIds),
-      portsReady: false,
-      availability,
-    }),
-  );
+  const times = Promise.all([location, availability]).then(([location, availability]): LoadedData => ({
+    location,
+    timeZone: resolveTimeZone(location.timezone),
+    ports: portsOfAvailability(availability, input.evseIds),
+    portsReady: false,
+    availability,
+  }));
   return { times, ports };
 }

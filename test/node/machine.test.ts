@@ -109,7 +109,13 @@ const rows: Row[] = [
     to: timesOnly,
     effects: [{ type: 'restore' }],
   },
-  { name: 'times ready only counts while loading', from: pending, event: { type: 'times-ready' }, to: pending, effects: [] },
+  {
+    name: 'times ready only counts while loading',
+    from: pending,
+    event: { type: 'times-ready' },
+    to: pending,
+    effects: [],
+  },
   {
     name: 'ports ready: the ports are chosen from',
     from: timesOnly,
@@ -138,7 +144,13 @@ const rows: Row[] = [
     to: { ...choosing(), missing: 'slot' },
     effects: [],
   },
-  { name: 'ports ready after a resume changes nothing', from: pending, event: { type: 'ports-ready' }, to: pending, effects: [] },
+  {
+    name: 'ports ready after a resume changes nothing',
+    from: pending,
+    event: { type: 'ports-ready' },
+    to: pending,
+    effects: [],
+  },
   {
     name: 'the ports failing after the start times is a load failure',
     from: { ...timesOnly, bookWaiting: true },
