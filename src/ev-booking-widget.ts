@@ -330,7 +330,8 @@ export class EvBookingWidget extends LitElement {
       slotStep: this.slotStep > 0 ? this.slotStep : 30,
       starts: loading ? [] : this.#currentStarts(timeZone),
       evseId: this.chosenEvseId,
-      anyPort: this.chosenEvseId === null && portsInPlay(this.#portChoice).length > 0,
+      // While the ports load, the choice is any port (no "pick a port first" before they are shown).
+      anyPort: this.chosenEvseId === null && (view.portsLoading || portsInPlay(this.#portChoice).length > 0),
       portFilter: this.portFilter,
       duration: this.chosenDuration,
       durations: this.#offeredDurations,

@@ -8,10 +8,10 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { createClient, sleep, type ApiClient } from '../api/client.js';
-import { ApiError, isAbortError } from '../api/errors.js';
+import { isAbortError } from '../api/errors.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
-import type { Failure } from '../booking/failure.js';
+import { failureOf, type Failure } from '../booking/failure.js';
 import { loadAvailability, startLoad, type Availability, type LoadInput, type LoadedData } from '../booking/load.js';
 import { transition } from '../booking/machine.js';
 import { pollBookingRequest } from '../booking/poll.js';
@@ -44,16 +44,6 @@ export interface FlowHooks {
 }
 
 type FlowHost = ReactiveElement;
-
-/** A thrown error as the machine's data; anything but an ApiError is a `bad-response`, logged whole. */
-export function failureOf(error: unknown): Failure {
-  if (error instanceof ApiError) {
-    const { code, message, status, fieldErrors, reason } = error;
-    return { code, message, status, fieldErrors, reason };
-  }
-  console.error('[ev-booking-widget]', error);
-  return { code: 'bad-response', message: String((error as Error | null)?.message ?? error) };
-}
 
 export class FlowRunner implements ReactiveController {
   /** Where the flow is; the element renders from it. */
@@ -99,6 +89,7 @@ export class FlowRunner implements ReactiveController {
       },
       task: async ([locationId], { signal }) => {
         this.dispatch({ type: 'configured', ...this.#validity() });
+        this.data = undefined;
         if (locationId === undefined) {
           this.#client = undefined;
           return initialState;
@@ -111,7 +102,6 @@ export class FlowRunner implements ReactiveController {
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
         });
         this.#client = client;
-        this.data = undefined;
         const { times, ports } = startLoad(client, config, { signal });
         this.#ports = { ports, signal };
         return times;
