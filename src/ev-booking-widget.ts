@@ -214,12 +214,12 @@ export class EvBookingWidget extends LitElement {
   /** Selectable starts (ISO UTC) for the chosen port (or any fitting one) and duration, at this minute; computed once per input. */
   #currentStarts(timeZone: string): string[] {
     const availability = this.#flow.availability;
-    const ports = this.#loadedData?.ports;
+    const evseIds = portsInPlay(this.#portChoice);
+    // By the EVSEs in play, not the port list: the ports' details arriving after the start times
+    // recompute nothing unless they withdraw a port.
     const key = [
       availability,
-      ports,
-      this.chosenEvseId,
-      this.portFilter,
+      [...evseIds].sort((a, b) => a - b).join(','),
       this.chosenDuration,
       this.slotStep,
       this.#clock.now,
@@ -229,7 +229,7 @@ export class EvBookingWidget extends LitElement {
     if (memo && memo.key.every((value, index) => value === key[index])) return memo.starts;
     const starts = unionStarts({
       windowsByEvse: availability,
-      evseIds: portsInPlay(this.#portChoice),
+      evseIds,
       durationMinutes: this.chosenDuration,
       stepMinutes: this.slotStep > 0 ? this.slotStep : 30,
       now: this.#clock.now,
