@@ -38,10 +38,27 @@ export async function findDriver(c: Context<GatewayEnv>, email: string): Promise
 
 const positive = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
+const createdAtOf = (record: JsonObject): number =>
+  typeof record['createdAt'] === 'string' ? Date.parse(record['createdAt']) : Number.NaN;
+
+/** Of the bookings of a request's slot, the one it made (see `withBookingId`), or `undefined`. */
+function madeBy(request: JsonObject, sameSlot: readonly JsonObject[]): JsonObject | undefined {
+  const requested = createdAtOf(request);
+  if (Number.isNaN(requested)) return sameSlot.find((booking) => booking['status'] !== 'cancelled');
+  let first: JsonObject | undefined;
+  for (const booking of sameSlot) {
+    const created = createdAtOf(booking);
+    if (created >= requested && (first === undefined || created < createdAtOf(first))) first = booking;
+  }
+  return first;
+}
+
 /**
  * `request` with its `bookingId` when it is an approved create whose `bookingId` upstream left
- * out: the booking of the same driver, location, EVSE and time, looked up upstream. Unchanged
- * otherwise (or when no such booking is found).
+ * out: the booking of the same driver, location, EVSE and time, looked up upstream. When the
+ * request names its `createdAt`, the first booking created at or after it, whatever its status
+ * (an old request's capability never follows a newer booking of the same slot, even once its own
+ * is cancelled); otherwise one not cancelled. Unchanged when no such booking is found.
  */
 export async function withBookingId(c: Context<GatewayEnv>, request: JsonObject): Promise<JsonObject> {
   if (request['status'] !== 'approved' || positive(request['bookingId'])) return request;
@@ -68,16 +85,15 @@ export async function withBookingId(c: Context<GatewayEnv>, request: JsonObject)
   if (outcome.kind !== 'response' || outcome.status !== 200 || !isObject(outcome.body)) return request;
   const bookings = outcome.body['data'];
   if (!Array.isArray(bookings)) return request;
-  const booking = bookings.find((item) => {
+  const sameSlot = bookings.filter((item): item is JsonObject => {
     if (!isObject(item)) return false;
     const bookedEvse = isObject(item['evse']) ? item['evse']['id'] : item['evseId'];
     return (
       Date.parse(String(item['startAt'])) === start &&
       Date.parse(String(item['endAt'])) === end &&
-      item['status'] !== 'cancelled' &&
       (!positive(evseId) || bookedEvse === undefined || bookedEvse === evseId)
     );
   });
-  const bookingId = isObject(booking) ? booking['id'] : undefined;
+  const bookingId = madeBy(request, sameSlot)?.['id'];
   return positive(bookingId) ? { ...request, bookingId } : request;
 }

@@ -1,6 +1,7 @@
 /**
  * The booking requests and bookings of SPEC §4 steps 5–8 and §9: create by email, the look-up by
- * `externalId`, reads and cancel under a capability. Every refusal to read is the same 404,
+ * `externalId`, reads and cancel under a capability (forwarded only while the booking is active,
+ * and only under the capability of the create). Every refusal to read is the same 404,
  * whether the capability is missing, forged, expired, another booking's or the id unknown.
  */
 import type { Context, Handler } from 'hono';
@@ -184,6 +185,15 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
   return sendJson(c, 201, answer);
 }
 
+/** Bookings a cancel may still end (the OpenAPI's booking statuses): not cancelled, completed, … */
+const CANCELLABLE = new Set<Json>(['accepted', 'reserved']);
+
+const notCancellable = (why: string): JsonObject => ({
+  message: INVALID_DATA,
+  errors: { bookingId: [why] },
+  reason: 'not-cancellable',
+});
+
 async function cancel(c: Context<GatewayEnv>, body: CancelBookingBody): Promise<Response> {
   const claims = await verifiedClaims(c);
   if (claims === null) return notFound(c);
@@ -192,6 +202,27 @@ async function cancel(c: Context<GatewayEnv>, body: CancelBookingBody): Promise<
     return found.problem === null ? notFound(c) : upstreamProblem(c, found.problem, { hideNotFound: true });
   }
   if (found.request['bookingId'] !== body.bookingId) return notFound(c);
+  // A cancel request's capability polls that cancel; only the create's may ask for one.
+  if (found.request['type'] === 'cancel') {
+    return sendJson(c, 422, notCancellable('Cancel with the capability of the request that made the booking.'));
+  }
+  // Only a booking still active is cancelled: a repeated cancel must not reach upstream again.
+  const current = await c.get('gateway').upstream({
+    route: c.get('route'),
+    method: 'GET',
+    path: `${BOOKINGS}/${body.bookingId}`,
+    query: '',
+  });
+  const booking = dataOf(current);
+  if (booking === null) {
+    return current.kind === 'response' && current.status === 200
+      ? badUpstream(c, 'booking without data')
+      : upstreamProblem(c, current, { hideNotFound: true });
+  }
+  if (!belongsTo(booking, claims)) return notFound(c);
+  if (!CANCELLABLE.has(booking['status'] ?? null)) {
+    return sendJson(c, 422, notCancellable('This booking is no longer active.'));
+  }
   const outcome = await c.get('gateway').upstream({
     route: c.get('route'),
     method: 'POST',

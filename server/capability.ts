@@ -37,16 +37,19 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** The bytes of canonical unpadded base64url only: any other spelling of the same bytes is `null`. */
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!BASE64URL.test(text)) return null;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = new Uint8Array(binary.length);
+    bytes = new Uint8Array(binary.length);
     for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-    return bytes;
   } catch {
     return null;
   }
+  // atob ignores the unused low bits of the last character, so 4 spellings would decode alike.
+  return toBase64Url(bytes) === text ? bytes : null;
 }
 
 const positiveInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;

@@ -22,7 +22,13 @@ export interface CorsOptions {
   readonly onRefused: (origin: string, reason: string) => void;
 }
 
-/** Adds the CORS headers of an allowed origin to every answer; `Vary: Origin` to all. */
+/** What a browser's `Sec-Fetch-Site` says of a request from the gateway's own page. */
+const sameOrigin = (site: string | undefined): boolean => site === 'same-origin';
+
+/**
+ * Adds the CORS headers of an allowed origin to every answer; `Vary: Origin` to all. Any other request
+ * whose `Origin` is not allowed (nor the gateway's own) is reported, whatever its method.
+ */
 export function cors(options: CorsOptions): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
     await next();
@@ -34,7 +40,11 @@ export function cors(options: CorsOptions): MiddlewareHandler<GatewayEnv> {
     if (origin !== undefined && options.allowedOrigins.has(origin)) {
       headers.set('access-control-allow-origin', origin);
       headers.set('access-control-expose-headers', 'Retry-After');
-    } else if (origin !== undefined && c.req.header('sec-fetch-site') === 'cross-site') {
+    } else if (
+      origin !== undefined &&
+      origin !== new URL(c.req.url).origin &&
+      !sameOrigin(c.req.header('sec-fetch-site'))
+    ) {
       options.onRefused(origin, `${c.req.method} from an origin that is not allowed`);
     }
   };

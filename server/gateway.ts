@@ -27,7 +27,7 @@ import { honoPattern, ROUTES, type RouteDefinition } from './routes.js';
 import { validateQuery } from './routes-query.js';
 import type { CreateCheck, GatewayRuntime } from './runtime.js';
 import { isObject, type GatewayBindings, type GatewayEnv, type ProxyLogEntry } from './types.js';
-import { fetchUpstream, type UpstreamCall, type UpstreamFetch } from './upstream.js';
+import { fetchUpstream, warnOnTrouble, type UpstreamCall, type UpstreamFetch } from './upstream.js';
 
 export interface GatewayOptions {
   /** Upstream Public API base, e.g. `https://tenant.eu.charge.ampeco.tech/public-api`. */
@@ -145,7 +145,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           portal: options.portal ?? null,
           maxBodyBytes,
         });
-  const outerDoor = options.wrapUpstream === undefined ? door : options.wrapUpstream(door);
+  const outerDoor = warnOnTrouble(options.wrapUpstream === undefined ? door : options.wrapUpstream(door), log);
   const runtime: GatewayRuntime = {
     upstream: wired === null ? outerDoor : wired.wrapUpstream(outerDoor),
     capabilities: createCapabilities(options.capabilitySecret ?? randomSecret(), options.capabilityMac),
@@ -170,6 +170,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   const refusedOrigins = new Set<string>();
+  const allowedNow =
+    options.allowedOrigins === undefined || options.allowedOrigins.length === 0
+      ? 'unset (same origin only)'
+      : JSON.stringify(options.allowedOrigins.join(','));
   const corsOptions = {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     onRefused: (origin: string, reason: string): void => {
@@ -179,7 +183,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       log({
         level: 'warn',
         message: 'CORS refused',
-        detail: `${reason}: ${JSON.stringify(origin.slice(0, 200))}; add it to ALLOWED_ORIGINS to allow it`,
+        detail: `${reason}: ${JSON.stringify(origin.slice(0, 200))}; add it to ALLOWED_ORIGINS to allow it (now ${allowedNow})`,
       });
     },
   };

@@ -5,7 +5,7 @@
  * function (edge runtimes, tests, the simulator) and `nodeUpstream` (server/node-upstream.ts)
  * over node:http with a keep-alive agent, for the Node server.
  */
-import type { Json } from './types.js';
+import type { Json, ProxyLogEntry } from './types.js';
 
 export type UpstreamFetch = (request: Request) => Promise<Response>;
 
@@ -148,5 +148,25 @@ export function fetchUpstream(target: UpstreamTarget, fetchFunction: UpstreamFet
     } finally {
       clearTimeout(timer);
     }
+  };
+}
+
+/**
+ * The upstream door, warning of each 5xx and 429 upstream answers: route, status, Retry-After
+ * (never the token, the query or the body).
+ */
+export function warnOnTrouble(door: UpstreamCall, log: (entry: ProxyLogEntry) => void): UpstreamCall {
+  return async (request) => {
+    const outcome = await door(request);
+    if (outcome.kind === 'response' && (outcome.status >= 500 || outcome.status === 429)) {
+      const retryAfter = outcome.retryAfter === null ? '' : `, Retry-After ${outcome.retryAfter}`;
+      log({
+        level: 'warn',
+        message: 'upstream refused',
+        route: request.route,
+        detail: `status ${outcome.status}${retryAfter}`,
+      });
+    }
+    return outcome;
   };
 }

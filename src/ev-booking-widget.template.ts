@@ -123,7 +123,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .selected=${evseId}
       .connectorTypes=${input.portFilter.connectorTypes}
       .currentType=${input.portFilter.currentType}
-      .loading=${loading}
+      .loading=${loading || view.portsLoading}
       .disabled=${view.busy}
       .locale=${locale}
       .catalogue=${catalogue}

@@ -1,5 +1,4 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { TaskStatus } from '@lit/task';
 import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
 import { NO_FILTER, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
@@ -169,7 +168,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   get #loadedData(): LoadedData | undefined {
-    return this.#flow.load.status === TaskStatus.COMPLETE ? this.#flow.load.value : undefined;
+    return this.#flow.data;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -205,6 +204,10 @@ export class EvBookingWidget extends LitElement {
 
   #handleLoaded({ ports }: LoadedData): void {
     const selectable = ports.filter((port) => (port.status ?? 'enabled') === 'enabled');
+    // The port chosen from the availability alone turned out not to be bookable.
+    if (this.chosenEvseId !== null && !selectable.some((port) => port.id === this.chosenEvseId)) {
+      this.chosenEvseId = null;
+    }
     if (this.chosenEvseId === null && selectable.length === 1) this.chosenEvseId = selectable[0]!.id;
   }
 
@@ -253,9 +256,12 @@ export class EvBookingWidget extends LitElement {
     this.#emailTouched = true;
     this.typedEmail = email;
     const timeZone = this.#loadedData?.timeZone ?? resolveTimeZone(null);
-    const input = this.#startsInput(timeZone);
-    const starts = this.#starts.starts(input);
-    this.#flow.book(bookingOf({ ...input, locationId, email, start: this.chosenStart, starts }));
+    // Read when the Book is sent: after the ports' details when it waited for them.
+    this.#flow.book(() => {
+      const input = this.#startsInput(timeZone);
+      const starts = this.#starts.starts(input);
+      return bookingOf({ ...input, locationId, email, start: this.chosenStart, starts });
+    });
   }
 
   override render(): TemplateResult {
@@ -263,7 +269,9 @@ export class EvBookingWidget extends LitElement {
     const timeZone = data?.timeZone ?? resolveTimeZone(null);
     const view = viewOf(this.#flow.state);
     // Until the locale's messages are here too (no flash of English): they load beside the data.
-    const loading = view.loading || !data || this.#locale.loading;
+    // With a connector filter the start times need the ports' details too (SPEC §4, v2).
+    const filtered = this.portFilter.connectorTypes.length > 0 || this.portFilter.currentType !== null;
+    const loading = view.loading || !data || this.#locale.loading || (view.portsLoading && filtered);
     const { locale, textLanguage, direction, catalogue, t } = this.#locale;
     const input: WidgetTemplateInput = {
       locale,
@@ -281,7 +289,8 @@ export class EvBookingWidget extends LitElement {
       slotStep: slotStepOf(this.slotStep),
       starts: loading ? [] : this.#starts.starts(this.#startsInput(timeZone)),
       evseId: this.chosenEvseId,
-      anyPort: this.chosenEvseId === null && portsInPlay(this.#portChoice).length > 0,
+      // While the ports load, the choice is any port (no "pick a port first" before they are shown).
+      anyPort: this.chosenEvseId === null && (view.portsLoading || portsInPlay(this.#portChoice).length > 0),
       portFilter: this.portFilter,
       duration: this.chosenDuration,
       durations: offeredDurations(this.durations, DEFAULT_DURATIONS),

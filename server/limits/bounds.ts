@@ -6,7 +6,11 @@
  */
 import type { LimitsConfig } from './config.js';
 
-export type BoundReason = 'location-not-allowed' | 'beyond-horizon' | 'too-long' | 'too-many-active-bookings';
+export type BoundReason =
+  'location-not-allowed' | 'in-the-past' | 'beyond-horizon' | 'too-long' | 'too-many-active-bookings';
+
+/** How far before now a create may start (a slot of the current minute, a slow click): 5 minutes. */
+export const PAST_START_GRACE_MS = 5 * 60_000;
 
 export interface BoundRefusal {
   readonly message: string;
@@ -49,13 +53,29 @@ export function checkBookingBounds(config: BoundsConfig, booking: BookingSpan, n
   }
   const startAt = Date.parse(booking.startAt);
   const endAt = Date.parse(booking.endAt);
-  if (config.bookingHorizonDays !== null && startAt > now + config.bookingHorizonDays * DAY_MS) {
-    const horizon = plural(config.bookingHorizonDays, 'day');
-    return refusal('beyond-horizon', 'startAt', `A booking must start within the next ${horizon}.`);
+  if (startAt < now - PAST_START_GRACE_MS) {
+    return refusal('in-the-past', 'startAt', 'A booking cannot start in the past.');
   }
+  const beyond = beyondHorizon(config, startAt, now);
+  if (beyond !== null) return beyond;
   if (config.maxBookingMinutes !== null && endAt - startAt > config.maxBookingMinutes * 60_000) {
     const longest = plural(config.maxBookingMinutes, 'minute');
     return refusal('too-long', 'endAt', `A booking must not be longer than ${longest}.`);
   }
   return null;
+}
+
+/**
+ * The refusal of a time that starts beyond `BOOKING_HORIZON_DAYS` from `now` (a create's start, an
+ * availability check's `startAfter`), or `null`.
+ */
+export function beyondHorizon(
+  config: Pick<LimitsConfig, 'bookingHorizonDays'>,
+  startAt: number,
+  now: number,
+  field = 'startAt',
+): BoundRefusal | null {
+  if (config.bookingHorizonDays === null || !(startAt > now + config.bookingHorizonDays * DAY_MS)) return null;
+  const horizon = plural(config.bookingHorizonDays, 'day');
+  return refusal('beyond-horizon', field, `A booking must start within the next ${horizon}.`);
 }

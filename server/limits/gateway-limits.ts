@@ -15,7 +15,7 @@ import type { CreateAttempt, CreateCheck } from '../runtime.js';
 import { isObject, type GatewayBindings, type GatewayEnv, type JsonObject } from '../types.js';
 import type { UpstreamCall, UpstreamOutcome } from '../upstream.js';
 import { activeCheck, isReservation, type Reservation } from './active-bookings.js';
-import { checkBookingBounds, locationAllowed, type BoundRefusal } from './bounds.js';
+import { beyondHorizon, checkBookingBounds, locationAllowed, type BoundRefusal } from './bounds.js';
 import type { Limits } from './index.js';
 
 export const TOO_MANY_REQUESTS = 'Too many requests. Please try again later.';
@@ -87,6 +87,12 @@ export function gatewayLimits(limits: Limits, options: GatewayLimitsOptions): Ga
     if (!decision.allowed) return tooManyRequests(c, decision.retryAfterSeconds);
     const location = locationOfRead(c);
     if (location !== null && !locationAllowed(limits.config, location)) return notFound(c);
+    // An availability check beyond the horizon asks upstream about times nobody may book.
+    const body = c.get('body');
+    if (c.get('route') === 'availability' && isObject(body) && typeof body['startAfter'] === 'string') {
+      const beyond = beyondHorizon(limits.config, Date.parse(body['startAfter']), c.get('gateway').now(), 'startAfter');
+      if (beyond !== null) return boundRefusal(c, beyond);
+    }
     await next();
   };
 

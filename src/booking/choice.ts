@@ -29,13 +29,17 @@ export class StartsMemo {
 
   starts(input: StartsInput): string[] {
     const { availability, choice, duration, step, now, timeZone } = input;
-    const key = [availability, choice.ports, choice.evseId, choice.filter, duration, step, now, timeZone];
+    const evseIds = portsInPlay(choice);
+    // By the EVSEs in play, not the port list: the ports' details arriving after the start times
+    // recompute nothing unless they withdraw a port.
+    const inPlay = [...evseIds].sort((a, b) => a - b).join(',');
+    const key = [availability, inPlay, duration, step, now, timeZone];
     if (key.length === this.#key.length && key.every((value, index) => value === this.#key[index])) {
       return this.#starts;
     }
     this.#starts = unionStarts({
       windowsByEvse: availability,
-      evseIds: portsInPlay(choice),
+      evseIds,
       durationMinutes: duration,
       stepMinutes: step,
       now,

@@ -1,8 +1,8 @@
 /**
  * A failure as the state machine sees it: plain data, made from whatever an effect threw (see
- * `failureOf` in `controllers/flow-runner.ts`), so that the machine never inspects an exception.
+ * `failureOf` below), so that the machine never inspects an exception.
  */
-import type { ErrorCode } from '../api/errors.js';
+import { ApiError, type ErrorCode } from '../api/errors.js';
 
 export interface Failure {
   /** The SPEC §5 code. */
@@ -53,4 +53,14 @@ export function outcomeUnknown({ code, status }: Failure): boolean {
 /** A failure that may pass when tried again: an unknown outcome, or a 429. */
 export function mayPass(failure: Failure): boolean {
   return outcomeUnknown(failure) || failure.code === 'rate-limited';
+}
+
+/** A thrown error as the machine's data; anything but an ApiError is a `bad-response`, logged whole. */
+export function failureOf(error: unknown): Failure {
+  if (error instanceof ApiError) {
+    const { code, message, status, fieldErrors, reason } = error;
+    return { code, message, status, fieldErrors, reason };
+  }
+  console.error('[ev-booking-widget]', error);
+  return { code: 'bad-response', message: String((error as Error | null)?.message ?? error) };
 }

@@ -8,13 +8,19 @@ import { availabilityRanges, resolveTimeZone } from './slots.js';
 /** The open windows per EVSE id. */
 export type Availability = Map<number, TimeWindow[]>;
 
-/** What the first load brings. */
+/**
+ * What the first load brings. Shown in two waves (SPEC §4, v2): first the location and the
+ * availability, with `ports` standing in as bare ids (the availability's EVSEs within `evse-ids`)
+ * and `portsReady` false; then the ports' details (`portsReady` true).
+ */
 export interface LoadedData {
   location: Location;
   /** The location's timezone, or the browser's when it has none. */
   timeZone: string;
-  /** The bookable ports (within `evse-ids`), in list order. */
+  /** The bookable ports (within `evse-ids`), in list order; bare ids until `portsReady`. */
   ports: Evse[];
+  /** Whether steps 2–3 answered: `ports` has the ports' details and only bookable ones. */
+  portsReady: boolean;
   availability: Availability;
 }
 
@@ -27,7 +33,11 @@ export interface LoadInput {
 }
 
 /** Steps 2 and 3: charge points (all pages), then their EVSEs in parallel; only bookable ones. */
-async function loadPorts(client: ApiClient, { locationId, evseIds }: LoadInput, call: CallOptions): Promise<Evse[]> {
+export async function loadPorts(
+  client: ApiClient,
+  { locationId, evseIds }: LoadInput,
+  call: CallOptions = {},
+): Promise<Evse[]> {
   const chargePoints = await client.listChargePoints(locationId, call);
   const lists = await Promise.all(chargePoints.map((chargePoint) => client.listEvses(chargePoint.id, call)));
   return lists
@@ -51,12 +61,36 @@ export async function loadAvailability(
   return availability;
 }
 
-/** Steps 1–4: 1, 2 and 4 at the same time. */
-export async function loadLocation(client: ApiClient, input: LoadInput, call: CallOptions = {}): Promise<LoadedData> {
-  const [location, ports, availability] = await Promise.all([
-    client.getLocation(input.locationId, call),
-    loadPorts(client, input, call),
-    loadAvailability(client, input, call),
-  ]);
-  return { location, timeZone: resolveTimeZone(location.timezone), ports, availability };
+/** The ports as far as the availability tells them: its EVSEs (within `evse-ids`) as bare ids, in its order. */
+export function portsOfAvailability(availability: Availability, evseIds: readonly number[]): Evse[] {
+  return [...availability.keys()].filter((id) => evseIds.length === 0 || evseIds.includes(id)).map((id) => ({ id }));
+}
+
+/** The first load's two waves, asked at the same time. */
+export interface FirstLoad {
+  /** Steps 1 and 4: what the start times need. */
+  times: Promise<LoadedData>;
+  /** Steps 2 and 3: the bookable ports with their details. */
+  ports: Promise<Evse[]>;
+}
+
+/**
+ * Steps 1–4: the location, every availability window (at most 4 for 28 days) and the charge
+ * points are asked at once, at most 6 requests before the first start times (a browser's
+ * HTTP/1.1 connections per origin); the EVSE lists follow the charge points.
+ */
+export function startLoad(client: ApiClient, input: LoadInput, call: CallOptions = {}): FirstLoad {
+  const location = client.getLocation(input.locationId, call);
+  const availability = loadAvailability(client, input, call);
+  const ports = loadPorts(client, input, call);
+  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
+  ports.catch(() => undefined);
+  const times = Promise.all([location, availability]).then(([location, availability]): LoadedData => ({
+    location,
+    timeZone: resolveTimeZone(location.timezone),
+    ports: portsOfAvailability(availability, input.evseIds),
+    portsReady: false,
+    availability,
+  }));
+  return { times, ports };
 }

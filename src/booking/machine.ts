@@ -33,6 +33,7 @@ const BOOKABLE: ReadonlySet<State['kind']> = new Set(['choosing', 'rejected', 'f
 
 /** Whether a booking (or its cancel) is on its way: the controls wait. */
 export function isBusy(state: State): boolean {
+  if (state.kind === 'choosing') return state.bookWaiting;
   return ['sending', 'checking', 'pending', 'reading-booking', 'cancelling'].includes(state.kind);
 }
 
@@ -64,6 +65,8 @@ function checkFirst(lost: Lost, next: CreateBookingBody, mayResend: boolean, loo
 
 function book(state: State, choice: BookingChoice, externalId: string): Transition {
   if (!BOOKABLE.has(state.kind)) return stay(state);
+  // The ports' details are not here yet: the `evseId` is chosen once they are.
+  if (state.kind === 'choosing' && !state.portsReady) return stay({ ...state, bookWaiting: true });
   const lost = lostAttemptOf(state);
   const missing = choice.evseId === null ? 'port' : !choice.startAt || !choice.endAt ? 'slot' : null;
   if (missing || choice.evseId === null || !choice.startAt || !choice.endAt) {
@@ -213,10 +216,16 @@ export function transition(state: State, event: FlowEvent): Transition {
       return event.valid
         ? to({ kind: 'loading' }, { type: 'abort' })
         : to({ kind: 'config-error' }, { type: 'abort' }, reportError({ code: 'config', message: event.message }));
-    case 'loaded':
-      return state.kind === 'loading' ? to(choosing(), { type: 'restore' }) : stay(state);
+    case 'times-ready':
+      return state.kind === 'loading' ? to({ ...choosing(), portsReady: false }, { type: 'restore' }) : stay(state);
+    case 'ports-ready':
+      if (state.kind !== 'choosing' || state.portsReady) return stay(state);
+      return state.bookWaiting
+        ? to({ ...state, portsReady: true, bookWaiting: false }, { type: 'book-waiting' })
+        : stay({ ...state, portsReady: true });
     case 'load-failed':
-      return state.kind === 'loading'
+      // Steps 2–3 failing after the start times are shown is a load failure too.
+      return state.kind === 'loading' || (state.kind === 'choosing' && !state.portsReady)
         ? to({ kind: 'load-failed', failure: event.failure }, reportError(event.failure))
         : stay(state);
     case 'book':

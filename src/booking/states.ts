@@ -49,6 +49,8 @@ export type State =
   /**
    * Ready: the driver chooses. `fieldErrors` (the server's) and `missing` (Book without a port or
    * a start) stand next to their controls; `noAccount` shows the sign-up hint; `lost` is an attempt whose answer was lost: it is looked up before any new POST.
+   * `portsReady` is false while only the start times are here (steps 1 and 4): a Book then waits
+   * (`bookWaiting`) for the ports (steps 2–3) before the element chooses the `evseId`.
    */
   | {
       kind: 'choosing';
@@ -56,6 +58,8 @@ export type State =
       missing: 'port' | 'slot' | null;
       noAccount: boolean;
       lost: Lost | null;
+      portsReady: boolean;
+      bookWaiting: boolean;
     }
   /** The create POST is on its way; `resend` is true when it is the same attempt sent a second time. */
   | { kind: 'sending'; body: CreateBookingBody; resend: boolean }
@@ -94,7 +98,10 @@ export type FlowEvent =
   /** The inputs that define what is loaded changed; `valid` says whether `location-id` is usable. */
   | { type: 'configured'; valid: true }
   | { type: 'configured'; valid: false; message: string }
-  | { type: 'loaded' }
+  /** Steps 1 and 4 answered: the start times are shown, the ports' details still load. */
+  | { type: 'times-ready' }
+  /** Steps 2 and 3 answered: the ports' details are here. */
+  | { type: 'ports-ready' }
   | { type: 'load-failed'; failure: Failure }
   /** Book, with a fresh `externalId` for a new attempt (the machine decides whether it is used). */
   | { type: 'book'; choice: BookingChoice; externalId: string }
@@ -149,6 +156,8 @@ export type Effect =
   /** Keep the pending request for a reload (`sessionStorage`), or forget it. */
   | { type: 'persist'; tracked: Tracked }
   | { type: 'forget' }
+  /** Book again what the driver asked while the ports loaded: the element chooses the `evseId` now. */
+  | { type: 'book-waiting' }
   /** Look for a pending request kept before a reload; found, it comes back as `resume`. */
   | { type: 'restore' }
   | { type: 'emit'; event: Emit }
@@ -170,4 +179,6 @@ export const choosing = (lost: Lost | null = null): Choosing => ({
   missing: null,
   noAccount: false,
   lost,
+  portsReady: true,
+  bookWaiting: false,
 });

@@ -35,6 +35,8 @@ export interface FlowView {
   /** Nothing but an alert: no usable location, or the first load failed (`retryable` then). */
   fatal: { code: ErrorCode; retryable: boolean } | null;
   loading: boolean;
+  /** The start times are shown but the ports' details still load (SPEC §4 steps 2–3). */
+  portsLoading: boolean;
   /** A booking or a cancel is on its way: the controls wait. */
   busy: boolean;
   /** The booking is done (confirmed or cancelled): the choice controls give way to the outcome. */
@@ -131,6 +133,7 @@ export function viewOf(state: State): FlowView {
   return {
     fatal,
     loading: state.kind === 'loading',
+    portsLoading: state.kind === 'choosing' && !state.portsReady,
     busy: isBusy(state),
     done: confirmed !== null || state.kind === 'cancelled',
     status: STATUS[state.kind],

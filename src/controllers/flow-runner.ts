@@ -8,10 +8,11 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { createClient, sleep, type ApiClient } from '../api/client.js';
-import { ApiError, isAbortError } from '../api/errors.js';
+import { isAbortError } from '../api/errors.js';
+import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
-import type { Failure } from '../booking/failure.js';
-import { loadAvailability, loadLocation, type Availability, type LoadInput, type LoadedData } from '../booking/load.js';
+import { failureOf, type Failure } from '../booking/failure.js';
+import { loadAvailability, startLoad, type Availability, type LoadInput, type LoadedData } from '../booking/load.js';
 import { transition } from '../booking/machine.js';
 import { pollBookingRequest } from '../booking/poll.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
@@ -34,7 +35,7 @@ export interface FlowHooks {
   config(): FlowConfig;
   /** The locale's text for a rejection without a reason. */
   noReasonText(): string;
-  /** The first load answered (e.g. to choose the only port). */
+  /** Each wave of the first load answered: the start times, then the ports (e.g. to choose the only port). */
   loaded(data: LoadedData): void;
   /** The chosen start is forgotten (taken, or the driver picks again). */
   clearStart(): void;
@@ -44,21 +45,13 @@ export interface FlowHooks {
 
 type FlowHost = ReactiveElement;
 
-/** A thrown error as the machine's data; anything but an ApiError is a `bad-response`, logged whole. */
-export function failureOf(error: unknown): Failure {
-  if (error instanceof ApiError) {
-    const { code, message, status, fieldErrors, reason } = error;
-    return { code, message, status, fieldErrors, reason };
-  }
-  console.error('[ev-booking-widget]', error);
-  return { code: 'bad-response', message: String((error as Error | null)?.message ?? error) };
-}
-
 export class FlowRunner implements ReactiveController {
   /** Where the flow is; the element renders from it. */
   state: State = { kind: 'loading' };
   /** The open windows per EVSE (the first load's, then each reload's). */
   availability: Availability = new Map();
+  /** The first load's data as far as it has answered (the start times first, then the ports). */
+  data: LoadedData | undefined;
   /** The browser said it is offline (and has not said it is back). */
   offline = false;
 
@@ -69,6 +62,10 @@ export class FlowRunner implements ReactiveController {
   #flowAbort = new AbortController();
   #client: ApiClient | undefined;
   readonly #resume: ResumeStore;
+  /** What the driver asked to book, read again when a Book waited for the ports. */
+  #choice: (() => BookingChoice) | undefined;
+  /** The first load's steps 2–3, followed once the start times are shown. */
+  #ports: { ports: Promise<Evse[]>; signal: AbortSignal } | undefined;
 
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
   readonly load: Task<
@@ -92,6 +89,7 @@ export class FlowRunner implements ReactiveController {
       },
       task: async ([locationId], { signal }) => {
         this.dispatch({ type: 'configured', ...this.#validity() });
+        this.data = undefined;
         if (locationId === undefined) {
           this.#client = undefined;
           return initialState;
@@ -104,17 +102,39 @@ export class FlowRunner implements ReactiveController {
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
         });
         this.#client = client;
-        return loadLocation(client, config, { signal });
+        const { times, ports } = startLoad(client, config, { signal });
+        this.#ports = { ports, signal };
+        return times;
       },
       onComplete: (data) => {
         this.availability = data.availability;
+        this.data = data;
         hooks.loaded(data);
-        this.dispatch({ type: 'loaded' });
+        this.dispatch({ type: 'times-ready' });
+        this.#followPorts();
       },
       onError: (error) => {
         if (!isAbortError(error)) this.dispatch({ type: 'load-failed', failure: failureOf(error) });
       },
     });
+  }
+
+  /** After the start times: steps 2–3's answer fills the ports in, or their failure fails the load. */
+  #followPorts(): void {
+    const pending = this.#ports;
+    if (!pending) return;
+    const { ports, signal } = pending;
+    ports.then(
+      (ports) => {
+        if (signal.aborted || !this.data) return;
+        this.data = { ...this.data, ports, portsReady: true };
+        this.#hooks.loaded(this.data);
+        this.dispatch({ type: 'ports-ready' });
+      },
+      (error: unknown) => {
+        if (!signal.aborted && !isAbortError(error)) this.dispatch({ type: 'load-failed', failure: failureOf(error) });
+      },
+    );
   }
 
   #validity(): { valid: true } | { valid: false; message: string } {
@@ -148,14 +168,18 @@ export class FlowRunner implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  /** Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so instead. */
-  book(choice: BookingChoice): void {
+  /**
+   * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so
+   * instead. `choice` is read when the Book is sent: after the ports' details when it waited for them.
+   */
+  book(choice: () => BookingChoice): void {
     if (!navigator.onLine) {
       this.offline = true;
       this.#host.requestUpdate();
       return;
     }
-    this.dispatch({ type: 'book', choice, externalId: newExternalId() });
+    this.#choice = choice;
+    this.dispatch({ type: 'book', choice: choice(), externalId: newExternalId() });
   }
 
   /** Moves the machine on with `event` and runs the effects of the move. */
@@ -245,11 +269,16 @@ export class FlowRunner implements ReactiveController {
         return this.#resume.write(effect.tracked);
       case 'forget':
         return this.#resume.clear();
-      case 'restore': {
-        const kept = this.#resume.read();
-        if (kept) this.dispatch({ type: 'resume', tracked: kept });
+      case 'book-waiting':
+        if (this.#choice) this.dispatch({ type: 'book', choice: this.#choice(), externalId: newExternalId() });
         return;
-      }
+      case 'restore':
+        // In its own task, after the start times are painted: storage can be slow to open.
+        setTimeout(() => {
+          const kept = this.#resume.read();
+          if (kept) this.dispatch({ type: 'resume', tracked: kept });
+        });
+        return;
       case 'emit':
         this.#emit(effect.event);
         return;

@@ -14,6 +14,7 @@ import {
   mount,
   path,
   port,
+  radios,
   slots,
   statusText,
 } from '../support/widget-driver.js';
@@ -232,6 +233,7 @@ describe('<ev-booking-widget>', () => {
       const el = await mount();
       el.setAttribute('location-id', '8');
       await waitUntil(() => el.shadowRoot!.querySelector('h2')?.textContent === 'Harbour Hotel', 'reloaded');
+      await waitUntil(() => radios(el).length > 0, 'the ports come after the start times');
       expect(port(el, 'Port A').checked).to.be.false;
     });
   });

@@ -68,6 +68,8 @@ const checking = (extra: Partial<Extract<State, { kind: 'checking' }>> = {}): St
 });
 const uncertain: State = { kind: 'uncertain', lost: body(), next: body(), failure: lostAnswer };
 const pending: State = { kind: 'pending', tracked, resumed: false };
+/** The start times are shown, the ports' details still load. */
+const timesOnly: State = { ...choosing(), portsReady: false };
 
 interface Row {
   name: string;
@@ -101,13 +103,68 @@ const rows: Row[] = [
     effects: [{ type: 'abort' }],
   },
   {
-    name: 'loaded: choosing, and a kept request is looked for',
+    name: 'times ready: choosing while the ports load, and a kept request is looked for',
     from: { kind: 'loading' },
-    event: { type: 'loaded' },
-    to: choosing(),
+    event: { type: 'times-ready' },
+    to: timesOnly,
     effects: [{ type: 'restore' }],
   },
-  { name: 'loaded only counts while loading', from: pending, event: { type: 'loaded' }, to: pending, effects: [] },
+  {
+    name: 'times ready only counts while loading',
+    from: pending,
+    event: { type: 'times-ready' },
+    to: pending,
+    effects: [],
+  },
+  {
+    name: 'ports ready: the ports are chosen from',
+    from: timesOnly,
+    event: { type: 'ports-ready' },
+    to: choosing(),
+    effects: [],
+  },
+  {
+    name: 'Book before the ports are ready waits (nothing is sent)',
+    from: timesOnly,
+    event: { type: 'book', choice, externalId: 'id-1' },
+    to: { ...timesOnly, bookWaiting: true },
+    effects: [],
+  },
+  {
+    name: 'ports ready after a Book waited: the Book is made again, its port chosen now',
+    from: { ...timesOnly, bookWaiting: true },
+    event: { type: 'ports-ready' },
+    to: choosing(),
+    effects: [{ type: 'book-waiting' }],
+  },
+  {
+    name: 'ports ready keeps the messages next to the controls',
+    from: { ...timesOnly, missing: 'slot' },
+    event: { type: 'ports-ready' },
+    to: { ...choosing(), missing: 'slot' },
+    effects: [],
+  },
+  {
+    name: 'ports ready after a resume changes nothing',
+    from: pending,
+    event: { type: 'ports-ready' },
+    to: pending,
+    effects: [],
+  },
+  {
+    name: 'the ports failing after the start times is a load failure',
+    from: { ...timesOnly, bookWaiting: true },
+    event: { type: 'load-failed', failure: serverError },
+    to: { kind: 'load-failed', failure: serverError },
+    effects: [error(serverError)],
+  },
+  {
+    name: 'a load failure once the ports are here changes nothing',
+    from: choosing(),
+    event: { type: 'load-failed', failure: serverError },
+    to: choosing(),
+    effects: [],
+  },
   {
     name: 'the load fails',
     from: { kind: 'loading' },
@@ -675,7 +732,8 @@ describe('transition table', () => {
     ];
     const allEvents: FlowEvent['type'][] = [
       'configured',
-      'loaded',
+      'times-ready',
+      'ports-ready',
       'load-failed',
       'book',
       'created',
@@ -824,5 +882,20 @@ describe('never two bookings (SPEC §8)', () => {
     assert.equal(isBusy({ kind: 'cancelling', confirmed, cancel: null, step: 'sending' }), true);
     assert.equal(isBusy(uncertain), false);
     assert.equal(isBusy(choosing()), false);
+    assert.equal(isBusy(timesOnly), false);
+    assert.equal(isBusy({ ...timesOnly, bookWaiting: true }), true);
+  });
+
+  it('a Book made while the ports load is sent once, when they are ready', () => {
+    const { state, creates } = run({ kind: 'loading' }, [
+      { type: 'times-ready' },
+      bookEvent('a'),
+      bookEvent('b'),
+      { type: 'ports-ready' },
+    ]);
+    assert.equal(creates.length, 0);
+    assert.deepEqual(state, choosing());
+    const sent = transition(state, bookEvent('c'));
+    assert.equal(sent.state.kind, 'sending');
   });
 });

@@ -29,6 +29,15 @@ describe('viewOf', () => {
     assert.equal(viewOf({ kind: 'loading' }).loading, true);
   });
 
+  it('the ports load after the start times: the form is shown, a waiting Book keeps the controls busy', () => {
+    const timesOnly = viewOf({ ...choosing(), portsReady: false });
+    assert.deepEqual([timesOnly.loading, timesOnly.portsLoading, timesOnly.busy], [false, true, false]);
+    const waiting = viewOf({ ...choosing(), portsReady: false, bookWaiting: true });
+    assert.deepEqual([waiting.portsLoading, waiting.busy, waiting.status], [true, true, 'idle']);
+    const ready = viewOf(choosing());
+    assert.deepEqual([ready.portsLoading, ready.busy], [false, false]);
+  });
+
   it('messages stand next to their controls: the server text, or "choose" when something is missing', () => {
     const view = viewOf({ ...choosing(), fieldErrors: { email: 'Bad email', slot: 'Too late' }, missing: 'port' });
     assert.deepEqual(view.fieldErrors, {

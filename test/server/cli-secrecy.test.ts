@@ -102,8 +102,9 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
             type: 'create',
             email: 'driver@example.com',
             locationId: 1,
-            startAt: '2026-03-01T10:00:00Z',
-            endAt: '2026-03-01T11:00:00Z',
+            // Tomorrow: a start in the past is refused before upstream is asked.
+            startAt: new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            endAt: new Date(Date.now() + 90_000_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
           }),
         },
         502,

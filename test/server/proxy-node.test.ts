@@ -95,7 +95,13 @@ describe('Node server', () => {
   });
 
   test('streams a POST body through to validation and upstream', async () => {
-    const booking = minimalBooking;
+    // Tomorrow on the wall clock this server runs on: a start in the past is refused at the gateway.
+    const tomorrow = Date.now() + 86_400_000;
+    const booking = {
+      ...minimalBooking,
+      startAt: new Date(tomorrow).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      endAt: new Date(tomorrow + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
     const response = await fetch(`${server.url}/api/ampeco/resources/booking-requests/v1.0`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: 'a=b', authorization: 'Bearer client' },

@@ -42,12 +42,27 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `redis-server` on a free loopback port; resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisProcess> {
+/**
+ * Starts `redis-server` on a free loopback port; resolves once it accepts connections.
+ * `extraArgs` are more server options (e.g. `['--requirepass', 'secret']`).
+ */
+export async function startRedis(extraArgs: readonly string[] = []): Promise<RedisProcess> {
   const port = await freePort();
   const child = spawn(
     REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'notice'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--loglevel',
+      'notice',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await waitUntilReady(child);
