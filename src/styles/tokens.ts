@@ -104,10 +104,21 @@ export const tokens = css`
   }
 `;
 
-/** Controls shared by the elements: buttons, form fields, focus ring, visually hidden text, skeletons, spinner. */
+/** Controls shared by the elements: buttons, form fields, groups, focus ring, visually hidden text, skeletons, spinner. */
 export const base = css`
   :host {
     --_surface: color-mix(in srgb, var(--_text) 6%, var(--_background));
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: var(--_space);
+    font-weight: 600;
   }
   button,
   input,

@@ -25,17 +25,6 @@ export class EvDurationPicker extends LitElement {
     tokens,
     base,
     css`
-      fieldset {
-        margin: 0;
-        padding: 0;
-        border: 0;
-        min-width: 0;
-      }
-      legend {
-        padding: 0;
-        margin-bottom: var(--_space);
-        font-weight: 600;
-      }
       .pills {
         display: flex;
         flex-wrap: wrap;

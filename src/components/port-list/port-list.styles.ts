@@ -5,17 +5,6 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-  legend {
-    padding: 0;
-    margin-bottom: var(--_space);
-    font-weight: 600;
-  }
   .ports {
     display: grid;
     gap: var(--_space);
