@@ -2,8 +2,10 @@
 /**
  * `npm run screenshots`: starts the demo (proxy + simulator + Vite, as `npm start` does) and takes
  * PNGs of the widget with puppeteer-core and a local Chromium into docs/:
- * screenshot.png (desktop, a port and a start chosen), dark.png, mobile.png (320 px), rtl.png
- * (locale ar) and error.png (an unknown location).
+ * screenshot.png (the two-pane booker at 1024 px, a port and a start chosen), dark.png,
+ * mobile.png (375 px), rtl.png (locale ar), confirmed.png (the confirmation card after a booking
+ * through the simulator), popup.png (`<ev-booking-button>` opened) and error.png (an unknown
+ * location).
  *
  * CHROME_PATH overrides the browser (default: the first of /usr/bin/chromium, chromium-browser,
  * google-chrome; see scripts/chromium.mjs).
@@ -54,73 +56,101 @@ async function startDemo() {
   return { origin, stop: () => process.kill(-child.pid, 'SIGTERM') };
 }
 
+/** Resolves once `selector` (with `>>>` piercing shadow roots) is on the page. */
+const present = (page, selector) => page.waitForSelector(selector, { timeout: 30_000 });
+
+/** The widget's first start times are on screen (no loading skeleton). */
 async function widgetReady(page) {
-  await page.waitForFunction(
-    () => {
-      const w = document.querySelector('ev-booking-widget');
-      return w?.shadowRoot?.querySelector('ev-port-list')?.shadowRoot?.querySelector('input[type=radio]');
-    },
-    { timeout: 15_000 },
-  );
+  await present(page, '>>> ev-port-list >>> input[type=radio]');
+  await present(page, '>>> ev-slot-grid >>> button[data-start]');
 }
 
-/** Chooses the first selectable port and its first start time, through the page's own DOM. */
+/**
+ * Chooses the first single port, tomorrow (a full day of grouped times, whatever the hour now)
+ * and its third start time, through the page's own DOM.
+ */
 async function chooseSlot(page) {
-  await page.evaluate(() => {
-    const w = document.querySelector('ev-booking-widget');
-    const radio = w.shadowRoot
-      .querySelector('ev-port-list')
-      .shadowRoot.querySelector('input[type=radio]:not(:disabled)');
-    radio.click();
-  });
+  const ports = await page.$$('>>> ev-port-list >>> input[name=port]:not(:disabled)');
+  const port = ports[1] ?? ports[0];
+  if (port) await port.click();
+  const days = await page.$$('>>> ev-slot-grid >>> [role=tab]');
+  if (days[1]) await days[1].click();
+  await present(page, '>>> ev-slot-grid >>> button[data-start]');
+  const starts = await page.$$('>>> ev-slot-grid >>> button[data-start]');
+  await (starts[2] ?? starts[0]).click();
+  await present(page, '>>> ev-slot-grid >>> button[data-start][aria-checked=true]');
+  // Let the selected colours' transition end before the picture.
+  await settle();
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+/** Books the chosen start as the prefilled driver and waits for the confirmation card's calendar links. */
+async function book(page) {
+  const submit = await present(page, '>>> ev-email-form >>> button[type=submit]');
+  await submit.click();
   await page.waitForFunction(
     () =>
       document
         .querySelector('ev-booking-widget')
-        .shadowRoot.querySelector('ev-slot-grid')
-        ?.shadowRoot?.querySelector('button[data-start]'),
-    { timeout: 15_000 },
+        ?.shadowRoot?.querySelector('ev-status-tracker')
+        ?.shadowRoot?.querySelector('[part~="add-to-calendar"]'),
+    { timeout: 30_000 },
   );
-  await page.evaluate(() => {
-    const grid = document.querySelector('ev-booking-widget').shadowRoot.querySelector('ev-slot-grid');
-    const buttons = grid.shadowRoot.querySelectorAll('button[data-start]');
-    (buttons[2] ?? buttons[0]).click();
-  });
-  // Let the selected colours' transition end before the picture.
-  await new Promise((r) => setTimeout(r, 400));
+  await settle();
 }
 
-async function shoot(browser, origin, { file, query = '', width = 1024, slot = true, error = false }) {
-  const page = await browser.newPage();
-  await page.setViewport({ width, height: 800, deviceScaleFactor: 1 });
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(`${origin}/demo/states.html${query}`, { waitUntil: 'networkidle0' });
-  if (error) {
-    await page.waitForFunction(
-      () => document.querySelector('ev-booking-widget')?.shadowRoot?.querySelector('[role=alert] button'),
-      { timeout: 15_000 },
-    );
-  } else {
-    await widgetReady(page);
-    if (slot) await chooseSlot(page);
-  }
-  const widget = await page.$('ev-booking-widget');
-  const box = await widget.boundingBox();
-  const margin = 16;
+/** A PNG of `element` with a margin, or of the whole viewport. */
+async function picture(page, file, element, width) {
   const path = `${OUT}/${file}`;
-  await page.screenshot({
-    path,
-    clip: {
-      x: Math.max(0, box.x - margin),
-      y: Math.max(0, box.y - margin),
-      width: Math.min(width, box.width + 2 * margin),
-      height: box.height + 2 * margin,
-    },
-    captureBeyondViewport: true,
-  });
-  await page.close();
+  if (element) {
+    const box = await element.boundingBox();
+    const margin = 16;
+    await page.screenshot({
+      path,
+      clip: {
+        x: Math.max(0, box.x - margin),
+        y: Math.max(0, box.y - margin),
+        width: Math.min(width, box.width + 2 * margin),
+        height: box.height + 2 * margin,
+      },
+      captureBeyondViewport: true,
+    });
+  } else {
+    await page.screenshot({ path });
+  }
   const { size } = await stat(path);
   console.log(`${path}  ${Math.round(size / 1024)} KB`);
+}
+
+async function shoot(browser, origin, { file, query = '', width = 1024, height = 800, then = 'slot' }) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await page.goto(`${origin}/demo/states.html${query}`, { waitUntil: 'networkidle0' });
+  if (then === 'error') {
+    await present(page, '>>> ev-booking-widget >>> [role=alert] button');
+  } else if (then === 'popup') {
+    const open = await present(page, '>>> ev-booking-button >>> button[part=button]');
+    await open.click();
+    await page.waitForFunction(
+      () => document.querySelector('ev-booking-button')?.shadowRoot?.querySelector('dialog')?.open,
+      {
+        timeout: 20_000,
+      },
+    );
+    await widgetReady(page);
+    await settle();
+    await picture(page, file, null, width);
+    await page.close();
+    return;
+  } else {
+    await widgetReady(page);
+    if (then === 'slot' || then === 'book') await chooseSlot(page);
+    if (then === 'book') await book(page);
+  }
+  await picture(page, file, await page.$('ev-booking-widget'), width);
+  await page.close();
 }
 
 const demo = await startDemo();
@@ -133,9 +163,11 @@ try {
   await mkdir(OUT, { recursive: true });
   await shoot(browser, demo.origin, { file: 'screenshot.png', query: '?locale=en-GB' });
   await shoot(browser, demo.origin, { file: 'dark.png', query: '?locale=en-GB&theme=dark' });
-  await shoot(browser, demo.origin, { file: 'mobile.png', query: '?locale=en-GB', width: 320 });
+  await shoot(browser, demo.origin, { file: 'mobile.png', query: '?locale=en-GB', width: 375 });
   await shoot(browser, demo.origin, { file: 'rtl.png', query: '?locale=ar' });
-  await shoot(browser, demo.origin, { file: 'error.png', query: '?locale=en-GB&location=999', error: true });
+  await shoot(browser, demo.origin, { file: 'confirmed.png', query: '?locale=en-GB', then: 'book' });
+  await shoot(browser, demo.origin, { file: 'popup.png', query: '?locale=en-GB&popup=1', height: 1100, then: 'popup' });
+  await shoot(browser, demo.origin, { file: 'error.png', query: '?locale=en-GB&location=999', then: 'error' });
 } finally {
   await browser.close();
   demo.stop();
