@@ -16,7 +16,7 @@ import { toIsoUtc } from '../../src/booking/slots.js';
 import { zoneCity, zoneOffsetLabel } from '../../src/booking/zone.js';
 import { en } from '../../src/i18n/index.js';
 import { de } from '../../src/i18n/de.js';
-import { zoneInWords } from '../../src/i18n/zone.js';
+import { formatWhen, zoneInWords } from '../../src/i18n/zone.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 const w = (startAt: string, endAt: string): { startAt: string; endAt: string } => ({ startAt, endAt });
@@ -217,5 +217,23 @@ describe('zone in plain words', () => {
     assert.equal(zoneInWords(en, 'en', 'Europe/Sofia', ms('2026-07-10T10:00:00Z')), 'Times are Sofia time (GMT+3)');
     assert.equal(zoneInWords(en, 'en', 'UTC', 0), 'Times are GMT');
     assert.equal(zoneInWords(de, 'de', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Zeiten in Ortszeit Sofia (GMT+2)');
+  });
+});
+
+describe('a booking’s date and time range', () => {
+  it('says the date once for a booking within one day', () => {
+    const start = Date.parse('2026-12-05T08:00:00Z');
+    assert.deepEqual(formatWhen('en-GB', 'Europe/Sofia', start, start + 3_600_000), {
+      date: 'Saturday 5 December',
+      times: '10:00–11:00',
+    });
+  });
+
+  it('says each date once, in one format, for a booking that ends the next day', () => {
+    const start = Date.parse('2026-12-05T21:00:00Z'); // 23:00 in Sofia
+    assert.deepEqual(formatWhen('en-GB', 'Europe/Sofia', start, start + 2 * 3_600_000), {
+      date: 'Saturday 5 December',
+      times: '23:00 – Sunday 6 December, 01:00',
+    });
   });
 });

@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isEmail } from '../../api/schemas.js';
 import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
-import { zoneNameInWords } from '../../i18n/zone.js';
-import { dateFormat, en, formatDate, translate, type Catalogue } from '../../i18n/index.js';
-import { localDate } from '../../booking/slots.js';
+import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
+import { en, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { styles } from './email-form.styles.js';
 
@@ -126,11 +125,11 @@ export class EvEmailForm extends LitElement {
     const { choice, locale } = this;
     if (!choice) return this.summary;
     const { start, end, timeZone } = choice;
-    const range = dateFormat(locale, { timeStyle: 'short', timeZone }).formatRange(Date.parse(start), Date.parse(end));
+    const { date, times } = formatWhen(locale, timeZone, Date.parse(start), Date.parse(end));
     return [
       choice.port ?? translate(this.catalogue, 'summaryAnyPort'),
-      formatDate(locale, localDate(Date.parse(start), timeZone)),
-      range,
+      date,
+      times,
       zoneNameInWords(this.catalogue, locale, timeZone, Date.parse(start)),
     ].join(' · ');
   }

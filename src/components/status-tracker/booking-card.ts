@@ -4,9 +4,8 @@
  * (Add to calendar, the cancel confirm step) are in card-extras.ts, a chunk loaded when needed.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { localDate } from '../../booking/slots.js';
-import { zoneNameInWords } from '../../i18n/zone.js';
-import { dateFormat, formatDate, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
+import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
+import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { connectorName } from '../port-list/connector-names.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
@@ -35,8 +34,8 @@ export interface TrackedBooking {
 export function whenText(catalogue: Catalogue, locale: string, booking: TrackedBooking): string {
   const start = Date.parse(booking.start);
   const { timeZone } = booking;
-  const range = dateFormat(locale, { timeStyle: 'short', timeZone }).formatRange(start, Date.parse(booking.end));
-  return `${formatDate(locale, localDate(start, timeZone))}, ${range}, ${zoneNameInWords(catalogue, locale, timeZone, start)}`;
+  const { date, times } = formatWhen(locale, timeZone, start, Date.parse(booking.end));
+  return `${date}, ${times}, ${zoneNameInWords(catalogue, locale, timeZone, start)}`;
 }
 
 /** "Port A · CCS2 · 150 kW · DC", or "any port". */
