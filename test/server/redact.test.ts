@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createRedactor } from '../../server/redact.ts';
+import { createRedactor } from '../../server/redact.js';
 
 const TOKEN = 'tok_SECRET_0123456789';
 
