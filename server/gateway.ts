@@ -244,6 +244,7 @@ function chainChecks(first: CreateCheck | undefined, second: CreateCheck | undef
 
 /** Middleware run one after the other as one (a limits slot). */
 function inSequence(middleware: readonly MiddlewareHandler<GatewayEnv>[]): MiddlewareHandler<GatewayEnv> {
+  if (middleware.length === 0) return (_c, next) => next(); // no limits: no closures per request
   return (c, next) => {
     const run = async (index: number): Promise<Response | void> => {
       const current = middleware[index];

@@ -22,7 +22,9 @@ export interface NodeUpstream {
 export function nodeUpstream(target: UpstreamTarget, maxSockets = 256): NodeUpstream {
   const base = new URL(target.baseUrl);
   const secure = base.protocol === 'https:';
-  const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: 64, scheduling: 'lifo' as const };
+  // As many idle sockets kept as may be open: with fewer, a burst's sockets beyond the cap are closed
+  // when it ends and opened again by the next (connection churn in the tail at 256 connections).
+  const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
   const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
   const authorization = `Bearer ${target.token}`;

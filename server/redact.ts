@@ -5,7 +5,7 @@
  * `encodeURI`, by a form encoder, or by an RFC 3986 encoder that also encodes `~ ! ' ( ) *`, with
  * upper- or lower-case hex digits.
  */
-import { isObject, record, type Json } from './types.js';
+import { isObject, record, type Json, type JsonObject } from './types.js';
 
 const REDACTED = '[redacted]';
 
@@ -49,13 +49,34 @@ export function createRedactor(token: string): Redactor {
     anyForm.lastIndex = 0;
     return anyForm.test(value) ? value.replace(anyForm, REDACTED) : value;
   };
+  // Copy on write: a value with no token in it is returned as it is (most answers), so an answer
+  // costs one walk and no second tree of garbage; a changed key or item copies only its parents.
   const json = (value: Json): Json => {
     if (typeof value === 'string') return text(value);
-    if (Array.isArray(value)) return value.map(json);
+    if (Array.isArray(value)) {
+      let copy: Json[] | null = null;
+      for (let index = 0; index < value.length; index += 1) {
+        const item = value[index] as Json;
+        const redacted = json(item);
+        if (redacted !== item) (copy ??= value.slice())[index] = redacted;
+      }
+      return copy ?? value;
+    }
     if (!isObject(value)) return value;
-    const copy = record();
-    for (const [key, item] of Object.entries(value)) copy[text(key)] = json(item);
-    return copy;
+    const keys = Object.keys(value);
+    let copy: JsonObject | null = null;
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      const item = value[key] as Json;
+      const redactedKey = text(key);
+      const redacted = json(item);
+      if (copy === null && (redactedKey !== key || redacted !== item)) {
+        copy = record();
+        for (const earlier of keys.slice(0, index)) copy[earlier] = value[earlier] as Json;
+      }
+      if (copy !== null) copy[redactedKey] = redacted;
+    }
+    return copy ?? value;
   };
   return forms.length === 0 ? { text: (value) => value, json: (value) => value } : { text, json };
 }

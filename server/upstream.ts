@@ -55,11 +55,14 @@ export function validRetryAfter(raw: string | null | undefined): string | null {
   return RETRY_AFTER_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 }
 
+/** One strict decoder for every answer (a decode without `stream` keeps no state between calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** JSON of `bytes`, or `undefined` for an empty or unparsable body. */
 export function parseJsonBytes(bytes: Uint8Array): Json | undefined {
   if (bytes.byteLength === 0) return undefined;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Json;
+    return JSON.parse(UTF8.decode(bytes)) as Json;
   } catch {
     return undefined;
   }

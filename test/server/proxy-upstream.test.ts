@@ -10,6 +10,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server as TcpSe
 import { after, before, describe, test } from 'node:test';
 import { nodeUpstream } from '../../server/node-upstream.js';
 import { createProxy, type ProxyLogEntry } from '../../server/proxy.js';
+import { parseJsonBytes } from '../../server/upstream.js';
 
 const TOKEN = 'tok_SECRET_upstream_0123456789';
 // Long enough that a well-behaved upstream answers in time on a busy shared machine.
@@ -330,3 +331,11 @@ for (const kind of ['fetch', 'node:http'] as const)
       assert.deepEqual(await response.json(), { message: 'The Ampeco API could not be reached.' });
     });
   });
+
+describe('parseJsonBytes', () => {
+  test('an upstream body cut inside a UTF-8 sequence is unparsable, and the next body parses whole', () => {
+    const cut = new TextEncoder().encode('{"name":"Zoë"}').slice(0, 12);
+    assert.equal(parseJsonBytes(cut), undefined);
+    assert.deepEqual(parseJsonBytes(new TextEncoder().encode('{"name":"Zoë"}')), { name: 'Zoë' });
+  });
+});
