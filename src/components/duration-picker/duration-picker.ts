@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyDeclarations, type TemplateResult }
 import { parseDurations } from '../../booking/slots.js';
 import { createEvent, type DurationSelectDetail } from '../../events.js';
 import { en, formatMinutes, translate, type Catalogue } from '../../i18n/index.js';
+import { pills } from '../../styles/pills.js';
 import { base, tokens } from '../../styles/tokens.js';
 
 /**
@@ -24,42 +25,14 @@ export class EvDurationPicker extends LitElement {
   static override styles = [
     tokens,
     base,
+    pills,
     css`
-      .pills {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-      }
-      label {
-        display: inline-flex;
-        align-items: center;
-        gap: calc(var(--_space) * 0.5);
-        min-height: 2.75rem;
-        padding: 0 calc(var(--_space) * 1.5);
-        border: 1px solid var(--_border);
-        border-radius: 999px;
-        background: var(--_surface);
-        cursor: pointer;
-      }
-      label:has(:checked) {
-        border-color: var(--_accent);
+      .pill:has(:checked) {
         box-shadow: inset 0 0 0 1px var(--_accent);
-        background: color-mix(in srgb, var(--_accent) 14%, var(--_background));
-        font-weight: 600;
       }
-      label:has(:disabled) {
+      .pill:has(:disabled) {
         cursor: not-allowed;
         color: var(--_muted);
-      }
-      input {
-        margin: 0;
-        accent-color: var(--_accent);
-      }
-      @media (forced-colors: active) {
-        label:has(:checked) {
-          outline: 3px solid Highlight;
-          outline-offset: -1px;
-        }
       }
     `,
   ];
@@ -94,7 +67,7 @@ export class EvDurationPicker extends LitElement {
       <legend>${translate(this.catalogue, 'duration')}</legend>
       <div class="pills">
         ${this.durations.map(
-          (minutes) => html`<label part="pill"
+          (minutes) => html`<label class="pill" part="pill"
             ><input
               type="radio"
               name="duration"

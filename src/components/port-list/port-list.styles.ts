@@ -20,31 +20,6 @@ export const styles = css`
     font-weight: 600;
     margin-bottom: calc(var(--_space) * 0.5);
   }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-  }
-  .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: calc(var(--_space) * 0.5);
-    min-height: 2.75rem;
-    padding: 0 calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_surface);
-    cursor: pointer;
-  }
-  .chip:has(:checked) {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 14%, var(--_background));
-    font-weight: 600;
-  }
-  .chip input {
-    accent-color: var(--_accent);
-    margin: 0;
-  }
   .port {
     display: flex;
     gap: calc(var(--_space) * 1.5);
@@ -99,8 +74,7 @@ export const styles = css`
     color: var(--_muted);
   }
   @media (forced-colors: active) {
-    .port:has(:checked),
-    .chip:has(:checked) {
+    .port:has(:checked) {
       outline: 3px solid Highlight;
       outline-offset: -1px;
     }

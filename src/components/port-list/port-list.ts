@@ -11,6 +11,7 @@ import {
 import { parseList } from '../../booking/slots.js';
 import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
 import { en, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
+import { pills } from '../../styles/pills.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { connectorName } from './connector-names.js';
 import { styles } from './port-list.styles.js';
@@ -46,7 +47,7 @@ import { styles } from './port-list.styles.js';
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvPortList extends LitElement {
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, pills, styles];
   static override properties: PropertyDeclarations = {
     ports: { attribute: false },
     selected: { type: Number },
@@ -129,9 +130,9 @@ export class EvPortList extends LitElement {
         types.length > 1
           ? html`<fieldset>
               <legend>${translate(this.catalogue, 'connectorFilter')}</legend>
-              <div class="chips">
+              <div class="pills">
                 ${types.map(
-                  (type) => html`<label class="chip" part="chip"
+                  (type) => html`<label class="pill" part="chip"
                     ><input
                       type="checkbox"
                       value=${type}
@@ -147,9 +148,9 @@ export class EvPortList extends LitElement {
         currents.length > 1
           ? html`<fieldset>
               <legend>${translate(this.catalogue, 'currentFilter')}</legend>
-              <div class="chips">
+              <div class="pills">
                 ${(['all', 'ac', 'dc'] as const).map(
-                  (value) => html`<label class="chip" part="chip"
+                  (value) => html`<label class="pill" part="chip"
                     ><input
                       type="radio"
                       name="current"
