@@ -13,7 +13,7 @@
  * every request carries `authToken` as `Authorization: Bearer …` when one is set.
  */
 import type * as z from 'zod/mini';
-import { ApiError, type ErrorCode } from './errors.js';
+import { ApiError, codeOfStatus, isTransient, parseRetryAfter } from './errors.js';
 import {
   BookingRequestLookup,
   CreatedBookingRequest,
@@ -88,19 +88,9 @@ export interface ApiClient {
   cancelBooking(bookingId: number, capability: string, options?: CallOptions): Promise<TrackedRequest>;
 }
 
-const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
+export { isTransient, parseRetryAfter } from './errors.js';
 
-/** The error codes of HTTP statuses; any other failing status is `network`. */
-const CODES: Record<number, ErrorCode> = {
-  400: 'validation',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  408: 'timeout',
-  422: 'validation',
-  429: 'rate-limited',
-  504: 'timeout',
-};
+const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
 
 /** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
 export const sleep: Sleep = (ms, signal) =>
@@ -117,22 +107,6 @@ export const sleep: Sleep = (ms, signal) =>
     if (signal.aborted) stop();
     else signal.addEventListener('abort', stop);
   });
-
-/** `Retry-After` in seconds (delta-seconds or an HTTP date), or undefined. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value?.trim()) return;
-  let seconds = +value;
-  if (!Number.isFinite(seconds)) seconds = (Date.parse(value) - Date.now()) / 1000;
-  return seconds > 0 ? seconds : seconds <= 0 ? 0 : undefined;
-}
-
-/**
- * A failure that may pass: network error, time-out, 408, 429 or 5xx. By code: 408 and 504 are
- * `timeout`, 429 is `rate-limited`, and a `network` error has no status or one of 5xx or not mapped.
- */
-export const isTransient = (error: unknown): error is ApiError =>
-  error instanceof ApiError &&
-  (error.code === 'network' ? !(error.status! < 500) : error.code === 'timeout' || error.code === 'rate-limited');
 
 interface Page<T> {
   data: T[];
@@ -219,7 +193,7 @@ export function createClient({
         if (!res.ok) {
           const { status } = res;
           const error = ErrorBody.safeParse(raw).data;
-          const code = CODES[status] ?? 'network';
+          const code = codeOfStatus(status);
           throw new ApiError(code, error?.message || `HTTP ${status}`, {
             status,
             fieldErrors: code === 'validation' ? (error?.errors ?? {}) : undefined,
