@@ -206,8 +206,7 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
     }
     ${view.done ? nothing : renderChoice(input, handlers)}
     ${input.offline ? html`<p class="error" role="alert">${t('offline')}</p>` : nothing}
-    <div class="status" tabindex="-1">
-      <ev-status-tracker
+    <ev-status-tracker
         exportparts="status, card, calendar, add-to-calendar"
         .status=${status}
         .message=${textOf(t, view.confirmed ? view.cancelError : view.statusMessage)}
@@ -221,6 +220,5 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
         @ev-cancel-booking=${handlers.cancelBooking}
         @ev-book-another=${(): void => handlers.dispatch({ type: 'book-another' })}
       ></ev-status-tracker>
-    </div>
   </div>`;
 }

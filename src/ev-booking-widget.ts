@@ -212,8 +212,9 @@ export class EvBookingWidget extends LitElement {
   }
 
   async #focus(target: 'status' | 'slots'): Promise<void> {
+    // Asked before the outcome renders, so that the tracker tells it by the focus alone.
+    if (target === 'status') return this.renderRoot.querySelector('ev-status-tracker')?.focusOutcome();
     await this.updateComplete;
-    if (target === 'status') return this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
     const grid = this.renderRoot.querySelector<EvSlotGrid>('ev-slot-grid');
     await grid?.updateComplete;
     grid?.focus();

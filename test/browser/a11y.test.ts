@@ -272,10 +272,14 @@ describe('<ev-booking-widget> accessibility', () => {
       await sendKeys({ press: 'Enter' });
       await confirmed;
       await waitUntil(() => partText(el, 'ev-status-tracker').includes('Booking confirmed'));
-      // The form went away with the Book button in it: focus lands on the outcome, not the page.
-      await waitUntil(() => deepActive()?.classList.contains('status'), 'focus on the status');
-      const status = deepActive()?.querySelector('ev-status-tracker');
-      expect(status?.shadowRoot?.textContent).to.contain('Booking confirmed');
+      // The form went away with the Book button in it: focus lands on the outcome's heading, not
+      // the page nor an unnamed block, and the live regions do not say it again (audit finding 9).
+      await waitUntil(() => deepActive()?.localName === 'h3', 'focus on the outcome heading');
+      expect(deepActive()!.textContent).to.equal('Booking confirmed');
+      const tracker = el.shadowRoot!.querySelector('ev-status-tracker')!;
+      await tracker.updateComplete;
+      const regions = tracker.shadowRoot!.querySelectorAll('[role=status], [role=alert]');
+      expect([...regions].map((region) => region.textContent!.trim()).join('')).to.equal('');
     });
 
     it('Left and Right swap in a right-to-left slot grid', async () => {

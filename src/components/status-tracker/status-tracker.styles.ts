@@ -12,10 +12,14 @@ export const styles = css`
   }
   .title {
     font-weight: 600;
+    font-size: inherit;
   }
-  .confirmed .title {
+  .confirmed h3,
+  .cancelling h3 {
     color: var(--ev-status-tracker-confirmed-color, var(--_success));
   }
+  .rejected h3,
+  .error h3,
   [role='alert'] {
     color: var(--ev-status-tracker-error-color, var(--_danger));
   }
@@ -43,10 +47,6 @@ export const styles = css`
   h3 {
     margin: 0;
     font-size: var(--_text-large);
-    color: var(--ev-status-tracker-confirmed-color, var(--_success));
-  }
-  .cancelled h3 {
-    color: var(--_text);
   }
   .facts {
     display: grid;

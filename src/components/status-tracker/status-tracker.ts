@@ -19,8 +19,6 @@ const RUNNING: readonly BookingStatus[] = ['sending', 'pending', 'cancelling'];
 const PROGRESS: Partial<Record<BookingStatus, MessageKey>> = {
   sending: 'statusSending',
   pending: 'statusPending',
-  confirmed: 'statusConfirmed',
-  timeout: 'statusTimeout',
 };
 
 /** The action a status offers (the button's text), and the event it sends. */
@@ -39,7 +37,9 @@ type Action = { key: MessageKey; event: 'ev-retry' | 'ev-pick-again' };
  *
  * Focus: a retry button (Try again, Check again) stays in place while its retry runs, so the focus
  * stays on it and is still there when the retry fails again; when the focused control goes away
- * (an outcome), the focus moves to the outcome's heading, never to the page.
+ * (an outcome), or the host asks with `focusOutcome()`, the focus moves to the outcome's heading,
+ * never to the page. An outcome is told once: by the focus landing on its heading, or else (the
+ * focus is elsewhere) by the live regions, which exist before their text changes.
  *
  * @summary Shows and announces the booking request's status, and the confirmed booking.
  *
@@ -81,6 +81,7 @@ export class EvStatusTracker extends LitElement {
     confirmingCancel: { state: true },
     retrying: { state: true },
     extras: { state: true },
+    told: { state: true },
   };
 
   /** Where the booking request is. */
@@ -111,9 +112,20 @@ export class EvStatusTracker extends LitElement {
 
   /** Whether the focus was inside before this update (to bring it back if its control went). */
   #focusWasInside = false;
+  /** The host asked to move the focus to the next outcome (`focusOutcome()`). */
+  #focusAsked = false;
+  /** The outcome shown is in the live regions (the focus did not go to its heading). */
+  private told = false;
+
+  /** Moves the focus to the next outcome's heading, once rendered; the live regions then do not repeat it. */
+  focusOutcome(): void {
+    this.#focusAsked = true;
+    this.requestUpdate();
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.#focusWasInside = this.matches(':focus-within');
+    if (changed.has('status') || changed.has('message')) this.told = false;
     if (changed.has('status')) {
       // A retry ends when its status is no longer running; the card's confirm step with the card.
       if (!RUNNING.includes(this.status)) this.retrying = null;
@@ -130,13 +142,29 @@ export class EvStatusTracker extends LitElement {
     return this.#extrasLoading;
   }
 
-  override updated(): void {
-    if (this.#focusWasInside && !this.matches(':focus-within')) this.focus();
+  override updated(changed: PropertyValues<this>): void {
+    const focusHere = this.#focusAsked || this.#focusWasInside;
+    this.#focusAsked = false;
+    if (focusHere && !this.matches(':focus-within')) this.focus();
+    // The focus is elsewhere (or stays on a retry button): the live regions tell the outcome.
+    else if ((changed.has('status') || changed.has('message')) && this.#outcome) this.told = true;
   }
 
   /** Focuses the outcome: its heading or message, else the block. */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus(options);
+  }
+
+  /** The outcome's heading text, and whether it is an alert (a rejection or an error). */
+  get #outcome(): { text: string; alert: boolean } | null {
+    const { status, message } = this;
+    const t = (key: MessageKey): string => translate(this.catalogue, key, { reason: message! });
+    if (status === 'confirmed') return { text: t('statusConfirmed'), alert: false };
+    if (status === 'cancelled' && this.booking) return { text: t('cancelled'), alert: false };
+    if (status === 'timeout') return { text: t('statusTimeout'), alert: false };
+    if (status === 'rejected') return { text: t(message ? 'statusRejectedReason' : 'statusRejected'), alert: true };
+    if (status === 'error') return { text: message || t('statusError'), alert: true };
+    return null;
   }
 
   get #action(): Action | null {
@@ -176,9 +204,7 @@ export class EvStatusTracker extends LitElement {
     const cancelling = status === 'cancelling';
     const title: MessageKey = cancelled ? 'cancelled' : 'statusConfirmed';
     return html`<section class="card ${status}" part="card" aria-labelledby="card-title">
-      <div role="status" aria-live="polite">
-        <h3 id="card-title" tabindex="-1" data-focus-target>${translate(this.catalogue, title)}</h3>
-      </div>
+      <h3 id="card-title" tabindex="-1" data-focus-target>${translate(this.catalogue, title)}</h3>
       ${bookingFacts(this.catalogue, locale, booking)}
       ${cancelled ? nothing : html`<p class="next">${translate(this.catalogue, 'confirmedNext')}</p>${this.extras?.calendarLinks(this.catalogue, locale, booking) ?? nothing}`}
       <div class="actions">
@@ -218,35 +244,37 @@ export class EvStatusTracker extends LitElement {
 
   override render(): TemplateResult {
     const { locale, status, message, detail, booking } = this;
-    if (booking && ['confirmed', 'cancelling', 'cancelled'].includes(status)) {
-      return html`<div part="status" class=${status}>
-        ${this.#renderCard(booking)}
-        <div role="alert">${status === 'confirmed' && message ? html`<p>${message}</p>` : nothing}</div>
-      </div>`;
-    }
+    const outcome = this.#outcome;
     const progress = PROGRESS[status];
     const running = RUNNING.includes(status) && !this.retrying;
-    const rejected = status === 'rejected';
-    const alert = rejected
-      ? translate(this.catalogue, message ? 'statusRejectedReason' : 'statusRejected', { reason: message! })
-      : status === 'error' && (message || translate(this.catalogue, 'statusError'));
+    const card = booking && ['confirmed', 'cancelling', 'cancelled'].includes(status);
+    // Told by the live regions only when the focus did not go to the outcome's heading.
+    const told = (alert: boolean): TemplateResult | typeof nothing =>
+      this.told && outcome?.alert === alert
+        ? html`<span class="vh">${outcome.text}${detail && !card ? ` ${detail}` : ''}</span>`
+        : nothing;
     return html`<div part="status" class=${status}>
       <div role="status" aria-live="polite" aria-atomic="true">${
         progress
-          ? html`<p class="title" tabindex="-1" data-focus-target>${
-              running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing
-            }${translate(this.catalogue, progress)}</p>
-              ${detail ? html`<p>${detail}</p>` : nothing}`
-          : nothing
+          ? html`<p class="title">${running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${translate(
+              this.catalogue,
+              progress,
+            )}</p>`
+          : told(false)
       }</div>
+      <div role="alert">${card && status === 'confirmed' && message ? html`<p>${message}</p>` : told(true)}</div>
       ${
-        status === 'pending' && booking
-          ? html`<div class="card pending" part="card">${bookingFacts(this.catalogue, locale, booking)}
-              <p class="next">${translate(this.catalogue, 'pendingHint')}</p></div>`
-          : nothing
+        card
+          ? this.#renderCard(booking)
+          : html`${
+              outcome ? html`<h3 class="title" tabindex="-1" data-focus-target>${outcome.text}</h3>` : nothing
+            }${detail ? html`<p>${detail}</p>` : nothing}${
+              status === 'pending' && booking
+                ? html`<div class="card pending" part="card">${bookingFacts(this.catalogue, locale, booking)}
+                    <p class="next">${translate(this.catalogue, 'pendingHint')}</p></div>`
+                : nothing
+            }${this.#renderActionButton()}`
       }
-      <div role="alert">${alert ? html`<p tabindex="-1" data-focus-target>${alert}</p>` : nothing}</div>
-      ${this.#renderActionButton()}
     </div>`;
   }
 }

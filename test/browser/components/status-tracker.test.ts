@@ -17,6 +17,13 @@ const text = (el: EvStatusTracker, selector: string): string =>
   el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const buttons = (el: EvStatusTracker): string[] =>
   [...el.shadowRoot!.querySelectorAll('button')].map((b) => accessibleName(b));
+/** Waits until no update is pending (an outcome is put in the live regions in an update of its own). */
+async function settled(el: EvStatusTracker): Promise<EvStatusTracker> {
+  while (!(await el.updateComplete));
+  return el;
+}
+/** What the live regions say. */
+const spoken = (el: EvStatusTracker): string => `${text(el, '[role=status]')}|${text(el, '[role=alert]')}`;
 
 describe('<ev-status-tracker>', () => {
   describe('accessibility', () => {
@@ -69,8 +76,9 @@ describe('<ev-status-tracker>', () => {
       const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker status="confirmed" detail="A1, Sunday 29 March, 10:00–11:00"></ev-status-tracker>`,
       );
-      expect(text(el, '[role=status]')).to.equal('Booking confirmed A1, Sunday 29 March, 10:00–11:00');
-      expect(text(el, '[role=alert]')).to.equal('');
+      await settled(el);
+      expect(text(el, 'h3')).to.equal('Booking confirmed');
+      expect(spoken(el)).to.equal('Booking confirmed A1, Sunday 29 March, 10:00–11:00|');
     });
 
     it('alerts a rejection with its reason, as text, and offers another time', async () => {
@@ -78,16 +86,19 @@ describe('<ev-status-tracker>', () => {
       const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker status="rejected" .message=${evil}></ev-status-tracker>`,
       );
+      await settled(el);
+      expect(text(el, 'h3')).to.equal(`Booking rejected: ${evil}`);
       expect(text(el, '[role=alert]')).to.equal(`Booking rejected: ${evil}`);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(buttons(el)).to.deep.equal(['Pick another time']);
       el.message = null;
-      await el.updateComplete;
+      await settled(el);
       expect(text(el, '[role=alert]')).to.equal('Booking rejected');
     });
 
     it('tells the driver a timed-out request is still pending, with Check again', async () => {
-      const el = await make('timeout');
+      const el = await settled(await make('timeout'));
+      expect(text(el, 'h3')).to.equal('Still pending. Check the driver app.');
       expect(text(el, '[role=status]')).to.equal('Still pending. Check the driver app.');
       expect(buttons(el)).to.deep.equal(['Check again']);
     });
@@ -96,11 +107,13 @@ describe('<ev-status-tracker>', () => {
       const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker status="error" message="The network is down."></ev-status-tracker>`,
       );
+      await settled(el);
       expect(text(el, '[role=alert]')).to.equal('The network is down.');
       expect(buttons(el)).to.deep.equal([]);
       el.retryable = true;
       el.message = null;
-      await el.updateComplete;
+      await settled(el);
+      expect(text(el, 'h3')).to.equal('Something went wrong.');
       expect(text(el, '[role=alert]')).to.equal('Something went wrong.');
       expect(buttons(el)).to.deep.equal(['Try again']);
     });
@@ -287,6 +300,42 @@ describe('<ev-status-tracker>', () => {
       expect(facts).to.contain('When: Sunday 29 March, 10:00–11:30, Sofia time (GMT+3)');
       expect(facts).to.contain('Port: any port');
       expect(facts).not.to.contain('Reference');
+    });
+
+    it('tells an outcome once: the focus on its heading with the live regions silent, else the live regions', async () => {
+      const outcomes: [BookingStatus, TrackedBooking | null, string][] = [
+        ['confirmed', booking, 'Booking confirmed'],
+        ['confirmed', null, 'Booking confirmed'],
+        ['cancelled', booking, 'Booking cancelled'],
+        ['rejected', null, 'Booking rejected: Taken'],
+        ['timeout', null, 'Still pending. Check the driver app.'],
+        ['error', null, 'Taken'],
+      ];
+      for (const [status, value, heading] of outcomes) {
+        const what = `${status}${value ? ' (card)' : ''}`;
+        // The host moves the focus to the outcome (the control that had it went away).
+        const focused = await fixture<EvStatusTracker>(
+          html`<ev-status-tracker status="pending" .booking=${value}></ev-status-tracker>`,
+        );
+        focused.focusOutcome();
+        Object.assign(focused, { status, message: status === 'confirmed' ? null : 'Taken' });
+        await settled(focused);
+        const target = active(focused)!;
+        expect(target?.localName, what).to.equal('h3');
+        expect(target.getAttribute('tabindex'), what).to.equal('-1');
+        expect(accessibleName(target), what).to.equal(heading);
+        expect(spoken(focused), `${what}: not read twice`).to.equal('|');
+        // The focus is elsewhere: the regions, which were there before, say it once.
+        const elsewhere = await fixture<EvStatusTracker>(
+          html`<ev-status-tracker status="pending" .booking=${value}></ev-status-tracker>`,
+        );
+        const regions = [...elsewhere.shadowRoot!.querySelectorAll('[role=status], [role=alert]')];
+        Object.assign(elsewhere, { status, message: status === 'confirmed' ? null : 'Taken' });
+        await settled(elsewhere);
+        expect([...elsewhere.shadowRoot!.querySelectorAll('[role=status], [role=alert]')], what).to.deep.equal(regions);
+        expect(spoken(elsewhere).replace('|', ''), what).to.equal(heading);
+        expect(elsewhere.shadowRoot!.activeElement, what).to.equal(null);
+      }
     });
 
     it('keeps the focus on Try again and Check again while the retry runs and when it fails again', async () => {
