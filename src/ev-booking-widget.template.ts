@@ -54,10 +54,14 @@ export interface WidgetTemplateInput {
   email: string;
   signupUrl: string | null;
   offline: boolean;
+  /** Try again after a failed load runs: its alert stays, the button busy. */
+  retrying: boolean;
 }
 
 export interface WidgetHandlers {
   dispatch(event: FlowEvent): void;
+  /** Try again after a failed load. */
+  retryLoad(): void;
   portSelect(event: CustomEvent<PortSelectDetail>): void;
   portFilter(event: CustomEvent<PortFilterDetail>): void;
   durationSelect(event: CustomEvent<DurationSelectDetail>): void;
@@ -72,7 +76,7 @@ const textOf = (t: WidgetTemplateInput['t'], message: Message | null): string | 
   message === null ? null : 'key' in message ? t(message.key) : message.text;
 
 function renderFatal(
-  { textLanguage, direction, t, view, offline }: WidgetTemplateInput,
+  { textLanguage, direction, t, view, offline, retrying }: WidgetTemplateInput,
   handlers: WidgetHandlers,
 ): TemplateResult {
   const fatal = view.fatal!;
@@ -82,7 +86,9 @@ function renderFatal(
       ${offline ? html`<p>${t('offline')}</p>` : nothing}
       ${
         fatal.retryable
-          ? html`<button @click=${(): void => handlers.dispatch({ type: 'retry' })}>${t('tryAgain')}</button>`
+          ? html`<button aria-disabled=${retrying || nothing} @click=${handlers.retryLoad}>${
+              retrying ? html`<span class="spinner" aria-hidden="true"></span>` : nothing
+            }${t('tryAgain')}</button>`
           : nothing
       }
     </div>

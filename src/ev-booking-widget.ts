@@ -15,6 +15,7 @@ import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
+import { LoadRetryController } from './controllers/load-retry.js';
 import { renderWidget, type WidgetHandlers, type WidgetTemplateInput } from './ev-booking-widget.template.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
 import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
@@ -151,6 +152,11 @@ export class EvBookingWidget extends LitElement {
     clearStart: () => (this.chosenStart = null),
     focus: (target) => void this.#focus(target),
   });
+  #loadRetry = new LoadRetryController(
+    this,
+    () => viewOf(this.#flow.state),
+    () => void this.#focus('slots'),
+  );
   #emailTouched = false;
   #starts = new StartsMemo();
 
@@ -223,6 +229,7 @@ export class EvBookingWidget extends LitElement {
   /** What the driver does, from the template's parts: the choice kept here, the rest told to the flow. */
   #handlers: WidgetHandlers = {
     dispatch: (event) => this.#flow.dispatch(event),
+    retryLoad: () => this.#loadRetry.retry(() => this.#flow.dispatch({ type: 'retry' })),
     portSelect: ({ detail }) => {
       if (this.chosenEvseId !== detail.evseId) this.chosenStart = null;
       this.chosenEvseId = detail.evseId;
@@ -268,7 +275,9 @@ export class EvBookingWidget extends LitElement {
   override render(): TemplateResult {
     const data = this.#loadedData;
     const timeZone = data?.timeZone ?? resolveTimeZone(null);
-    const view = viewOf(this.#flow.state);
+    const flowView = viewOf(this.#flow.state);
+    const { fatal, retrying } = this.#loadRetry.fatal(flowView);
+    const view = { ...flowView, fatal };
     // Until the locale's messages are here too (no flash of English): they load beside the data.
     // With a connector filter the start times need the ports' details too (SPEC §4, v2).
     const filtered = this.portFilter.connectorTypes.length > 0 || this.portFilter.currentType !== null;
@@ -299,6 +308,7 @@ export class EvBookingWidget extends LitElement {
       email: this.typedEmail,
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
+      retrying,
     };
     return renderWidget(input, this.#handlers);
   }

@@ -89,6 +89,39 @@ describe('faults and bad input (SPEC §8)', () => {
     });
   });
 
+  it('"Try again" after a load failure keeps the focus while the load runs and fails again, then hands it to the start times', async () => {
+    let failing = true;
+    let gate: Promise<void> = Promise.resolve();
+    worker.use(
+      http.get(LOCATION, async () => {
+        await gate;
+        return failing ? HttpResponse.json({ message: 'Not found' }, { status: 404 }) : undefined;
+      }),
+      ...createAmpecoFixture(),
+    );
+    const { el } = await mountBare();
+    const retryButton = (): HTMLButtonElement | null =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button');
+    await waitUntil(retryButton, 'the load failed');
+    const retry = retryButton()!;
+    retry.focus();
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    retry.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'on Try again while the load runs').to.equal(retry);
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    open();
+    await waitUntil(() => !retry.hasAttribute('aria-disabled'), 'failed again');
+    expect(el.shadowRoot!.activeElement, 'on Try again after failing again').to.equal(retry);
+    failing = false;
+    retry.click();
+    await waitUntil(() => slots(el).length > 0, 'loaded', { timeout: 5000 });
+    const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
+    await waitUntil(() => grid.shadowRoot!.activeElement !== null, 'the focus goes on to the start times');
+    expect(grid.shadowRoot!.activeElement!.matches('[role=radio], [role=tab]')).to.be.true;
+  });
+
   it('a lost create response is looked up by externalId: one POST, one booking', async () => {
     const el = await mount({ loseCreateResponse: true });
     await fillBooking(el, 'driver@example.com');
