@@ -203,7 +203,8 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
   if (view.fatal) return renderFatal(input, handlers);
   const name = data ? (pickTranslation(data.location.name, locale) ?? t('locationFallback')) : '';
   const { booking, status } = tracked(input, name);
-  return html`<div part="base" lang=${textLanguage} dir=${direction} aria-busy=${input.loading}>
+  // No aria-busy here: it would silence the slot grid's loading announcements (the parts that load say so).
+  return html`<div part="base" lang=${textLanguage} dir=${direction}>
     <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
       data && ownTimeZone !== timeZone

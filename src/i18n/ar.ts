@@ -14,6 +14,7 @@ export const ar = {
   portUnavailable: 'غير متاحة',
   slotGroup: 'وقت البدء',
   slotsLoading: 'جارٍ تحميل الأوقات…',
+  slotsLoaded: 'عُرضت أوقات البدء: {day}، {free}.',
   slotPrevDay: 'اليوم السابق',
   slotNextDay: 'اليوم التالي',
   slotNoTimes: 'لا توجد أوقات متاحة',

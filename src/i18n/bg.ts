@@ -11,6 +11,7 @@ export const bg = {
   portUnavailable: 'Недостъпна',
   slotGroup: 'Начален час',
   slotsLoading: 'Зареждане на часовете…',
+  slotsLoaded: 'Началните часове са показани: {day}, {free}.',
   slotPrevDay: 'Предишен ден',
   slotNextDay: 'Следващ ден',
   slotNoTimes: 'Няма свободни часове',

@@ -11,6 +11,7 @@ export const de = {
   portUnavailable: 'Nicht verfügbar',
   slotGroup: 'Startzeit',
   slotsLoading: 'Lade Zeiten…',
+  slotsLoaded: 'Startzeiten angezeigt: {day}, {free}.',
   slotPrevDay: 'Vorheriger Tag',
   slotNextDay: 'Nächster Tag',
   slotNoTimes: 'Keine freien Zeiten',

@@ -11,6 +11,7 @@ export const es = {
   portUnavailable: 'No disponible',
   slotGroup: 'Hora de inicio',
   slotsLoading: 'Cargando horarios…',
+  slotsLoaded: 'Horas de inicio mostradas: {day}, {free}.',
   slotPrevDay: 'Día anterior',
   slotNextDay: 'Día siguiente',
   slotNoTimes: 'No hay horarios libres',

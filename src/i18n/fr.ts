@@ -11,6 +11,7 @@ export const fr = {
   portUnavailable: 'Indisponible',
   slotGroup: 'Heure de début',
   slotsLoading: 'Chargement des horaires…',
+  slotsLoaded: 'Heures de début affichées : {day}, {free}.',
   slotPrevDay: 'Jour précédent',
   slotNextDay: 'Jour suivant',
   slotNoTimes: 'Aucun créneau libre',

@@ -204,7 +204,6 @@ describe('<ev-booking-widget> accessibility', () => {
           { ready: false, before: [holdResponses()] },
         );
         await el.updateComplete;
-        expect(el.shadowRoot!.querySelector('[part=base]')?.getAttribute('aria-busy')).to.equal('true');
         await expect(el).to.be.accessible();
         for (const tag of ['ev-port-list', 'ev-slot-grid', 'ev-email-form', 'ev-status-tracker']) {
           const part = el.shadowRoot!.querySelector(tag)!;
@@ -214,6 +213,29 @@ describe('<ev-booking-widget> accessibility', () => {
         expect(partText(el, 'ev-port-list')).to.contain('Loading ports');
       });
     }
+
+    it('says that the start times load, and when they are shown, in one polite region outside aria-busy', async () => {
+      const el = await mountWidget('location-id="7" locale="en-GB"', {}, { ready: false, before: [holdResponses()] });
+      const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
+      const region = (): Element => grid.shadowRoot!.querySelector('[role=status]')!;
+      await waitUntil(() => region()?.textContent === 'Loading start times…', 'loading said');
+      const said = region();
+      for (let node: Node | null = said; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null)
+        expect((node as Element).getAttribute?.('aria-busy'), 'no busy ancestor silences it').not.to.equal('true');
+      const regions = (): Element[] =>
+        [el.shadowRoot!, ...[...el.shadowRoot!.querySelectorAll('*')].flatMap((e) => e.shadowRoot ?? [])].flatMap(
+          (root) => [...root.querySelectorAll('[role=status], [aria-live]')],
+        );
+      expect(
+        regions().filter((r) => r.textContent!.includes('Loading')),
+        'said once',
+      ).to.deep.equal([said]);
+      release!();
+      await waitUntil(() => said.textContent!.startsWith('Start times shown: '), 'the end said', { timeout: 5000 });
+      const day = grid.shadowRoot!.querySelector('[role=tab][aria-selected=true] .vh')!.textContent!.slice(0, -1);
+      expect(said.textContent).to.match(new RegExp(`^Start times shown: ${day}, (\\d+ free|Full)\\.$`));
+      expect(region(), 'the same region').to.equal(said);
+    });
   });
 
   describe('keyboard only', () => {

@@ -105,7 +105,8 @@ describe('languages on demand', () => {
       );
       // Meanwhile the widget shows its loading state, not English ports that then turn Bulgarian.
       expect(radios(el)).to.have.length(0);
-      expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('aria-busy')).to.equal('true');
+      const ports = el.shadowRoot!.querySelector('ev-port-list')!.shadowRoot!.querySelector('fieldset')!;
+      expect(ports.getAttribute('aria-busy')).to.equal('true');
     } finally {
       release();
     }

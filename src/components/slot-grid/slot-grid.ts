@@ -10,6 +10,7 @@ import {
   translate,
   type Catalogue,
   type MessageKey,
+  type MessageParams,
 } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
@@ -84,6 +85,7 @@ export class EvSlotGrid extends LitElement {
     step: { type: Number },
     loading: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
+    announcement: { state: true },
   };
 
   /** The days that can be shown, in order. */
@@ -111,6 +113,9 @@ export class EvSlotGrid extends LitElement {
   #dayIndex = 0;
   /** The start that holds the times' single tab stop (likewise). */
   #tabStart: string | null = null;
+  /** What the polite region says: loading, then once loaded the day shown and its free starts. */
+  private announcement = '';
+  #wasLoading = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     const { days, selected } = this;
@@ -132,6 +137,26 @@ export class EvSlotGrid extends LitElement {
     this.#dayIndex = Math.max(0, Math.min(this.#dayIndex, days.length - 1));
     const starts: (string | null)[] = days[this.#dayIndex]?.starts ?? [];
     if (!starts.includes(this.#tabStart)) this.#tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
+  }
+
+  /**
+   * The announcement is set one update after the region is in place (a region that appears with its
+   * text is not reliably read), and changes only when loading starts or ends: never twice.
+   */
+  override updated(): void {
+    const day = this.days[this.#dayIndex];
+    const t = (key: MessageKey, params?: MessageParams): string => translate(this.catalogue, key, params);
+    let text = this.announcement;
+    if (this.loading) text = t('slotsLoading');
+    else if (this.#wasLoading)
+      text = day
+        ? t('slotsLoaded', {
+            day: formatDate(this.locale, day.date),
+            free: day.starts.length ? t('dayFree', { count: day.starts.length }) : t('dayFull'),
+          })
+        : t('slotNoTimes');
+    this.#wasLoading = this.loading;
+    if (text !== this.announcement) this.announcement = text;
   }
 
   /** Focuses the times' tab stop: the chosen or first start of the day shown, else the day's tab. */
@@ -239,8 +264,7 @@ ${time}</button>`;
   #renderDay(day: SlotDay | undefined): TemplateResult {
     const { locale } = this;
     if (this.loading) {
-      return html`<span class="vh" role="status">${translate(this.catalogue, 'slotsLoading')}</span>
-        <div class="grid" aria-hidden="true">
+      return html`<div class="grid" aria-hidden="true">
           ${[1, 2, 3, 4, 5, 6, 7, 8].map(() => html`<div class="skeleton"></div>`)}
         </div>`;
     }
@@ -293,7 +317,8 @@ ${time}</button>`;
       >
         ${this.#renderDay(day)}
       </div>
-    </div>`;
+    </div>
+    <p class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>`;
   }
 }
 

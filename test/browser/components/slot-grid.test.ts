@@ -232,7 +232,42 @@ describe('<ev-slot-grid>', () => {
       expect(tabs(el).some((b) => b.disabled)).to.be.false;
       const loading = await fixture<EvSlotGrid>(html`<ev-slot-grid loading></ev-slot-grid>`);
       expect(loading.shadowRoot!.querySelectorAll('.skeleton').length).to.be.greaterThan(0);
-      expect(loading.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Loading times');
+    });
+
+    it('announces loading and its end once, in a polite region there before its text, outside aria-busy', async () => {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = Object.assign(document.createElement('ev-slot-grid'), {
+        locale: 'en-GB',
+        timeZone: 'Europe/Sofia',
+        loading: true,
+      });
+      container.append(el);
+      expect(await el.updateComplete, 'the text comes in an update of its own').to.be.false;
+      const region = el.shadowRoot!.querySelector('[role=status]')!;
+      expect(region.getAttribute('aria-live')).to.equal('polite');
+      expect(text(region), 'the region is there before its text').to.equal('');
+      const said: string[] = [];
+      new MutationObserver(() => said.push(text(region))).observe(region, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      while (!(await el.updateComplete));
+      expect(text(region)).to.equal('Loading start times…');
+      for (let node: Node | null = region; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null)
+        expect((node as Element).getAttribute?.('aria-busy'), 'no busy ancestor silences it').not.to.equal('true');
+      Object.assign(el, { days, loading: false });
+      while (!(await el.updateComplete));
+      expect(el.shadowRoot!.querySelector('[role=status]')).to.equal(region);
+      expect(text(region)).to.equal('Start times shown: Saturday 28 March, 2 free.');
+      // Changing the day or reloading the same days says nothing more.
+      tabs(el)[1]!.click();
+      el.days = [...days];
+      while (!(await el.updateComplete));
+      expect(said.filter(Boolean)).to.deep.equal([
+        'Loading start times…',
+        'Start times shown: Saturday 28 March, 2 free.',
+      ]);
     });
   });
 
