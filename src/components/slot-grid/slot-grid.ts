@@ -10,10 +10,10 @@ import {
   translate,
   type Catalogue,
   type MessageKey,
-  type MessageParams,
 } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
+import { loadAnnouncement } from './load-announcement.js';
 import { renderDayStrip } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
@@ -144,18 +144,10 @@ export class EvSlotGrid extends LitElement {
    * text is not reliably read), and changes only when loading starts or ends: never twice.
    */
   override updated(): void {
+    const { catalogue, locale, loading } = this;
     const day = this.days[this.#dayIndex];
-    const t = (key: MessageKey, params?: MessageParams): string => translate(this.catalogue, key, params);
-    let text = this.announcement;
-    if (this.loading) text = t('slotsLoading');
-    else if (this.#wasLoading)
-      text = day
-        ? t('slotsLoaded', {
-            day: formatDate(this.locale, day.date),
-            free: day.starts.length ? t('dayFree', { count: day.starts.length }) : t('dayFull'),
-          })
-        : t('slotNoTimes');
-    this.#wasLoading = this.loading;
+    const text = loadAnnouncement(this.announcement, { catalogue, locale, loading, wasLoading: this.#wasLoading, day });
+    this.#wasLoading = loading;
     if (text !== this.announcement) this.announcement = text;
   }
 
