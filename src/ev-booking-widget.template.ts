@@ -10,7 +10,7 @@ import type { BookingChoice } from './components/email-form/email-form.js';
 import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
 import { cancelledBooking, confirmedBooking, trackedPort } from './booking/tracked.js';
 import type { FlowEvent } from './booking/states.js';
-import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
+import type { FlowView, Message } from './booking/view.js';
 import type {
   DurationSelectDetail,
   EmailInputDetail,
@@ -82,7 +82,7 @@ function renderFatal(
   const fatal = view.fatal!;
   return html`<div part="base" lang=${textLanguage} dir=${direction}>
     <div class="fatal" role="alert" part="status">
-      <p>${t(ERROR_MESSAGE[fatal.code])}</p>
+      <p>${t(fatal.key)}</p>
       ${offline ? html`<p>${t('offline')}</p>` : nothing}
       ${
         fatal.retryable

@@ -28,12 +28,19 @@ export const ERROR_MESSAGE: Record<ErrorCode, MessageKey> = {
   timeout: 'errorTimeout',
 };
 
+/**
+ * The catalogue key of a failure's message: its code's, except that a `network` failure with a
+ * status (a 5xx) is the service answering that it had a problem, not "can't reach" (audit finding 11).
+ */
+export const errorMessage = ({ code, status }: { code: ErrorCode; status?: number | undefined }): MessageKey =>
+  code === 'network' && status ? 'errorService' : ERROR_MESSAGE[code];
+
 /** Where cancelling a confirmed booking is (SPEC §4 step 8). */
 export type CancelStage = 'unavailable' | 'offered' | 'confirming' | 'cancelling' | 'cancelled';
 
 export interface FlowView {
   /** Nothing but an alert: no usable location, or the first load failed (`retryable` then). */
-  fatal: { code: ErrorCode; retryable: boolean } | null;
+  fatal: { code: ErrorCode; retryable: boolean; key: MessageKey } | null;
   loading: boolean;
   /** The start times are shown but the ports' details still load (SPEC §4 steps 2–3). */
   portsLoading: boolean;
@@ -91,9 +98,9 @@ function statusMessageOf(state: State): Message | null {
     case 'rejected':
       return state.reason ? { text: state.reason } : null;
     case 'failed':
-      return state.message ? { text: state.message } : { key: ERROR_MESSAGE[state.failure.code] };
+      return state.message ? { text: state.message } : { key: errorMessage(state.failure) };
     case 'uncertain':
-      return { key: ERROR_MESSAGE[state.failure.code] };
+      return { key: errorMessage(state.failure) };
     default:
       return null;
   }
@@ -124,9 +131,9 @@ function cancelStageOf(state: State): CancelStage {
 export function viewOf(state: State): FlowView {
   const fatal =
     state.kind === 'config-error'
-      ? { code: 'config' as const, retryable: false }
+      ? { code: 'config' as const, retryable: false, key: ERROR_MESSAGE.config }
       : state.kind === 'load-failed'
-        ? { code: state.failure.code, retryable: true }
+        ? { code: state.failure.code, retryable: true, key: errorMessage(state.failure) }
         : null;
   const cancelFailure = state.kind === 'confirmed' ? state.cancelFailure : null;
   const confirmed = confirmedOf(state);
@@ -146,7 +153,7 @@ export function viewOf(state: State): FlowView {
     cancelError: cancelFailure
       ? cancelFailure.code === 'validation'
         ? { text: cancelFailure.message }
-        : { key: ERROR_MESSAGE[cancelFailure.code] }
+        : { key: errorMessage(cancelFailure) }
       : null,
     cancelledBooking: state.kind === 'cancelled' ? state.booking : null,
   };

@@ -133,22 +133,24 @@ export class LocaleController implements ReactiveController {
   }
 }
 
+/** `tag` as a canonical BCP 47 tag, or undefined when it is none. */
+function canonical(tag: string | null | undefined): string | undefined {
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+  } catch {
+    return undefined; // Not BCP 47.
+  }
+}
+
 /**
  * The first valid BCP 47 tag (canonical) of: `preferred`, the nearest `lang` of `element`, the
- * document's, the browser's; else `en`.
+ * document's, the browser's; else `en`. A page `lang` that names a bare language (`en`) read in a
+ * browser whose first language is a region of it (`en-GB`) gives the browser's tag: the page says
+ * which language, the driver's browser which formats (audit finding 11).
  */
 export function resolveLocale(element: Element, preferred: string | null | undefined): string {
-  for (const candidate of [
-    preferred,
-    element.closest<HTMLElement>('[lang]')?.lang,
-    document.documentElement.lang,
-    navigator.language,
-  ]) {
-    try {
-      if (candidate) return Intl.getCanonicalLocales(candidate)[0]!;
-    } catch {
-      // Not BCP 47: the next one.
-    }
-  }
-  return 'en';
+  const browser = canonical(navigator.languages[0] ?? navigator.language);
+  const page = canonical(element.closest<HTMLElement>('[lang]')?.lang) ?? canonical(document.documentElement.lang);
+  const regional = page && !page.includes('-') && browser?.startsWith(`${page}-`) ? browser : page;
+  return canonical(preferred) ?? regional ?? browser ?? 'en';
 }

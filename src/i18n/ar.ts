@@ -48,6 +48,7 @@ export const ar = {
   offline: 'غير متصل. سنعيد المحاولة لاحقًا.',
   errorConfig: 'لا تحتوي هذه الأداة على موقع صالح.',
   errorNetwork: 'تعذّر الوصول إلى خدمة الحجز.',
+  errorService: 'واجهت خدمة الحجز مشكلة. حاول مرة أخرى بعد قليل.',
   errorUnauthorized: 'تم رفض الوصول.',
   errorForbidden: 'الحجز غير مسموح هنا.',
   errorNotFound: 'الموقع غير موجود.',

@@ -45,6 +45,7 @@ export const de = {
   offline: 'Offline. Neuer Versuch, sobald Sie online sind.',
   errorConfig: 'Dieses Widget hat keinen gültigen Standort.',
   errorNetwork: 'Buchungsdienst nicht erreichbar.',
+  errorService: 'Der Buchungsdienst hatte ein Problem. Versuchen Sie es gleich noch einmal.',
   errorUnauthorized: 'Zugriff verweigert.',
   errorForbidden: 'Buchen hier nicht erlaubt.',
   errorNotFound: 'Standort nicht gefunden.',

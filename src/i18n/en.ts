@@ -48,6 +48,7 @@ export const en = {
   offline: "You're offline. We'll retry when you reconnect.",
   errorConfig: 'This widget has no valid location.',
   errorNetwork: "Can't reach the booking service.",
+  errorService: 'The booking service had a problem. Try again in a moment.',
   errorUnauthorized: 'Access denied.',
   errorForbidden: 'Booking not allowed here.',
   errorNotFound: 'Location not found.',

@@ -45,6 +45,7 @@ export const es = {
   offline: 'Sin conexión. Lo reintentaremos al volver.',
   errorConfig: 'Este widget no tiene una ubicación válida.',
   errorNetwork: 'Servicio de reservas inaccesible.',
+  errorService: 'El servicio de reservas tuvo un problema. Inténtelo de nuevo en un momento.',
   errorUnauthorized: 'Acceso denegado.',
   errorForbidden: 'Aquí no se permiten reservas.',
   errorNotFound: 'Ubicación no encontrada.',

@@ -45,6 +45,7 @@ export const fr = {
   offline: 'Hors ligne. Nouvel essai à la reconnexion.',
   errorConfig: 'Ce module n’a pas de site valide.',
   errorNetwork: 'Service de réservation injoignable.',
+  errorService: 'Le service de réservation a rencontré un problème. Réessayez dans un instant.',
   errorUnauthorized: 'Accès refusé.',
   errorForbidden: 'Réservation non autorisée ici.',
   errorNotFound: 'Site introuvable.',

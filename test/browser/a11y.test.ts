@@ -411,6 +411,36 @@ describe('<ev-booking-widget> accessibility', () => {
     });
   });
 
+  describe('a page lang without a region (audit finding 11)', () => {
+    afterEach(() => {
+      delete (navigator as { languages?: unknown }).languages;
+    });
+    /** Mounts the widget under `<div lang=…>`, the browser's languages being `languages`. */
+    async function firstTime(lang: string, languages: string[]): Promise<[string, Date]> {
+      Object.defineProperty(navigator, 'languages', { value: languages, configurable: true });
+      worker.use(...createAmpecoFixture());
+      const container = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+      container.innerHTML = `<ev-booking-widget location-id="7"></ev-booking-widget>`;
+      const el = container.querySelector('ev-booking-widget')!;
+      await waitUntil(() => slots(el).length > 0, 'start times shown', { timeout: 5000 });
+      return [slots(el)[0]!.textContent!.trim(), new Date(slots(el)[0]!.dataset['start']!)];
+    }
+
+    it('lang="en" in an en-GB browser: British formats', async () => {
+      const [shown, start] = await firstTime('en', ['en-GB', 'en']);
+      expect(shown).to.equal(formatTime('en-GB', 'Europe/Sofia', start));
+      expect(shown).not.to.match(/AM|PM/);
+    });
+
+    it('lang="en" in a German browser, and lang="en-US" in an en-GB browser: the page decides', async () => {
+      const [german, start] = await firstTime('en', ['de-DE', 'en']);
+      expect(german).to.equal(formatTime('en', 'Europe/Sofia', start));
+      expect(german).to.match(/AM|PM/);
+      const [american] = await firstTime('en-US', ['en-GB']);
+      expect(american).to.equal(formatTime('en-US', 'Europe/Sofia', start));
+    });
+  });
+
   describe('time zones', () => {
     it("shows times in the location's zone, named", async () => {
       const el = await mountWidget('location-id="7" locale="en-GB"');

@@ -79,6 +79,9 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(log.requests.length, 'the first try and 3 retries').to.equal(4);
     expect(errors[0]!.detail).to.include({ code: 'network', status: 503 });
     await el.updateComplete;
+    // The service answered: it had a problem, it is not out of reach (audit finding 11).
+    expect(alertText(el)).to.contain('The booking service had a problem.');
+    expect(alertText(el)).not.to.contain("Can't reach");
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!;
     expect(retry.textContent).to.contain('Try again');
     expect(retry.tabIndex).to.equal(0);

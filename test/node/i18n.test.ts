@@ -31,6 +31,14 @@ describe('message catalogues', () => {
     });
   }
 
+  it('every language tells "the service had a problem" (5xx) apart from "can\'t reach" (audit finding 11)', async () => {
+    for (const lang of ['en', ...catalogueFiles]) {
+      const catalogue: Catalogue = lang === 'en' ? en : await loadCatalogue(lang)!;
+      assert.notEqual(catalogue.errorService, catalogue.errorNetwork, lang);
+      if (lang !== 'en') assert.notEqual(catalogue.errorService, en.errorService, `${lang} is translated`);
+    }
+  });
+
   it('a catalogue with a missing or an extra key does not compile', () => {
     const { book: _book, ...withoutBook } = en;
     // @ts-expect-error `book` is missing.

@@ -23,8 +23,12 @@ const network = { code: 'network', message: 'POST failed' } as const;
 
 describe('viewOf', () => {
   it('a config error or a failed load is an alert; only the failed load offers to retry', () => {
-    assert.deepEqual(viewOf({ kind: 'config-error' }).fatal, { code: 'config', retryable: false });
-    assert.deepEqual(viewOf({ kind: 'load-failed', failure: network }).fatal, { code: 'network', retryable: true });
+    assert.deepEqual(viewOf({ kind: 'config-error' }).fatal, { code: 'config', retryable: false, key: 'errorConfig' });
+    assert.deepEqual(viewOf({ kind: 'load-failed', failure: network }).fatal, {
+      code: 'network',
+      retryable: true,
+      key: 'errorNetwork',
+    });
     assert.equal(viewOf({ kind: 'loading' }).fatal, null);
     assert.equal(viewOf({ kind: 'loading' }).loading, true);
   });
@@ -72,6 +76,16 @@ describe('viewOf', () => {
     for (const [state, status, busy] of cases) {
       assert.deepEqual([state.kind, viewOf(state).status, viewOf(state).busy], [state.kind, status, busy]);
     }
+  });
+
+  it('a service that answered 500 or 503 had a problem; one that did not answer cannot be reached (audit finding 11)', () => {
+    for (const status of [500, 502, 503]) {
+      const failure = { code: 'network', message: `GET failed: ${status}`, status } as const;
+      assert.equal(viewOf({ kind: 'load-failed', failure }).fatal?.key, 'errorService', `${status}`);
+      const failed = viewOf({ kind: 'failed', failure, message: null, retry: { kind: 'none' } });
+      assert.deepEqual(failed.statusMessage, { key: 'errorService' }, `${status}`);
+    }
+    assert.equal(viewOf({ kind: 'load-failed', failure: network }).fatal?.key, 'errorNetwork');
   });
 
   it('a failure says what happened; a 422 about what the driver cannot change says it in the server words', () => {
