@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/email-form/email-form.js';
 import type { EvEmailForm } from '../../../src/components/email-form/email-form.js';
 import { isEmail } from '../../../src/api/schemas.js';
+import { en, language, loadCatalogue } from '../../../src/i18n/index.js';
+import { formatWhen, zoneNameInWords } from '../../../src/i18n/zone.js';
 
 import { accessibleName } from '../../support/a11y.js';
 import { emulateForcedColors } from '../../support/forced-colors.js';
@@ -254,6 +256,20 @@ describe('<ev-email-form>', () => {
       await el.updateComplete;
       expect(description(el, button(el))).to.contain('any port · Sunday 29 March');
       await expect(el).to.be.accessible();
+    });
+
+    it('joins the summary without a word for "and" in fr, bg, ar and pt-BR (audit finding 10)', async () => {
+      // Intl.ListFormat's unit lists say "et", "и", "و", "e" there: "… 10:00–11:00 et Sofia time".
+      for (const locale of ['fr', 'bg', 'ar', 'pt-BR']) {
+        const catalogue = (await loadCatalogue(language(locale))) ?? en;
+        const el = await fixture<EvEmailForm>(
+          html`<ev-email-form .locale=${locale} .catalogue=${catalogue} .choice=${choice}></ev-email-form>`,
+        );
+        const start = Date.parse(choice.start);
+        const { date, times } = formatWhen(locale, choice.timeZone, start, Date.parse(choice.end));
+        const zone = zoneNameInWords(catalogue, locale, choice.timeZone, start);
+        expect(description(el, button(el)), locale).to.contain(['Port A', date, times, zone].join(' · '));
+      }
     });
 
     it('has its message region in place while empty, so a message that comes is announced', async () => {

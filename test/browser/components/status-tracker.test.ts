@@ -7,6 +7,8 @@ import type {
   TrackedBooking,
 } from '../../../src/components/status-tracker/status-tracker.js';
 
+import { en, language, loadCatalogue } from '../../../src/i18n/index.js';
+import { formatWhen, zoneNameInWords } from '../../../src/i18n/zone.js';
 import { accessibleName } from '../../support/a11y.js';
 import { emulateForcedColors } from '../../support/forced-colors.js';
 import { afterEach, describe, it } from '../../support/mocha.js';
@@ -232,6 +234,27 @@ describe('<ev-status-tracker>', () => {
         'Address: Sofia Mall, Tsarigradsko shose 115, Sofia',
       ]);
       expect(buttons(el)).to.deep.equal(['Cancel booking', 'Book another']);
+    });
+
+    it('writes when and which port without a word for "and" in fr, bg, ar and pt-BR (audit finding 10)', async () => {
+      for (const locale of ['fr', 'bg', 'ar', 'pt-BR']) {
+        const catalogue = (await loadCatalogue(language(locale))) ?? en;
+        const el = await fixture<EvStatusTracker>(
+          html`<ev-status-tracker
+            .locale=${locale}
+            .catalogue=${catalogue}
+            status="pending"
+            .booking=${{ ...booking, reference: null }}
+          ></ev-status-tracker>`,
+        );
+        const [when, port] = [...el.shadowRoot!.querySelectorAll('.facts dd')].map((dd) => dd.textContent!);
+        const start = Date.parse(booking.start);
+        const { date, times } = formatWhen(locale, booking.timeZone, start, Date.parse(booking.end));
+        const zone = zoneNameInWords(catalogue, locale, booking.timeZone, start);
+        expect(when, locale).to.equal(`${date}, ${times}, ${zone}`);
+        const details = port!.split(' · ');
+        expect([details.length, details[0], details[3]], locale).to.deep.equal([4, 'Port A', 'DC']);
+      }
     });
 
     it('gives an RFC 5545 .ics download named Add to calendar, and a Google Calendar link', async () => {
