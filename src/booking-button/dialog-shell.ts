@@ -6,7 +6,7 @@ import { css, html, type TemplateResult } from 'lit';
 
 export const dialogStyles = css`
       dialog {
-        width: min(44rem, calc(100vw - 2rem));
+        width: min(64rem, calc(100vw - 2rem));
         max-height: calc(100dvh - 2rem);
         padding: calc(var(--_space) * 2);
         border: 1px solid var(--_border);
@@ -26,6 +26,12 @@ export const dialogStyles = css`
         border: 0;
         padding: 0;
         max-width: none;
+      }
+      /* The two panes from a 720 px viewport (styles/layout.ts), one column below. */
+      @media (min-width: 720px) {
+        ev-booking-widget {
+          --_two-pane: 1;
+        }
       }
 `;
 

@@ -2,7 +2,9 @@
  * The booker's layout, for the widget's template (issue 14): one column on phones; at ≥ 720 px of
  * the widget's own width (a container query, so a narrow sidebar embed stays one column) two
  * panes, "what" (port, filters, duration) beside "when" (day strip and times), then the summary
- * and Book under the times.
+ * and Book under the times. A host that knows better sets `--_two-pane: 1` on the widget: the
+ * popup's dialog (booking-button/dialog-shell.ts) does from a 720 px viewport, where the dialog's
+ * margins leave the widget a little less than 720 px.
  *
  * ```html
  * <div class="booker">
@@ -27,7 +29,7 @@ export const bookerLayout = css`
     gap: calc(var(--_space) * 2.5);
     min-width: 0;
   }
-  @container (min-width: 720px) {
+  @container (min-width: 720px) or style(--_two-pane: 1) {
     .booker {
       grid-template-columns: minmax(15rem, 2fr) minmax(20rem, 3fr);
     }

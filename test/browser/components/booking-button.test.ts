@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { EvBookingButton } from '../../../src/ev-booking-button.js';
 import type { BookingErrorDetail } from '../../../src/events.js';
@@ -80,6 +80,34 @@ describe('<ev-booking-button>', () => {
     close.click();
     expect(dialog(el).open).to.be.false;
     expect(el.shadowRoot!.activeElement).to.equal(opener(el));
+  });
+
+  it('shows one column in a viewport under 720 px and the two panes from 720 px', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(10000);
+    // An API that never answers: the widget stays loading, its booker laid out.
+    const never = (): Promise<Response> => new Promise(() => {});
+    const original = { width: innerWidth, height: innerHeight };
+    const columns = async (width: number): Promise<number> => {
+      await setViewport({ width, height: 900 });
+      const el = await fixture<EvBookingButton>(
+        html`<ev-booking-button location-id="7" .fetch=${never}></ev-booking-button>`,
+      );
+      opener(el).click();
+      await opened(el);
+      const booker = (): Element | null => el.widget!.shadowRoot!.querySelector('.booker');
+      await waitUntil(booker, 'the booker');
+      const tracks = getComputedStyle(booker()!).gridTemplateColumns.split(' ').length;
+      el.close();
+      return tracks;
+    };
+    try {
+      for (const width of [375, 600, 719]) expect(await columns(width), `${width} px`).to.equal(1);
+      for (const width of [720, 800, 1280]) expect(await columns(width), `${width} px`).to.equal(2);
+    } finally {
+      await setViewport(original);
+    }
   });
 
   it('lets the widget events bubble out of the button element', async () => {
