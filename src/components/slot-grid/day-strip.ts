@@ -13,10 +13,28 @@ export interface DayStripInput {
   catalogue: Catalogue;
   onClick: (event: Event) => void;
   onKeydown: (event: KeyboardEvent) => void;
+  /** Days hidden past the strip's start or end (it scrolls): a fade and a chevron on that side show it. */
+  more: { before: boolean; after: boolean };
+  /** Scrolls the strip by about its width, toward its end or its start (the chevrons, for a pointer). */
+  onScroll: (towardEnd: boolean) => void;
+  /** The strip scrolled (by the driver, or to show a focused tab). */
+  onScrolled: () => void;
 }
 
-export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: DayStripInput): TemplateResult {
-  return html`<div class="strip" role="tablist" part="day-strip" aria-label=${translate(catalogue, 'dayStrip')}>
+/**
+ * The chevrons point outward, to the hidden days: `‹` at the start, `›` at the end, mirrored in
+ * right-to-left text (styles). For a pointer; the keyboard moves along the tabs with the arrows.
+ */
+const chevron = (towardEnd: boolean, onScroll: (towardEnd: boolean) => void): TemplateResult =>
+  html`<span class="scroll ${towardEnd ? 'after' : 'before'}" aria-hidden="true" @click=${(): void => onScroll(towardEnd)}
+    >${towardEnd ? '›' : '‹'}</span
+  >`;
+
+export function renderDayStrip(input: DayStripInput): TemplateResult {
+  const { days, chosen, catalogue, onClick, onKeydown, more, onScroll, onScrolled } = input;
+  return html`<div class="days ${more.before ? 'more-before' : ''} ${more.after ? 'more-after' : ''}">
+  ${chevron(false, onScroll)}
+  <div class="strip" role="tablist" part="day-strip" aria-label=${translate(catalogue, 'dayStrip')} @scroll=${onScrolled}>
     ${days.map(
       (day, index) =>
         html`<button
@@ -40,5 +58,7 @@ export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: 
           >
         </button>`,
     )}
+  </div>
+  ${chevron(true, onScroll)}
   </div>`;
 }

@@ -13,6 +13,39 @@ export const styles = css`
     margin: -4px 0;
     scrollbar-width: thin;
   }
+  /* Days past an edge of the strip: a fade and a chevron pointing to them (mirrored in RTL). */
+  .days {
+    position: relative;
+    min-width: 0;
+  }
+  .scroll {
+    position: absolute;
+    inset-block: 0;
+    z-index: 1;
+    display: none;
+    align-items: center;
+    width: 2.5em;
+    padding-inline: 0.25em;
+    font-size: 1.25em;
+    font-weight: 600;
+    cursor: pointer;
+    background: linear-gradient(to right, var(--_background) 45%, transparent);
+  }
+  .scroll.before {
+    inset-inline-start: 0;
+  }
+  .scroll.after {
+    inset-inline-end: 0;
+    justify-content: flex-end;
+    background: linear-gradient(to left, var(--_background) 45%, transparent);
+  }
+  .scroll:dir(rtl) {
+    transform: scaleX(-1);
+  }
+  .more-before .before,
+  .more-after .after {
+    display: flex;
+  }
   [role='tab'] {
     /* Holds its visually hidden text: scrolled out of the strip, it must not widen the page. */
     position: relative;

@@ -14,6 +14,7 @@ import {
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
 import { loadAnnouncement } from './load-announcement.js';
+import { StripOverflow } from './strip-overflow.js';
 import { renderDayStrip } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
@@ -116,6 +117,7 @@ export class EvSlotGrid extends LitElement {
   /** What the polite region says: loading, then once loaded the day shown and its free starts. */
   private announcement = '';
   #wasLoading = false;
+  #strip = new StripOverflow(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
     const { days, selected } = this;
@@ -297,6 +299,9 @@ ${time}</button>`;
               catalogue: this.catalogue,
               onClick: this.handleTabClick,
               onKeydown: this.handleTabKeydown,
+              more: this.#strip.more,
+              onScroll: this.#strip.scroll,
+              onScrolled: this.#strip.measure,
             })
           : nothing
       }

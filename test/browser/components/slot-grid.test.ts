@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/slot-grid/slot-grid.js';
 import type { EvSlotGrid, SlotDay } from '../../../src/components/slot-grid/slot-grid.js';
@@ -323,6 +323,62 @@ describe('<ev-slot-grid>', () => {
       const strip = grid.shadowRoot!.querySelector<HTMLElement>('[role=tablist]')!;
       expect(strip.scrollWidth).to.be.greaterThan(strip.clientWidth);
       expect(wrap.scrollWidth, 'nothing sticks out of the widget').to.be.at.most(300);
+    });
+
+    const many: SlotDay[] = Array.from({ length: 14 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 2, 1 + i)).toISOString().slice(0, 10);
+      return { date, starts: [`${date}T08:00:00Z`] };
+    });
+    /** A grid 300 px wide in `dir`, its strip and its two chevrons. */
+    async function narrow(dir: 'ltr' | 'rtl', days: SlotDay[] = many) {
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div dir=${dir} style="width: 300px"><ev-slot-grid locale=${dir === 'rtl' ? 'ar' : 'en-GB'} .days=${days}></ev-slot-grid></div>`,
+      );
+      const grid = wrap.querySelector('ev-slot-grid')!;
+      await grid.updateComplete;
+      const root = grid.shadowRoot!;
+      return {
+        grid,
+        strip: root.querySelector<HTMLElement>('.strip')!,
+        before: root.querySelector<HTMLElement>('.scroll.before')!,
+        after: root.querySelector<HTMLElement>('.scroll.after')!,
+      };
+    }
+    const shown = (el: HTMLElement): boolean => getComputedStyle(el).display !== 'none';
+
+    it('shows that more days lie past an edge of the strip: a fade and a chevron there, which scrolls to them', async () => {
+      const { grid, strip, before, after } = await narrow('ltr');
+      await waitUntil(() => shown(after), 'a cue at the end');
+      expect(shown(before), 'nothing hidden before the first day').to.be.false;
+      expect(getComputedStyle(after).backgroundImage).to.contain('gradient');
+      after.click();
+      await waitUntil(() => strip.scrollLeft > 100, 'the chevron scrolls toward the end');
+      await waitUntil(() => shown(before), 'a cue at the start once scrolled');
+      strip.scrollLeft = strip.scrollWidth;
+      await waitUntil(() => !shown(after), 'no cue at the end once there');
+      // All the days fit: no cue at all.
+      const few = await narrow('ltr', many.slice(0, 2));
+      await few.grid.updateComplete;
+      expect([shown(few.before), shown(few.after)]).to.deep.equal([false, false]);
+      await expect(grid).to.be.accessible();
+    });
+
+    it('points its chevrons outward, to the hidden days, also right to left (ar)', async () => {
+      for (const dir of ['ltr', 'rtl'] as const) {
+        const { strip, before, after } = await narrow(dir);
+        strip.scrollLeft = dir === 'rtl' ? -120 : 120;
+        await waitUntil(() => shown(before) && shown(after), `${dir}: both cues`);
+        const middle = strip.getBoundingClientRect().left + strip.clientWidth / 2;
+        for (const chevron of [before, after]) {
+          const box = chevron.getBoundingClientRect();
+          const side = box.left + box.width / 2 < middle ? 'left' : 'right';
+          // '‹' points left and '›' right, unless mirrored (scaleX(-1)).
+          const mirrored = new DOMMatrix(getComputedStyle(chevron).transform).a < 0;
+          const points = (chevron.textContent!.trim() === '‹') !== mirrored ? 'left' : 'right';
+          expect(points, `${dir} ${chevron.className}: points to its own side`).to.equal(side);
+        }
+        expect(before.getBoundingClientRect().left > after.getBoundingClientRect().left, dir).to.equal(dir === 'rtl');
+      }
     });
   });
 
