@@ -482,6 +482,30 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(kept.request.id).to.equal(555);
   });
 
+  it('"Check again" keeps the focus while it runs and when the request times out again, which the status region tells', async () => {
+    const el = await readyToTimeOut(1000);
+    const tracker = el.shadowRoot!.querySelector('ev-status-tracker')!;
+    const active = (): Element | null => tracker.shadowRoot!.activeElement;
+    bookButton(el).focus();
+    let timeouts = 0;
+    el.addEventListener('ev-booking-error', () => timeouts++);
+    bookButton(el).click();
+    // The outcome's heading takes the focus from Book (audit finding 9).
+    await waitUntil(() => active()?.localName === 'h3', 'the focus on the outcome', { timeout: 4000 });
+    expect(active()!.textContent).to.contain('Still pending');
+    const check = inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button').find((b) =>
+      b.textContent?.includes('Check again'),
+    )!;
+    check.focus();
+    check.click();
+    await el.updateComplete;
+    expect(active(), 'on Check again while it runs').to.equal(check);
+    await waitUntil(() => timeouts === 2, 'timed out again', { timeout: 4000 });
+    await tracker.updateComplete;
+    expect(active(), 'on Check again after it timed out again (audit finding 1)').to.equal(check);
+    await waitUntil(() => tracker.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('Still pending'));
+  });
+
   it('a request pending when the widget lost its location is not tracked again when back online', async () => {
     const el = await readyToTimeOut(1200);
     const requested = oneEvent(el, 'ev-booking-requested');
