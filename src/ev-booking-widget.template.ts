@@ -20,7 +20,7 @@ import type {
   SlotSelectDetail,
 } from './events.js';
 import type { PortFilter } from './booking/ports.js';
-import type { Catalogue, MessageKey, MessageParams } from './i18n/index.js';
+import { language, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
 import { zoneNameInWords } from './i18n/zone.js';
 
 export interface WidgetTemplateInput {
@@ -201,11 +201,14 @@ function tracked(
 export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, textLanguage, direction, catalogue, t, view, data, timeZone, ownTimeZone } = input;
   if (view.fatal) return renderFatal(input, handlers);
-  const name = data ? (pickTranslation(data.location.name, locale) ?? t('locationFallback')) : '';
+  const picked = data && pickTranslation(data.location.name, locale);
+  const name = picked ? picked.text : data ? t('locationFallback') : '';
+  // A name in another language than the texts (no translation for the locale) says which (SPEC §6).
+  const nameLang = picked && language(picked.lang) !== language(textLanguage) ? picked.lang : nothing;
   const { booking, status } = tracked(input, name);
   // No aria-busy here: it would silence the slot grid's loading announcements (the parts that load say so).
   return html`<div part="base" lang=${textLanguage} dir=${direction}>
-    <h2 part="heading" aria-hidden=${name ? nothing : 'true'}>${name}</h2>
+    <h2 part="heading" lang=${nameLang} aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
       data && ownTimeZone !== timeZone
         ? html`<p class="note">${t('zoneYours', { zone: zoneNameInWords(catalogue, locale, ownTimeZone, input.now) })}</p>`

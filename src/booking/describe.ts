@@ -5,15 +5,18 @@
 import type { Location } from '../api/schemas.js';
 import { language } from '../i18n/index.js';
 
-/** The translation for `locale`: exact, then same language, then English, then the first. */
-export function pickTranslation(names: Location['name'], locale: string): string | null | undefined {
+/**
+ * The translation for `locale`: exact, then same language, then English, then the first; with the
+ * language it is in (`locale` of the name, `en` when it has none), for its own `lang` (SPEC §6).
+ */
+export function pickTranslation(names: Location['name'], locale: string): { text: string; lang: string } | undefined {
   const translated = (names ?? []).filter((name) => name.translation);
   const tag = (value?: string | null): string => (value ?? '').toLowerCase().replace('_', '-');
   const languageOf = (value?: string | null): string => language(value ?? '');
-  return (
+  const name =
     translated.find((name) => tag(name.locale) === tag(locale)) ??
     translated.find((name) => languageOf(name.locale) === languageOf(locale)) ??
     translated.find((name) => languageOf(name.locale) === 'en') ??
-    translated[0]
-  )?.translation;
+    translated[0];
+  return name && { text: name.translation!, lang: tag(name.locale) || 'en' };
 }

@@ -396,9 +396,14 @@ describe('<ev-booking-widget> accessibility', () => {
       const bg = await mountWidget('location-id="7" locale="bg"');
       await waitUntil(() => heading(bg) !== '');
       expect(heading(bg)).to.equal('Гараж Тех Парк');
+      expect(bg.shadowRoot!.querySelector('h2')!.hasAttribute('lang'), 'in the language of the texts').to.be.false;
       const fr = await mountWidget('location-id="7" locale="fr-FR"');
-      await waitUntil(() => heading(fr) !== '');
+      await waitUntil(
+        () => heading(fr) !== '' && fr.shadowRoot!.querySelector('[part=base]')!.getAttribute('lang') === 'fr-FR',
+      );
       expect(heading(fr)).to.equal('Tech Park Garage');
+      // English under a French widget says so (audit finding 6).
+      expect(fr.shadowRoot!.querySelector('h2')!.lang).to.match(/^en\b/);
     });
 
     it('the page lang is the default locale', async () => {

@@ -282,6 +282,11 @@ describe('<ev-email-form>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[aria-live]')).to.equal(region);
       expect(region.textContent).to.contain('Enter a valid email.');
+      // "No account" comes into the same region (audit finding 5).
+      el.notFound = true;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[aria-live]')).to.equal(region);
+      expect(region.textContent).to.contain('No account with this email.');
     });
 
     it('marks the field invalid and described before the focus moves to it', async () => {
