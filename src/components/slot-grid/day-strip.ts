@@ -13,28 +13,49 @@ export interface DayStripInput {
   catalogue: Catalogue;
   onClick: (event: Event) => void;
   onKeydown: (event: KeyboardEvent) => void;
-  /** Days hidden past the strip's start or end (it scrolls): a fade and a chevron on that side show it. */
-  more: { before: boolean; after: boolean };
-  /** Scrolls the strip by about its width, toward its end or its start (the chevrons, for a pointer). */
-  onScroll: (towardEnd: boolean) => void;
-  /** The strip scrolled (by the driver, or to show a focused tab). */
-  onScrolled: () => void;
+}
+
+/** A chevron scrolls the strip by most of its width toward the days it points to. */
+function scrollDays(event: Event): void {
+  const chevron = event.currentTarget as HTMLElement;
+  const strip = chevron.parentElement!;
+  const forward = chevron.classList.contains('after') === (getComputedStyle(strip).direction === 'ltr');
+  strip.scrollBy({ left: (forward ? 1 : -1) * strip.clientWidth * 0.8, behavior: 'smooth' });
+}
+
+/** Marks the ends of `strip` past which days lie (`more-before`, `more-after`): their chevrons show. */
+function markHiddenDays(strip: Element): void {
+  const scrolled = Math.abs(strip.scrollLeft); // 0 to negative right to left
+  strip.classList.toggle('more-before', scrolled > 1);
+  strip.classList.toggle('more-after', scrolled + strip.clientWidth < strip.scrollWidth - 1);
+}
+
+const resized = new ResizeObserver((entries) => entries.forEach((entry) => markHiddenDays(entry.target)));
+
+/** Keeps the chevrons of the slot grid's strip (if any) in step with its size and its days. */
+export function watchHiddenDays(strip: Element | null): void {
+  if (!strip) return;
+  resized.observe(strip);
+  markHiddenDays(strip);
 }
 
 /**
- * The chevrons point outward, to the hidden days: `‹` at the start, `›` at the end, mirrored in
- * right-to-left text (styles). For a pointer; the keyboard moves along the tabs with the arrows.
+ * A chevron at each end of the strip, pointing outward (a `‹`, mirrored where its end is on the
+ * right), shown with a fade only while days lie past that end. For a pointer: the keyboard moves
+ * along the tabs with the arrow keys.
  */
-const chevron = (towardEnd: boolean, onScroll: (towardEnd: boolean) => void): TemplateResult =>
-  html`<span class="scroll ${towardEnd ? 'after' : 'before'}" aria-hidden="true" @click=${(): void => onScroll(towardEnd)}
-    >${towardEnd ? '›' : '‹'}</span
-  >`;
+const chevron = (end: 'before' | 'after'): TemplateResult =>
+  html`<span class="scroll ${end}" aria-hidden="true" @click=${scrollDays}>‹</span>`;
 
-export function renderDayStrip(input: DayStripInput): TemplateResult {
-  const { days, chosen, catalogue, onClick, onKeydown, more, onScroll, onScrolled } = input;
-  return html`<div class="days ${more.before ? 'more-before' : ''} ${more.after ? 'more-after' : ''}">
-  ${chevron(false, onScroll)}
-  <div class="strip" role="tablist" part="day-strip" aria-label=${translate(catalogue, 'dayStrip')} @scroll=${onScrolled}>
+export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: DayStripInput): TemplateResult {
+  return html`<div
+    class="strip"
+    role="tablist"
+    part="day-strip"
+    aria-label=${translate(catalogue, 'dayStrip')}
+    @scroll=${(event: Event): void => markHiddenDays(event.currentTarget as Element)}
+  >
+    ${chevron('before')}
     ${days.map(
       (day, index) =>
         html`<button
@@ -58,7 +79,6 @@ export function renderDayStrip(input: DayStripInput): TemplateResult {
           >
         </button>`,
     )}
-  </div>
-  ${chevron(true, onScroll)}
+    ${chevron('after')}
   </div>`;
 }

@@ -13,38 +13,43 @@ export const styles = css`
     margin: -4px 0;
     scrollbar-width: thin;
   }
-  /* Days past an edge of the strip: a fade and a chevron pointing to them (mirrored in RTL). */
-  .days {
-    position: relative;
-    min-width: 0;
-  }
+  /*
+   * Days past an end of the strip: a chevron with a fade, sticking to that end, pointing outward.
+   * They take no room (negative margins), and show while days lie past that end (day-strip.ts).
+   */
   .scroll {
-    position: absolute;
-    inset-block: 0;
+    position: sticky;
     z-index: 1;
-    display: none;
+    flex: none;
+    display: flex;
     align-items: center;
     width: 2.5em;
-    padding-inline: 0.25em;
+    margin-block: -4px -6px;
     font-size: 1.25em;
     font-weight: 600;
     cursor: pointer;
+    visibility: hidden;
     background: linear-gradient(to right, var(--_background) 45%, transparent);
   }
-  .scroll.before {
+  .before {
     inset-inline-start: 0;
+    margin-inline-end: calc(-2.5em - var(--_space));
   }
-  .scroll.after {
+  .after {
     inset-inline-end: 0;
-    justify-content: flex-end;
-    background: linear-gradient(to left, var(--_background) 45%, transparent);
+    margin-inline-start: calc(-2.5em - var(--_space));
   }
-  .scroll:dir(rtl) {
+  /* One glyph, ‹ with its fade, mirrored where its end is on the right. */
+  .after,
+  .before:dir(rtl) {
     transform: scaleX(-1);
+  }
+  .after:dir(rtl) {
+    transform: none;
   }
   .more-before .before,
   .more-after .after {
-    display: flex;
+    visibility: visible;
   }
   [role='tab'] {
     /* Holds its visually hidden text: scrolled out of the strip, it must not widen the page. */

@@ -14,8 +14,7 @@ import {
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
 import { loadAnnouncement } from './load-announcement.js';
-import { StripOverflow } from './strip-overflow.js';
-import { renderDayStrip } from './day-strip.js';
+import { renderDayStrip, watchHiddenDays } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
 /** The free starts of one day. */
@@ -117,8 +116,6 @@ export class EvSlotGrid extends LitElement {
   /** What the polite region says: loading, then once loaded the day shown and its free starts. */
   private announcement = '';
   #wasLoading = false;
-  #strip = new StripOverflow(this);
-
   override willUpdate(changed: PropertyValues<this>): void {
     const { days, selected } = this;
     if (changed.has('selected') || changed.has('days')) {
@@ -151,6 +148,7 @@ export class EvSlotGrid extends LitElement {
     const text = loadAnnouncement(this.announcement, { catalogue, locale, loading, wasLoading: this.#wasLoading, day });
     this.#wasLoading = loading;
     if (text !== this.announcement) this.announcement = text;
+    watchHiddenDays(this.renderRoot.querySelector('.strip'));
   }
 
   /** Focuses the times' tab stop: the chosen or first start of the day shown, else the day's tab. */
@@ -299,9 +297,6 @@ ${time}</button>`;
               catalogue: this.catalogue,
               onClick: this.handleTabClick,
               onKeydown: this.handleTabKeydown,
-              more: this.#strip.more,
-              onScroll: this.#strip.scroll,
-              onScrolled: this.#strip.measure,
             })
           : nothing
       }

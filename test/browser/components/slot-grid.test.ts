@@ -344,7 +344,7 @@ describe('<ev-slot-grid>', () => {
         after: root.querySelector<HTMLElement>('.scroll.after')!,
       };
     }
-    const shown = (el: HTMLElement): boolean => getComputedStyle(el).display !== 'none';
+    const shown = (el: HTMLElement): boolean => getComputedStyle(el).visibility === 'visible';
 
     it('shows that more days lie past an edge of the strip: a fade and a chevron there, which scrolls to them', async () => {
       const { grid, strip, before, after } = await narrow('ltr');
@@ -366,6 +366,8 @@ describe('<ev-slot-grid>', () => {
     it('points its chevrons outward, to the hidden days, also right to left (ar)', async () => {
       for (const dir of ['ltr', 'rtl'] as const) {
         const { strip, before, after } = await narrow(dir);
+        await waitUntil(() => shown(after), `${dir}: a cue at the end`);
+        expect(shown(before), `${dir}: nothing hidden at the start`).to.be.false;
         strip.scrollLeft = dir === 'rtl' ? -120 : 120;
         await waitUntil(() => shown(before) && shown(after), `${dir}: both cues`);
         const middle = strip.getBoundingClientRect().left + strip.clientWidth / 2;
