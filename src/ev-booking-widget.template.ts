@@ -8,7 +8,7 @@ import type { LoadedData } from './booking/load.js';
 import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
 import type { BookingChoice } from './components/email-form/email-form.js';
 import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
-import { cancelledBooking, confirmedBooking, trackedPort } from './booking/tracked.js';
+import type { BookingStage } from './controllers/flow-runner.js';
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
 import type {
@@ -54,6 +54,8 @@ export interface WidgetTemplateInput {
   email: string;
   signupUrl: string | null;
   offline: boolean;
+  /** The booking stage, once loaded (the booking as the tracker shows it comes from it). */
+  stage: BookingStage | undefined;
 }
 
 export interface WidgetHandlers {
@@ -101,10 +103,10 @@ function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice
 }
 
 /** The booking asked for, as the status tracker shows it while pending. */
-function pendingBooking(input: WidgetTemplateInput, start: string): TrackedBooking {
+function pendingBooking(input: WidgetTemplateInput, stage: BookingStage, start: string): TrackedBooking {
   const { end, timeZone } = bookingChoice(input, start);
   const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
-  return { start, end, timeZone, port: port ? trackedPort(port) : null, locationName: null };
+  return { start, end, timeZone, port: port ? stage.trackedPort(port) : null, locationName: null };
 }
 
 /** The port, duration, start and email controls. */
@@ -181,14 +183,18 @@ function tracked(
   input: WidgetTemplateInput,
   locationName: string,
 ): { booking: TrackedBooking | null; status: BookingStatus } {
-  const { view, data, timeZone } = input;
+  const { view, data, timeZone, stage } = input;
+  // Only a booking shows one, and a booking's states come with the booking stage.
+  if (!stage) return { booking: null, status: view.status };
   const place = { timeZone, locationName: locationName || null, ports: data?.ports ?? [] };
-  if (view.cancelledBooking) return { booking: cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
+  if (view.cancelledBooking) {
+    return { booking: stage.cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
+  }
   if (view.confirmed) {
     const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
-    return { booking: confirmedBooking(view.confirmed, place), status };
+    return { booking: stage.confirmedBooking(view.confirmed, place), status };
   }
-  const pending = view.status === 'pending' && input.start ? pendingBooking(input, input.start) : null;
+  const pending = view.status === 'pending' && input.start ? pendingBooking(input, stage, input.start) : null;
   return { booking: pending, status: view.status };
 }
 

@@ -234,6 +234,8 @@ export class EvBookingWidget extends LitElement {
     },
     slotSelect: ({ detail }) => {
       this.chosenStart = detail.start;
+      // Booking is near: its code loads now, so that Book does not wait for it.
+      this.#flow.prepareBooking();
       this.#flow.dispatch({ type: 'edited', field: 'slot' });
     },
     emailInput: ({ detail }) => {
@@ -298,6 +300,7 @@ export class EvBookingWidget extends LitElement {
       email: this.typedEmail,
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
+      stage: this.#flow.stage,
     };
     return renderWidget(input, this.#handlers);
   }

@@ -1,5 +1,5 @@
 /**
- * The booking flow's transition table (src/booking/machine.ts): every state × event that moves, what
+ * The booking flow's transition table (src/booking/machine.ts and booking-machine.ts): every state × event that moves, what
  * it asks for, and the never-two-bookings paths (SPEC §8) as sequences of events.
  */
 import { describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { CreateBookingBody } from '../../src/api/gateway.js';
 import type { Booking, BookingRequest } from '../../src/api/schemas.js';
 import type { Failure } from '../../src/booking/failure.js';
-import { SECOND_LOOK_UP_DELAY_MS, isBusy, transition } from '../../src/booking/machine.js';
+import { SECOND_LOOK_UP_DELAY_MS, isBusy, transition } from '../../src/booking/booking-machine.js';
 import {
   choosing,
   type BookingChoice,
