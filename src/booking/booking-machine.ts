@@ -9,7 +9,8 @@
  * sent; a Book while a create is on its way, being looked up or being followed is ignored.
  */
 import type { CreateBookingBody } from '../api/gateway.js';
-import { mayPass, outcomeUnknown, placeFieldErrors, type Failure } from './failure.js';
+import type { Failure } from './failure.js';
+import { mayPass, outcomeUnknown, placeFieldErrors } from './failure-kinds.js';
 import { transitionCancel } from './cancel.js';
 import { focusStatus, reportError, stay, to, transitionChoosing } from './machine.js';
 import {

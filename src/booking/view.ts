@@ -7,10 +7,9 @@ import type { ErrorCode } from '../api/errors.js';
 import type { Booking } from '../api/schemas.js';
 import type { BookingStatus } from '../components/status-tracker/status-tracker.js';
 import type { MessageKey } from '../i18n/index.js';
-import { cancellableId } from './cancel.js';
 import type { FieldName } from './failure.js';
 import { isBusy } from './machine.js';
-import type { Confirmed, State } from './states.js';
+import { cancellableId, type Confirmed, type State } from './states.js';
 
 /** A message: a catalogue key, or a text as the server wrote it. */
 export type Message = { key: MessageKey } | { text: string };
