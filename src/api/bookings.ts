@@ -10,7 +10,7 @@ import {
   type CreateBookingBody,
   type TrackedRequest,
 } from './gateway.js';
-import { BookingRequestResponse, BookingResponse, type Booking, type BookingRequest } from './schemas.js';
+import { BookingRequestResponse, BookingResponse, type Booking, type BookingRequest } from './booking-schemas.js';
 import type { CallOptions, Transport } from './transport.js';
 
 export interface BookingCalls {

@@ -286,12 +286,15 @@ export class FlowRunner implements ReactiveController {
         // In its own task, after the start times are painted: storage can be slow to open.
         setTimeout(() => {
           const kept = this.#resume.read();
-          // Following it is the booking stage's work: loaded first.
-          if (kept)
-            void this.loadStage().then(
-              () => this.dispatch({ type: 'resume', tracked: kept }),
-              () => undefined,
-            );
+          // Following it is the booking stage's work: loaded first; it checks what was kept.
+          if (kept === null) return;
+          this.loadStage().then(
+            (stage) => {
+              const tracked = stage.keptRequestOf(kept);
+              if (tracked) this.dispatch({ type: 'resume', tracked });
+            },
+            () => undefined,
+          );
         });
         return;
       case 'emit':
