@@ -3,6 +3,7 @@
  * `failureOf` below), so that the machine never inspects an exception.
  */
 import { ApiError, type ErrorCode } from '../api/errors.js';
+import type { BookingErrorDetail } from '../events.js';
 
 export interface Failure {
   /** The SPEC §5 code. */
@@ -29,4 +30,9 @@ export function failureOf(error: unknown): Failure {
   }
   console.error('[ev-booking-widget]', error);
   return { code: 'bad-response', message: String((error as Error | null)?.message ?? error) };
+}
+
+/** The `ev-booking-error` event's detail (SPEC §5) of a failure. */
+export function errorDetail({ code, message, status }: Failure): BookingErrorDetail {
+  return { code, message, ...(status !== undefined && { status }) };
 }

@@ -17,38 +17,20 @@ import { readCalls } from '../api/reads.js';
 import { createTransport, type Transport } from '../api/transport.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
-import { failureOf, type Failure } from '../booking/failure.js';
-import { loadAvailability, startLoad, type Availability, type LoadInput, type LoadedData } from '../booking/load.js';
+import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
+import { loadAvailability, startLoad, type Availability, type LoadedData } from '../booking/load.js';
 import { transitionChoosing } from '../booking/machine.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
-import { dispatchFlowEvent } from './flow-events.js';
+import { createEvent } from '../events.js';
+import { OnlineController } from './online.js';
 import { ResumeStore } from './resume-store.js';
+import { StageLoader, type BookingStage } from './stage-loader.js';
 
-/** The booking stage chunk's exports. */
-export type BookingStage = typeof import('../booking/stage.js');
+import type { FlowHooks } from './flow-hooks.js';
 
-/** What the flow reads from its element. */
-export interface FlowConfig extends LoadInput {
-  /** Whether `locationId` is usable (a positive safe integer). */
-  valid: boolean;
-  apiBase: string;
-  fetch: typeof fetch | undefined;
-  authToken: string | undefined;
-  pollTimeout: number;
-}
-
-export interface FlowHooks {
-  config(): FlowConfig;
-  /** The locale's text for a rejection without a reason. */
-  noReasonText(): string;
-  /** Each wave of the first load answered: the start times, then the ports (e.g. to choose the only port). */
-  loaded(data: LoadedData): void;
-  /** The chosen start is forgotten (taken, or the driver picks again). */
-  clearStart(): void;
-  /** Moves focus to the outcome, or to the start times, once rendered. */
-  focus(target: 'status' | 'slots'): void;
-}
+export type { BookingStage } from './stage-loader.js';
+export type { FlowConfig, FlowHooks } from './flow-hooks.js';
 
 type FlowHost = ReactiveElement;
 
@@ -59,8 +41,6 @@ export class FlowRunner implements ReactiveController {
   availability: Availability = new Map();
   /** The first load's data as far as it has answered (the start times first, then the ports). */
   data: LoadedData | undefined;
-  /** The browser said it is offline (and has not said it is back). */
-  offline = false;
 
   readonly #host: FlowHost;
   readonly #hooks: FlowHooks;
@@ -68,9 +48,9 @@ export class FlowRunner implements ReactiveController {
   /** Aborted by the machine's `abort` effect (the widget was reconfigured); then replaced. */
   #flowAbort = new AbortController();
   #transport: Transport | undefined;
-  /** The booking stage, once loaded; `#stageLoading` while it loads. */
-  #stage: BookingStage | undefined;
-  #stageLoading: Promise<BookingStage> | undefined;
+  readonly #stage = new StageLoader();
+  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
+  readonly #online: OnlineController;
   readonly #resume: ResumeStore;
   /** What the driver asked to book, read again when a Book waited for the ports. */
   #choice: (() => BookingChoice) | undefined;
@@ -88,6 +68,10 @@ export class FlowRunner implements ReactiveController {
     this.#hooks = hooks;
     host.addController(this);
     this.#disconnect = new DisconnectAbortController(host);
+    this.#online = new OnlineController(host, (wasOffline) => {
+      const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
+      if (wasOffline || loadFailedOffline) this.dispatch({ type: 'retry' });
+    });
     this.#resume = new ResumeStore(() => {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
@@ -153,70 +137,38 @@ export class FlowRunner implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.#handleOnline);
-    window.addEventListener('offline', this.#handleOffline);
     // A widget moved in the document was aborted on removal: load it again.
     if (this.#host.hasUpdated) void this.load.run();
   }
 
-  hostDisconnected(): void {
-    window.removeEventListener('online', this.#handleOnline);
-    window.removeEventListener('offline', this.#handleOffline);
+  /** The browser said it is offline (and has not said it is back). */
+  get offline(): boolean {
+    return this.#online.offline;
   }
-
-  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
-  #handleOnline = (): void => {
-    const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
-    if (!this.offline && !loadFailedOffline) return;
-    this.offline = false;
-    this.#host.requestUpdate();
-    this.dispatch({ type: 'retry' });
-  };
-
-  #handleOffline = (): void => {
-    this.offline = true;
-    this.#host.requestUpdate();
-  };
 
   /**
    * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so
    * instead. `choice` is read when the Book is sent: after the ports' details when it waited for them.
    */
   book(choice: () => BookingChoice): void {
-    if (!navigator.onLine) {
-      this.offline = true;
-      this.#host.requestUpdate();
-      return;
-    }
+    if (!navigator.onLine) return this.#online.wentOffline();
     this.#choice = choice;
     this.dispatch({ type: 'book', choice: choice(), externalId: newExternalId() });
   }
 
   /** The booking stage, once loaded. */
   get stage(): BookingStage | undefined {
-    return this.#stage;
-  }
-
-  /** The booking stage: loaded once (a failed load is tried again on the next call). */
-  loadStage(): Promise<BookingStage> {
-    this.#stageLoading ??= import('../booking/stage.js').then(
-      (stage) => (this.#stage = stage),
-      (error: unknown) => {
-        this.#stageLoading = undefined;
-        throw error;
-      },
-    );
-    return this.#stageLoading;
+    return this.#stage.stage;
   }
 
   /** The driver picked a start: the booking stage loads now, so that Book finds it here. */
   prepareBooking(): void {
-    this.loadStage().catch(() => undefined);
+    this.#stage.load().catch(() => undefined);
   }
 
   /** Moves the machine on with `event` and runs the effects of the move. */
   dispatch(event: FlowEvent): void {
-    const { state, effects } = (this.#stage?.transition ?? transitionChoosing)(this.state, event);
+    const { state, effects } = (this.#stage.stage?.transition ?? transitionChoosing)(this.state, event);
     this.state = state;
     this.#host.requestUpdate();
     for (const effect of effects) this.#run(effect);
@@ -263,12 +215,12 @@ export class FlowRunner implements ReactiveController {
       case 'read-booking':
       case 'cancel':
         // Only the booking half asks for these: the stage is here.
-        return this.#stage?.runBookingEffect(effect, {
+        return this.#stage.stage?.runBookingEffect(effect, {
           call: this.#call,
           pollTimeout: this.#hooks.config().pollTimeout,
         });
       case 'load-stage':
-        this.loadStage().then(
+        this.#stage.load().then(
           () => this.dispatch({ type: 'stage-ready' }),
           (error: unknown) => this.dispatch({ type: 'stage-failed', failure: failureOf(error) }),
         );
@@ -288,7 +240,7 @@ export class FlowRunner implements ReactiveController {
           const kept = this.#resume.read();
           // Following it is the booking stage's work: loaded first; it checks what was kept.
           if (kept === null) return;
-          this.loadStage().then(
+          this.#stage.load().then(
             (stage) => {
               const tracked = stage.keptRequestOf(kept);
               if (tracked) this.dispatch({ type: 'resume', tracked });
@@ -327,7 +279,10 @@ export class FlowRunner implements ReactiveController {
     );
   }
 
+  /** An `ev-booking-error` here; the booking's own events (requested, confirmed…) by the stage, whose effects they are. */
   #emit(event: Emit): void {
-    dispatchFlowEvent(this.#host, event, this.#hooks.noReasonText);
+    if (event.name === 'ev-booking-error')
+      this.#host.dispatchEvent(createEvent('ev-booking-error', errorDetail(event.failure)));
+    else this.#stage.stage?.dispatchFlowEvent(this.#host, event, this.#hooks.noReasonText);
   }
 }
