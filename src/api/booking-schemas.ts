@@ -1,7 +1,7 @@
 /**
  * zod schemas of the booking resources (Ampeco's booking requests and bookings), as `schemas.ts`
  * describes its own. Apart from them so that they load with the booking stage chunk
- * (`booking/stage.ts`), not with the entry; their types are re-exported by `schemas.ts`.
+ * (`booking/booking-stage.ts`), not with the entry; their types are re-exported by `schemas.ts`.
  */
 import * as z from 'zod/mini';
 import { id, instant, list, maybe, one, oneOf, ref, str, time } from './schema-parts.js';

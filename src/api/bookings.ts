@@ -1,6 +1,6 @@
 /**
  * The booking calls (SPEC §4 steps 5–8): create, the look-up by `externalId`, the request's and
- * the booking's reads, and cancel. Part of the booking stage chunk (`booking/stage.ts`), loaded
+ * the booking's reads, and cancel. Part of the booking stage chunk (`booking/booking-stage.ts`), loaded
  * once the driver picks a start; the first load's calls are in `reads.ts`.
  */
 import {

@@ -1,7 +1,7 @@
 /**
  * The booking flow's second half, from Book to the outcome, and the whole machine: `transition`
  * handles the booking's events here and passes the load's and the choosing's to `machine.ts`.
- * Part of the booking stage chunk (`stage.ts`). No DOM, no timers, no fetch: tested as a table in
+ * Part of the booking stage chunk (`booking-stage.ts`). No DOM, no timers, no fetch: tested as a table in
  * `test/node/machine.test.ts`.
  *
  * Never two bookings (SPEC §8): this is the one place that decides which `externalId` a create

@@ -4,7 +4,7 @@
  * fetch: tested as a table in `test/node/machine.test.ts`.
  *
  * The other half, from the create to the confirmation and the cancel, is `booking-machine.ts`,
- * part of the booking stage chunk (`stage.ts`) that the flow runner loads once the driver picks a
+ * part of the booking stage chunk (`booking-stage.ts`) that the flow runner loads once the driver picks a
  * start time: its `transition` handles every event, passing the ones of this half here. Before
  * the stage is here, the runner moves the flow with `transitionChoosing` alone: a Book then waits
  * (`bookWaiting`, the controls show it) and asks for the stage (`load-stage`); `stage-ready` sends

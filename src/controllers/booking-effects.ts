@@ -1,7 +1,7 @@
 /**
  * The booking half's effects (create, look-up by `externalId`, poll, read the booking, cancel) as
  * API calls whose outcomes go back into the machine as events. Part of the booking stage chunk
- * (`booking/stage.ts`); the flow runner runs the other effects itself.
+ * (`booking/booking-stage.ts`); the flow runner runs the other effects itself.
  */
 import { bookingCalls, type BookingCalls } from '../api/bookings.js';
 import { sleep, type Transport } from '../api/transport.js';

@@ -1,6 +1,6 @@
 /**
  * The booking stage: what the flow needs only once the driver books, a chunk beside the entry
- * (`chunk-stage-….js`) that the flow runner loads, relative to the entry, when the driver picks a
+ * (`chunk-booking-stage-….js`) that the flow runner loads, relative to the entry, when the driver picks a
  * start time, when a pending request kept before a reload is found, or when Book is pressed before
  * either (Book then waits for it). Never before the first start times.
  *
