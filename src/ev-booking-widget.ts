@@ -12,7 +12,7 @@ import {
   parseLocationId,
   slotStepOf,
 } from './widget-attributes.js';
-import { viewOf } from './booking/view.js';
+import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
@@ -252,7 +252,7 @@ export class EvBookingWidget extends LitElement {
   override render(): TemplateResult {
     const data = this.#flow.data;
     const timeZone = data?.timeZone ?? resolveTimeZone(null);
-    const view = viewOf(this.#flow.state);
+    const view = viewWith(this.#flow.state, this.#flow.stage?.outcomeOf);
     // Until the locale's messages are here too (no flash of English): they load beside the data.
     // With a connector filter the start times need the ports' details too (SPEC §4, v2).
     const filtered = this.portFilter.connectorTypes.length > 0 || this.portFilter.currentType !== null;

@@ -13,3 +13,4 @@ export { runBookingEffect, type BookingEffect, type EffectContext } from '../con
 export { cancelledBooking, confirmedBooking, trackedPort } from './tracked.js';
 export { keptRequestOf } from '../api/gateway.js';
 export { dispatchFlowEvent } from '../controllers/flow-events.js';
+export { outcomeOf } from './booking-view.js';
