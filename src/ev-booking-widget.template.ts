@@ -102,13 +102,6 @@ function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice
   };
 }
 
-/** The booking asked for, as the status tracker shows it while pending. */
-function pendingBooking(input: WidgetTemplateInput, stage: BookingStage, start: string): TrackedBooking {
-  const { end, timeZone } = bookingChoice(input, start);
-  const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
-  return { start, end, timeZone, port: port ? stage.trackedPort(port) : null, locationName: null };
-}
-
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
@@ -178,24 +171,16 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
   </div>`;
 }
 
-/** What the tracker shows: the booking asked for (pending), confirmed or cancelled, and its status. */
+/** What the tracker shows (the booking stage tells it: only a booking shows one), and its status. */
 function tracked(
   input: WidgetTemplateInput,
   locationName: string,
 ): { booking: TrackedBooking | null; status: BookingStatus } {
-  const { view, data, timeZone, stage } = input;
-  // Only a booking shows one, and a booking's states come with the booking stage.
+  const { view, data, timeZone, stage, start } = input;
   if (!stage) return { booking: null, status: view.status };
   const place = { timeZone, locationName: locationName || null, ports: data?.ports ?? [] };
-  if (view.cancelledBooking) {
-    return { booking: stage.cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
-  }
-  if (view.confirmed) {
-    const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
-    return { booking: stage.confirmedBooking(view.confirmed, place), status };
-  }
-  const pending = view.status === 'pending' && input.start ? pendingBooking(input, stage, input.start) : null;
-  return { booking: pending, status: view.status };
+  const asked = start ? { start, end: bookingChoice(input, start).end, evseId: input.evseId } : null;
+  return stage.trackerView(view, place, asked);
 }
 
 export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {

@@ -10,7 +10,7 @@
  */
 export { transition } from './booking-machine.js';
 export { runBookingEffect, type BookingEffect, type EffectContext } from '../controllers/booking-effects.js';
-export { cancelledBooking, confirmedBooking, trackedPort } from './tracked.js';
+export { trackerView } from './tracked.js';
 export { keptRequestOf } from '../api/gateway.js';
 export { dispatchFlowEvent } from '../controllers/flow-events.js';
 export { outcomeOf } from './booking-view.js';
