@@ -1,12 +1,13 @@
 /**
- * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`),
- * runs the effects each transition asks for (API calls, pauses, `sessionStorage`, DOM events,
- * focus) and sends their outcomes back into the machine as events. It also runs the first load (a
- * `@lit/task` whose `args` are the inputs that define what is loaded), aborts everything when the
- * element leaves the document, and tries again when the browser comes back online.
+ * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`,
+ * then `booking-machine.ts`), runs the effects each transition asks for (API calls, pauses,
+ * `sessionStorage`, DOM events, focus) and sends their outcomes back into the machine as events.
+ * It also runs the first load (a `@lit/task` whose `args` are the inputs that define what is
+ * loaded), aborts everything when the element leaves the document, and tries again when the
+ * browser comes back online.
  *
- * The machine's second half and the booking calls are the booking stage (`booking/booking-stage.ts`), a
- * chunk loaded once the driver picks a start time (`prepareBooking`), when a kept pending request
+ * The machine's second half and the booking calls are the booking stage (`booking/booking-stage.ts`),
+ * a chunk loaded once the driver picks a start time (`prepareBooking`), when a kept pending request
  * is found after a reload, or when Book asks for it (`load-stage`); until it is here, the flow
  * moves with the first half alone (`transitionChoosing`).
  */
