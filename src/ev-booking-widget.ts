@@ -1,17 +1,18 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
-import { NO_FILTER, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
+import { NO_FILTER, portAfterLoad, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
 import {
   clampDays,
   fromAttribute,
   isValidLocationId,
+  DEFAULT_DURATIONS,
+  durationStillOffered,
   offeredDurations,
   parseLocationId,
   slotStepOf,
 } from './widget-attributes.js';
-import type { LoadedData } from './booking/load.js';
-import { viewOf } from './booking/view.js';
+import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
@@ -24,9 +25,6 @@ import './components/duration-picker/duration-picker.js';
 import './components/slot-grid/slot-grid.js';
 import './components/email-form/email-form.js';
 import './components/status-tracker/status-tracker.js';
-
-/** Durations offered when `durations` gives none that is usable. */
-const DEFAULT_DURATIONS = [30, 60, 90, 120];
 
 /**
  * Books a charging slot at one Ampeco location: port, start time and duration, the driver's email,
@@ -148,13 +146,14 @@ export class EvBookingWidget extends LitElement {
   #flow = new FlowRunner(this, {
     config: () => this.#flowConfig,
     noReasonText: () => this.#locale.t('noReason'),
-    loaded: (data) => this.#handleLoaded(data),
+    // The port chosen from the availability alone may turn out not to be bookable; the only port is chosen.
+    loaded: ({ ports }) => (this.chosenEvseId = portAfterLoad(this.chosenEvseId, ports)),
     clearStart: () => (this.chosenStart = null),
     focus: (target) => void this.#focus(target),
   });
   #loadRetry = new LoadRetryController(
     this,
-    () => viewOf(this.#flow.state),
+    () => viewWith(this.#flow.state),
     () => void this.#focus('slots'),
   );
   #emailTouched = false;
@@ -173,18 +172,11 @@ export class EvBookingWidget extends LitElement {
     };
   }
 
-  get #loadedData(): LoadedData | undefined {
-    return this.#flow.data;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connectorTypes'))
       this.portFilter = { ...this.portFilter, connectorTypes: this.connectorTypes ?? [] };
     if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
-    if (changed.has('durations')) {
-      const offered = offeredDurations(this.durations, DEFAULT_DURATIONS);
-      if (!offered.includes(this.chosenDuration)) this.chosenDuration = offered.includes(60) ? 60 : offered[0]!;
-    }
+    if (changed.has('durations')) this.chosenDuration = durationStillOffered(this.durations, this.chosenDuration);
     if (changed.has('locationId') || changed.has('apiBase') || changed.has('fetch') || changed.has('days')) {
       this.chosenEvseId = null;
       this.chosenStart = null;
@@ -193,7 +185,7 @@ export class EvBookingWidget extends LitElement {
 
   /** The port choice: the chosen EVSE, or any port fitting the filter. */
   get #portChoice(): PortChoice {
-    return { ports: this.#loadedData?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
+    return { ports: this.#flow.data?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
   }
 
   /** What the selectable starts depend on, at this minute. */
@@ -206,15 +198,6 @@ export class EvBookingWidget extends LitElement {
       now: this.#clock.now,
       timeZone,
     };
-  }
-
-  #handleLoaded({ ports }: LoadedData): void {
-    const selectable = ports.filter((port) => (port.status ?? 'enabled') === 'enabled');
-    // The port chosen from the availability alone turned out not to be bookable.
-    if (this.chosenEvseId !== null && !selectable.some((port) => port.id === this.chosenEvseId)) {
-      this.chosenEvseId = null;
-    }
-    if (this.chosenEvseId === null && selectable.length === 1) this.chosenEvseId = selectable[0]!.id;
   }
 
   async #focus(target: 'status' | 'slots'): Promise<void> {
@@ -242,6 +225,8 @@ export class EvBookingWidget extends LitElement {
     },
     slotSelect: ({ detail }) => {
       this.chosenStart = detail.start;
+      // Booking is near: its code loads now, so that Book does not wait for it.
+      this.#flow.prepareBooking();
       this.#flow.dispatch({ type: 'edited', field: 'slot' });
     },
     emailInput: ({ detail }) => {
@@ -263,7 +248,7 @@ export class EvBookingWidget extends LitElement {
     if (!valid) return;
     this.#emailTouched = true;
     this.typedEmail = email;
-    const timeZone = this.#loadedData?.timeZone ?? resolveTimeZone(null);
+    const timeZone = this.#flow.data?.timeZone ?? resolveTimeZone(null);
     // Read when the Book is sent: after the ports' details when it waited for them.
     this.#flow.book(() => {
       const input = this.#startsInput(timeZone);
@@ -273,9 +258,9 @@ export class EvBookingWidget extends LitElement {
   }
 
   override render(): TemplateResult {
-    const data = this.#loadedData;
+    const data = this.#flow.data;
     const timeZone = data?.timeZone ?? resolveTimeZone(null);
-    const flowView = viewOf(this.#flow.state);
+    const flowView = viewWith(this.#flow.state, this.#flow.stage?.outcomeOf);
     const { fatal, retrying } = this.#loadRetry.fatal(flowView);
     const view = { ...flowView, fatal };
     // Until the locale's messages are here too (no flash of English): they load beside the data.
@@ -303,11 +288,12 @@ export class EvBookingWidget extends LitElement {
       anyPort: this.chosenEvseId === null && (view.portsLoading || portsInPlay(this.#portChoice).length > 0),
       portFilter: this.portFilter,
       duration: this.chosenDuration,
-      durations: offeredDurations(this.durations, DEFAULT_DURATIONS),
+      durations: offeredDurations(this.durations),
       start: this.chosenStart,
       email: this.typedEmail,
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
+      stage: this.#flow.stage,
       retrying,
     };
     return renderWidget(input, this.#handlers);

@@ -1,7 +1,7 @@
 /**
  * The first load (SPEC §4 steps 1–4) and the availability reload, on an API client: no DOM.
  */
-import type { ApiClient, CallOptions } from '../api/client.js';
+import type { ReadCalls, CallOptions } from '../api/client.js';
 import type { Evse, Location, TimeWindow } from '../api/schemas.js';
 import { availabilityRanges, resolveTimeZone } from './slots.js';
 
@@ -34,7 +34,7 @@ export interface LoadInput {
 
 /** Steps 2 and 3: charge points (all pages), then their EVSEs in parallel; only bookable ones. */
 export async function loadPorts(
-  client: ApiClient,
+  client: ReadCalls,
   { locationId, evseIds }: LoadInput,
   call: CallOptions = {},
 ): Promise<Evse[]> {
@@ -47,7 +47,7 @@ export async function loadPorts(
 
 /** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
 export async function loadAvailability(
-  client: ApiClient,
+  client: ReadCalls,
   { locationId, days }: LoadInput,
   call: CallOptions = {},
 ): Promise<Availability> {
@@ -79,7 +79,7 @@ export interface FirstLoad {
  * points are asked at once, at most 6 requests before the first start times (a browser's
  * HTTP/1.1 connections per origin); the EVSE lists follow the charge points.
  */
-export function startLoad(client: ApiClient, input: LoadInput, call: CallOptions = {}): FirstLoad {
+export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
   const availability = loadAvailability(client, input, call);
   const ports = loadPorts(client, input, call);

@@ -1,47 +1,37 @@
 /**
- * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`),
- * runs the effects each transition asks for (API calls, pauses, `sessionStorage`, DOM events,
- * focus) and sends their outcomes back into the machine as events. It also runs the first load (a
- * `@lit/task` whose `args` are the inputs that define what is loaded), aborts everything when the
- * element leaves the document, and tries again when the browser comes back online.
+ * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`,
+ * then `booking-machine.ts`), runs the effects each transition asks for (API calls, pauses,
+ * `sessionStorage`, DOM events, focus) and sends their outcomes back into the machine as events.
+ * It also runs the first load (a `@lit/task` whose `args` are the inputs that define what is
+ * loaded), aborts everything when the element leaves the document, and tries again when the
+ * browser comes back online.
+ *
+ * The machine's second half and the booking calls are the booking stage (`booking/booking-stage.ts`),
+ * a chunk loaded once the driver picks a start time (`prepareBooking`), when a kept pending request
+ * is found after a reload, or when Book asks for it (`load-stage`); until it is here, the flow
+ * moves with the first half alone (`transitionChoosing`).
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { Task, initialState } from '@lit/task';
-import { createClient, sleep, type ApiClient } from '../api/client.js';
 import { isAbortError } from '../api/errors.js';
+import { readCalls } from '../api/reads.js';
+import { createTransport, type Transport } from '../api/transport.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
-import { failureOf, type Failure } from '../booking/failure.js';
-import { loadAvailability, startLoad, type Availability, type LoadInput, type LoadedData } from '../booking/load.js';
-import { transition } from '../booking/machine.js';
-import { pollBookingRequest } from '../booking/poll.js';
+import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
+import { loadAvailability, startLoad, type Availability, type LoadedData } from '../booking/load.js';
+import { transitionChoosing } from '../booking/machine.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
-import { dispatchFlowEvent } from './flow-events.js';
+import { createEvent } from '../events.js';
+import { OnlineController } from './online.js';
 import { ResumeStore } from './resume-store.js';
-import { visibleSleep } from './visibility.js';
+import { StageLoader, type BookingStage } from './stage-loader.js';
 
-/** What the flow reads from its element. */
-export interface FlowConfig extends LoadInput {
-  /** Whether `locationId` is usable (a positive safe integer). */
-  valid: boolean;
-  apiBase: string;
-  fetch: typeof fetch | undefined;
-  authToken: string | undefined;
-  pollTimeout: number;
-}
+import type { FlowHooks } from './flow-hooks.js';
 
-export interface FlowHooks {
-  config(): FlowConfig;
-  /** The locale's text for a rejection without a reason. */
-  noReasonText(): string;
-  /** Each wave of the first load answered: the start times, then the ports (e.g. to choose the only port). */
-  loaded(data: LoadedData): void;
-  /** The chosen start is forgotten (taken, or the driver picks again). */
-  clearStart(): void;
-  /** Moves focus to the outcome, or to the start times, once rendered. */
-  focus(target: 'status' | 'slots'): void;
-}
+export type { BookingStage } from './stage-loader.js';
+export type { FlowConfig, FlowHooks } from './flow-hooks.js';
 
 type FlowHost = ReactiveElement;
 
@@ -52,15 +42,16 @@ export class FlowRunner implements ReactiveController {
   availability: Availability = new Map();
   /** The first load's data as far as it has answered (the start times first, then the ports). */
   data: LoadedData | undefined;
-  /** The browser said it is offline (and has not said it is back). */
-  offline = false;
 
   readonly #host: FlowHost;
   readonly #hooks: FlowHooks;
   readonly #disconnect: DisconnectAbortController;
   /** Aborted by the machine's `abort` effect (the widget was reconfigured); then replaced. */
   #flowAbort = new AbortController();
-  #client: ApiClient | undefined;
+  #transport: Transport | undefined;
+  readonly #stage = new StageLoader();
+  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
+  readonly #online: OnlineController;
   readonly #resume: ResumeStore;
   /** What the driver asked to book, read again when a Book waited for the ports. */
   #choice: (() => BookingChoice) | undefined;
@@ -78,6 +69,10 @@ export class FlowRunner implements ReactiveController {
     this.#hooks = hooks;
     host.addController(this);
     this.#disconnect = new DisconnectAbortController(host);
+    this.#online = new OnlineController(host, (wasOffline) => {
+      const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
+      if (wasOffline || loadFailedOffline) this.dispatch({ type: 'retry' });
+    });
     this.#resume = new ResumeStore(() => {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
@@ -91,18 +86,18 @@ export class FlowRunner implements ReactiveController {
         this.dispatch({ type: 'configured', ...this.#validity() });
         this.data = undefined;
         if (locationId === undefined) {
-          this.#client = undefined;
+          this.#transport = undefined;
           return initialState;
         }
         const config = hooks.config();
-        const client = createClient({
+        const transport = createTransport({
           apiBase: config.apiBase,
           fetch: config.fetch,
           authToken: config.authToken,
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
         });
-        this.#client = client;
-        const { times, ports } = startLoad(client, config, { signal });
+        this.#transport = transport;
+        const { times, ports } = startLoad(readCalls(transport), config, { signal });
         this.#ports = { ports, signal };
         return times;
       },
@@ -143,48 +138,38 @@ export class FlowRunner implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.#handleOnline);
-    window.addEventListener('offline', this.#handleOffline);
     // A widget moved in the document was aborted on removal: load it again.
     if (this.#host.hasUpdated) void this.load.run();
   }
 
-  hostDisconnected(): void {
-    window.removeEventListener('online', this.#handleOnline);
-    window.removeEventListener('offline', this.#handleOffline);
+  /** The browser said it is offline (and has not said it is back). */
+  get offline(): boolean {
+    return this.#online.offline;
   }
-
-  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
-  #handleOnline = (): void => {
-    const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
-    if (!this.offline && !loadFailedOffline) return;
-    this.offline = false;
-    this.#host.requestUpdate();
-    this.dispatch({ type: 'retry' });
-  };
-
-  #handleOffline = (): void => {
-    this.offline = true;
-    this.#host.requestUpdate();
-  };
 
   /**
    * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so
    * instead. `choice` is read when the Book is sent: after the ports' details when it waited for them.
    */
   book(choice: () => BookingChoice): void {
-    if (!navigator.onLine) {
-      this.offline = true;
-      this.#host.requestUpdate();
-      return;
-    }
+    if (!navigator.onLine) return this.#online.wentOffline();
     this.#choice = choice;
     this.dispatch({ type: 'book', choice: choice(), externalId: newExternalId() });
   }
 
+  /** The booking stage, once loaded. */
+  get stage(): BookingStage | undefined {
+    return this.#stage.stage;
+  }
+
+  /** The driver picked a start: the booking stage loads now, so that Book finds it here. */
+  prepareBooking(): void {
+    this.#stage.load().catch(() => undefined);
+  }
+
   /** Moves the machine on with `event` and runs the effects of the move. */
   dispatch(event: FlowEvent): void {
-    const { state, effects } = transition(this.state, event);
+    const { state, effects } = (this.#stage.stage?.transition ?? transitionChoosing)(this.state, event);
     this.state = state;
     this.#host.requestUpdate();
     for (const effect of effects) this.#run(effect);
@@ -195,26 +180,26 @@ export class FlowRunner implements ReactiveController {
   }
 
   /**
-   * Runs `work` with the flow's signal and dispatches what `done` makes of its result, or what
-   * `failed` makes of its failure; nothing when it was aborted (reconfigured, or removed).
+   * Runs `work` with the flow's requests and signal and dispatches what `done` makes of its
+   * result, or what `failed` makes of its failure; nothing when it was aborted (reconfigured, or removed).
    */
-  #call<T>(
-    work: (client: ApiClient, signal: AbortSignal) => Promise<T>,
+  #call = <T>(
+    work: (transport: Transport, signal: AbortSignal) => Promise<T>,
     done: (value: T) => FlowEvent,
-    failed: (failure: Failure, error: unknown) => FlowEvent,
-  ): void {
-    const client = this.#client;
-    if (!client) return;
+    failed: (failure: Failure) => FlowEvent,
+  ): void => {
+    const transport = this.#transport;
+    if (!transport) return;
     const signal = this.#signal;
-    work(client, signal).then(
+    work(transport, signal).then(
       (value) => {
         if (!signal.aborted) this.dispatch(done(value));
       },
       (error: unknown) => {
-        if (!signal.aborted && !isAbortError(error)) this.dispatch(failed(failureOf(error), error));
+        if (!signal.aborted && !isAbortError(error)) this.dispatch(failed(failureOf(error)));
       },
     );
-  }
+  };
 
   #run(effect: Effect): void {
     switch (effect.type) {
@@ -226,43 +211,21 @@ export class FlowRunner implements ReactiveController {
         this.#flowAbort = new AbortController();
         return;
       case 'create':
-        return this.#call(
-          (client, signal) => client.createBookingRequest(effect.body, { signal }),
-          (tracked) => ({ type: 'created', tracked }),
-          (failure) => ({ type: 'create-failed', failure }),
-        );
       case 'look-up':
-        return this.#call(
-          async (client, signal) => {
-            if (effect.delayMs > 0) await sleep(effect.delayMs, signal);
-            return client.findBookingRequestByExternalId(effect.externalId, { signal });
-          },
-          (found) => ({ type: 'looked-up', found }),
-          (failure) => ({ type: 'look-up-failed', failure }),
-        );
       case 'poll':
-        return this.#call(
-          (client, signal) =>
-            pollBookingRequest(client, effect.tracked.request.id, effect.tracked.capability, {
-              signal,
-              timeoutMs: this.#hooks.config().pollTimeout,
-              sleep: visibleSleep,
-            }),
-          (request) => ({ type: 'decided', request }),
-          (failure) => (failure.code === 'timeout' ? { type: 'poll-timed-out' } : { type: 'poll-failed', failure }),
-        );
       case 'read-booking':
-        return this.#call(
-          (client, signal) => client.getBooking(effect.bookingId, effect.capability, { signal }),
-          (booking) => ({ type: 'booking-read', booking }),
-          (failure) => ({ type: 'booking-read-failed', failure }),
-        );
       case 'cancel':
-        return this.#call(
-          (client, signal) => client.cancelBooking(effect.bookingId, effect.capability, { signal }),
-          (tracked) => ({ type: 'cancel-created', tracked }),
-          (failure) => ({ type: 'cancel-failed', failure }),
+        // Only the booking half asks for these: the stage is here.
+        return this.#stage.stage?.runBookingEffect(effect, {
+          call: this.#call,
+          pollTimeout: this.#hooks.config().pollTimeout,
+        });
+      case 'load-stage':
+        this.#stage.load().then(
+          () => this.dispatch({ type: 'stage-ready' }),
+          (error: unknown) => this.dispatch({ type: 'stage-failed', failure: failureOf(error) }),
         );
+        return;
       case 'reload-availability':
         return this.#reloadAvailability();
       case 'persist':
@@ -276,7 +239,15 @@ export class FlowRunner implements ReactiveController {
         // In its own task, after the start times are painted: storage can be slow to open.
         setTimeout(() => {
           const kept = this.#resume.read();
-          if (kept) this.dispatch({ type: 'resume', tracked: kept });
+          // Following it is the booking stage's work: loaded first; it checks what was kept.
+          if (kept === null) return;
+          this.#stage.load().then(
+            (stage) => {
+              const tracked = stage.keptRequestOf(kept);
+              if (tracked) this.dispatch({ type: 'resume', tracked });
+            },
+            () => undefined,
+          );
         });
         return;
       case 'emit':
@@ -293,10 +264,10 @@ export class FlowRunner implements ReactiveController {
   }
 
   #reloadAvailability(): void {
-    const client = this.#client;
-    if (!client) return;
+    const transport = this.#transport;
+    if (!transport) return;
     const signal = this.#signal;
-    loadAvailability(client, this.#hooks.config(), { signal }).then(
+    loadAvailability(readCalls(transport), this.#hooks.config(), { signal }).then(
       (availability) => {
         if (signal.aborted) return;
         this.availability = availability;
@@ -309,7 +280,10 @@ export class FlowRunner implements ReactiveController {
     );
   }
 
+  /** An `ev-booking-error` here; the booking's own events (requested, confirmed…) by the stage, whose effects they are. */
   #emit(event: Emit): void {
-    dispatchFlowEvent(this.#host, event, this.#hooks.noReasonText);
+    if (event.name === 'ev-booking-error')
+      this.#host.dispatchEvent(createEvent('ev-booking-error', errorDetail(event.failure)));
+    else this.#stage.stage?.dispatchFlowEvent(this.#host, event, this.#hooks.noReasonText);
   }
 }
