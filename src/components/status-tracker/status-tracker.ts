@@ -168,11 +168,16 @@ export class EvStatusTracker extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const focusHere = this.#focusAsked || this.#focusWasInside;
-    this.#focusAsked = false;
-    if (focusHere && !this.matches(':focus-within')) this.focus();
-    // The focus is elsewhere (or stays on a retry button): the live regions tell the outcome.
-    else if ((changed.has('status') || changed.has('message')) && this.#outcome) this.told = true;
+    if ((this.#focusAsked || this.#focusWasInside) && !this.matches(':focus-within')) {
+      const heading = this.renderRoot.querySelector<HTMLElement>('[data-focus-target]');
+      heading?.focus();
+      // No heading yet (the card's code is on its way): its heading takes the focus once here.
+      this.#focusAsked = !heading && !!this.#outcome;
+    } else {
+      this.#focusAsked = false;
+      // The focus is elsewhere (or stays on a retry button): the live regions tell the outcome.
+      if ((changed.has('status') || changed.has('message')) && this.#outcome) this.told = true;
+    }
   }
 
   /** Focuses the outcome: its heading or message, else the block. */

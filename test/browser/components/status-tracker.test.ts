@@ -248,6 +248,7 @@ describe('<ev-status-tracker>', () => {
             .booking=${{ ...booking, reference: null }}
           ></ev-status-tracker>`,
         );
+        await waitUntil(() => el.shadowRoot!.querySelector('.facts'), 'the card');
         const [when, port] = [...el.shadowRoot!.querySelectorAll('.facts dd')].map((dd) => dd.textContent!);
         const start = Date.parse(booking.start);
         const { date, times } = formatWhen(locale, booking.timeZone, start, Date.parse(booking.end));
@@ -344,6 +345,8 @@ describe('<ev-status-tracker>', () => {
         focused.focusOutcome();
         Object.assign(focused, { status, message: status === 'confirmed' ? null : 'Taken' });
         await settled(focused);
+        // A card's heading comes with its code (a chunk), and takes the focus when it is here.
+        await waitUntil(() => active(focused)?.localName === 'h3', `${what}: the focus on the heading`);
         const target = active(focused)!;
         expect(target?.localName, what).to.equal('h3');
         expect(target.getAttribute('tabindex'), what).to.equal('-1');
