@@ -31,7 +31,12 @@ export const CAPABILITY_GRACE_MS = 24 * 3_600_000;
 const MAX_LENGTH = 512;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
+/** Node's native encoder where there is one (a capability is issued per answer); the portable one elsewhere. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
 function toBase64Url(bytes: Uint8Array): string {
+  if (NodeBuffer !== undefined)
+    return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
