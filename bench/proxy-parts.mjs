@@ -4,8 +4,12 @@
  * log sink, like nginx without access log) and nginx configured as the plain alternative.
  *
  *   node bench/proxy-parts.mjs upstream            # prints {"port": …}
- *   node --import tsx bench/proxy-parts.mjs gateway <upstream port>
+ *   node --import tsx bench/proxy-parts.mjs gateway <upstream port> [processes]
+ *
+ * With `processes` above 1 the gateway runs as that many node:cluster workers on one port (as
+ * `WORKERS=N` does; limits are off here, as they are for one process).
  */
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 
 export const TOKEN = 'bench-token-0123456789';
@@ -45,6 +49,22 @@ function startUpstream() {
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`));
 }
 
+/** `processes` gateways on one port: the primary forks them and stops them with itself. */
+function startGatewayWorkers(upstreamPort, processes) {
+  if (cluster.isWorker || processes <= 1) return startGateway(upstreamPort);
+  for (let index = 0; index < processes; index += 1) cluster.fork();
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    listening += 1;
+    if (listening === processes) process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
+  });
+  process.on('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    process.exit(0);
+  });
+  return undefined;
+}
+
 async function startGateway(upstreamPort) {
   const { startProxyServer } = await import('../server/node-server.ts');
   const server = await startProxyServer({
@@ -56,13 +76,13 @@ async function startGateway(upstreamPort) {
     limits: false,
   });
   process.on('SIGTERM', () => process.exit(0));
-  process.stdout.write(`${JSON.stringify({ port: Number(new URL(server.url).port) })}\n`);
+  if (cluster.isPrimary) process.stdout.write(`${JSON.stringify({ port: Number(new URL(server.url).port) })}\n`);
 }
 
 /** nginx as an operator would put it in front of Ampeco: the §4 paths, the token added, keep-alive upstream. */
-export function nginxConfig({ prefix, port, upstreamPort }) {
+export function nginxConfig({ prefix, port, upstreamPort, workers = 1 }) {
   return `
-worker_processes 1;
+worker_processes ${workers};
 daemon off;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
@@ -95,4 +115,4 @@ http {
 }
 
 if (process.argv[2] === 'upstream') startUpstream();
-if (process.argv[2] === 'gateway') await startGateway(Number(process.argv[3]));
+if (process.argv[2] === 'gateway') await startGatewayWorkers(Number(process.argv[3]), Number(process.argv[4] ?? 1));

@@ -3,7 +3,12 @@
  * server in its own process: the fake Ampeco called directly, through the gateway, and through
  * nginx configured as the plain alternative (same paths allowed, Authorization added, keep-alive
  * upstream). Reported: added p50 over the direct call (one connection, sequential), req/s at 32
- * connections, p99 at 256 connections, and the gateway's RSS over 200 000 requests.
+ * connections, p99 at 256 connections, and the gateway's RSS over 200 000 requests; then req/s at
+ * 32 connections with two processes each (gateway as two node:cluster workers, nginx with
+ * `worker_processes 2`: one per core, as an operator deploys them), beside the one-to-one figures.
+ * At 32 connections, the CPU time per request of each process (server, upstream, this load
+ * generator) says what bounds each figure: on a machine of few cores, the load generator and the
+ * upstream share them with the server measured.
  *
  *   node bench/proxy.mjs               # prints a table and the JSON result (npm run bench:proxy)
  *   const result = await runProxyBench(); # from bench/run.mjs (npm run bench)
@@ -16,7 +21,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTERNAL_ID, nginxConfig } from './proxy-parts.mjs';
@@ -49,11 +54,11 @@ function freePort() {
   });
 }
 
-async function startNginx(upstreamPort) {
+async function startNginx(upstreamPort, workers = 1) {
   const prefix = mkdtempSync(join(tmpdir(), 'bench-nginx-'));
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, dir));
   const port = await freePort();
-  writeFileSync(join(prefix, 'nginx.conf'), nginxConfig({ prefix, port, upstreamPort }));
+  writeFileSync(join(prefix, 'nginx.conf'), nginxConfig({ prefix, port, upstreamPort, workers }));
   const child = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: 'inherit' });
   for (let attempt = 0; attempt < 50; attempt += 1) {
     try {
@@ -131,21 +136,60 @@ async function load(url, connections, options) {
   return summary(latencies, elapsedMs);
 }
 
+/** CPU time (user + system) of a process and its descendants (nginx's and the cluster's workers), in ms. */
+function cpuMs(pid) {
+  let ticks = 0;
+  const visit = (id) => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      const children = readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim();
+      for (const child of children === '' ? [] : children.split(' ')) visit(Number(child));
+    } catch {
+      // A process that ended meanwhile.
+    }
+  };
+  visit(pid);
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /**
  * The targets measured in turns of `sliceMs` (round robin, `rounds` times), so that a machine
  * whose load changes from second to second (CI, shared cores) weighs on every target alike.
+ * `processes` (optional): per target, the pids whose CPU time per request is reported with it.
  */
-async function interleaved(targets, connections, { rounds, sliceMs }) {
-  const totals = Object.fromEntries(Object.keys(targets).map((name) => [name, { latencies: [], elapsedMs: 0 }]));
+async function interleaved(targets, connections, { rounds, sliceMs, processes }) {
+  const totals = Object.fromEntries(
+    Object.keys(targets).map((name) => [name, { latencies: [], elapsedMs: 0, cpu: {}, loadGeneratorMs: 0 }]),
+  );
   for (let round = 0; round < rounds; round += 1) {
     for (const [name, url] of Object.entries(targets)) {
+      const watched = Object.entries(processes?.[name] ?? {});
+      const cpuBefore = watched.map(([, pid]) => cpuMs(pid));
+      const ownBefore = process.cpuUsage();
       const { latencies, elapsedMs } = await slice(url, connections, { durationMs: sliceMs });
-      totals[name].latencies.push(...latencies);
-      totals[name].elapsedMs += elapsedMs;
+      const own = process.cpuUsage(ownBefore);
+      const total = totals[name];
+      watched.forEach(([label, pid], index) => {
+        total.cpu[label] = (total.cpu[label] ?? 0) + cpuMs(pid) - (cpuBefore[index] ?? 0);
+      });
+      total.loadGeneratorMs += (own.user + own.system) / 1000;
+      total.latencies.push(...latencies);
+      total.elapsedMs += elapsedMs;
     }
   }
   return Object.fromEntries(
-    Object.entries(totals).map(([name, { latencies, elapsedMs }]) => [name, summary(latencies, elapsedMs)]),
+    Object.entries(totals).map(([name, { latencies, elapsedMs, cpu, loadGeneratorMs }]) => {
+      const figures = summary(latencies, elapsedMs);
+      if (processes?.[name] !== undefined) {
+        const perRequest = (ms) => Math.round((ms * 1000) / Math.max(1, latencies.length));
+        figures.cpuUsPerRequest = {
+          ...Object.fromEntries(Object.entries(cpu).map(([label, ms]) => [label, perRequest(ms)])),
+          loadGenerator: perRequest(loadGeneratorMs),
+        };
+      }
+      return [name, figures];
+    }),
   );
 }
 
@@ -167,10 +211,27 @@ export async function runProxyBench(options = {}) {
   const upstream = await startChild([PARTS, 'upstream']);
   const gateway = await startChild(['--import', 'tsx', PARTS, 'gateway', String(upstream.port)]);
   const nginx = await startNginx(upstream.port);
+  const gateway2 = await startChild(['--import', 'tsx', PARTS, 'gateway', String(upstream.port), '2']);
+  const nginx2 = await startNginx(upstream.port, 2);
   const targets = {
     direct: `http://127.0.0.1:${upstream.port}/public-api${PATH}`,
     gateway: `http://127.0.0.1:${gateway.port}/api/ampeco${PATH}`,
     nginx: `http://127.0.0.1:${nginx.port}/api/ampeco${PATH}`,
+  };
+  const twoProcessTargets = {
+    gateway: `http://127.0.0.1:${gateway2.port}/api/ampeco${PATH}`,
+    nginx: `http://127.0.0.1:${nginx2.port}/api/ampeco${PATH}`,
+  };
+  const serverPid = { gateway: gateway.child.pid, nginx: nginx.child.pid };
+  const processes = Object.fromEntries(
+    ['direct', 'gateway', 'nginx'].map((name) => [
+      name,
+      name === 'direct' ? { upstream: upstream.child.pid } : { server: serverPid[name], upstream: upstream.child.pid },
+    ]),
+  );
+  const twoProcesses = {
+    gateway: { server: gateway2.child.pid, upstream: upstream.child.pid },
+    nginx: { server: nginx2.child.pid, upstream: upstream.child.pid },
   };
   try {
     const check = await fetch(targets.gateway);
@@ -184,19 +245,28 @@ export async function runProxyBench(options = {}) {
         node: process.version,
         platform: `${process.platform}-${process.arch}`,
         cpus: availableParallelism(),
+        loadAverage: { before: loadavg()[0].toFixed(2), after: '' },
       },
       sequential: {},
       at32: {},
       at256: {},
+      at32TwoProcesses: {},
     };
-    for (const url of Object.values(targets)) await load(url, 8, { requests: 2000 }); // warm-up
+    for (const url of [...Object.values(targets), ...Object.values(twoProcessTargets)]) {
+      await load(url, 8, { requests: 2000 }); // warm-up
+    }
     const rounds = Math.max(1, Math.round(durationMs / 1000));
     result.sequential = await interleaved(targets, 1, {
       rounds: Math.max(1, Math.round(sequentialCount / 500)),
       sliceMs: 500,
     });
-    result.at32 = await interleaved(targets, 32, { rounds, sliceMs: 1000 });
+    result.at32 = await interleaved(targets, 32, { rounds, sliceMs: 1000, processes });
     result.at256 = await interleaved(targets, 256, { rounds, sliceMs: 1000 });
+    result.at32TwoProcesses = await interleaved(twoProcessTargets, 32, {
+      rounds,
+      sliceMs: 1000,
+      processes: twoProcesses,
+    });
     const before = rssMb(gateway.child.pid);
     const soakRun = await load(targets.gateway, 32, { requests: soak });
     const after = rssMb(gateway.child.pid);
@@ -207,43 +277,62 @@ export async function runProxyBench(options = {}) {
         nginx: round(result.sequential.nginx.p50Ms - result.sequential.direct.p50Ms),
       },
       throughputVsNginx: round(result.at32.gateway.reqPerSec / result.at32.nginx.reqPerSec),
+      throughputVsNginxTwoProcesses: round(
+        result.at32TwoProcesses.gateway.reqPerSec / result.at32TwoProcesses.nginx.reqPerSec,
+      ),
       p99At256Ms: { gateway: result.at256.gateway.p99Ms, nginx: result.at256.nginx.p99Ms },
       goals: 'throughput >= 0.5 x nginx, added p50 <= 0.3 ms, p99 at 256 connections <= 100 ms, RSS flat',
     };
+    result.environment.loadAverage.after = loadavg()[0].toFixed(2);
     if (options.print === true) print(result);
     return result;
   } finally {
     gateway.child.kill('SIGTERM');
+    gateway2.child.kill('SIGTERM');
     upstream.child.kill('SIGTERM');
-    nginx.child.kill('SIGTERM');
-    await new Promise((resolve) => nginx.child.once('exit', resolve));
-    rmSync(nginx.prefix, { recursive: true, force: true });
+    for (const server of [nginx, nginx2]) {
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+      rmSync(server.prefix, { recursive: true, force: true });
+    }
   }
 }
 
 function print(result) {
-  const rows = [['run', 'target', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s']];
+  const rows = [
+    ['run', 'target', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'CPU µs/req server+upstream+load'],
+  ];
+  const cpu = (f) => {
+    const c = f.cpuUsPerRequest;
+    return c === undefined ? '' : `${c.server ?? '-'} + ${c.upstream} + ${c.loadGenerator}`;
+  };
   for (const [run, label] of [
     ['sequential', '1 connection'],
     ['at32', '32 connections'],
     ['at256', '256 connections'],
+    ['at32TwoProcesses', '32 conn., 2 processes'],
   ]) {
     for (const target of ['direct', 'gateway', 'nginx']) {
       const f = result[run][target];
-      rows.push([label, target, f.requests, f.p50Ms, f.p99Ms, f.maxMs, f.reqPerSec].map(String));
+      if (f !== undefined)
+        rows.push([label, target, f.requests, f.p50Ms, f.p99Ms, f.maxMs, f.reqPerSec, cpu(f)].map(String));
     }
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row) =>
     row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  console.log(`proxy bench: ${result.route}, loopback, ${result.environment.node}, ${result.environment.cpus} CPUs`);
+  const { node, cpus, loadAverage } = result.environment;
+  console.log(
+    `proxy bench: ${result.route}, loopback, ${node}, ${cpus} CPUs, load average ${loadAverage.before} → ${loadAverage.after}`,
+  );
   console.log(line(rows[0]));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
   const { summary: s, gatewayRss: rss } = result;
   console.log(
     `added p50: gateway +${s.addedP50Ms.gateway} ms, nginx +${s.addedP50Ms.nginx} ms; ` +
-      `gateway/nginx throughput at 32 connections: ${s.throughputVsNginx}; ` +
+      `gateway/nginx throughput at 32 connections: ${s.throughputVsNginx} ` +
+      `(2 processes each: ${s.throughputVsNginxTwoProcesses}); ` +
       `p99 at 256: gateway ${s.p99At256Ms.gateway} ms, nginx ${s.p99At256Ms.nginx} ms; ` +
       `gateway RSS ${rss.beforeMb} → ${rss.afterMb} MB over ${rss.requests} requests`,
   );

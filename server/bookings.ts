@@ -9,13 +9,14 @@ import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/
 import { findDriver, withBookingId } from './booking-lookups.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { reduceToSchema } from './reduce.js';
+import { requestHeader } from './request-header.js';
 import { badUpstream, notFound, sendJson, upstreamProblem } from './respond.js';
 import { attemptOf } from './runtime.js';
 import { isObject, type GatewayEnv, type Json, type JsonObject } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
 import { INVALID_DATA, type CancelBookingBody, type CreateBookingBody } from './validation.js';
 
-export const CAPABILITY_HEADER = 'x-booking-capability';
+export const CAPABILITY_HEADER = 'x-booking-capability' as const;
 const REQUESTS = '/resources/booking-requests/v1.0';
 const BOOKINGS = '/resources/bookings/v1.0';
 
@@ -37,7 +38,7 @@ function belongsTo(record: JsonObject, claims: CapabilityClaims): boolean {
 
 async function verifiedClaims(c: Context<GatewayEnv>): Promise<CapabilityClaims | null> {
   const gateway = c.get('gateway');
-  return gateway.capabilities.verify(c.req.header(CAPABILITY_HEADER), gateway.now());
+  return gateway.capabilities.verify(requestHeader(c, CAPABILITY_HEADER), gateway.now());
 }
 
 /** Until a day after the booking's end (a day from now when the request has no readable end). */

@@ -31,11 +31,20 @@ export const CAPABILITY_GRACE_MS = 24 * 3_600_000;
 const MAX_LENGTH = 512;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-function toBase64Url(bytes: Uint8Array): string {
+/** Unpadded base64url with what every runtime has (edge runtimes). */
+export function portableBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+/** Node's native encoder where there is one (a capability is issued per answer), else the portable one. */
+const toBase64Url: (bytes: Uint8Array) => string =
+  NodeBuffer === undefined
+    ? portableBase64Url
+    : (bytes) => NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 
 /** The bytes of canonical unpadded base64url only: any other spelling of the same bytes is `null`. */
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {

@@ -3,6 +3,7 @@
  * (`AMPECO_API_URL`, `AMPECO_API_TOKEN`, `CAPABILITY_SECRET`) or, with `AMPECO_SIMULATOR=1`, the
  * embedded simulator. A wrong configuration stops it with one line and exit code 2.
  */
+import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig, type Config, type Env } from './config.js';
 import { batchedLines } from './line-writer.js';
@@ -10,6 +11,7 @@ import { createLimits, type Limits } from './limits/index.js';
 import { startProxyServer, type ProxyServer } from './node-server.js';
 import { createPortalAuth } from './portal-auth.js';
 import type { ProxyLogEntry, UpstreamFetch } from './proxy.js';
+import { runWorkers } from './workers.js';
 
 /** Upstream base used with the simulator; `.invalid` guarantees it never resolves to a real host. */
 export const SIMULATOR_URL = 'http://simulator.invalid/public-api';
@@ -133,8 +135,24 @@ export async function main(io: CliIo = defaultIo): Promise<ProxyServer | null> {
   };
 }
 
-/** Runs `main` and closes the server on SIGINT / SIGTERM. */
+/** How many workers the configuration asks for (1 when it is wrong: `main` then says why). */
+function workersWanted(env: Env): number {
+  try {
+    return parseConfig(env).workers;
+  } catch {
+    return 1;
+  }
+}
+
+/** Runs `main` (in each of `WORKERS` processes) and closes the server on SIGINT / SIGTERM. */
 export async function run(): Promise<void> {
+  if (cluster.isPrimary) {
+    const workers = workersWanted(defaultIo.env);
+    if (workers > 1) {
+      runWorkers(workers, defaultIo);
+      return;
+    }
+  }
   const server = await main();
   if (server === null) return;
   const stop = (): void => {

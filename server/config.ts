@@ -32,6 +32,8 @@ export interface Config {
   readonly limits: LimitsConfig;
   /** Portal mode (`AUTH_JWKS_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCE`), or `null`. */
   readonly portal: PortalAuthConfig | null;
+  /** `WORKERS`: processes serving the one port (node:cluster), e.g. one per core. Default 1. */
+  readonly workers: number;
 }
 
 export { ConfigError, type Env } from './config-error.js';
@@ -169,6 +171,28 @@ function parseUpstream(env: Env): UpstreamConfig | null {
   return { url: upstreamUrl, token, capabilitySecret };
 }
 
+export const MAX_WORKERS = 64;
+
+/**
+ * `WORKERS`: 1 to 64. More than one process shares nothing in memory, so each would keep its own
+ * limits (N times the limits) and, with the simulator, its own bookings and capability secret: more
+ * than one needs `REDIS_URL` and a real tenant, as N instances behind a load balancer do.
+ */
+function parseWorkers(raw: string | undefined, upstream: UpstreamConfig | null, limits: LimitsConfig): number {
+  if (raw === undefined) return 1;
+  if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_WORKERS) {
+    throw new ConfigError(`WORKERS must be an integer from 1 to ${MAX_WORKERS} (got "${raw.slice(0, 20)}")`);
+  }
+  const workers = Number(raw);
+  if (workers > 1 && upstream === null) {
+    throw new ConfigError('WORKERS above 1 needs a real tenant: the simulator keeps its bookings in one process');
+  }
+  if (workers > 1 && limits.redisUrl === null) {
+    throw new ConfigError('WORKERS above 1 needs REDIS_URL: without it each worker would keep its own limits');
+  }
+  return workers;
+}
+
 /** Reads the gateway's configuration from `env`; throws `ConfigError` with a one-line reason. */
 export function parseConfig(env: Env): Config {
   const upstream = parseUpstream(env);
@@ -184,6 +208,7 @@ export function parseConfig(env: Env): Config {
     ),
   ];
 
+  const limits = parseLimitsConfig(env);
   return {
     host: parseHost(value(env, 'HOST') ?? DEFAULT_HOST),
     port: parsePort(value(env, 'PORT') ?? String(DEFAULT_PORT)),
@@ -191,7 +216,8 @@ export function parseConfig(env: Env): Config {
     allowedOrigins,
     upstream,
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
-    limits: parseLimitsConfig(env),
+    limits,
     portal: parsePortalAuthConfig(env),
+    workers: parseWorkers(value(env, 'WORKERS'), upstream, limits),
   };
 }

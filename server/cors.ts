@@ -5,6 +5,7 @@
  * with the origin and the variable to set.
  */
 import type { MiddlewareHandler } from 'hono';
+import { requestHeader } from './request-header.js';
 import { jsonResponse } from './respond.js';
 import type { GatewayEnv } from './types.js';
 
@@ -26,25 +27,23 @@ export interface CorsOptions {
 const sameOrigin = (site: string | undefined): boolean => site === 'same-origin';
 
 /**
- * Adds the CORS headers of an allowed origin to every answer; `Vary: Origin` to all. Any other request
- * whose `Origin` is not allowed (nor the gateway's own) is reported, whatever its method.
+ * Adds the CORS headers of an allowed origin to its answers (every JSON answer already says
+ * `Vary: Origin`, server/respond.ts, so that the answer of a same-origin request touches no header
+ * here). Any other request whose `Origin` is not allowed (nor the gateway's own) is reported,
+ * whatever its method.
  */
 export function cors(options: CorsOptions): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
     await next();
     // Preflights answer for themselves; an OPTIONS of a path not served gets no CORS headers.
     if (c.req.method === 'OPTIONS') return;
-    const origin = c.req.header('origin');
-    const headers = c.res.headers;
-    headers.append('vary', 'Origin');
-    if (origin !== undefined && options.allowedOrigins.has(origin)) {
+    const origin = requestHeader(c, 'origin');
+    if (origin === undefined) return;
+    if (options.allowedOrigins.has(origin)) {
+      const headers = c.res.headers;
       headers.set('access-control-allow-origin', origin);
       headers.set('access-control-expose-headers', 'Retry-After');
-    } else if (
-      origin !== undefined &&
-      origin !== new URL(c.req.url).origin &&
-      !sameOrigin(c.req.header('sec-fetch-site'))
-    ) {
+    } else if (origin !== new URL(c.req.url).origin && !sameOrigin(requestHeader(c, 'sec-fetch-site'))) {
       options.onRefused(origin, `${c.req.method} from an origin that is not allowed`);
     }
   };

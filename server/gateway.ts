@@ -194,7 +194,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     c.set('gateway', runtime);
     await next();
   });
-  app.use('*', requestLog);
+  // One log entry per request, when there is a sink to write it to.
+  if (options.log !== undefined) app.use('*', requestLog);
   app.use('*', closeWhenBodyUnread);
   app.use('*', cors(corsOptions));
   app.get('/healthz', (c) => {

@@ -27,6 +27,55 @@ function definitionOf(schema: z.ZodMiniType): SchemaDefinition {
   return (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
 }
 
+type Reducer = (value: Json) => Json;
+
+/** Each schema's reducer, built once from its definition (not walked again per answer). */
+const REDUCERS = new WeakMap<z.ZodMiniType, Reducer>();
+
+function reducerOf(schema: z.ZodMiniType): Reducer {
+  const known = REDUCERS.get(schema);
+  if (known !== undefined) return known;
+  // Registered before its parts are built, so that a schema that contains itself ends.
+  let built: Reducer | null = null;
+  const reducer: Reducer = (value) => (built ??= buildReducer(schema))(value);
+  REDUCERS.set(schema, reducer);
+  return reducer;
+}
+
+function buildReducer(schema: z.ZodMiniType): Reducer {
+  const structure = STRUCTURE_OF_CUSTOM.get(schema);
+  if (structure !== undefined) return reducerOf(structure);
+  const definition = definitionOf(schema);
+  switch (definition.type) {
+    case 'optional':
+    case 'nullable': {
+      if (definition.innerType === undefined) return (value) => value;
+      const inner = reducerOf(definition.innerType);
+      return (value) => (value === null ? null : inner(value));
+    }
+    case 'object': {
+      const shape = definition.shape;
+      if (shape === undefined) return (value) => (value === null ? null : {});
+      const fields = Object.entries(shape).map(([key, fieldSchema]) => [key, reducerOf(fieldSchema)] as const);
+      return (value) => {
+        if (!isObject(value)) return value === null ? null : {};
+        const reduced = record();
+        for (const [key, reduce] of fields) {
+          if (Object.hasOwn(value, key)) reduced[key] = reduce(value[key] ?? null);
+        }
+        return reduced;
+      };
+    }
+    case 'array': {
+      if (definition.element === undefined) return () => [];
+      const item = reducerOf(definition.element);
+      return (value) => (Array.isArray(value) ? value.map(item) : []);
+    }
+    default:
+      return (value) => (typeof value === 'object' ? null : value);
+  }
+}
+
 /**
  * `value` with only what `schema` reads: objects keep the keys of the schema's shape, arrays are
  * reduced item by item, optional and nullable schemas by their inner schema; where the schema is
@@ -34,26 +83,5 @@ function definitionOf(schema: z.ZodMiniType): SchemaDefinition {
  * the widget reads a scalar is dropped to `null` rather than passed on whole).
  */
 export function reduceToSchema(schema: z.ZodMiniType, value: Json): Json {
-  const structure = STRUCTURE_OF_CUSTOM.get(schema);
-  if (structure !== undefined) return reduceToSchema(structure, value);
-  const definition = definitionOf(schema);
-  switch (definition.type) {
-    case 'optional':
-    case 'nullable':
-      return definition.innerType === undefined || value === null ? value : reduceToSchema(definition.innerType, value);
-    case 'object': {
-      if (!isObject(value) || definition.shape === undefined) return value === null ? null : {};
-      const reduced = record();
-      for (const [key, fieldSchema] of Object.entries(definition.shape)) {
-        if (Object.hasOwn(value, key)) reduced[key] = reduceToSchema(fieldSchema, value[key] ?? null);
-      }
-      return reduced;
-    }
-    case 'array':
-      return Array.isArray(value) && definition.element !== undefined
-        ? value.map((item) => reduceToSchema(definition.element as z.ZodMiniType, item))
-        : [];
-    default:
-      return typeof value === 'object' ? null : value;
-  }
+  return reducerOf(schema)(value);
 }

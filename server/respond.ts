@@ -4,6 +4,7 @@
  * mapped to 502 / 504; upstream error bodies reduced to `message` and `errors`.
  */
 import type { Context } from 'hono';
+import { requestHeader } from './request-header.js';
 import { isObject, record, type GatewayEnv, type Json, type JsonObject } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
 
@@ -15,8 +16,10 @@ export const MESSAGES = {
   internal: 'The gateway failed to handle the request.',
 } as const;
 
+/** Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts). */
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
+  vary: 'Origin',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
 } as const;
@@ -59,12 +62,12 @@ export async function sendJson(
   const gateway = c.get('gateway');
   const text = JSON.stringify(gateway.redactor.json(body));
   const encoding =
-    text.length >= COMPRESS_FROM ? acceptedEncoding(c.req.header('accept-encoding'), gateway.encodings) : null;
+    text.length >= COMPRESS_FROM ? acceptedEncoding(requestHeader(c, 'accept-encoding'), gateway.encodings) : null;
   if (encoding === null) return new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
   const compressed = await gateway.compress(text, encoding);
   return new Response(compressed, {
     status,
-    headers: { ...BASE_HEADERS, ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding' },
+    headers: { ...BASE_HEADERS, ...headers, 'content-encoding': encoding, vary: 'Origin, Accept-Encoding' },
   });
 }
 

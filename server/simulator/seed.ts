@@ -150,85 +150,30 @@ interface EvseSeed {
 const socket = (id: number, type: string): ConnectorRecord => ({ id, type, format: 'socket' });
 const cable = (id: number, type: string): ConnectorRecord => ({ id, type, format: 'cable' });
 
+/** One EVSE's seed: the fields that differ from port to port; status and bookability only where not the default. */
+const evseSeed = (
+  id: number,
+  chargePointId: number,
+  label: string,
+  currentType: 'ac' | 'dc',
+  maxPower: number,
+  connectors: ConnectorRecord[],
+  overrides: Pick<EvseSeed, 'status' | 'bookingEnabled'> = {},
+): EvseSeed => ({ id, chargePointId, label, currentType, maxPower, connectors, ...overrides });
+
 const EVSE_SEEDS: readonly EvseSeed[] = [
   // Charge point 101: three AC ports; Port C is switched off by the operator.
-  {
-    id: 11,
-    chargePointId: 101,
-    label: 'Port A',
-    currentType: 'ac',
-    maxPower: 22000,
-    connectors: [socket(111, 'type2')],
-  },
-  {
-    id: 12,
-    chargePointId: 101,
-    label: 'Port B',
-    currentType: 'ac',
-    maxPower: 22000,
-    connectors: [socket(121, 'type2')],
-  },
-  {
-    id: 13,
-    chargePointId: 101,
-    label: 'Port C',
-    currentType: 'ac',
-    maxPower: 11000,
-    connectors: [socket(131, 'type2')],
-    status: 'disabled',
-  },
+  evseSeed(11, 101, 'Port A', 'ac', 22000, [socket(111, 'type2')]),
+  evseSeed(12, 101, 'Port B', 'ac', 22000, [socket(121, 'type2')]),
+  evseSeed(13, 101, 'Port C', 'ac', 11000, [socket(131, 'type2')], { status: 'disabled' }),
   // Charge point 102: DC ports; Port F is out of order, Port G is not open to bookings.
-  {
-    id: 21,
-    chargePointId: 102,
-    label: 'Port D',
-    currentType: 'dc',
-    maxPower: 150000,
-    connectors: [cable(211, 'ccs2'), cable(212, 'chademo')],
-  },
-  {
-    id: 22,
-    chargePointId: 102,
-    label: 'Port E',
-    currentType: 'dc',
-    maxPower: 150000,
-    connectors: [cable(221, 'ccs2')],
-  },
-  {
-    id: 23,
-    chargePointId: 102,
-    label: 'Port F',
-    currentType: 'dc',
-    maxPower: 50000,
-    connectors: [cable(231, 'chademo')],
-    status: 'out of order',
-  },
-  {
-    id: 24,
-    chargePointId: 102,
-    label: 'Port G',
-    currentType: 'ac',
-    maxPower: 43000,
-    connectors: [cable(241, 'type2')],
-    bookingEnabled: false,
-  },
+  evseSeed(21, 102, 'Port D', 'dc', 150000, [cable(211, 'ccs2'), cable(212, 'chademo')]),
+  evseSeed(22, 102, 'Port E', 'dc', 150000, [cable(221, 'ccs2')]),
+  evseSeed(23, 102, 'Port F', 'dc', 50000, [cable(231, 'chademo')], { status: 'out of order' }),
+  evseSeed(24, 102, 'Port G', 'ac', 43000, [cable(241, 'type2')], { bookingEnabled: false }),
   // Charge point 201 (location 8).
-  {
-    id: 31,
-    chargePointId: 201,
-    label: 'Port 1',
-    currentType: 'ac',
-    maxPower: 22000,
-    connectors: [socket(311, 'type2')],
-  },
-  {
-    id: 32,
-    chargePointId: 201,
-    label: 'Port 2',
-    currentType: 'ac',
-    maxPower: 22000,
-    connectors: [socket(321, 'type2'), socket(322, 'schuko')],
-  },
+  evseSeed(31, 201, 'Port 1', 'ac', 22000, [socket(311, 'type2')]),
+  evseSeed(32, 201, 'Port 2', 'ac', 22000, [socket(321, 'type2'), socket(322, 'schuko')]),
 ];
 
 function toEvse(seed: EvseSeed): EvseRecord {

@@ -27,6 +27,7 @@ describe('parseConfig', () => {
       trustProxy: TRUST_NOBODY,
       limits: parseLimitsConfig({}),
       portal: null,
+      workers: 1,
     });
   });
 
@@ -50,6 +51,7 @@ describe('parseConfig', () => {
       trustProxy: { kind: 'hops', hops: 1 },
       limits: parseLimitsConfig({}),
       portal: null,
+      workers: 1,
     });
   });
 
