@@ -232,6 +232,7 @@ export class EvBookingWidget extends LitElement {
       this.chosenDuration = detail.minutes;
       this.#flow.dispatch({ type: 'edited', field: 'duration' });
     },
+    daysRetry: () => this.#flow.retryWeeks(),
     slotSelect: ({ detail }) => {
       this.chosenStart = detail.start;
       this.#flow.dispatch({ type: 'edited', field: 'slot' });
@@ -266,7 +267,8 @@ export class EvBookingWidget extends LitElement {
 
   override render(): TemplateResult {
     const data = this.#loadedData;
-    const timeZone = data?.timeZone ?? resolveTimeZone(null);
+    // No zone before the location answers: nothing zoned is shown while loading.
+    const timeZone = data?.timeZone ?? 'UTC';
     const view = viewOf(this.#flow.state);
     // Until the locale's messages are here too (no flash of English): they load beside the data.
     // With a connector filter the start times need the ports' details too (SPEC §4, v2).
@@ -283,9 +285,10 @@ export class EvBookingWidget extends LitElement {
       data,
       loading,
       timeZone,
-      ownTimeZone: resolveTimeZone(null),
+      ownTimeZone: data ? resolveTimeZone(null) : timeZone,
       now: this.#clock.now,
       days: clampDays(this.days),
+      weeks: this.#flow.availabilityWeeks.weeks,
       slotStep: slotStepOf(this.slotStep),
       starts: loading ? [] : this.#starts.starts(this.#startsInput(timeZone)),
       evseId: this.chosenEvseId,

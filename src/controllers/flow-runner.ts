@@ -12,11 +12,19 @@ import { isAbortError } from '../api/errors.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
 import { failureOf, type Failure } from '../booking/failure.js';
-import { loadAvailability, startLoad, type Availability, type LoadInput, type LoadedData } from '../booking/load.js';
+import {
+  loadAvailability,
+  startLoad,
+  type Availability,
+  type LoadInput,
+  type LoadedData,
+  type WeekLoad,
+} from '../booking/load.js';
 import { transition } from '../booking/machine.js';
 import { pollBookingRequest } from '../booking/poll.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
+import { AvailabilityWeeks } from './availability-weeks.js';
 import { dispatchFlowEvent } from './flow-events.js';
 import { ResumeStore } from './resume-store.js';
 import { visibleSleep } from './visibility.js';
@@ -48,8 +56,8 @@ type FlowHost = ReactiveElement;
 export class FlowRunner implements ReactiveController {
   /** Where the flow is; the element renders from it. */
   state: State = { kind: 'loading' };
-  /** The open windows per EVSE (the first load's, then each reload's). */
-  availability: Availability = new Map();
+  /** The open windows per EVSE (the first load's, week by week, then each reload's) and how far each week is. */
+  readonly availabilityWeeks: AvailabilityWeeks;
   /** The first load's data as far as it has answered (the start times first, then the ports). */
   data: LoadedData | undefined;
   /** The browser said it is offline (and has not said it is back). */
@@ -64,8 +72,8 @@ export class FlowRunner implements ReactiveController {
   readonly #resume: ResumeStore;
   /** What the driver asked to book, read again when a Book waited for the ports. */
   #choice: (() => BookingChoice) | undefined;
-  /** The first load's steps 2–3, followed once the start times are shown. */
-  #ports: { ports: Promise<Evse[]>; signal: AbortSignal } | undefined;
+  /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
+  #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
 
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
   readonly load: Task<
@@ -78,6 +86,10 @@ export class FlowRunner implements ReactiveController {
     this.#hooks = hooks;
     host.addController(this);
     this.#disconnect = new DisconnectAbortController(host);
+    this.availabilityWeeks = new AvailabilityWeeks(
+      () => host.requestUpdate(),
+      (error) => this.#emit({ name: 'ev-booking-error', failure: failureOf(error) }),
+    );
     this.#resume = new ResumeStore(() => {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
@@ -102,12 +114,13 @@ export class FlowRunner implements ReactiveController {
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
         });
         this.#client = client;
-        const { times, ports } = startLoad(client, config, { signal });
-        this.#ports = { ports, signal };
+        const { times, weeks, ports } = startLoad(client, config, { signal });
+        this.#pending = { ports, weeks, signal };
         return times;
       },
       onComplete: (data) => {
-        this.availability = data.availability;
+        const pending = this.#pending;
+        if (pending) this.availabilityWeeks.begin(data.availability, pending.weeks, pending.signal);
         this.data = data;
         hooks.loaded(data);
         this.dispatch({ type: 'times-ready' });
@@ -121,7 +134,7 @@ export class FlowRunner implements ReactiveController {
 
   /** After the start times: steps 2–3's answer fills the ports in, or their failure fails the load. */
   #followPorts(): void {
-    const pending = this.#ports;
+    const pending = this.#pending;
     if (!pending) return;
     const { ports, signal } = pending;
     ports.then(
@@ -135,6 +148,16 @@ export class FlowRunner implements ReactiveController {
         if (!signal.aborted && !isAbortError(error)) this.dispatch({ type: 'load-failed', failure: failureOf(error) });
       },
     );
+  }
+
+  /** The open windows per EVSE, of the weeks that have answered. */
+  get availability(): Availability {
+    return this.availabilityWeeks.availability;
+  }
+
+  /** Asks the availability's weeks that failed again (the driver's "Try again" on their days). */
+  retryWeeks(): void {
+    if (this.#client) this.availabilityWeeks.retry(this.#client, this.#hooks.config(), this.#signal);
   }
 
   #validity(): { valid: true } | { valid: false; message: string } {
@@ -299,7 +322,7 @@ export class FlowRunner implements ReactiveController {
     loadAvailability(client, this.#hooks.config(), { signal }).then(
       (availability) => {
         if (signal.aborted) return;
-        this.availability = availability;
+        this.availabilityWeeks.replace(availability);
         this.#host.requestUpdate();
       },
       (error: unknown) => {
