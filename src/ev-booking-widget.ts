@@ -10,7 +10,7 @@ import {
   parseLocationId,
   slotStepOf,
 } from './widget-attributes.js';
-import type { LoadedData } from './booking/load.js';
+import { nextTask, type LoadedData } from './booking/load.js';
 import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
@@ -263,6 +263,14 @@ export class EvBookingWidget extends LitElement {
       const starts = this.#starts.starts(input);
       return bookingOf({ ...input, locationId, email, start: this.chosenStart, starts });
     });
+  }
+
+  /**
+   * The first render waits a task: the first requests (sent on connect) leave before it, and the
+   * bundle's evaluation and the first render are not one long task.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : nextTask().then(() => super.scheduleUpdate());
   }
 
   override render(): TemplateResult {

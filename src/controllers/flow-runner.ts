@@ -168,8 +168,12 @@ export class FlowRunner implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this.#handleOnline);
     window.addEventListener('offline', this.#handleOffline);
-    // A widget moved in the document was aborted on removal: load it again.
-    if (this.#host.hasUpdated) void this.load.run();
+    // The first requests leave now, before the first render (the element's waits a task); a
+    // widget moved in the document was aborted on removal: load it again (with a fresh signal).
+    if (this.#host.hasUpdated || this.#hooks.config().valid) {
+      this.#disconnect.hostConnected();
+      void this.load.run();
+    }
   }
 
   hostDisconnected(): void {
