@@ -22,7 +22,7 @@ import {
 } from '../booking/load.js';
 import { transition } from '../booking/machine.js';
 import { pollBookingRequest } from '../booking/poll.js';
-import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
+import type { BookingChoice, Effect, Emit, FlowEvent, State, Tracked } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
 import { AvailabilityWeeks } from './availability-weeks.js';
 import { dispatchFlowEvent } from './flow-events.js';
@@ -74,6 +74,8 @@ export class FlowRunner implements ReactiveController {
   #choice: (() => BookingChoice) | undefined;
   /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
   #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
+  /** The kept request as read while the first answers travelled; used once, by `restore`. */
+  #kept: Tracked | null | undefined;
 
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
   readonly load: Task<
@@ -116,6 +118,10 @@ export class FlowRunner implements ReactiveController {
         this.#client = client;
         const { times, weeks, ports } = startLoad(client, config, { signal });
         this.#pending = { ports, weeks, signal };
+        // While the answers travel, in a task of its own: the first storage access can be slow.
+        setTimeout(() => {
+          if (this.#kept === undefined) this.#kept = this.#resume.read();
+        });
         return times;
       },
       onComplete: (data) => {
@@ -293,16 +299,20 @@ export class FlowRunner implements ReactiveController {
       case 'reload-availability':
         return this.#reloadAvailability();
       case 'persist':
+        this.#kept = undefined;
         return this.#resume.write(effect.tracked);
       case 'forget':
+        this.#kept = undefined;
         return this.#resume.clear();
       case 'book-waiting':
         if (this.#choice) this.dispatch({ type: 'book', choice: this.#choice(), externalId: newExternalId() });
         return;
       case 'restore':
-        // In its own task, after the start times are painted: storage can be slow to open.
+        // In its own task, after the start times are painted (read while the answers travelled, as
+        // storage can be slow to open).
         setTimeout(() => {
-          const kept = this.#resume.read();
+          const kept = this.#kept === undefined ? this.#resume.read() : this.#kept;
+          this.#kept = undefined;
           if (kept) this.dispatch({ type: 'resume', tracked: kept });
         });
         return;
