@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The script-tag build's size against its budgets: the entry `dist/ev-booking-widget.js` (what an
- * English page loads: Lit, @lit/task, zod, the whole flow and English) ≤ 35,584 B gzip, and each
+ * English page loads: Lit, @lit/task, zod, the whole flow and English) ≤ 36,864 B gzip, and each
  * language chunk beside it (`dist/i18n-<lang>-<hash>.js`, loaded only by a page in that language)
  * ≤ 2,048 B gzip; the other lazy chunks (`dist/chunk-*.js`: the confirmation card's extras, the
  * popup's dialog shell) are reported. The budgets are what is achieved, rounded up to 256 B;
@@ -21,7 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
 /** Gzip budgets in bytes: the entry, and each language chunk. */
-export const ENTRY_BUDGET = 35584;
+export const ENTRY_BUDGET = 36864;
 export const CHUNK_BUDGET = 2048;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;

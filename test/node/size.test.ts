@@ -1,7 +1,7 @@
 /**
  * The script-tag build's size budgets: builds `src/index.ts` with the real Vite config into a
  * temporary directory (the build in `dist/` is left alone) and measures it as `npm run size` does
- * (scripts/size.mjs): the entry, what an English page loads, ≤ 35,584 B gzip (issue 14's target is
+ * (scripts/size.mjs): the entry, what an English page loads, ≤ 36,864 B gzip (issue 14's target is
  * 28,000 B: not reached); each language chunk, loaded only by a page in its language, ≤ 2,048 B
  * gzip; the other lazy chunks (card extras, popup dialog shell) imported by `import()` only, never
  * statically (the first start times never wait for them), and reported.
