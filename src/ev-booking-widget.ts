@@ -10,7 +10,7 @@ import {
   parseLocationId,
   slotStepOf,
 } from './widget-attributes.js';
-import { nextTask, type LoadedData } from './booking/load.js';
+import { afterPaint, type LoadedData } from './booking/load.js';
 import { viewOf } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
@@ -266,11 +266,11 @@ export class EvBookingWidget extends LitElement {
   }
 
   /**
-   * The first render waits a task: the first requests (sent on connect) leave before it, and the
-   * bundle's evaluation and the first render are not one long task.
+   * The first render waits for a frame: the first requests (sent on connect) leave before it, and
+   * the bundle's evaluation and the first render are not one long frame.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.hasUpdated ? super.scheduleUpdate() : nextTask().then(() => super.scheduleUpdate());
+    return this.hasUpdated ? super.scheduleUpdate() : afterPaint().then(() => super.scheduleUpdate());
   }
 
   override render(): TemplateResult {

@@ -53,6 +53,26 @@ export function nextTask(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Waits for the next frame to be painted, then for a new task: work that follows a long task
+ * (reading a big answer, evaluating the bundle) gets a frame of its own instead of making one
+ * long frame with it. A hidden page paints no frames: then, as without frames at all (Node), a
+ * new task (and at most 50 ms when the page is hidden while waiting).
+ */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => {
+    let started = false;
+    const start = (): void => {
+      if (started) return;
+      started = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(start);
+    setTimeout(start, 50);
+  });
+}
+
 /** Step 2 and 3: charge points (all pages), then their EVSEs in parallel; only bookable ones. */
 export async function loadPorts(
   client: ApiClient,
@@ -146,8 +166,8 @@ export function startLoad(client: ApiClient, input: LoadInput, call: CallOptions
   // the start times need; in a task of its own after the first render, not after the answers.
   setTimeout(() => resolveTimeZone(null), 0);
   const times = Promise.all([location, weeks[0]!.answer]).then(async ([location, items]): Promise<LoadedData> => {
-    // The answer was read and checked in the task it arrived in; the times render in the next.
-    await nextTask();
+    // The answer was read and checked in the task it arrived in; the times render in a frame after.
+    await afterPaint();
     const availability = addWeek(new Map(), items);
     return {
       location,

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { isAbortError } from '../api/errors.js';
-import { addWeek, askWeeks, nextTask, type Availability, type LoadInput, type WeekLoad } from '../booking/load.js';
+import { addWeek, afterPaint, askWeeks, type Availability, type LoadInput, type WeekLoad } from '../booking/load.js';
 import { withWeekState, type WeekState, type WeekStatus } from '../booking/weeks.js';
 
 export class AvailabilityWeeks {
@@ -54,8 +54,8 @@ export class AvailabilityWeeks {
     for (const week of weeks) {
       week.answer.then(
         async (items) => {
-          // The answer was read and checked in the task it arrived in; its days render in the next.
-          await nextTask();
+          // The answer was read and checked in the task it arrived in; its days render in a frame after.
+          await afterPaint();
           if (!current()) return;
           this.availability = addWeek(this.availability, items);
           this.#set(week, 'loaded');

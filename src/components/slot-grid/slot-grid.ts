@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { summarizeDays } from '../../booking/days.js';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
 import { zoneInWords } from '../../i18n/zone.js';
-import { en, translate, type Catalogue } from '../../i18n/index.js';
+import { en, formatDate, formatTime, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
 import { renderDayPanel, type SlotDay } from './day-panel.js';
@@ -115,6 +115,20 @@ export class EvSlotGrid extends LitElement {
     this.#dayIndex = Math.max(0, Math.min(this.#dayIndex, days.length - 1));
     const starts: (string | null)[] = days[this.#dayIndex]?.starts ?? [];
     if (!starts.includes(this.#tabStart)) this.#tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
+  }
+
+  /**
+   * While the times load, in a task of its own: the formats the day strip and the times are shown
+   * with are made (the first of a locale loads ICU's data for it), not in the frame that shows them.
+   */
+  override firstUpdated(): void {
+    if (!this.loading) return;
+    setTimeout(() => {
+      const today = new Date().toISOString().slice(0, 10);
+      summarizeDays([{ date: today, starts: [] }], this.locale);
+      formatDate(this.locale, today);
+      formatTime(this.locale, this.timeZone, new Date());
+    });
   }
 
   /** Focuses the times' tab stop: the chosen or first start of the day shown, else the day's tab. */
