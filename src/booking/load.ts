@@ -162,9 +162,6 @@ export function startLoad(client: ApiClient, input: LoadInput, call: CallOptions
   const ports = loadPorts(client, input, call);
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
   for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
-  // While the answers travel: the first `Intl.DateTimeFormat` loads ICU's data (~50 ms), which
-  // the start times need; in a task of its own after the first render, not after the answers.
-  setTimeout(() => resolveTimeZone(null), 0);
   const times = Promise.all([location, weeks[0]!.answer]).then(async ([location, items]): Promise<LoadedData> => {
     // The answer was read and checked in the task it arrived in; the times render in a frame after.
     await afterPaint();

@@ -76,6 +76,8 @@ export class FlowRunner implements ReactiveController {
   #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
   /** The kept request as read while the first answers travelled; used once, by `restore`. */
   #kept: Tracked | null | undefined;
+  /** A load started: the kept request is read after the next render, while the answers travel. */
+  #readKept = false;
 
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
   readonly load: Task<
@@ -118,10 +120,7 @@ export class FlowRunner implements ReactiveController {
         this.#client = client;
         const { times, weeks, ports } = startLoad(client, config, { signal });
         this.#pending = { ports, weeks, signal };
-        // While the answers travel, in a task of its own: the first storage access can be slow.
-        setTimeout(() => {
-          if (this.#kept === undefined) this.#kept = this.#resume.read();
-        });
+        this.#readKept = true;
         return times;
       },
       onComplete: (data) => {
@@ -180,6 +179,15 @@ export class FlowRunner implements ReactiveController {
       this.#disconnect.hostConnected();
       void this.load.run();
     }
+  }
+
+  hostUpdated(): void {
+    if (!this.#readKept) return;
+    this.#readKept = false;
+    // In a task of its own after the render: the first storage access can be slow.
+    setTimeout(() => {
+      if (this.#kept === undefined) this.#kept = this.#resume.read();
+    });
   }
 
   hostDisconnected(): void {

@@ -118,8 +118,9 @@ export class EvSlotGrid extends LitElement {
   }
 
   /**
-   * While the times load, in a task of its own: the formats the day strip and the times are shown
-   * with are made (the first of a locale loads ICU's data for it), not in the frame that shows them.
+   * While the times load, in a task of its own after the first render: the formats the day strip
+   * and the times are shown with are made (the first `Intl` format loads ICU's data, ~50 ms; the
+   * first of a locale its data), not in the frame that shows them.
    */
   override firstUpdated(): void {
     if (!this.loading) return;
