@@ -120,11 +120,21 @@ export function startOfLocalDay(dateStr: string, timeZone: string): number {
   return valid(b) && !(valid(a) && a < b) ? b : a;
 }
 
+/** Each window's ends as read once: `Date.parse` is ~1 µs, and every render reads every window again. */
+const spans = new WeakMap<Window, readonly [number, number]>();
+
+/** A window's [start, end) in ms since the epoch. */
+export function spanOf(window: Window): readonly [number, number] {
+  let span = spans.get(window);
+  if (!span) spans.set(window, (span = [Date.parse(window.startAt), Date.parse(window.endAt)]));
+  return span;
+}
+
 /** Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. */
 function mergeWindows(windows: readonly Window[]): number[][] {
   const merged: number[][] = [];
   for (const span of windows
-    .map((w) => [Date.parse(w.startAt), Date.parse(w.endAt)] as [number, number])
+    .map((w) => [...spanOf(w)])
     .filter(([s, e]) => s < e)
     .sort((x, y) => x[0] - y[0])) {
     const last = merged.at(-1);
