@@ -22,7 +22,7 @@ import {
 } from '../booking/load.js';
 import { transition } from '../booking/machine.js';
 import { pollBookingRequest } from '../booking/poll.js';
-import type { BookingChoice, Effect, Emit, FlowEvent, State, Tracked } from '../booking/states.js';
+import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
 import { AvailabilityWeeks } from './availability-weeks.js';
 import { dispatchFlowEvent } from './flow-events.js';
@@ -74,10 +74,6 @@ export class FlowRunner implements ReactiveController {
   #choice: (() => BookingChoice) | undefined;
   /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
   #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
-  /** The kept request as read while the first answers travelled; used once, by `restore`. */
-  #kept: Tracked | null | undefined;
-  /** A load started: the kept request is read after the next render, while the answers travel. */
-  #readKept = false;
 
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
   readonly load: Task<
@@ -120,7 +116,6 @@ export class FlowRunner implements ReactiveController {
         this.#client = client;
         const { times, weeks, ports } = startLoad(client, config, { signal });
         this.#pending = { ports, weeks, signal };
-        this.#readKept = true;
         return times;
       },
       onComplete: (data) => {
@@ -179,15 +174,6 @@ export class FlowRunner implements ReactiveController {
       this.#disconnect.hostConnected();
       void this.load.run();
     }
-  }
-
-  hostUpdated(): void {
-    if (!this.#readKept) return;
-    this.#readKept = false;
-    // In a task of its own after the render: the first storage access can be slow.
-    setTimeout(() => {
-      if (this.#kept === undefined) this.#kept = this.#resume.read();
-    });
   }
 
   hostDisconnected(): void {
@@ -307,20 +293,16 @@ export class FlowRunner implements ReactiveController {
       case 'reload-availability':
         return this.#reloadAvailability();
       case 'persist':
-        this.#kept = undefined;
         return this.#resume.write(effect.tracked);
       case 'forget':
-        this.#kept = undefined;
         return this.#resume.clear();
       case 'book-waiting':
         if (this.#choice) this.dispatch({ type: 'book', choice: this.#choice(), externalId: newExternalId() });
         return;
       case 'restore':
-        // In its own task, after the start times are painted (read while the answers travelled, as
-        // storage can be slow to open).
+        // In its own task, after the start times are painted: storage can be slow to open.
         setTimeout(() => {
-          const kept = this.#kept === undefined ? this.#resume.read() : this.#kept;
-          this.#kept = undefined;
+          const kept = this.#resume.read();
           if (kept) this.dispatch({ type: 'resume', tracked: kept });
         });
         return;
