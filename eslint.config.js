@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.tmp/', 'custom-elements.json'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.tmp/', '.tmp/', 'custom-elements.json'],
   },
 
   js.configs.recommended,

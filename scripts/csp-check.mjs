@@ -13,7 +13,9 @@
  *
  * The languages besides English are chunks beside the bundle (`dist/i18n-de-….js`), loaded with
  * `import()` from the same origin: the English page must load none, and a German page (same CSP)
- * must load its chunk, and only it, show German and cause no violation either.
+ * must load its chunk, and only it, show German and cause no violation either. The booking stage
+ * is a chunk too (`dist/chunk-booking-stage-….js`): the English page loads it only once a start
+ * time is picked, under the same policy and without a violation.
  *
  * Usage: `node scripts/csp-check.mjs` (builds the bundle when dist/ is missing); exit 1 on failure.
  * `runCspCheck()` is exported for test/node/csp.test.ts.
@@ -104,6 +106,20 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
           .shadowRoot.querySelector('ev-slot-grid')
           .shadowRoot.querySelectorAll('button[data-start]').length,
     );
+    // Nothing else before a start is chosen; picking one loads the booking stage under the same policy.
+    const chunksBeforeStart = server.scripts.filter((path) => path.startsWith('/chunk-'));
+    await page.evaluate(() =>
+      document
+        .querySelector('ev-booking-widget')
+        .shadowRoot.querySelector('ev-slot-grid')
+        .shadowRoot.querySelector('button[data-start]')
+        .click(),
+    );
+    const isStage = (path) => path.startsWith('/chunk-booking-stage-');
+    for (let waited = 0; waited < timeoutMs && !server.scripts.some(isStage); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const stageLoaded = server.scripts.some(isStage);
     // Styles applied: the host has its border from the component's adopted stylesheet.
     const styled = await page.evaluate(() => {
       const widget = document.querySelector('ev-booking-widget');
@@ -140,6 +156,8 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
       styled &&
       violations.length === 0 &&
       englishChunks.length === 0 &&
+      chunksBeforeStart.length === 0 &&
+      stageLoaded &&
       german.chunks.length === 1 &&
       german.chunks[0].startsWith('/i18n-de-') &&
       german.violations.length === 0 &&
@@ -153,6 +171,8 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
       styled,
       violations,
       englishChunks,
+      chunksBeforeStart,
+      stageLoaded,
       german,
       consoleErrors,
       controlViolations,
@@ -171,6 +191,9 @@ async function main() {
   console.log(`start times rendered: ${result.slots}; styles adopted: ${result.styled}`);
   console.log(`violations: ${result.violations.length ? JSON.stringify(result.violations) : 'none'}`);
   console.log(`language chunks loaded by the English page: ${result.englishChunks.join(', ') || 'none'}`);
+  console.log(
+    `chunks before a start is picked: ${result.chunksBeforeStart.join(', ') || 'none'}; booking stage loaded once picked: ${result.stageLoaded}`,
+  );
   console.log(
     `German page: chunks ${result.german.chunks.join(', ') || 'none'}; violations: ${
       result.german.violations.length ? JSON.stringify(result.german.violations) : 'none'

@@ -5,7 +5,7 @@
  * whether the capability is missing, forged, expired, another booking's or the id unknown.
  */
 import type { Context, Handler } from 'hono';
-import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/schemas.js';
+import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/booking-schemas.js';
 import { findDriver, withBookingId } from './booking-lookups.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { reduceToSchema } from './reduce.js';

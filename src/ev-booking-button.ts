@@ -13,7 +13,7 @@ import { base, tokens } from './styles/tokens.js';
 type DialogShell = typeof import('./booking-button/dialog-shell.js');
 
 /** The attributes `<ev-booking-widget>` takes, forwarded as they are written. */
-const FORWARDED_ATTRIBUTES = {
+export const FORWARDED_ATTRIBUTES = {
   locationId: 'location-id',
   apiBase: 'api-base',
   locale: 'locale',
@@ -28,9 +28,9 @@ const FORWARDED_ATTRIBUTES = {
 } as const;
 
 /** The properties without an attribute, forwarded as properties. */
-const FORWARDED_PROPERTIES = ['fetch', 'authToken', 'pollTimeout'] as const;
+export const FORWARDED_PROPERTIES = ['fetch', 'authToken', 'pollTimeout'] as const;
 
-type ForwardedName = keyof typeof FORWARDED_ATTRIBUTES | (typeof FORWARDED_PROPERTIES)[number];
+export type ForwardedName = keyof typeof FORWARDED_ATTRIBUTES | (typeof FORWARDED_PROPERTIES)[number];
 
 /**
  * Popup mode: a button that opens an `<ev-booking-widget>` in a modal native `<dialog>`.
@@ -117,10 +117,7 @@ export class EvBookingButton extends LitElement {
     await this.#loadShell();
     if (!this.#opened) {
       this.#opened = true;
-      const widget = document.createElement('ev-booking-widget');
-      widget.setAttribute('part', 'widget');
-      this.#dialog!.append(widget);
-      this.#forward(Object.keys(FORWARDED_ATTRIBUTES).concat(FORWARDED_PROPERTIES) as ForwardedName[]);
+      this.#shell!.addWidget(this.#dialog!, this);
     }
     if (!this.#dialog!.open) this.#dialog!.showModal();
   }
@@ -130,24 +127,10 @@ export class EvBookingButton extends LitElement {
     this.#dialog?.close();
   }
 
-  #forward(names: Iterable<ForwardedName>): void {
-    const widget = this.widget as unknown as Record<string, unknown> | null;
-    if (!widget) return;
-    for (const name of names) {
-      const value = this[name];
-      const attribute = (FORWARDED_ATTRIBUTES as Record<string, string>)[name];
-      // Text as the attribute (the widget parses it); anything else as the property.
-      if (attribute && (typeof value === 'string' || value == null)) {
-        if (value == null) (widget as unknown as Element).removeAttribute(attribute);
-        else (widget as unknown as Element).setAttribute(attribute, value);
-      } else {
-        widget[name] = value;
-      }
-    }
-  }
-
   override updated(changed: PropertyValues<this>): void {
-    this.#forward([...changed.keys()] as ForwardedName[]);
+    // Before the first open there is no widget, and the shell forwards everything when it makes it.
+    const widget = this.widget;
+    if (widget) this.#shell?.forward(widget, this, [...changed.keys()] as ForwardedName[]);
   }
 
   #handleClose(): void {

@@ -10,7 +10,7 @@ import { dayLoads, type WeekStatus } from './booking/weeks.js';
 import type { BookingChoice } from './components/email-form/email-form.js';
 import type { SlotDay } from './components/slot-grid/slot-grid.js';
 import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
-import { cancelledBooking, confirmedBooking, trackedPort } from './booking/tracked.js';
+import type { BookingStage } from './controllers/flow-runner.js';
 import type { FlowEvent } from './booking/states.js';
 import { ERROR_MESSAGE, type FlowView, type Message } from './booking/view.js';
 import type {
@@ -58,6 +58,8 @@ export interface WidgetTemplateInput {
   email: string;
   signupUrl: string | null;
   offline: boolean;
+  /** The booking stage, once loaded (the booking as the tracker shows it comes from it). */
+  stage: BookingStage | undefined;
 }
 
 export interface WidgetHandlers {
@@ -104,13 +106,6 @@ function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice
     end: toIsoUtc(Date.parse(start) + input.duration * 60_000),
     timeZone: input.timeZone,
   };
-}
-
-/** The booking asked for, as the status tracker shows it while pending. */
-function pendingBooking(input: WidgetTemplateInput, start: string): TrackedBooking {
-  const { end, timeZone } = bookingChoice(input, start);
-  const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
-  return { start, end, timeZone, port: port ? trackedPort(port) : null, locationName: null };
 }
 
 /** The days the grid offers, each with its starts and, while its week is not here, whether it loads or failed. */
@@ -194,20 +189,16 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
   </div>`;
 }
 
-/** What the tracker shows: the booking asked for (pending), confirmed or cancelled, and its status. */
+/** What the tracker shows (the booking stage tells it: only a booking shows one), and its status. */
 function tracked(
   input: WidgetTemplateInput,
   locationName: string,
 ): { booking: TrackedBooking | null; status: BookingStatus } {
-  const { view, data, timeZone } = input;
+  const { view, data, timeZone, stage, start } = input;
+  if (!stage) return { booking: null, status: view.status };
   const place = { timeZone, locationName: locationName || null, ports: data?.ports ?? [] };
-  if (view.cancelledBooking) return { booking: cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
-  if (view.confirmed) {
-    const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
-    return { booking: confirmedBooking(view.confirmed, place), status };
-  }
-  const pending = view.status === 'pending' && input.start ? pendingBooking(input, input.start) : null;
-  return { booking: pending, status: view.status };
+  const asked = start ? { start, end: bookingChoice(input, start).end, evseId: input.evseId } : null;
+  return stage.trackerView(view, place, asked);
 }
 
 export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {

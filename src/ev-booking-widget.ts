@@ -1,17 +1,19 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
-import { NO_FILTER, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
+import { NO_FILTER, portAfterLoad, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
 import {
   clampDays,
   fromAttribute,
   isValidLocationId,
+  DEFAULT_DURATIONS,
+  durationStillOffered,
   offeredDurations,
   parseLocationId,
   slotStepOf,
 } from './widget-attributes.js';
-import { afterPaint, type LoadedData } from './booking/load.js';
-import { viewOf } from './booking/view.js';
+import { afterPaint } from './booking/load.js';
+import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
@@ -23,9 +25,6 @@ import './components/duration-picker/duration-picker.js';
 import './components/slot-grid/slot-grid.js';
 import './components/email-form/email-form.js';
 import './components/status-tracker/status-tracker.js';
-
-/** Durations offered when `durations` gives none that is usable. */
-const DEFAULT_DURATIONS = [30, 60, 90, 120];
 
 /**
  * Books a charging slot at one Ampeco location: port, start time and duration, the driver's email,
@@ -147,7 +146,8 @@ export class EvBookingWidget extends LitElement {
   #flow = new FlowRunner(this, {
     config: () => this.#flowConfig,
     noReasonText: () => this.#locale.t('noReason'),
-    loaded: (data) => this.#handleLoaded(data),
+    // The port chosen from the availability alone may turn out not to be bookable; the only port is chosen.
+    loaded: ({ ports }) => (this.chosenEvseId = portAfterLoad(this.chosenEvseId, ports)),
     clearStart: () => (this.chosenStart = null),
     focus: (target) => void this.#focus(target),
   });
@@ -167,18 +167,11 @@ export class EvBookingWidget extends LitElement {
     };
   }
 
-  get #loadedData(): LoadedData | undefined {
-    return this.#flow.data;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connectorTypes'))
       this.portFilter = { ...this.portFilter, connectorTypes: this.connectorTypes ?? [] };
     if (changed.has('email') && !this.#emailTouched) this.typedEmail = this.email ?? '';
-    if (changed.has('durations')) {
-      const offered = offeredDurations(this.durations, DEFAULT_DURATIONS);
-      if (!offered.includes(this.chosenDuration)) this.chosenDuration = offered.includes(60) ? 60 : offered[0]!;
-    }
+    if (changed.has('durations')) this.chosenDuration = durationStillOffered(this.durations, this.chosenDuration);
     if (changed.has('locationId') || changed.has('apiBase') || changed.has('fetch') || changed.has('days')) {
       this.chosenEvseId = null;
       this.chosenStart = null;
@@ -187,7 +180,7 @@ export class EvBookingWidget extends LitElement {
 
   /** The port choice: the chosen EVSE, or any port fitting the filter. */
   get #portChoice(): PortChoice {
-    return { ports: this.#loadedData?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
+    return { ports: this.#flow.data?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
   }
 
   /** What the selectable starts depend on, at this minute. */
@@ -200,15 +193,6 @@ export class EvBookingWidget extends LitElement {
       now: this.#clock.now,
       timeZone,
     };
-  }
-
-  #handleLoaded({ ports }: LoadedData): void {
-    const selectable = ports.filter((port) => (port.status ?? 'enabled') === 'enabled');
-    // The port chosen from the availability alone turned out not to be bookable.
-    if (this.chosenEvseId !== null && !selectable.some((port) => port.id === this.chosenEvseId)) {
-      this.chosenEvseId = null;
-    }
-    if (this.chosenEvseId === null && selectable.length === 1) this.chosenEvseId = selectable[0]!.id;
   }
 
   async #focus(target: 'status' | 'slots'): Promise<void> {
@@ -235,6 +219,8 @@ export class EvBookingWidget extends LitElement {
     daysRetry: () => this.#flow.retryWeeks(),
     slotSelect: ({ detail }) => {
       this.chosenStart = detail.start;
+      // Booking is near: its code loads now, so that Book does not wait for it.
+      this.#flow.prepareBooking();
       this.#flow.dispatch({ type: 'edited', field: 'slot' });
     },
     emailInput: ({ detail }) => {
@@ -256,7 +242,7 @@ export class EvBookingWidget extends LitElement {
     if (!valid) return;
     this.#emailTouched = true;
     this.typedEmail = email;
-    const timeZone = this.#loadedData?.timeZone ?? resolveTimeZone(null);
+    const timeZone = this.#flow.data?.timeZone ?? resolveTimeZone(null);
     // Read when the Book is sent: after the ports' details when it waited for them.
     this.#flow.book(() => {
       const input = this.#startsInput(timeZone);
@@ -274,10 +260,10 @@ export class EvBookingWidget extends LitElement {
   }
 
   override render(): TemplateResult {
-    const data = this.#loadedData;
+    const data = this.#flow.data;
     // No zone before the location answers: nothing zoned is shown while loading.
     const timeZone = data?.timeZone ?? 'UTC';
-    const view = viewOf(this.#flow.state);
+    const view = viewWith(this.#flow.state, this.#flow.stage?.outcomeOf);
     // Until the locale's messages are here too (no flash of English): they load beside the data.
     // With a connector filter the start times need the ports' details too (SPEC §4, v2).
     const filtered = this.portFilter.connectorTypes.length > 0 || this.portFilter.currentType !== null;
@@ -304,11 +290,12 @@ export class EvBookingWidget extends LitElement {
       anyPort: this.chosenEvseId === null && (view.portsLoading || portsInPlay(this.#portChoice).length > 0),
       portFilter: this.portFilter,
       duration: this.chosenDuration,
-      durations: offeredDurations(this.durations, DEFAULT_DURATIONS),
+      durations: offeredDurations(this.durations),
       start: this.chosenStart,
       email: this.typedEmail,
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
+      stage: this.#flow.stage,
     };
     return renderWidget(input, this.#handlers);
   }

@@ -21,10 +21,19 @@ export function clampDays(value: number): number {
   return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
 }
 
+/** Durations offered when `durations` gives none that is usable. */
+export const DEFAULT_DURATIONS = [30, 60, 90, 120];
+
 /** The positive whole minutes of `durations`, else `defaults`. */
-export function offeredDurations(durations: readonly number[] | undefined, defaults: number[]): number[] {
+export function offeredDurations(durations: readonly number[] | undefined, defaults = DEFAULT_DURATIONS): number[] {
   const valid = (durations ?? []).filter((minutes) => Number.isInteger(minutes) && minutes > 0);
   return valid.length ? valid : defaults;
+}
+
+/** The chosen duration if `durations` still offers it, else 60 minutes if offered, else the first. */
+export function durationStillOffered(durations: readonly number[] | undefined, chosen: number): number {
+  const offered = offeredDurations(durations);
+  return offered.includes(chosen) ? chosen : offered.includes(60) ? 60 : offered[0]!;
 }
 
 /** `slot-step` when positive, else 30 minutes. */

@@ -1,6 +1,6 @@
 /**
  * The bodies the widget sends to the v2 booking gateway (SPEC §4 steps 5 and 8), as the gateway
- * validates them. The widget builds them from checked parts (`booking/machine.ts`) and imports
+ * validates them. The widget builds them from checked parts (`booking/booking-machine.ts`) and imports
  * only their types, so these schemas stay out of the script-tag entry.
  */
 import * as z from 'zod/mini';

@@ -4,7 +4,7 @@
  * Ampeco's resources themselves in `schemas.ts`.
  */
 import * as z from 'zod/mini';
-import { BookingRequest } from './schemas.js';
+import { BookingRequest } from './booking-schemas.js';
 
 export type { CancelBookingBody, CreateBookingBody } from './gateway-bodies.js';
 
@@ -24,4 +24,13 @@ export const BookingRequestLookup = z.object({
 export interface TrackedRequest {
   request: BookingRequest;
   capability: string;
+}
+
+/** A booking request and its capability as the widget keeps them for a reload (`sessionStorage`). */
+export const KeptRequest = z.object({ request: BookingRequest, capability: z.string() });
+
+/** The kept request, if `raw` is one. */
+export function keptRequestOf(raw: unknown): TrackedRequest | null {
+  const parsed = KeptRequest.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }

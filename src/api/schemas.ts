@@ -15,39 +15,9 @@
  */
 import * as z from 'zod/mini';
 import { OpenWindowList } from './windows.js';
+import { id, instant, list, maybe, one, oneOf, positive, ref, rule, str } from './schema-parts.js';
 
-type Issue = Omit<z.core.$ZodRawIssue, 'input' | 'message'>;
-
-/**
- * A check that adds an issue (`custom` unless `issue` says otherwise) when `ok(value)` is false.
- * Checks of responses only have no message: a mismatch is logged whole, zod's default says enough.
- */
-function rule<T>(ok: (value: T) => boolean, message?: string, issue: Issue = { code: 'custom' }): z.core.$ZodCheck<T> {
-  return z.check<T>((ctx) => {
-    if (!ok(ctx.value)) ctx.issues.push({ ...issue, message, input: ctx.value } as z.core.$ZodRawIssue);
-  });
-}
-
-/** One of `values` (a literal or an enum), reported as zod's `invalid_value`. */
-function oneOf<const T extends readonly string[]>(...values: T) {
-  return z.custom<T[number]>().check(
-    rule((value: unknown) => values.includes(value as string), `must be "${values.join('" or "')}"`, {
-      code: 'invalid_value',
-      values,
-    }),
-  );
-}
-
-/** `schema`, or null, or absent. */
-const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-
-/** A safe integer (what `z.int()` accepts). */
-const id = z.number().check(rule(Number.isSafeInteger, 'must be an integer'));
-/** A positive safe integer (`z.int().check(z.positive())`). */
-const positive = id.check(rule((v) => v > 0, 'must be positive', { code: 'too_small', origin: 'number', minimum: 0 }));
-
-/** An instant as Ampeco writes it (ISO 8601, `Z` or an offset). */
-const instant = z.string().check(rule((value) => !isNaN(Date.parse(value))));
+export type { Booking, BookedEvse, BookingRequest, BookingRequestStatus } from './booking-schemas.js';
 
 /**
  * ISO 8601 UTC instant with seconds and optional fractional seconds, as everything sent upstream
@@ -80,16 +50,6 @@ export function isEmail(value: string): boolean {
   // eslint-disable-next-line no-control-regex
   return value.length <= 254 && !/[\s\0-\x1f\x7f%*,]/.test(value) && /^[^@]+@[^@.]+(\.[^@.]+)+$/.test(value);
 }
-
-const str = maybe(z.string());
-const ref = maybe(id);
-const time = maybe(instant);
-/** Pagination links of the v2 lists (cursor) and the users list (page). */
-const links = maybe(z.object({ next: str }));
-/** A list answer: `data` and the pagination links. */
-const list = <T extends z.ZodMiniType>(item: T) => z.object({ data: z.array(item), links });
-/** A single-item answer. */
-const one = <T extends z.ZodMiniType>(item: T) => z.object({ data: item });
 
 export const Translation = z.object({
   locale: str,
@@ -193,53 +153,6 @@ export const CreateBookingRequestBody = z.strictObject({
   ),
 });
 export type CreateBookingRequestBody = z.infer<typeof CreateBookingRequestBody>;
-
-export const BookingRequestStatus = oneOf('pending', 'approved', 'rejected');
-export type BookingRequestStatus = z.infer<typeof BookingRequestStatus>;
-
-export const BookingRequest = z.object({
-  id,
-  type: z.optional(z.string()),
-  status: BookingRequestStatus,
-  userId: ref,
-  locationId: ref,
-  evseId: ref,
-  startAt: time,
-  endAt: time,
-  externalId: str,
-  bookingId: ref,
-  rejectionReason: str,
-  createdAt: time,
-  lastUpdatedAt: time,
-});
-export type BookingRequest = z.infer<typeof BookingRequest>;
-export const BookingRequestResponse = one(BookingRequest);
-export const BookingRequestList = list(BookingRequest);
-
-/** One EVSE of a booking's `bookedEvses`: only its `id` (required) in the definition. */
-export const BookedEvse = z.object({ id });
-export type BookedEvse = z.infer<typeof BookedEvse>;
-
-/**
- * A booking (v1.0). The definition requires `id`, `locationId`, `startAt`, `endAt`, `status`,
- * `createdAt` and `lastUpdatedAt`. Its EVSEs are `bookedEvses` (`[{id}]`), sent only when the
- * booking is read with `include[]=bookedEvses` (the client asks for them), never in the list: see
- * `bookedEvseIds`. There is no nested `evse` in the definition.
- */
-export const Booking = z.object({
-  id,
-  userId: ref,
-  locationId: id,
-  startAt: instant,
-  endAt: instant,
-  status: z.string(),
-  bookedEvses: maybe(z.array(BookedEvse)),
-  createdAt: time,
-  lastUpdatedAt: time,
-});
-export type Booking = z.infer<typeof Booking>;
-export const BookingResponse = one(Booking);
-export const BookingList = list(Booking);
 
 /** Error bodies: `{message}`, with `errors` per field on 422 (`{ field: [message, …] }`). */
 export const ErrorBody = z.object({

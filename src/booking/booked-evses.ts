@@ -1,7 +1,7 @@
 /**
  * Which charging port (EVSE) a booking holds, from what a real tenant sends: Ampeco's bookings name
  * their EVSEs in `bookedEvses` (`[{id}]`), only when read with `include[]=bookedEvses`, which
- * `ApiClient.getBooking` asks for. The bookings list carries none.
+ * `BookingCalls.getBooking` (`api/bookings.ts`) asks for. The bookings list carries none.
  */
 import type { Booking } from '../api/schemas.js';
 

@@ -5,7 +5,7 @@
  * times show as soon as the location and the first week have answered; each later week fills its
  * days in when it answers (its days say they are loading until then, or that they failed).
  */
-import type { ApiClient, CallOptions } from '../api/client.js';
+import type { ReadCalls, CallOptions } from '../api/client.js';
 import type { Evse, EvseAvailability, Location, TimeWindow } from '../api/schemas.js';
 import { availabilityRanges, resolveTimeZone, toIsoUtc } from './slots.js';
 
@@ -75,7 +75,7 @@ export function afterPaint(): Promise<void> {
 
 /** Step 2 and 3: charge points (all pages), then their EVSEs in parallel; only bookable ones. */
 export async function loadPorts(
-  client: ApiClient,
+  client: ReadCalls,
   { locationId, evseIds }: LoadInput,
   call: CallOptions = {},
 ): Promise<Evse[]> {
@@ -91,7 +91,7 @@ export async function loadPorts(
  * known yet: the location is read at the same time); or the `ranges` given (a retry).
  */
 export function askWeeks(
-  client: ApiClient,
+  client: ReadCalls,
   { locationId, days }: LoadInput,
   call: CallOptions = {},
   ranges: readonly { from: number; to: number }[] = weekRanges(Date.now(), days),
@@ -122,7 +122,7 @@ export function addWeek(availability: Availability, items: readonly EvseAvailabi
 
 /** Step 4 whole (the reload after a start was taken): every week, once all have answered. */
 export async function loadAvailability(
-  client: ApiClient,
+  client: ReadCalls,
   input: LoadInput,
   call: CallOptions = {},
 ): Promise<Availability> {
@@ -156,7 +156,7 @@ export interface FirstLoad {
  * are asked at once, at most 6 requests before the first start times (a browser's HTTP/1.1
  * connections per origin); the EVSE lists follow the charge points.
  */
-export function startLoad(client: ApiClient, input: LoadInput, call: CallOptions = {}): FirstLoad {
+export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
   const weeks = askWeeks(client, input, call);
   const ports = loadPorts(client, input, call);

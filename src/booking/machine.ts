@@ -1,35 +1,25 @@
 /**
- * The booking flow as a pure state machine: `transition(state, event)` returns the next state and
- * the effects to run. No DOM, no timers, no fetch: tested as a table in `test/node/machine.test.ts`.
+ * The booking flow's first half as a pure state machine: the load, the driver choosing, and a
+ * Book that waits for what it needs (the ports' details; the booking stage). No DOM, no timers, no
+ * fetch: tested as a table in `test/node/machine.test.ts`.
  *
- * Never two bookings (SPEC §8): this is the one place that decides which `externalId` a create
- * carries. A create whose answer was lost is looked up by its `externalId` before anything else is
- * sent; a Book while a create is on its way, being looked up or being followed is ignored.
+ * The other half, from the create to the confirmation and the cancel, is `booking-machine.ts`,
+ * part of the booking stage chunk (`booking-stage.ts`) that the flow runner loads once the driver picks a
+ * start time: its `transition` handles every event, passing the ones of this half here. Before
+ * the stage is here, the runner moves the flow with `transitionChoosing` alone: a Book then waits
+ * (`bookWaiting`, the controls show it) and asks for the stage (`load-stage`); `stage-ready` sends
+ * it (`book-waiting`), and from then on the whole machine decides, with its `externalId`.
  */
-import type { CreateBookingBody } from '../api/gateway.js';
-import { mayPass, outcomeUnknown, placeFieldErrors, type Failure, type FieldName } from './failure.js';
-import { transitionCancel } from './cancel.js';
-import {
-  choosing,
-  type BookingChoice,
-  type Effect,
-  type FlowEvent,
-  type Lost,
-  type State,
-  type Tracked,
-  type Transition,
-} from './states.js';
+import type { Failure, FieldName } from './failure.js';
+import { choosing, type Choosing, type Effect, type FlowEvent, type State, type Transition } from './states.js';
 
-/** The pause before the second look-up of a lost attempt (the server may still be storing it). */
-export const SECOND_LOOK_UP_DELAY_MS = 500;
-
-const stay = (state: State): Transition => ({ state, effects: [] });
-const to = (state: State, ...effects: Effect[]): Transition => ({ state, effects });
-const reportError = (failure: Failure): Effect => ({ type: 'emit', event: { name: 'ev-booking-error', failure } });
-const focusStatus: Effect = { type: 'focus', target: 'status' };
-
-/** Whether a state shows the form and accepts Book. */
-const BOOKABLE: ReadonlySet<State['kind']> = new Set(['choosing', 'rejected', 'failed', 'uncertain', 'timed-out']);
+export const stay = (state: State): Transition => ({ state, effects: [] });
+export const to = (state: State, ...effects: Effect[]): Transition => ({ state, effects });
+export const reportError = (failure: Failure): Effect => ({
+  type: 'emit',
+  event: { name: 'ev-booking-error', failure },
+});
+export const focusStatus: Effect = { type: 'focus', target: 'status' };
 
 /** Whether a booking (or its cancel) is on its way: the controls wait. */
 export function isBusy(state: State): boolean {
@@ -37,180 +27,31 @@ export function isBusy(state: State): boolean {
   return ['sending', 'checking', 'pending', 'reading-booking', 'cancelling'].includes(state.kind);
 }
 
-/** The same booking: every field alike but the attempt's own `externalId`. */
-function sameBooking(a: CreateBookingBody, b: CreateBookingBody): boolean {
-  return (
-    a.email === b.email &&
-    a.locationId === b.locationId &&
-    a.startAt === b.startAt &&
-    a.endAt === b.endAt &&
-    a.evseId === b.evseId
-  );
-}
-
-/** The attempt whose answer was lost, if the state remembers one. */
-function lostAttemptOf(state: State): Lost | null {
-  if (state.kind === 'choosing') return state.lost;
-  if (state.kind === 'uncertain') return { body: state.lost, failure: state.failure };
-  return null;
-}
-
-/** Look `lost` up, then send `next` if it was not made. */
-function checkFirst(lost: Lost, next: CreateBookingBody, mayResend: boolean, lookups = 1): Transition {
-  return to(
-    { kind: 'checking', lost: lost.body, next, lookupsLeft: lookups, mayResend, cause: lost.failure },
-    { type: 'look-up', externalId: lost.body.externalId, delayMs: 0 },
-  );
-}
-
-function book(state: State, choice: BookingChoice, externalId: string): Transition {
-  if (!BOOKABLE.has(state.kind)) return stay(state);
-  // The ports' details are not here yet: the `evseId` is chosen once they are.
-  if (state.kind === 'choosing' && !state.portsReady) return stay({ ...state, bookWaiting: true });
-  const lost = lostAttemptOf(state);
-  const missing = choice.evseId === null ? 'port' : !choice.startAt || !choice.endAt ? 'slot' : null;
-  if (missing || choice.evseId === null || !choice.startAt || !choice.endAt) {
-    return stay({ ...choosing(lost), missing });
-  }
-  const body: CreateBookingBody = {
-    type: 'create',
-    email: choice.email,
-    locationId: choice.locationId,
-    startAt: choice.startAt,
-    endAt: choice.endAt,
-    evseId: choice.evseId,
-    externalId,
+/** A changed choice while choosing: its message goes (a port's also the start's, which it may change). */
+function editedWhileChoosing(state: Choosing, field: 'port' | 'slot' | 'email' | 'duration'): Transition {
+  const cleared: Record<typeof field, FieldName[]> = {
+    port: ['port', 'slot'],
+    slot: ['slot'],
+    duration: ['slot'],
+    email: ['email'],
   };
-  if (lost) return checkFirst(lost, sameBooking(lost.body, body) ? lost.body : body, true);
-  return to({ kind: 'sending', body, resend: false }, { type: 'create', body });
+  const fieldErrors = { ...state.fieldErrors };
+  for (const name of cleared[field]) delete fieldErrors[name];
+  const missing = state.missing && cleared[field].includes(state.missing) ? null : state.missing;
+  return stay({ ...state, fieldErrors, missing, noAccount: field === 'email' ? false : state.noAccount });
 }
 
-/** The request exists (created, or found by its `externalId`): follow it. */
-function follow(tracked: Tracked): Transition {
-  return to(
-    { kind: 'pending', tracked, resumed: false },
-    { type: 'persist', tracked },
-    { type: 'emit', event: { name: 'ev-booking-requested', bookingRequest: tracked.request } },
-    { type: 'poll', tracked },
-  );
+/** Book before the booking stage is here: it waits for the ports' details, then for the stage. */
+function bookBeforeStage(state: State): Transition {
+  // The stage did not load: a new Book asks for it again.
+  if (state.kind === 'failed') return to({ ...choosing(), bookWaiting: true }, { type: 'load-stage' });
+  if (state.kind !== 'choosing' || state.bookWaiting) return stay(state);
+  if (!state.portsReady) return stay({ ...state, bookWaiting: true });
+  return to({ ...state, bookWaiting: true }, { type: 'load-stage' });
 }
 
-function failed(failure: Failure, retry: Extract<State, { kind: 'failed' }>['retry']): Transition {
-  return to({ kind: 'failed', failure, message: null, retry }, reportError(failure), focusStatus);
-}
-
-function createFailed(state: Extract<State, { kind: 'sending' }>, failure: Failure): Transition {
-  const { body, resend } = state;
-  if (failure.reason === 'no-account') return stay({ ...choosing(), noAccount: true });
-  if (failure.fieldErrors?.['externalId']) {
-    // "externalId already taken": an earlier POST of this attempt arrived after all.
-    return checkFirst({ body, failure }, body, false);
-  }
-  if (failure.fieldErrors) {
-    const { fields, rest } = placeFieldErrors(failure.fieldErrors);
-    if (!rest && Object.keys(fields).length > 0) return stay({ ...choosing(), fieldErrors: fields });
-    return to(
-      { kind: 'failed', failure, message: rest ?? failure.message, retry: { kind: 'none' } },
-      reportError(failure),
-      focusStatus,
-    );
-  }
-  // The answer was lost: the request may exist. Looked up twice (the second time after a pause),
-  // then sent once more under the same `externalId` if it was not made.
-  if (outcomeUnknown(failure)) return checkFirst({ body, failure }, body, !resend, resend ? 1 : 2);
-  return failed(failure, mayPass(failure) ? { kind: 'book', body } : { kind: 'none' });
-}
-
-function lookedUp(state: Extract<State, { kind: 'checking' }>, found: Tracked | null): Transition {
-  if (found) return follow(found);
-  const { lost, next, lookupsLeft, mayResend, cause } = state;
-  if (lookupsLeft > 1) {
-    return to(
-      { ...state, lookupsLeft: lookupsLeft - 1 },
-      { type: 'look-up', externalId: lost.externalId, delayMs: SECOND_LOOK_UP_DELAY_MS },
-    );
-  }
-  if (next.externalId !== lost.externalId)
-    return to({ kind: 'sending', body: next, resend: false }, { type: 'create', body: next });
-  if (mayResend) return to({ kind: 'sending', body: lost, resend: true }, { type: 'create', body: lost });
-  return to({ kind: 'uncertain', lost, next, failure: cause }, reportError(cause), focusStatus);
-}
-
-function decided(state: Extract<State, { kind: 'pending' }>, request: Tracked['request']): Transition {
-  const tracked = { ...state.tracked, request };
-  if (request.status === 'rejected') {
-    const reason = request.rejectionReason || null;
-    return to(
-      { kind: 'rejected', request, reason },
-      { type: 'forget' },
-      { type: 'emit', event: { name: 'ev-booking-rejected', bookingRequest: request, reason } },
-      { type: 'clear-start' },
-      { type: 'reload-availability' },
-      focusStatus,
-    );
-  }
-  if (request.bookingId == null) return confirm(tracked, null);
-  return to(
-    { kind: 'reading-booking', tracked },
-    { type: 'read-booking', bookingId: request.bookingId, capability: tracked.capability },
-  );
-}
-
-function confirm(
-  { request, capability }: Tracked,
-  booking: Extract<State, { kind: 'cancelled' }>['booking'] | null,
-): Transition {
-  return to(
-    { kind: 'confirmed', confirmed: { request, booking, capability }, cancelFailure: null },
-    { type: 'forget' },
-    { type: 'emit', event: { name: 'ev-booking-confirmed', bookingRequest: request, booking } },
-    focusStatus,
-  );
-}
-
-function retry(state: State): Transition {
-  switch (state.kind) {
-    case 'load-failed':
-      return to({ kind: 'loading' }, { type: 'load' });
-    case 'uncertain':
-      return checkFirst({ body: state.lost, failure: state.failure }, state.next, true);
-    case 'timed-out':
-      return to({ kind: 'pending', tracked: state.tracked, resumed: false }, { type: 'poll', tracked: state.tracked });
-    case 'failed': {
-      const what = state.retry;
-      if (what.kind === 'book')
-        return to({ kind: 'sending', body: what.body, resend: false }, { type: 'create', body: what.body });
-      if (what.kind === 'track') {
-        return to({ kind: 'pending', tracked: what.tracked, resumed: false }, { type: 'poll', tracked: what.tracked });
-      }
-      return to(choosing(), { type: 'reload-availability' });
-    }
-    default:
-      return stay(state);
-  }
-}
-
-function edited(state: State, field: 'port' | 'slot' | 'email' | 'duration'): Transition {
-  if (state.kind === 'choosing') {
-    // Choosing a port can change which starts are offered: its message and the start's go.
-    const cleared: Record<typeof field, FieldName[]> = {
-      port: ['port', 'slot'],
-      slot: ['slot'],
-      duration: ['slot'],
-      email: ['email'],
-    };
-    const fieldErrors = { ...state.fieldErrors };
-    for (const name of cleared[field]) delete fieldErrors[name];
-    const missing = state.missing && cleared[field].includes(state.missing) ? null : state.missing;
-    return stay({ ...state, fieldErrors, missing, noAccount: field === 'email' ? false : state.noAccount });
-  }
-  // A new start ends a rejection or a failure (and keeps a lost attempt to look up).
-  if (field === 'slot' && ['rejected', 'failed', 'uncertain'].includes(state.kind))
-    return stay(choosing(lostAttemptOf(state)));
-  return stay(state);
-}
-
-export function transition(state: State, event: FlowEvent): Transition {
+/** The load and the choosing: every event of this half; any other leaves the state as it is. */
+export function transitionChoosing(state: State, event: FlowEvent): Transition {
   switch (event.type) {
     case 'configured':
       return event.valid
@@ -229,64 +70,29 @@ export function transition(state: State, event: FlowEvent): Transition {
         ? to({ kind: 'load-failed', failure: event.failure }, reportError(event.failure))
         : stay(state);
     case 'book':
-      return book(state, event.choice, event.externalId);
-    case 'created':
-      return state.kind === 'sending' ? follow(event.tracked) : stay(state);
-    case 'create-failed':
-      return state.kind === 'sending' ? createFailed(state, event.failure) : stay(state);
-    case 'looked-up':
-      return state.kind === 'checking' ? lookedUp(state, event.found) : stay(state);
-    case 'look-up-failed':
-      if (state.kind !== 'checking') return stay(state);
-      return to(
-        { kind: 'uncertain', lost: state.lost, next: state.next, failure: event.failure },
-        reportError(event.failure),
-        focusStatus,
-      );
-    case 'resume':
-      return state.kind === 'choosing'
-        ? to({ kind: 'pending', tracked: event.tracked, resumed: true }, { type: 'poll', tracked: event.tracked })
+      return bookBeforeStage(state);
+    case 'stage-ready':
+      // A Book waited for the stage: sent now (after the ports' details, if it waits for them too).
+      return state.kind === 'choosing' && state.bookWaiting && state.portsReady
+        ? to({ ...state, bookWaiting: false }, { type: 'book-waiting' })
         : stay(state);
-    case 'decided':
-      return state.kind === 'pending' ? decided(state, event.request) : transitionCancel(state, event);
-    case 'poll-timed-out':
-      if (state.kind !== 'pending') return transitionCancel(state, event);
-      return to(
-        { kind: 'timed-out', tracked: state.tracked },
-        reportError({ code: 'timeout', message: `Booking request ${state.tracked.request.id} still pending` }),
-        focusStatus,
-      );
-    case 'poll-failed':
-      if (state.kind !== 'pending') return transitionCancel(state, event);
-      // A request kept before a reload that no longer exists (or is not this driver's): forgotten.
-      if (state.resumed && event.failure.code === 'not-found') return to(choosing(), { type: 'forget' });
-      return failed(
-        event.failure,
-        mayPass(event.failure) ? { kind: 'track', tracked: state.tracked } : { kind: 'none' },
-      );
-    case 'booking-read':
-      return state.kind === 'reading-booking' ? confirm(state.tracked, event.booking) : transitionCancel(state, event);
-    case 'booking-read-failed':
-      if (state.kind !== 'reading-booking') return transitionCancel(state, event);
-      // Approved, but its booking is not readable (yet): confirmed with the request's own details.
-      if (event.failure.code === 'not-found') return confirm(state.tracked, null);
-      return failed(
-        event.failure,
-        mayPass(event.failure) ? { kind: 'track', tracked: state.tracked } : { kind: 'none' },
-      );
+    case 'stage-failed':
+      return state.kind === 'choosing' && state.bookWaiting
+        ? to(
+            { kind: 'failed', failure: event.failure, message: null, retry: { kind: 'none' } },
+            reportError(event.failure),
+            focusStatus,
+          )
+        : stay(state);
     case 'retry':
-      return retry(state);
+      if (state.kind === 'load-failed') return to({ kind: 'loading' }, { type: 'load' });
+      // Nothing to try again: the start times are read again.
+      if (state.kind === 'failed' && state.retry.kind === 'none')
+        return to(choosing(), { type: 'reload-availability' });
+      return stay(state);
     case 'edited':
-      return edited(state, event.field);
-    case 'pick-again':
-      return state.kind === 'rejected'
-        ? to(choosing(), { type: 'clear-start' }, { type: 'focus', target: 'slots' })
-        : stay(state);
-    case 'book-another':
-      return state.kind === 'confirmed' || state.kind === 'cancelled'
-        ? to(choosing(), { type: 'clear-start' }, { type: 'reload-availability' }, { type: 'focus', target: 'slots' })
-        : stay(state);
+      return state.kind === 'choosing' ? editedWhileChoosing(state, event.field) : stay(state);
     default:
-      return transitionCancel(state, event);
+      return stay(state);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Polling a booking request until Ampeco decides (SPEC §4 step 6), with its capability.
  */
-import { sleep, type ApiClient, type Sleep } from '../api/client.js';
+import type { BookingCalls } from '../api/bookings.js';
+import { sleep, type Sleep } from '../api/transport.js';
 import { ApiError } from '../api/errors.js';
 import type { BookingRequest } from '../api/schemas.js';
 
@@ -21,7 +22,7 @@ export interface PollOptions {
  * After `timeoutMs` it rejects with ApiError `timeout` (the request is still pending: tell the driver).
  */
 export async function pollBookingRequest(
-  client: Pick<ApiClient, 'getBookingRequest'>,
+  client: Pick<BookingCalls, 'getBookingRequest'>,
   id: number,
   capability: string,
   { signal: outer, timeoutMs = 60_000, sleep: wait = sleep }: PollOptions = {},

@@ -130,3 +130,13 @@ export function evseForBooking(
 ): number | null {
   return choice.evseId ?? chooseEvse(start, durationMinutes, portsInPlay(choice), windowsByEvse);
 }
+
+/**
+ * The chosen port once the ports' details are here: forgotten if it is not bookable after all
+ * (it was chosen from the availability alone); the only bookable port when none is chosen.
+ */
+export function portAfterLoad(evseId: number | null, ports: readonly Evse[]): number | null {
+  const selectable = ports.filter((port) => (port.status ?? 'enabled') === 'enabled');
+  const chosen = evseId !== null && selectable.some((port) => port.id === evseId) ? evseId : null;
+  return chosen === null && selectable.length === 1 ? selectable[0]!.id : chosen;
+}

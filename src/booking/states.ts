@@ -1,6 +1,6 @@
 /**
  * The booking flow's states, the events that move between them and the effects a transition asks
- * for (SPEC §4, §8). Plain data only: `machine.ts` computes the transitions, the flow runner
+ * for (SPEC §4, §8). Plain data only: `machine.ts` and `booking-machine.ts` compute the transitions, the flow runner
  * (`controllers/flow-runner.ts`) runs the effects and sends their outcomes back as events.
  */
 import type { CreateBookingBody } from '../api/gateway.js';
@@ -39,6 +39,11 @@ export interface Confirmed {
   booking: Booking | null;
   /** The booking's capability (the create's): reads the booking, and cancels it. */
   capability: string;
+}
+
+/** The booking's id, when there is one to cancel. */
+export function cancellableId({ booking, request }: Confirmed): number | null {
+  return booking?.id ?? request.bookingId ?? null;
 }
 
 export type State =
@@ -105,6 +110,9 @@ export type FlowEvent =
   | { type: 'load-failed'; failure: Failure }
   /** Book, with a fresh `externalId` for a new attempt (the machine decides whether it is used). */
   | { type: 'book'; choice: BookingChoice; externalId: string }
+  /** The booking stage (the second half of the machine and its effects, a chunk) is here, or could not load. */
+  | { type: 'stage-ready' }
+  | { type: 'stage-failed'; failure: Failure }
   | { type: 'created'; tracked: Tracked }
   | { type: 'create-failed'; failure: Failure }
   /** The look-up by `externalId` answered: the request made (with its capability), or null. */
@@ -156,8 +164,10 @@ export type Effect =
   /** Keep the pending request for a reload (`sessionStorage`), or forget it. */
   | { type: 'persist'; tracked: Tracked }
   | { type: 'forget' }
-  /** Book again what the driver asked while the ports loaded: the element chooses the `evseId` now. */
+  /** Book again what the driver asked while the ports (or the stage) loaded: the element chooses the `evseId` now. */
   | { type: 'book-waiting' }
+  /** Load the booking stage (a chunk); it answers `stage-ready` or `stage-failed`. */
+  | { type: 'load-stage' }
   /** Look for a pending request kept before a reload; found, it comes back as `resume`. */
   | { type: 'restore' }
   | { type: 'emit'; event: Emit }

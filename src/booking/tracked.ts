@@ -1,13 +1,15 @@
 /**
  * The booking as the status tracker's card shows it (`TrackedBooking`), from what the flow holds:
- * the confirmed booking (or, without it, the request), or the cancelled booking; the port named
- * with its connectors, power and current type.
+ * the booking asked for (pending), the confirmed booking (or, without it, the request), or the
+ * cancelled booking; the port named with its connectors, power and current type. Part of the
+ * booking stage chunk.
  */
 import type { Booking, Evse } from '../api/schemas.js';
-import type { TrackedBooking } from '../components/status-tracker/status-tracker.js';
+import type { BookingStatus, TrackedBooking } from '../components/status-tracker/status-tracker.js';
 import { bookedEvseId } from './booked-evses.js';
 import { connectorTypesOf } from './ports.js';
 import type { Confirmed } from './states.js';
+import type { FlowView } from './view.js';
 
 /** Where the booking is: the location's zone and name, and the loaded ports. */
 export interface BookingPlace {
@@ -60,4 +62,33 @@ export function cancelledBooking(booking: Booking, place: BookingPlace): Tracked
     end: booking.endAt,
     evseId: bookedEvseId(booking),
   });
+}
+
+/** The booking the driver asked for: its start and end (ISO UTC), and the chosen port (null: any). */
+export interface AskedBooking {
+  start: string;
+  end: string;
+  evseId: number | null;
+}
+
+/** What the tracker shows: the booking asked for (pending), confirmed or cancelled, and its status. */
+export function trackerView(
+  view: FlowView,
+  place: BookingPlace,
+  asked: AskedBooking | null,
+): { booking: TrackedBooking | null; status: BookingStatus } {
+  if (view.cancelledBooking) return { booking: cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
+  if (view.confirmed) {
+    const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
+    return { booking: confirmedBooking(view.confirmed, place), status };
+  }
+  if (view.status !== 'pending' || !asked) return { booking: null, status: view.status };
+  const port = place.ports.find((candidate) => candidate.id === asked.evseId);
+  const booking = {
+    start: asked.start,
+    end: asked.end,
+    timeZone: place.timeZone,
+    port: port ? trackedPort(port) : null,
+  };
+  return { booking: { ...booking, locationName: null }, status: view.status };
 }

@@ -4,10 +4,9 @@
  * (translated by the element) or the server's own text.
  */
 import type { ErrorCode } from '../api/errors.js';
-import type { Booking } from '../api/schemas.js';
+import type { Booking } from '../api/booking-schemas.js';
 import type { BookingStatus } from '../components/status-tracker/status-tracker.js';
 import type { MessageKey } from '../i18n/index.js';
-import { cancellableId } from './cancel.js';
 import type { FieldName } from './failure.js';
 import { isBusy } from './machine.js';
 import type { Confirmed, State } from './states.js';
@@ -55,25 +54,6 @@ export interface FlowView {
   cancelledBooking: Booking | null;
 }
 
-const STATUS: Record<State['kind'], BookingStatus> = {
-  'config-error': 'idle',
-  loading: 'idle',
-  'load-failed': 'idle',
-  choosing: 'idle',
-  sending: 'sending',
-  checking: 'sending',
-  uncertain: 'error',
-  pending: 'pending',
-  'reading-booking': 'pending',
-  confirmed: 'confirmed',
-  rejected: 'rejected',
-  'timed-out': 'timeout',
-  failed: 'error',
-  'cancel-confirming': 'confirmed',
-  cancelling: 'confirmed',
-  cancelled: 'idle',
-};
-
 const noFieldErrors: Record<FieldName, Message | null> = { email: null, port: null, slot: null };
 
 function fieldErrorsOf(state: State): Record<FieldName, Message | null> {
@@ -86,68 +66,46 @@ function fieldErrorsOf(state: State): Record<FieldName, Message | null> {
   };
 }
 
-function statusMessageOf(state: State): Message | null {
-  switch (state.kind) {
-    case 'rejected':
-      return state.reason ? { text: state.reason } : null;
-    case 'failed':
-      return state.message ? { text: state.message } : { key: ERROR_MESSAGE[state.failure.code] };
-    case 'uncertain':
-      return { key: ERROR_MESSAGE[state.failure.code] };
-    default:
-      return null;
-  }
+/** What the view says about the booking's outcome: the booking stage's part (`booking-view.ts`). */
+export type OutcomeView = Pick<
+  FlowView,
+  'status' | 'statusMessage' | 'confirmed' | 'cancel' | 'cancelError' | 'cancelledBooking'
+>;
+
+/**
+ * The outcome before the booking stage is here: nothing but the stage's own failure to load (a
+ * `failed` state whose retry is `none`).
+ */
+export function outcomeBeforeBooking(state: State): OutcomeView {
+  const failed = state.kind === 'failed';
+  return {
+    status: failed ? 'error' : 'idle',
+    statusMessage: failed ? { key: ERROR_MESSAGE[state.failure.code] } : null,
+    confirmed: null,
+    cancel: 'unavailable',
+    cancelError: null,
+    cancelledBooking: null,
+  };
 }
 
-function confirmedOf(state: State): Confirmed | null {
-  if (state.kind === 'confirmed' || state.kind === 'cancel-confirming' || state.kind === 'cancelling') {
-    return state.confirmed;
-  }
-  return null;
-}
-
-function cancelStageOf(state: State): CancelStage {
-  switch (state.kind) {
-    case 'confirmed':
-      return cancellableId(state.confirmed) === null ? 'unavailable' : 'offered';
-    case 'cancel-confirming':
-      return 'confirming';
-    case 'cancelling':
-      return 'cancelling';
-    case 'cancelled':
-      return 'cancelled';
-    default:
-      return 'unavailable';
-  }
-}
-
-export function viewOf(state: State): FlowView {
+/** The view of `state`, its outcome told by `outcome` (the booking stage's `outcomeOf`, once loaded). */
+export function viewWith(state: State, outcome: (state: State) => OutcomeView = outcomeBeforeBooking): FlowView {
   const fatal =
     state.kind === 'config-error'
       ? { code: 'config' as const, retryable: false }
       : state.kind === 'load-failed'
         ? { code: state.failure.code, retryable: true }
         : null;
-  const cancelFailure = state.kind === 'confirmed' ? state.cancelFailure : null;
-  const confirmed = confirmedOf(state);
+  const told = outcome(state);
   return {
     fatal,
     loading: state.kind === 'loading',
     portsLoading: state.kind === 'choosing' && !state.portsReady,
     busy: isBusy(state),
-    done: confirmed !== null || state.kind === 'cancelled',
-    status: STATUS[state.kind],
-    statusMessage: statusMessageOf(state),
+    done: told.confirmed !== null || told.cancelledBooking !== null,
+    ...told,
     retryable: state.kind === 'uncertain' || state.kind === 'failed',
     fieldErrors: fieldErrorsOf(state),
     noAccount: state.kind === 'choosing' && state.noAccount,
-    confirmed,
-    cancel: cancelStageOf(state),
-    cancelError: cancelFailure
-      ? cancelFailure.code === 'validation'
-        ? { text: cancelFailure.message }
-        : { key: ERROR_MESSAGE[cancelFailure.code] }
-      : null,
-    cancelledBooking: state.kind === 'cancelled' ? state.booking : null,
   };
 }

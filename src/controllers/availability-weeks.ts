@@ -3,7 +3,7 @@
  * each later week (one request per 7 days) is added when it answers, in a task of its own; a week
  * that fails marks its days failed until the driver tries it again. Owned by the flow runner.
  */
-import type { ApiClient } from '../api/client.js';
+import type { ReadCalls } from '../api/client.js';
 import { isAbortError } from '../api/errors.js';
 import { addWeek, afterPaint, askWeeks, type Availability, type LoadInput, type WeekLoad } from '../booking/load.js';
 import { withWeekState, type WeekState, type WeekStatus } from '../booking/weeks.js';
@@ -40,7 +40,7 @@ export class AvailabilityWeeks {
   }
 
   /** Asks the weeks that failed again. */
-  retry(client: ApiClient, input: LoadInput, signal: AbortSignal): void {
+  retry(client: ReadCalls, input: LoadInput, signal: AbortSignal): void {
     const failed = this.weeks.filter((week) => week.state === 'failed');
     if (failed.length === 0) return;
     for (const week of failed) this.weeks = withWeekState(this.weeks, week, 'loading');

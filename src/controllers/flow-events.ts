@@ -1,5 +1,6 @@
-/** The flow's `emit` effects as the element's DOM events (SPEC §5). */
+/** The flow's `emit` effects as the element's DOM events (SPEC §5); in the booking stage chunk (the runner sends `ev-booking-error` itself). */
 import type { Emit } from '../booking/states.js';
+import { errorDetail } from '../booking/failure.js';
 import { createEvent, type BookingEventMap } from '../events.js';
 
 /** Dispatches `event` on `host`; a rejection without a reason says so in the locale (`noReasonText`). */
@@ -19,10 +20,8 @@ export function dispatchFlowEvent(host: HTMLElement, event: Emit, noReasonText: 
     case 'ev-booking-cancelled':
       send(event.name, { booking: event.booking });
       return;
-    case 'ev-booking-error': {
-      const { code, message, status } = event.failure;
-      send(event.name, { code, message, ...(status !== undefined && { status }) });
+    case 'ev-booking-error':
+      send(event.name, errorDetail(event.failure));
       return;
-    }
   }
 }

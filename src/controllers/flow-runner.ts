@@ -1,55 +1,38 @@
 /**
- * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`),
- * runs the effects each transition asks for (API calls, pauses, `sessionStorage`, DOM events,
- * focus) and sends their outcomes back into the machine as events. It also runs the first load (a
- * `@lit/task` whose `args` are the inputs that define what is loaded), aborts everything when the
- * element leaves the document, and tries again when the browser comes back online.
+ * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`,
+ * then `booking-machine.ts`), runs the effects each transition asks for (API calls, pauses,
+ * `sessionStorage`, DOM events, focus) and sends their outcomes back into the machine as events.
+ * It also runs the first load (a `@lit/task` whose `args` are the inputs that define what is
+ * loaded), aborts everything when the element leaves the document, and tries again when the
+ * browser comes back online.
+ *
+ * The machine's second half and the booking calls are the booking stage (`booking/booking-stage.ts`),
+ * a chunk loaded once the driver picks a start time (`prepareBooking`), when a kept pending request
+ * is found after a reload, or when Book asks for it (`load-stage`); until it is here, the flow
+ * moves with the first half alone (`transitionChoosing`).
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { Task, initialState } from '@lit/task';
-import { createClient, sleep, type ApiClient } from '../api/client.js';
 import { isAbortError } from '../api/errors.js';
+import { readCalls } from '../api/reads.js';
+import { createTransport, type Transport } from '../api/transport.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
-import { failureOf, type Failure } from '../booking/failure.js';
-import {
-  loadAvailability,
-  startLoad,
-  type Availability,
-  type LoadInput,
-  type LoadedData,
-  type WeekLoad,
-} from '../booking/load.js';
-import { transition } from '../booking/machine.js';
-import { pollBookingRequest } from '../booking/poll.js';
+import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
+import { loadAvailability, startLoad, type Availability, type LoadedData, type WeekLoad } from '../booking/load.js';
+import { transitionChoosing } from '../booking/machine.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
 import { AvailabilityWeeks } from './availability-weeks.js';
-import { dispatchFlowEvent } from './flow-events.js';
+import { createEvent } from '../events.js';
+import { OnlineController } from './online.js';
 import { ResumeStore } from './resume-store.js';
-import { visibleSleep } from './visibility.js';
+import { StageLoader, type BookingStage } from './stage-loader.js';
 
-/** What the flow reads from its element. */
-export interface FlowConfig extends LoadInput {
-  /** Whether `locationId` is usable (a positive safe integer). */
-  valid: boolean;
-  apiBase: string;
-  fetch: typeof fetch | undefined;
-  authToken: string | undefined;
-  pollTimeout: number;
-}
+import type { FlowHooks } from './flow-hooks.js';
 
-export interface FlowHooks {
-  config(): FlowConfig;
-  /** The locale's text for a rejection without a reason. */
-  noReasonText(): string;
-  /** Each wave of the first load answered: the start times, then the ports (e.g. to choose the only port). */
-  loaded(data: LoadedData): void;
-  /** The chosen start is forgotten (taken, or the driver picks again). */
-  clearStart(): void;
-  /** Moves focus to the outcome, or to the start times, once rendered. */
-  focus(target: 'status' | 'slots'): void;
-}
+export type { BookingStage } from './stage-loader.js';
+export type { FlowConfig, FlowHooks } from './flow-hooks.js';
 
 type FlowHost = ReactiveElement;
 
@@ -57,18 +40,22 @@ export class FlowRunner implements ReactiveController {
   /** Where the flow is; the element renders from it. */
   state: State = { kind: 'loading' };
   /** The open windows per EVSE (the first load's, week by week, then each reload's) and how far each week is. */
-  readonly availabilityWeeks: AvailabilityWeeks;
+  readonly availabilityWeeks = new AvailabilityWeeks(
+    () => this.#host.requestUpdate(),
+    (error) => this.#emit({ name: 'ev-booking-error', failure: failureOf(error) }),
+  );
   /** The first load's data as far as it has answered (the start times first, then the ports). */
   data: LoadedData | undefined;
-  /** The browser said it is offline (and has not said it is back). */
-  offline = false;
 
   readonly #host: FlowHost;
   readonly #hooks: FlowHooks;
   readonly #disconnect: DisconnectAbortController;
   /** Aborted by the machine's `abort` effect (the widget was reconfigured); then replaced. */
   #flowAbort = new AbortController();
-  #client: ApiClient | undefined;
+  #transport: Transport | undefined;
+  readonly #stage = new StageLoader();
+  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
+  readonly #online: OnlineController;
   readonly #resume: ResumeStore;
   /** What the driver asked to book, read again when a Book waited for the ports. */
   #choice: (() => BookingChoice) | undefined;
@@ -86,10 +73,10 @@ export class FlowRunner implements ReactiveController {
     this.#hooks = hooks;
     host.addController(this);
     this.#disconnect = new DisconnectAbortController(host);
-    this.availabilityWeeks = new AvailabilityWeeks(
-      () => host.requestUpdate(),
-      (error) => this.#emit({ name: 'ev-booking-error', failure: failureOf(error) }),
-    );
+    this.#online = new OnlineController(host, (wasOffline) => {
+      const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
+      if (wasOffline || loadFailedOffline) this.dispatch({ type: 'retry' });
+    });
     this.#resume = new ResumeStore(() => {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
@@ -103,18 +90,18 @@ export class FlowRunner implements ReactiveController {
         this.dispatch({ type: 'configured', ...this.#validity() });
         this.data = undefined;
         if (locationId === undefined) {
-          this.#client = undefined;
+          this.#transport = undefined;
           return initialState;
         }
         const config = hooks.config();
-        const client = createClient({
+        const transport = createTransport({
           apiBase: config.apiBase,
           fetch: config.fetch,
           authToken: config.authToken,
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
         });
-        this.#client = client;
-        const { times, weeks, ports } = startLoad(client, config, { signal });
+        this.#transport = transport;
+        const { times, weeks, ports } = startLoad(readCalls(transport), config, { signal });
         this.#pending = { ports, weeks, signal };
         return times;
       },
@@ -157,7 +144,7 @@ export class FlowRunner implements ReactiveController {
 
   /** Asks the availability's weeks that failed again (the driver's "Try again" on their days). */
   retryWeeks(): void {
-    if (this.#client) this.availabilityWeeks.retry(this.#client, this.#hooks.config(), this.#signal);
+    if (this.#transport) this.availabilityWeeks.retry(readCalls(this.#transport), this.#hooks.config(), this.#signal);
   }
 
   #validity(): { valid: true } | { valid: false; message: string } {
@@ -166,9 +153,7 @@ export class FlowRunner implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.#handleOnline);
-    window.addEventListener('offline', this.#handleOffline);
-    // The first requests leave now, before the first render (the element's waits a task); a
+    // The first requests leave now, before the first render (the element's waits for a frame); a
     // widget moved in the document was aborted on removal: load it again (with a fresh signal).
     if (this.#host.hasUpdated || this.#hooks.config().valid) {
       this.#disconnect.hostConnected();
@@ -176,42 +161,34 @@ export class FlowRunner implements ReactiveController {
     }
   }
 
-  hostDisconnected(): void {
-    window.removeEventListener('online', this.#handleOnline);
-    window.removeEventListener('offline', this.#handleOffline);
+  /** The browser said it is offline (and has not said it is back). */
+  get offline(): boolean {
+    return this.#online.offline;
   }
-
-  /** Back online: whatever failed for want of a network is tried again without the driver asking. */
-  #handleOnline = (): void => {
-    const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
-    if (!this.offline && !loadFailedOffline) return;
-    this.offline = false;
-    this.#host.requestUpdate();
-    this.dispatch({ type: 'retry' });
-  };
-
-  #handleOffline = (): void => {
-    this.offline = true;
-    this.#host.requestUpdate();
-  };
 
   /**
    * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so
    * instead. `choice` is read when the Book is sent: after the ports' details when it waited for them.
    */
   book(choice: () => BookingChoice): void {
-    if (!navigator.onLine) {
-      this.offline = true;
-      this.#host.requestUpdate();
-      return;
-    }
+    if (!navigator.onLine) return this.#online.wentOffline();
     this.#choice = choice;
     this.dispatch({ type: 'book', choice: choice(), externalId: newExternalId() });
   }
 
+  /** The booking stage, once loaded. */
+  get stage(): BookingStage | undefined {
+    return this.#stage.stage;
+  }
+
+  /** The driver picked a start: the booking stage loads now, so that Book finds it here. */
+  prepareBooking(): void {
+    this.#stage.load().catch(() => undefined);
+  }
+
   /** Moves the machine on with `event` and runs the effects of the move. */
   dispatch(event: FlowEvent): void {
-    const { state, effects } = transition(this.state, event);
+    const { state, effects } = (this.#stage.stage?.transition ?? transitionChoosing)(this.state, event);
     this.state = state;
     this.#host.requestUpdate();
     for (const effect of effects) this.#run(effect);
@@ -222,26 +199,26 @@ export class FlowRunner implements ReactiveController {
   }
 
   /**
-   * Runs `work` with the flow's signal and dispatches what `done` makes of its result, or what
-   * `failed` makes of its failure; nothing when it was aborted (reconfigured, or removed).
+   * Runs `work` with the flow's requests and signal and dispatches what `done` makes of its
+   * result, or what `failed` makes of its failure; nothing when it was aborted (reconfigured, or removed).
    */
-  #call<T>(
-    work: (client: ApiClient, signal: AbortSignal) => Promise<T>,
+  #call = <T>(
+    work: (transport: Transport, signal: AbortSignal) => Promise<T>,
     done: (value: T) => FlowEvent,
-    failed: (failure: Failure, error: unknown) => FlowEvent,
-  ): void {
-    const client = this.#client;
-    if (!client) return;
+    failed: (failure: Failure) => FlowEvent,
+  ): void => {
+    const transport = this.#transport;
+    if (!transport) return;
     const signal = this.#signal;
-    work(client, signal).then(
+    work(transport, signal).then(
       (value) => {
         if (!signal.aborted) this.dispatch(done(value));
       },
       (error: unknown) => {
-        if (!signal.aborted && !isAbortError(error)) this.dispatch(failed(failureOf(error), error));
+        if (!signal.aborted && !isAbortError(error)) this.dispatch(failed(failureOf(error)));
       },
     );
-  }
+  };
 
   #run(effect: Effect): void {
     switch (effect.type) {
@@ -253,43 +230,21 @@ export class FlowRunner implements ReactiveController {
         this.#flowAbort = new AbortController();
         return;
       case 'create':
-        return this.#call(
-          (client, signal) => client.createBookingRequest(effect.body, { signal }),
-          (tracked) => ({ type: 'created', tracked }),
-          (failure) => ({ type: 'create-failed', failure }),
-        );
       case 'look-up':
-        return this.#call(
-          async (client, signal) => {
-            if (effect.delayMs > 0) await sleep(effect.delayMs, signal);
-            return client.findBookingRequestByExternalId(effect.externalId, { signal });
-          },
-          (found) => ({ type: 'looked-up', found }),
-          (failure) => ({ type: 'look-up-failed', failure }),
-        );
       case 'poll':
-        return this.#call(
-          (client, signal) =>
-            pollBookingRequest(client, effect.tracked.request.id, effect.tracked.capability, {
-              signal,
-              timeoutMs: this.#hooks.config().pollTimeout,
-              sleep: visibleSleep,
-            }),
-          (request) => ({ type: 'decided', request }),
-          (failure) => (failure.code === 'timeout' ? { type: 'poll-timed-out' } : { type: 'poll-failed', failure }),
-        );
       case 'read-booking':
-        return this.#call(
-          (client, signal) => client.getBooking(effect.bookingId, effect.capability, { signal }),
-          (booking) => ({ type: 'booking-read', booking }),
-          (failure) => ({ type: 'booking-read-failed', failure }),
-        );
       case 'cancel':
-        return this.#call(
-          (client, signal) => client.cancelBooking(effect.bookingId, effect.capability, { signal }),
-          (tracked) => ({ type: 'cancel-created', tracked }),
-          (failure) => ({ type: 'cancel-failed', failure }),
+        // Only the booking half asks for these: the stage is here.
+        return this.#stage.stage?.runBookingEffect(effect, {
+          call: this.#call,
+          pollTimeout: this.#hooks.config().pollTimeout,
+        });
+      case 'load-stage':
+        this.#stage.load().then(
+          () => this.dispatch({ type: 'stage-ready' }),
+          (error: unknown) => this.dispatch({ type: 'stage-failed', failure: failureOf(error) }),
         );
+        return;
       case 'reload-availability':
         return this.#reloadAvailability();
       case 'persist':
@@ -303,7 +258,15 @@ export class FlowRunner implements ReactiveController {
         // In its own task, after the start times are painted: storage can be slow to open.
         setTimeout(() => {
           const kept = this.#resume.read();
-          if (kept) this.dispatch({ type: 'resume', tracked: kept });
+          // Following it is the booking stage's work: loaded first; it checks what was kept.
+          if (kept === null) return;
+          this.#stage.load().then(
+            (stage) => {
+              const tracked = stage.keptRequestOf(kept);
+              if (tracked) this.dispatch({ type: 'resume', tracked });
+            },
+            () => undefined,
+          );
         });
         return;
       case 'emit':
@@ -320,10 +283,10 @@ export class FlowRunner implements ReactiveController {
   }
 
   #reloadAvailability(): void {
-    const client = this.#client;
-    if (!client) return;
+    const transport = this.#transport;
+    if (!transport) return;
     const signal = this.#signal;
-    loadAvailability(client, this.#hooks.config(), { signal }).then(
+    loadAvailability(readCalls(transport), this.#hooks.config(), { signal }).then(
       (availability) => {
         if (signal.aborted) return;
         this.availabilityWeeks.replace(availability);
@@ -336,7 +299,10 @@ export class FlowRunner implements ReactiveController {
     );
   }
 
+  /** An `ev-booking-error` here; the booking's own events (requested, confirmed…) by the stage, whose effects they are. */
   #emit(event: Emit): void {
-    dispatchFlowEvent(this.#host, event, this.#hooks.noReasonText);
+    if (event.name === 'ev-booking-error')
+      this.#host.dispatchEvent(createEvent('ev-booking-error', errorDetail(event.failure)));
+    else this.#stage.stage?.dispatchFlowEvent(this.#host, event, this.#hooks.noReasonText);
   }
 }

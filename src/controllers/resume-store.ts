@@ -3,22 +3,19 @@
  * the capability that reads it. One record per proxy and location. Storage may be unavailable
  * (privacy mode): resumption is then not offered.
  */
-import * as z from 'zod/mini';
-import { BookingRequest } from '../api/schemas.js';
 import type { Tracked } from '../booking/states.js';
-
-const KeptRequest = z.object({ request: BookingRequest, capability: z.string() });
 
 export class ResumeStore {
   constructor(private readonly key: () => string) {}
 
-  /** The kept request, if any and readable. */
-  read(): Tracked | null {
+  /**
+   * What is kept, if anything, as JSON: checked by the booking stage (`keptRequestOf`), which
+   * follows it, so that the schema of a booking request loads with the stage.
+   */
+  read(): unknown {
     try {
       const text = sessionStorage.getItem(this.key());
-      if (!text) return null;
-      const parsed = KeptRequest.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : null;
+      return text ? (JSON.parse(text) as unknown) : null;
     } catch {
       return null;
     }

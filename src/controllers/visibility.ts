@@ -1,4 +1,4 @@
-import { sleep, type Sleep } from '../api/client.js';
+import { sleep, type Sleep } from '../api/transport.js';
 
 /**
  * A pause for polling that also waits while the page is hidden: nobody is looking, nothing is asked.

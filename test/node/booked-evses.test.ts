@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bookedEvseId, bookedEvseIds } from '../../src/booking/booked-evses.js';
-import { BookingResponse } from '../../src/api/schemas.js';
+import { BookingResponse } from '../../src/api/booking-schemas.js';
 
 /** A booking as Ampeco answers `GET /resources/bookings/v1.0/{id}?include[]=bookedEvses`, parsed by the widget. */
 const parsed = (bookedEvses?: unknown): Parameters<typeof bookedEvseIds>[0] =>

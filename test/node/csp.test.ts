@@ -12,6 +12,8 @@ interface CspResult {
   styled: boolean;
   violations: unknown[];
   englishChunks: string[];
+  chunksBeforeStart: string[];
+  stageLoaded: boolean;
   german: { chunks: string[]; violations: unknown[] };
   controlViolations: unknown[];
   consoleErrors: string[];
@@ -39,6 +41,8 @@ describe('Content Security Policy', { skip: chromiumPath() ? false : 'no Chromiu
       assert.ok(result.slots > 0, 'start times rendered');
       assert.ok(result.styled, 'styles applied through adoptedStyleSheets');
       assert.deepEqual(result.englishChunks, [], 'the English page loads no language chunk');
+      assert.deepEqual(result.chunksBeforeStart, [], 'no chunk before a start is picked');
+      assert.ok(result.stageLoaded, 'the booking stage chunk loads once a start is picked');
       assert.equal(result.german.chunks.length, 1, `German page: ${result.german.chunks.join(', ')}`);
       assert.match(result.german.chunks[0]!, /^\/i18n-de-[\w-]+\.js$/, 'the German page loads the German chunk');
       assert.deepEqual(result.german.violations, [], 'no securitypolicyviolation on the German page');

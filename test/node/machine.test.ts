@@ -1,5 +1,5 @@
 /**
- * The booking flow's transition table (src/booking/machine.ts): every state × event that moves, what
+ * The booking flow's transition table (src/booking/machine.ts and booking-machine.ts): every state × event that moves, what
  * it asks for, and the never-two-bookings paths (SPEC §8) as sequences of events.
  */
 import { describe, it } from 'node:test';
@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import type { CreateBookingBody } from '../../src/api/gateway.js';
 import type { Booking, BookingRequest } from '../../src/api/schemas.js';
 import type { Failure } from '../../src/booking/failure.js';
-import { SECOND_LOOK_UP_DELAY_MS, isBusy, transition } from '../../src/booking/machine.js';
+import { SECOND_LOOK_UP_DELAY_MS, isBusy, transition } from '../../src/booking/booking-machine.js';
+import { transitionChoosing } from '../../src/booking/machine.js';
 import {
   choosing,
   type BookingChoice,
@@ -698,6 +699,21 @@ const rows: Row[] = [
     event: { type: 'cancel-confirmed' },
     to: { kind: 'cancelling', confirmed, cancel: null, step: 'sending' },
   },
+  // The booking stage's arrival: the whole machine passes it to the first half.
+  {
+    name: 'the stage is here: a Book that waited for it is sent',
+    from: { ...choosing(), bookWaiting: true },
+    event: { type: 'stage-ready' },
+    to: choosing(),
+    effects: [{ type: 'book-waiting' }],
+  },
+  {
+    name: 'the stage did not load: the Book fails, nothing sent',
+    from: { ...choosing(), bookWaiting: true },
+    event: { type: 'stage-failed', failure: lostAnswer },
+    to: { kind: 'failed', failure: lostAnswer, message: null, retry: { kind: 'none' } },
+    effects: [error(lostAnswer), focusStatus],
+  },
 ];
 
 describe('transition table', () => {
@@ -755,6 +771,8 @@ describe('transition table', () => {
       'cancel-confirmed',
       'cancel-created',
       'cancel-failed',
+      'stage-ready',
+      'stage-failed',
     ];
     assert.deepEqual(
       allKinds.filter((kind) => !kinds.has(kind)),
@@ -897,5 +915,86 @@ describe('never two bookings (SPEC §8)', () => {
     assert.deepEqual(state, choosing());
     const sent = transition(state, bookEvent('c'));
     assert.equal(sent.state.kind, 'sending');
+  });
+});
+
+describe('before the booking stage is here (transitionChoosing, machine.ts)', () => {
+  const stageFailed: State = { kind: 'failed', failure: lostAnswer, message: null, retry: { kind: 'none' } };
+  const before: Row[] = [
+    {
+      name: 'Book waits for the stage and asks for it',
+      from: choosing(),
+      event: { type: 'book', choice, externalId: 'id-1' },
+      to: { ...choosing(), bookWaiting: true },
+      effects: [{ type: 'load-stage' }],
+    },
+    {
+      name: 'Book while the ports load waits for them first',
+      from: timesOnly,
+      event: { type: 'book', choice, externalId: 'id-1' },
+      to: { ...timesOnly, bookWaiting: true },
+    },
+    {
+      name: 'a second Book while waiting changes nothing',
+      from: { ...choosing(), bookWaiting: true },
+      event: { type: 'book', choice, externalId: 'id-2' },
+      to: { ...choosing(), bookWaiting: true },
+    },
+    {
+      name: 'the ports are here: the waiting Book is sent again (and then waits for the stage)',
+      from: { ...timesOnly, bookWaiting: true },
+      event: { type: 'ports-ready' },
+      to: choosing(),
+      effects: [{ type: 'book-waiting' }],
+    },
+    {
+      name: 'the stage is here while the ports still load: the Book waits for the ports',
+      from: { ...timesOnly, bookWaiting: true },
+      event: { type: 'stage-ready' },
+      to: { ...timesOnly, bookWaiting: true },
+    },
+    {
+      name: 'the stage is here with no Book waiting: nothing to do',
+      from: choosing(),
+      event: { type: 'stage-ready' },
+      to: choosing(),
+    },
+    {
+      name: 'Try again after the stage failed: back to choosing, the start times read again',
+      from: stageFailed,
+      event: { type: 'retry' },
+      to: choosing(),
+      effects: [{ type: 'reload-availability' }],
+    },
+    {
+      name: 'Book after the stage failed asks for it again',
+      from: stageFailed,
+      event: { type: 'book', choice, externalId: 'id-3' },
+      to: { ...choosing(), bookWaiting: true },
+      effects: [{ type: 'load-stage' }],
+    },
+    {
+      name: "the booking half's events are not this half's",
+      from: choosing(),
+      event: { type: 'created', tracked },
+      to: choosing(),
+    },
+  ];
+  for (const row of before) {
+    it(`${row.from.kind} + ${row.event.type}: ${row.name}`, () => {
+      const { state, effects } = transitionChoosing(row.from, row.event);
+      assert.deepEqual(state, row.to);
+      assert.deepEqual(effects, row.effects ?? []);
+    });
+  }
+
+  it('a Book before the stage is sent once, with its externalId, when the stage is here', () => {
+    const first = transitionChoosing(choosing(), { type: 'book', choice, externalId: 'id-early' });
+    // The runner loads the stage, then moves with the whole machine.
+    const ready = transition(first.state, { type: 'stage-ready' });
+    assert.deepEqual(ready.effects, [{ type: 'book-waiting' }]);
+    const sent = transition(ready.state, { type: 'book', choice, externalId: 'id-sent' });
+    assert.deepEqual(sent.effects, [{ type: 'create', body: body('id-sent') }]);
+    assert.equal(transition(sent.state, { type: 'book', choice, externalId: 'id-again' }).effects.length, 0);
   });
 });

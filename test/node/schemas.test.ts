@@ -11,10 +11,6 @@ import { createSimulator } from '../../server/simulator.js';
 import {
   AvailabilityBody,
   AvailabilityResponse,
-  BookingList,
-  BookingRequestList,
-  BookingRequestResponse,
-  BookingResponse,
   ChargePointList,
   CreateBookingRequestBody,
   ErrorBody,
@@ -22,6 +18,12 @@ import {
   LocationResponse,
   UserList,
 } from '../../src/api/schemas.js';
+import {
+  BookingList,
+  BookingRequestList,
+  BookingRequestResponse,
+  BookingResponse,
+} from '../../src/api/booking-schemas.js';
 import {
   assertValidRequestBody,
   assertValidResponse,

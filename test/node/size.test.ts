@@ -1,10 +1,11 @@
 /**
  * The script-tag build's size budgets: builds `src/index.ts` with the real Vite config into a
  * temporary directory (the build in `dist/` is left alone) and measures it as `npm run size` does
- * (scripts/size.mjs): the entry, what an English page loads, ≤ 36,864 B gzip (issue 14's target is
- * 28,000 B: not reached); each language chunk, loaded only by a page in its language, ≤ 2,048 B
- * gzip; the other lazy chunks (card extras, popup dialog shell) imported by `import()` only, never
- * statically (the first start times never wait for them), and reported.
+ * (scripts/size.mjs): the entry, what an English page loads, within ENTRY_BUDGET (issue 14's target
+ * is 28,000 B: not reached); each language chunk, loaded only by a page in its language, ≤ 2,048 B
+ * gzip; the other lazy chunks (the booking stage, the tracker's booking card, the card's extras,
+ * the popup's dialog shell) imported by `import()` only, never statically (the first start times
+ * never wait for them), and reported.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -74,8 +75,10 @@ describe('script-tag build', () => {
     }
   });
 
-  it('loads the confirmation card extras and the popup dialog shell as lazy chunks, by import() only', (t) => {
+  it('loads the booking stage, the booking card, its extras and the popup dialog shell as lazy chunks, by import() only', (t) => {
     assert.deepEqual(lazy.map((name) => /^chunk-([a-z-]+)-[\w-]+\.js$/.exec(name)?.[1]).sort(), [
+      'booking-card',
+      'booking-stage',
       'card-extras',
       'dialog-shell',
     ]);

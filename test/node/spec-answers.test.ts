@@ -10,16 +10,18 @@ import { describe, it } from 'node:test';
 import type * as z from 'zod/mini';
 import {
   AvailabilityResponse,
-  BookingList,
-  BookingRequestList,
-  BookingRequestResponse,
-  BookingResponse,
   ChargePointList,
   ErrorBody,
   EvseList,
   LocationResponse,
   UserList,
 } from '../../src/api/schemas.js';
+import {
+  BookingList,
+  BookingRequestList,
+  BookingRequestResponse,
+  BookingResponse,
+} from '../../src/api/booking-schemas.js';
 import { bookedEvseIds } from '../../src/booking/booked-evses.js';
 import { declaredStatuses, validateResponse } from '../support/openapi.js';
 import { generateAnswer, responseSchema, variantCount, type Fill } from '../support/spec-answers.js';

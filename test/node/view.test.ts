@@ -1,10 +1,11 @@
 /**
- * The view model (src/booking/view.ts): what each state shows, and which messages stand where.
+ * The view model (src/booking/view.ts, with booking-view.ts): what each state shows, and which messages stand where.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BookingRequest } from '../../src/api/schemas.js';
-import { viewOf } from '../../src/booking/view.js';
+import { viewOf } from '../../src/booking/booking-view.js';
+import { viewWith } from '../../src/booking/view.js';
 import { choosing, type Confirmed, type State } from '../../src/booking/states.js';
 
 const request: BookingRequest = { id: 555, status: 'approved', bookingId: 900 };
@@ -103,5 +104,17 @@ describe('viewOf', () => {
     assert.equal(noId.cancel, 'unavailable');
     const refused = viewOf({ kind: 'confirmed', confirmed, cancelFailure: { code: 'forbidden', message: 'HTTP 403' } });
     assert.deepEqual(refused.cancelError, { key: 'errorForbidden' });
+  });
+
+  it("before the booking stage is here: the first half's states, and the stage's own failure", () => {
+    assert.deepEqual(viewWith(choosing()), viewOf(choosing()));
+    assert.deepEqual(viewWith({ kind: 'loading' }), viewOf({ kind: 'loading' }));
+    const waiting = viewWith({ ...choosing(), bookWaiting: true });
+    assert.deepEqual([waiting.busy, waiting.status], [true, 'idle']);
+    const stageFailed = viewWith({ kind: 'failed', failure: network, message: null, retry: { kind: 'none' } });
+    assert.deepEqual(
+      [stageFailed.status, stageFailed.statusMessage, stageFailed.retryable, stageFailed.done],
+      ['error', { key: 'errorNetwork' }, true, false],
+    );
   });
 });

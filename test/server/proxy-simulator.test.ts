@@ -6,15 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as z from 'zod/mini';
-import {
-  AvailabilityResponse,
-  BookingRequest,
-  BookingRequestResponse,
-  BookingResponse,
-  ChargePointList,
-  EvseList,
-  LocationResponse,
-} from '../../src/api/schemas.js';
+import { AvailabilityResponse, ChargePointList, EvseList, LocationResponse } from '../../src/api/schemas.js';
+import { BookingRequest, BookingRequestResponse, BookingResponse } from '../../src/api/booking-schemas.js';
 import { createProxy } from '../../server/proxy.js';
 import { createSimulator } from '../../server/simulator.js';
 

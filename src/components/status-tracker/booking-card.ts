@@ -1,12 +1,19 @@
 /**
  * The booking as the status tracker shows it: while pending (what was asked) and once confirmed
- * (the card: reference, when, port, address). Templates and formatting only; the card's extras
- * (Add to calendar, the cancel confirm step) are in card-extras.ts, a chunk loaded when needed.
+ * (the card: heading, reference, when, port, address, the actions), with the card's styles. A
+ * chunk the tracker loads as soon as a booking is under way (its status leaves `idle`), so that
+ * an English page loads none of it before; the card's extras (Add to calendar, the cancel confirm
+ * step) are card-extras.ts, a chunk loaded once confirmed. Templates and formatting only: the
+ * tracker owns the state and the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { BookingStatus } from './status-tracker.js';
+import type * as CardExtras from './card-extras.js';
 import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
 import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { connectorName } from '../port-list/connector-names.js';
+
+export { cardStyles } from './booking-card.styles.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
 export interface TrackedBooking {
@@ -66,4 +73,56 @@ export function bookingFacts(catalogue: Catalogue, locale: string, booking: Trac
     ${row(translate(catalogue, 'confirmedPort'), portText(catalogue, locale, booking))}
     ${row(translate(catalogue, 'confirmedAddress'), [booking.locationName, booking.address].filter(Boolean).join(', '))}
   </dl>`;
+}
+
+/** While pending: what was asked, and what happens next. */
+export function pendingCard(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
+  return html`<div class="card pending" part="card">${bookingFacts(catalogue, locale, booking)}
+    <p class="next">${translate(catalogue, 'pendingHint')}</p></div>`;
+}
+
+export interface ConfirmationCardInput {
+  catalogue: Catalogue;
+  locale: string;
+  status: BookingStatus;
+  booking: TrackedBooking;
+  /** Offers Cancel booking. */
+  cancellable: boolean;
+  /** The driver pressed Cancel booking and is asked to confirm. */
+  confirmingCancel: boolean;
+  /** The card's extras, once loaded. */
+  extras: typeof CardExtras | null;
+  onAskCancel(): void;
+  onConfirmCancel(): void;
+  onKeep(): void;
+  onBookAnother(): void;
+}
+
+/** The confirmation card (also while cancelling, and once cancelled). */
+export function confirmationCard(input: ConfirmationCardInput): TemplateResult {
+  const { catalogue, locale, status, booking, extras } = input;
+  const cancelled = status === 'cancelled';
+  const cancelling = status === 'cancelling';
+  const title = cancelled ? 'cancelled' : 'statusConfirmed';
+  return html`<section class="card ${status}" part="card" aria-labelledby="card-title">
+    <div role="status" aria-live="polite">
+      <h3 id="card-title" tabindex="-1" data-focus-target>${translate(catalogue, title)}</h3>
+    </div>
+    ${bookingFacts(catalogue, locale, booking)}
+    ${cancelled ? nothing : html`<p class="next">${translate(catalogue, 'confirmedNext')}</p>${extras?.calendarLinks(catalogue, locale, booking) ?? nothing}`}
+    <div class="actions">
+      ${
+        (input.confirmingCancel || cancelling) && extras
+          ? extras.cancelConfirm({ catalogue, cancelling, onConfirm: input.onConfirmCancel, onKeep: input.onKeep })
+          : html`${
+              cancelled || !input.cancellable
+                ? nothing
+                : html`<button type="button" class="cancel" @click=${input.onAskCancel}>
+                    ${translate(catalogue, 'cancelBooking')}
+                  </button>`
+            }
+            <button type="button" class="primary" @click=${input.onBookAnother}>${translate(catalogue, 'bookAnother')}</button>`
+      }
+    </div>
+  </section>`;
 }

@@ -1,11 +1,21 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  adoptStyles,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { createEvent, type CancelBookingDetail } from '../../events.js';
 import { en, translate, type Catalogue, type MessageKey } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
-import { bookingFacts, type TrackedBooking } from './booking-card.js';
-
-type CardExtras = typeof import('./card-extras.js');
+import type { TrackedBooking } from './booking-card.js';
 import { styles } from './status-tracker.styles.js';
+
+/** The card (pending and confirmed) with its styles: a chunk, loaded once a booking is under way. */
+type BookingCard = typeof import('./booking-card.js');
+type CardExtras = typeof import('./card-extras.js');
 
 export type { TrackedBooking } from './booking-card.js';
 
@@ -80,6 +90,7 @@ export class EvStatusTracker extends LitElement {
     catalogue: { attribute: false },
     confirmingCancel: { state: true },
     retrying: { state: true },
+    card: { state: true },
     extras: { state: true },
   };
 
@@ -105,6 +116,10 @@ export class EvStatusTracker extends LitElement {
   /** The action whose retry runs (its button stays, busy, holding the focus). */
   private retrying: Action | null = null;
 
+  /** The card's code and styles: a chunk, loaded once a booking is under way (the status leaves `idle`). */
+  private card: BookingCard | null = null;
+  #cardLoading: Promise<void> | null = null;
+
   /** The card's extras (Add to calendar, the cancel confirm step): a chunk, loaded once confirmed. */
   private extras: CardExtras | null = null;
   #extrasLoading: Promise<void> | null = null;
@@ -119,7 +134,17 @@ export class EvStatusTracker extends LitElement {
       if (!RUNNING.includes(this.status)) this.retrying = null;
       if (this.status !== 'confirmed') this.confirmingCancel = false;
     }
+    if (this.booking || this.status !== 'idle') void this.#loadCard();
     if (this.booking && (this.status === 'confirmed' || this.status === 'cancelling')) void this.#loadExtras();
+  }
+
+  /** Loads the card (once) and adopts its styles beside the tracker's own; it renders when here. */
+  #loadCard(): Promise<void> {
+    this.#cardLoading ??= import('./booking-card.js').then((card) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...EvStatusTracker.elementStyles, card.cardStyles]);
+      this.card = card;
+    });
+    return this.#cardLoading;
   }
 
   /** Loads the card's extras (once); they render when here. */
@@ -170,37 +195,21 @@ export class EvStatusTracker extends LitElement {
     this.dispatchEvent(createEvent<void>('ev-book-another', undefined));
   }
 
-  #renderCard(booking: TrackedBooking): TemplateResult {
-    const { locale, status } = this;
-    const cancelled = status === 'cancelled';
-    const cancelling = status === 'cancelling';
-    const title: MessageKey = cancelled ? 'cancelled' : 'statusConfirmed';
-    return html`<section class="card ${status}" part="card" aria-labelledby="card-title">
-      <div role="status" aria-live="polite">
-        <h3 id="card-title" tabindex="-1" data-focus-target>${translate(this.catalogue, title)}</h3>
-      </div>
-      ${bookingFacts(this.catalogue, locale, booking)}
-      ${cancelled ? nothing : html`<p class="next">${translate(this.catalogue, 'confirmedNext')}</p>${this.extras?.calendarLinks(this.catalogue, locale, booking) ?? nothing}`}
-      <div class="actions">
-        ${
-          (this.confirmingCancel || cancelling) && this.extras
-            ? this.extras.cancelConfirm({
-                catalogue: this.catalogue,
-                cancelling,
-                onConfirm: () => this.#confirmCancel(),
-                onKeep: () => void this.#askCancel(false),
-              })
-            : html`${
-                cancelled || !this.cancellable
-                  ? nothing
-                  : html`<button type="button" class="cancel" @click=${(): Promise<void> => this.#askCancel(true)}>
-                      ${translate(this.catalogue, 'cancelBooking')}
-                    </button>`
-              }
-              <button type="button" class="primary" @click=${this.#bookAnother}>${translate(this.catalogue, 'bookAnother')}</button>`
-        }
-      </div>
-    </section>`;
+  #renderCard(booking: TrackedBooking): TemplateResult | typeof nothing {
+    if (!this.card) return nothing;
+    return this.card.confirmationCard({
+      catalogue: this.catalogue,
+      locale: this.locale,
+      status: this.status,
+      booking,
+      cancellable: this.cancellable,
+      confirmingCancel: this.confirmingCancel,
+      extras: this.extras,
+      onAskCancel: () => void this.#askCancel(true),
+      onConfirmCancel: () => this.#confirmCancel(),
+      onKeep: () => void this.#askCancel(false),
+      onBookAnother: () => this.#bookAnother(),
+    });
   }
 
   #renderActionButton(): TemplateResult | typeof nothing {
@@ -239,12 +248,7 @@ export class EvStatusTracker extends LitElement {
               ${detail ? html`<p>${detail}</p>` : nothing}`
           : nothing
       }</div>
-      ${
-        status === 'pending' && booking
-          ? html`<div class="card pending" part="card">${bookingFacts(this.catalogue, locale, booking)}
-              <p class="next">${translate(this.catalogue, 'pendingHint')}</p></div>`
-          : nothing
-      }
+      ${status === 'pending' && booking && this.card ? this.card.pendingCard(this.catalogue, locale, booking) : nothing}
       <div role="alert">${alert ? html`<p tabindex="-1" data-focus-target>${alert}</p>` : nothing}</div>
       ${this.#renderActionButton()}
     </div>`;

@@ -158,7 +158,7 @@ describe('<ev-status-tracker>', () => {
       locationName: 'Sofia Mall',
       address: 'Tsarigradsko shose 115, Sofia',
     };
-    /** The card's extras (Add to calendar, the confirm step) are a chunk, loaded once confirmed. */
+    /** The card is a chunk, loaded once a booking is under way; its extras (Add to calendar, the confirm step) another, loaded once confirmed. */
     const extrasShown = (el: EvStatusTracker, selector: string): Promise<void> =>
       waitUntil(() => el.shadowRoot!.querySelector(selector), `${selector} shown`);
     const card = async (
@@ -168,6 +168,7 @@ describe('<ev-status-tracker>', () => {
       const el = await fixture<EvStatusTracker>(
         html`<ev-status-tracker locale="en-GB" .status=${status} .booking=${value}></ev-status-tracker>`,
       );
+      if (value) await extrasShown(el, '.card');
       if (status === 'confirmed') await extrasShown(el, '.calendar');
       if (status === 'cancelling') await extrasShown(el, '.confirm');
       return el;

@@ -1,0 +1,70 @@
+/**
+ * The booking calls (SPEC §4 steps 5–8): create, the look-up by `externalId`, the request's and
+ * the booking's reads, and cancel. Part of the booking stage chunk (`booking/booking-stage.ts`), loaded
+ * once the driver picks a start; the first load's calls are in `reads.ts`.
+ */
+import {
+  BookingRequestLookup,
+  CreatedBookingRequest,
+  type CancelBookingBody,
+  type CreateBookingBody,
+  type TrackedRequest,
+} from './gateway.js';
+import { BookingRequestResponse, BookingResponse, type Booking, type BookingRequest } from './booking-schemas.js';
+import type { CallOptions, Transport } from './transport.js';
+
+export interface BookingCalls {
+  /**
+   * Sends the create POST once (never retried here: a lost answer is looked up by its
+   * `externalId`, which the booking flow decides, see `booking/booking-machine.ts`); resolves with
+   * the request (normally `pending`) and its capability. A 422 rejects with `validation`, its
+   * `fieldErrors` and `reason` (`no-account`).
+   */
+  createBookingRequest(body: CreateBookingBody, options?: CallOptions): Promise<TrackedRequest>;
+  /** The booking request made under this `externalId` with its capability, or null. */
+  findBookingRequestByExternalId(externalId: string, options?: CallOptions): Promise<TrackedRequest | null>;
+  getBookingRequest(id: number, capability: string, options?: CallOptions): Promise<BookingRequest>;
+  /** The booking with its `bookedEvses` (`include[]=bookedEvses`). */
+  getBooking(id: number, capability: string, options?: CallOptions): Promise<Booking>;
+  /** Sends `{type:"cancel", bookingId}` once, with the booking's capability; resolves with the cancel request and its own capability. */
+  cancelBooking(bookingId: number, capability: string, options?: CallOptions): Promise<TrackedRequest>;
+}
+
+const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
+
+export function bookingCalls({ root, request, read }: Transport): BookingCalls {
+  /** A create or cancel POST, sent once; the request made and its capability. */
+  const post = async (
+    body: CreateBookingBody | CancelBookingBody,
+    call?: CallOptions,
+    capability?: string,
+  ): Promise<TrackedRequest> => {
+    const { data, meta } = await request(CreatedBookingRequest, `${root}${BOOKING_REQUESTS}`, call, {
+      body,
+      capability,
+      once: true,
+    });
+    return { request: data, capability: meta.capability };
+  };
+
+  return {
+    // The body is the machine's (`booking/booking-machine.ts`), made of checked parts; the gateway validates it with `CreateBookingBody`.
+    createBookingRequest: (body, call) => post(body, call),
+
+    async findBookingRequestByExternalId(externalId, call) {
+      const path = `${BOOKING_REQUESTS}?filter[externalId]=${encodeURIComponent(externalId)}`;
+      const { data, meta } = await request(BookingRequestLookup, `${root}${path}`, call);
+      const found = data.find((candidate) => candidate.externalId === externalId);
+      return found && meta ? { request: found, capability: meta.capability } : null;
+    },
+
+    getBookingRequest: (id, capability, call) =>
+      read(BookingRequestResponse, `${BOOKING_REQUESTS}/${id}`, call, { capability }),
+
+    // `bookedEvses` names the port a real tenant booked (bookings carry no `evse`).
+    getBooking: (id, capability, call) =>
+      read(BookingResponse, `/resources/bookings/v1.0/${id}?include[]=bookedEvses`, call, { capability }),
+
+    cancelBooking: (bookingId, capability, call) => post({ type: 'cancel', bookingId }, call, capability),
+  };
+}

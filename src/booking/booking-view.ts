@@ -1,0 +1,82 @@
+/**
+ * What the view says about a booking's outcome (status, its message, the confirmed or cancelled
+ * booking, where its cancel is), from the booking half's states. Part of the booking stage chunk
+ * (`booking-stage.ts`); before it is here, `view.ts` tells the outcome of the first half's states.
+ */
+import type { BookingStatus } from '../components/status-tracker/status-tracker.js';
+import { ERROR_MESSAGE, viewWith, type CancelStage, type FlowView, type Message, type OutcomeView } from './view.js';
+import { cancellableId, type Confirmed, type State } from './states.js';
+
+const STATUS: Record<State['kind'], BookingStatus> = {
+  'config-error': 'idle',
+  loading: 'idle',
+  'load-failed': 'idle',
+  choosing: 'idle',
+  sending: 'sending',
+  checking: 'sending',
+  uncertain: 'error',
+  pending: 'pending',
+  'reading-booking': 'pending',
+  confirmed: 'confirmed',
+  rejected: 'rejected',
+  'timed-out': 'timeout',
+  failed: 'error',
+  'cancel-confirming': 'confirmed',
+  cancelling: 'confirmed',
+  cancelled: 'idle',
+};
+
+function statusMessageOf(state: State): Message | null {
+  switch (state.kind) {
+    case 'rejected':
+      return state.reason ? { text: state.reason } : null;
+    case 'failed':
+      return state.message ? { text: state.message } : { key: ERROR_MESSAGE[state.failure.code] };
+    case 'uncertain':
+      return { key: ERROR_MESSAGE[state.failure.code] };
+    default:
+      return null;
+  }
+}
+
+function confirmedOf(state: State): Confirmed | null {
+  if (state.kind === 'confirmed' || state.kind === 'cancel-confirming' || state.kind === 'cancelling') {
+    return state.confirmed;
+  }
+  return null;
+}
+
+function cancelStageOf(state: State): CancelStage {
+  switch (state.kind) {
+    case 'confirmed':
+      return cancellableId(state.confirmed) === null ? 'unavailable' : 'offered';
+    case 'cancel-confirming':
+      return 'confirming';
+    case 'cancelling':
+      return 'cancelling';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'unavailable';
+  }
+}
+
+/** The outcome of any state. */
+export function outcomeOf(state: State): OutcomeView {
+  const cancelFailure = state.kind === 'confirmed' ? state.cancelFailure : null;
+  return {
+    status: STATUS[state.kind],
+    statusMessage: statusMessageOf(state),
+    confirmed: confirmedOf(state),
+    cancel: cancelStageOf(state),
+    cancelError: cancelFailure
+      ? cancelFailure.code === 'validation'
+        ? { text: cancelFailure.message }
+        : { key: ERROR_MESSAGE[cancelFailure.code] }
+      : null,
+    cancelledBooking: state.kind === 'cancelled' ? state.booking : null,
+  };
+}
+
+/** The whole view of any state. */
+export const viewOf = (state: State): FlowView => viewWith(state, outcomeOf);

@@ -1,0 +1,26 @@
+/**
+ * Loads the booking stage (`booking/booking-stage.ts`), the chunk with the machine's second half and the
+ * booking calls, once: when the driver picks a start time, when a pending request kept before a
+ * reload is found, or when Book asks for it. Never before the first start times.
+ */
+
+/** The booking stage chunk's exports. */
+export type BookingStage = typeof import('../booking/booking-stage.js');
+
+export class StageLoader {
+  /** The stage, once loaded. */
+  stage: BookingStage | undefined;
+  #loading: Promise<BookingStage> | undefined;
+
+  /** The stage, loaded once; a failed load (say, offline) is tried again on the next call. */
+  load(): Promise<BookingStage> {
+    this.#loading ??= import('../booking/booking-stage.js').then(
+      (stage) => (this.stage = stage),
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+}
