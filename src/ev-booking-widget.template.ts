@@ -6,7 +6,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { pickTranslation } from './booking/describe.js';
 import type { LoadedData } from './booking/load.js';
 import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
+import { dayLoads, type WeekStatus } from './booking/weeks.js';
 import type { BookingChoice } from './components/email-form/email-form.js';
+import type { SlotDay } from './components/slot-grid/slot-grid.js';
 import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
 import type { BookingStage } from './controllers/flow-runner.js';
 import type { FlowEvent } from './booking/states.js';
@@ -40,6 +42,8 @@ export interface WidgetTemplateInput {
   ownTimeZone: string;
   now: number;
   days: number;
+  /** The availability's weeks and how far each has answered (their days say so until they have). */
+  weeks: readonly WeekStatus[];
   /** Minutes between starts (taken starts between free ones keep their place in the grid). */
   slotStep: number;
   /** The selectable starts (ISO UTC) for the chosen port and duration. */
@@ -68,6 +72,8 @@ export interface WidgetHandlers {
   portFilter(event: CustomEvent<PortFilterDetail>): void;
   durationSelect(event: CustomEvent<DurationSelectDetail>): void;
   slotSelect(event: CustomEvent<SlotSelectDetail>): void;
+  /** The driver asked for the days that failed to load again. */
+  daysRetry(): void;
   emailInput(event: CustomEvent<EmailInputDetail>): void;
   emailSubmit(event: CustomEvent<EmailSubmitDetail>): void;
   /** The driver confirmed cancelling, in the tracker's own confirm step. */
@@ -108,11 +114,22 @@ function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice
   };
 }
 
+/** The days the grid offers, each with its starts and, while its week is not here, whether it loads or failed. */
+function slotDays({ starts, timeZone, now, days, weeks }: WidgetTemplateInput): SlotDay[] {
+  const grouped = groupByDay(starts.map(Date.parse), timeZone, localDate(now, timeZone), days);
+  const loads = dayLoads(
+    grouped.map((day) => day.date),
+    weeks,
+    timeZone,
+  );
+  return grouped.map((day, index) => (loads[index] ? { ...day, state: loads[index] } : day));
+}
+
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
   const noPort = evseId === null && !input.anyPort;
-  const days = groupByDay(starts.map(Date.parse), timeZone, localDate(input.now, timeZone), input.days);
+  const days = loading ? [] : slotDays(input);
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
     message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
@@ -157,6 +174,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .loading=${loading}
       .disabled=${view.busy || noPort}
       @ev-slot-select=${handlers.slotSelect}
+      @ev-slot-retry=${handlers.daysRetry}
     ></ev-slot-grid>
     ${error(view.fieldErrors.slot)}
     <ev-email-form

@@ -12,6 +12,7 @@ import {
   parseLocationId,
   slotStepOf,
 } from './widget-attributes.js';
+import { afterPaint } from './booking/load.js';
 import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
@@ -223,6 +224,7 @@ export class EvBookingWidget extends LitElement {
       this.chosenDuration = detail.minutes;
       this.#flow.dispatch({ type: 'edited', field: 'duration' });
     },
+    daysRetry: () => this.#flow.retryWeeks(),
     slotSelect: ({ detail }) => {
       this.chosenStart = detail.start;
       // Booking is near: its code loads now, so that Book does not wait for it.
@@ -257,9 +259,18 @@ export class EvBookingWidget extends LitElement {
     });
   }
 
+  /**
+   * The first render waits for a frame: the first requests (sent on connect) leave before it, and
+   * the bundle's evaluation and the first render are not one long frame.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : afterPaint().then(() => super.scheduleUpdate());
+  }
+
   override render(): TemplateResult {
     const data = this.#flow.data;
-    const timeZone = data?.timeZone ?? resolveTimeZone(null);
+    // No zone before the location answers: nothing zoned is shown while loading.
+    const timeZone = data?.timeZone ?? 'UTC';
     const flowView = viewWith(this.#flow.state, this.#flow.stage?.outcomeOf);
     const { fatal, retrying } = this.#loadRetry.fatal(flowView);
     const view = { ...flowView, fatal };
@@ -278,9 +289,10 @@ export class EvBookingWidget extends LitElement {
       data,
       loading,
       timeZone,
-      ownTimeZone: resolveTimeZone(null),
+      ownTimeZone: data ? resolveTimeZone(null) : timeZone,
       now: this.#clock.now,
       days: clampDays(this.days),
+      weeks: this.#flow.availabilityWeeks.weeks,
       slotStep: slotStepOf(this.slotStep),
       starts: loading ? [] : this.#starts.starts(this.#startsInput(timeZone)),
       evseId: this.chosenEvseId,

@@ -3,6 +3,7 @@
  * grouped by part of day, in the location's time zone. Pure functions, no DOM.
  */
 import { selectableStarts, toIsoUtc, zoneOffsetMinutes, type DayStarts } from './slots.js';
+import type { DayLoad } from './weeks.js';
 
 /** Parts of a local day, in their order within the day. */
 export const PARTS_OF_DAY = ['night', 'morning', 'afternoon', 'evening'] as const;
@@ -87,8 +88,10 @@ export interface DaySummary {
   dayMonth: string;
   /** Long day and month (`26 November`). */
   dayMonthLong: string;
-  /** How many starts are free; 0 means "Full". */
+  /** How many starts are free; 0 means "Full" once the day's times are all here. */
   free: number;
+  /** Some of the day's times are still loading, or failed to load; null when all are here. */
+  load: DayLoad | null;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -108,13 +111,14 @@ function format(locale: string, options: Intl.DateTimeFormatOptions, date: strin
 }
 
 /** The day strip's summaries, one per day, in order. */
-export function summarizeDays(days: readonly DayStarts[], locale: string): DaySummary[] {
-  return days.map(({ date, starts }) => ({
+export function summarizeDays(days: readonly (DayStarts & { state?: DayLoad })[], locale: string): DaySummary[] {
+  return days.map(({ date, starts, state }) => ({
     date,
     weekday: format(locale, { weekday: 'short' }, date),
     weekdayLong: format(locale, { weekday: 'long' }, date),
     dayMonth: format(locale, { day: 'numeric', month: 'short' }, date),
     dayMonthLong: format(locale, { day: 'numeric', month: 'long' }, date),
     free: starts.length,
+    load: state ?? null,
   }));
 }

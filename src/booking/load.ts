@@ -1,17 +1,21 @@
 /**
  * The first load (SPEC §4 steps 1–4) and the availability reload, on an API client: no DOM.
+ *
+ * The availability is asked 7 days per request (at most 4 for 28 days), all at once. The start
+ * times show as soon as the location and the first week have answered; each later week fills its
+ * days in when it answers (its days say they are loading until then, or that they failed).
  */
 import type { ReadCalls, CallOptions } from '../api/client.js';
-import type { Evse, Location, TimeWindow } from '../api/schemas.js';
-import { availabilityRanges, resolveTimeZone } from './slots.js';
+import type { Evse, EvseAvailability, Location, TimeWindow } from '../api/schemas.js';
+import { availabilityRanges, resolveTimeZone, toIsoUtc } from './slots.js';
 
 /** The open windows per EVSE id. */
 export type Availability = Map<number, TimeWindow[]>;
 
 /**
  * What the first load brings. Shown in two waves (SPEC §4, v2): first the location and the
- * availability, with `ports` standing in as bare ids (the availability's EVSEs within `evse-ids`)
- * and `portsReady` false; then the ports' details (`portsReady` true).
+ * availability's first week, with `ports` standing in as bare ids (the availability's EVSEs within
+ * `evse-ids`) and `portsReady` false; then the ports' details (`portsReady` true).
  */
 export interface LoadedData {
   location: Location;
@@ -21,6 +25,7 @@ export interface LoadedData {
   ports: Evse[];
   /** Whether steps 2–3 answered: `ports` has the ports' details and only bookable ones. */
   portsReady: boolean;
+  /** The first week's open windows (the later weeks follow: `FirstLoad.laterWeeks`). */
   availability: Availability;
 }
 
@@ -32,7 +37,43 @@ export interface LoadInput {
   evseIds: readonly number[];
 }
 
-/** Steps 2 and 3: charge points (all pages), then their EVSEs in parallel; only bookable ones. */
+/** One availability request: the instants it covers, [from, to), and its answer. */
+export interface WeekLoad {
+  from: number;
+  to: number;
+  answer: Promise<EvseAvailability[]>;
+}
+
+/**
+ * Lets the browser run what waits (input, a frame, other answers) before the next piece of work:
+ * `scheduler.yield()` where there is one (the continuation keeps its place), else a new task.
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Waits for the next frame to be painted, then for a new task: work that follows a long task
+ * (reading a big answer, evaluating the bundle) gets a frame of its own instead of making one
+ * long frame with it. A hidden page paints no frames: then, as without frames at all (Node), a
+ * new task (and at most 50 ms when the page is hidden while waiting).
+ */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => {
+    let started = false;
+    const start = (): void => {
+      if (started) return;
+      started = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(start);
+    setTimeout(start, 50);
+  });
+}
+
+/** Step 2 and 3: charge points (all pages), then their EVSEs in parallel; only bookable ones. */
 export async function loadPorts(
   client: ReadCalls,
   { locationId, evseIds }: LoadInput,
@@ -45,18 +86,52 @@ export async function loadPorts(
     .filter((evse) => evse.bookingEnabled === true && (evseIds.length === 0 || evseIds.includes(evse.id)));
 }
 
-/** Step 4: the open windows per EVSE from now over `days`, at most 7 days per request, in parallel. */
-export async function loadAvailability(
+/**
+ * Step 4's requests, all sent now: by default `days` × 24 h from now in weeks (the timezone is not
+ * known yet: the location is read at the same time); or the `ranges` given (a retry).
+ */
+export function askWeeks(
   client: ReadCalls,
   { locationId, days }: LoadInput,
   call: CallOptions = {},
+  ranges: readonly { from: number; to: number }[] = weekRanges(Date.now(), days),
+): WeekLoad[] {
+  return ranges.map(({ from, to }) => ({
+    from,
+    to,
+    answer: client.checkAvailability(locationId, { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) }, call),
+  }));
+}
+
+/** The weeks of `days` days from `now`, as instants. */
+export const weekRanges = (now: number, days: number): { from: number; to: number }[] =>
+  availabilityRanges(now, days).map((range) => ({
+    from: Date.parse(range.startAfter),
+    to: Date.parse(range.endBefore),
+  }));
+
+/** The windows per EVSE with a week's answer added: a new map (the old one is left as it was). */
+export function addWeek(availability: Availability, items: readonly EvseAvailability[]): Availability {
+  const added: Availability = new Map(availability);
+  for (const { evseId, availableSlots } of items) {
+    const known = added.get(evseId);
+    added.set(evseId, known ? known.concat(availableSlots) : availableSlots);
+  }
+  return added;
+}
+
+/** Step 4 whole (the reload after a start was taken): every week, once all have answered. */
+export async function loadAvailability(
+  client: ReadCalls,
+  input: LoadInput,
+  call: CallOptions = {},
 ): Promise<Availability> {
-  // The timezone is not known yet (the location is read at the same time): `days` × 24 h from now.
-  const ranges = availabilityRanges(Date.now(), days);
-  const responses = await Promise.all(ranges.map((range) => client.checkAvailability(locationId, range, call)));
-  const availability: Availability = new Map();
-  for (const item of responses.flat()) {
-    availability.set(item.evseId, [...(availability.get(item.evseId) ?? []), ...item.availableSlots]);
+  const answers = await Promise.all(askWeeks(client, input, call).map((week) => week.answer));
+  let availability: Availability = new Map();
+  for (const items of answers) {
+    // One week per task: a big site's week is tens of thousands of windows.
+    await nextTask();
+    availability = addWeek(availability, items);
   }
   return availability;
 }
@@ -66,31 +141,38 @@ export function portsOfAvailability(availability: Availability, evseIds: readonl
   return [...availability.keys()].filter((id) => evseIds.length === 0 || evseIds.includes(id)).map((id) => ({ id }));
 }
 
-/** The first load's two waves, asked at the same time. */
+/** The first load's waves, asked at the same time. */
 export interface FirstLoad {
-  /** Steps 1 and 4: what the start times need. */
+  /** Steps 1 and 4's first week: what the first start times need. */
   times: Promise<LoadedData>;
+  /** Step 4's weeks (one for 7 days or fewer): `times` waits for the first, the later ones answer on their own. */
+  weeks: WeekLoad[];
   /** Steps 2 and 3: the bookable ports with their details. */
   ports: Promise<Evse[]>;
 }
 
 /**
- * Steps 1–4: the location, every availability window (at most 4 for 28 days) and the charge
- * points are asked at once, at most 6 requests before the first start times (a browser's
- * HTTP/1.1 connections per origin); the EVSE lists follow the charge points.
+ * Steps 1–4: the location, every availability week (at most 4 for 28 days) and the charge points
+ * are asked at once, at most 6 requests before the first start times (a browser's HTTP/1.1
+ * connections per origin); the EVSE lists follow the charge points.
  */
 export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
-  const availability = loadAvailability(client, input, call);
+  const weeks = askWeeks(client, input, call);
   const ports = loadPorts(client, input, call);
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
-  ports.catch(() => undefined);
-  const times = Promise.all([location, availability]).then(([location, availability]): LoadedData => ({
-    location,
-    timeZone: resolveTimeZone(location.timezone),
-    ports: portsOfAvailability(availability, input.evseIds),
-    portsReady: false,
-    availability,
-  }));
-  return { times, ports };
+  for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
+  const times = Promise.all([location, weeks[0]!.answer]).then(async ([location, items]): Promise<LoadedData> => {
+    // The answer was read and checked in the task it arrived in; the times render in a frame after.
+    await afterPaint();
+    const availability = addWeek(new Map(), items);
+    return {
+      location,
+      timeZone: resolveTimeZone(location.timezone),
+      ports: portsOfAvailability(availability, input.evseIds),
+      portsReady: false,
+      availability,
+    };
+  });
+  return { times, weeks, ports };
 }

@@ -5,7 +5,7 @@
  * booking; the start times it offers are the union of the matching ports' starts (SPEC §4 step 5).
  */
 import type { Evse } from '../api/schemas.js';
-import { selectableStarts, type Window } from './slots.js';
+import { selectableStarts, spanOf, type Window } from './slots.js';
 
 const MINUTE = 60_000;
 
@@ -76,7 +76,7 @@ export function unionStarts({ windowsByEvse, evseIds, ...rest }: UnionStartsInpu
 /** Whether one window (after joining touching and overlapping ones) holds all of [start, end]. */
 function windowsHold(windows: readonly Window[], start: number, end: number): boolean {
   const spans = windows
-    .map((window) => [Date.parse(window.startAt), Date.parse(window.endAt)] as const)
+    .map(spanOf)
     .filter(([from, to]) => from < to)
     .sort((a, b) => a[0] - b[0]);
   let joinedFrom = Number.NaN;

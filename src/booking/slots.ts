@@ -45,11 +45,24 @@ const formatter = (timeZone: string): Intl.DateTimeFormat =>
   formatters.get(timeZone) ??
   formatters.set(timeZone, new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })).get(timeZone)!;
 
+/**
+ * Offsets already read, per zone and instant: each is a `format` call (~5 µs), and a big site's
+ * windows share their instants (200 EVSEs × 4 weeks read the same half hours over and over).
+ */
+const knownOffsets = new Map<string, Map<number, number>>();
+
 /** The zone's offset from UTC at an instant, in ms. */
 function offsetAt(instantMs: number, timeZone: string): number {
+  let known = knownOffsets.get(timeZone);
+  if (!known) knownOffsets.set(timeZone, (known = new Map()));
+  const cached = known.get(instantMs);
+  if (cached !== undefined) return cached;
+  if (known.size >= 50_000) known.clear();
   // The offset may have seconds (`GMT+00:09:21`, old local mean times); they round to the minute.
   const [, sign, h, m, s] = /(.)(\d\d):(\d\d):?(\d*)$/.exec(formatter(timeZone).format(instantMs)) ?? [];
-  return sign ? Math.round(Number(sign + (+h! * 3600 + +m! * 60 + +s!)) / 60) * MINUTE : 0;
+  const offset = sign ? Math.round(Number(sign + (+h! * 3600 + +m! * 60 + +s!)) / 60) * MINUTE : 0;
+  known.set(instantMs, offset);
+  return offset;
 }
 
 /** The zone's offset from UTC at an instant, in minutes (`+120` for EET, `-300` for EST). */
@@ -89,7 +102,7 @@ export function localDate(instantMs: number, timeZone: string): string {
 }
 
 /** The calendar date `days` after `dateStr` (`YYYY-MM-DD`, which `Date.parse` reads as UTC). */
-function addDays(dateStr: string, days: number): string {
+export function addDays(dateStr: string, days: number): string {
   return toIsoUtc(Date.parse(dateStr) + days * DAY).slice(0, 10);
 }
 
@@ -107,11 +120,21 @@ export function startOfLocalDay(dateStr: string, timeZone: string): number {
   return valid(b) && !(valid(a) && a < b) ? b : a;
 }
 
+/** Each window's ends as read once: `Date.parse` is ~1 µs, and every render reads every window again. */
+const spans = new WeakMap<Window, readonly [number, number]>();
+
+/** A window's [start, end) in ms since the epoch. */
+export function spanOf(window: Window): readonly [number, number] {
+  let span = spans.get(window);
+  if (!span) spans.set(window, (span = [Date.parse(window.startAt), Date.parse(window.endAt)]));
+  return span;
+}
+
 /** Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. */
 function mergeWindows(windows: readonly Window[]): number[][] {
   const merged: number[][] = [];
   for (const span of windows
-    .map((w) => [Date.parse(w.startAt), Date.parse(w.endAt)] as [number, number])
+    .map((w) => [...spanOf(w)])
     .filter(([s, e]) => s < e)
     .sort((x, y) => x[0] - y[0])) {
     const last = merged.at(-1);

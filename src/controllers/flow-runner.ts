@@ -19,10 +19,11 @@ import { createTransport, type Transport } from '../api/transport.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
 import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
-import { loadAvailability, startLoad, type Availability, type LoadedData } from '../booking/load.js';
+import { loadAvailability, startLoad, type Availability, type LoadedData, type WeekLoad } from '../booking/load.js';
 import { transitionChoosing } from '../booking/machine.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
+import { AvailabilityWeeks } from './availability-weeks.js';
 import { createEvent } from '../events.js';
 import { OnlineController } from './online.js';
 import { ResumeStore } from './resume-store.js';
@@ -38,8 +39,11 @@ type FlowHost = ReactiveElement;
 export class FlowRunner implements ReactiveController {
   /** Where the flow is; the element renders from it. */
   state: State = { kind: 'loading' };
-  /** The open windows per EVSE (the first load's, then each reload's). */
-  availability: Availability = new Map();
+  /** The open windows per EVSE (the first load's, week by week, then each reload's) and how far each week is. */
+  readonly availabilityWeeks = new AvailabilityWeeks(
+    () => this.#host.requestUpdate(),
+    (error) => this.#emit({ name: 'ev-booking-error', failure: failureOf(error) }),
+  );
   /** The first load's data as far as it has answered (the start times first, then the ports). */
   data: LoadedData | undefined;
 
@@ -55,8 +59,8 @@ export class FlowRunner implements ReactiveController {
   readonly #resume: ResumeStore;
   /** What the driver asked to book, read again when a Book waited for the ports. */
   #choice: (() => BookingChoice) | undefined;
-  /** The first load's steps 2–3, followed once the start times are shown. */
-  #ports: { ports: Promise<Evse[]>; signal: AbortSignal } | undefined;
+  /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
+  #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
 
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
   readonly load: Task<
@@ -97,12 +101,13 @@ export class FlowRunner implements ReactiveController {
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
         });
         this.#transport = transport;
-        const { times, ports } = startLoad(readCalls(transport), config, { signal });
-        this.#ports = { ports, signal };
+        const { times, weeks, ports } = startLoad(readCalls(transport), config, { signal });
+        this.#pending = { ports, weeks, signal };
         return times;
       },
       onComplete: (data) => {
-        this.availability = data.availability;
+        const pending = this.#pending;
+        if (pending) this.availabilityWeeks.begin(data.availability, pending.weeks, pending.signal);
         this.data = data;
         hooks.loaded(data);
         this.dispatch({ type: 'times-ready' });
@@ -116,7 +121,7 @@ export class FlowRunner implements ReactiveController {
 
   /** After the start times: steps 2–3's answer fills the ports in, or their failure fails the load. */
   #followPorts(): void {
-    const pending = this.#ports;
+    const pending = this.#pending;
     if (!pending) return;
     const { ports, signal } = pending;
     ports.then(
@@ -132,14 +137,28 @@ export class FlowRunner implements ReactiveController {
     );
   }
 
+  /** The open windows per EVSE, of the weeks that have answered. */
+  get availability(): Availability {
+    return this.availabilityWeeks.availability;
+  }
+
+  /** Asks the availability's weeks that failed again (the driver's "Try again" on their days). */
+  retryWeeks(): void {
+    if (this.#transport) this.availabilityWeeks.retry(readCalls(this.#transport), this.#hooks.config(), this.#signal);
+  }
+
   #validity(): { valid: true } | { valid: false; message: string } {
     const { valid, locationId } = this.#hooks.config();
     return valid ? { valid } : { valid, message: `location-id ${locationId === undefined ? 'missing' : 'invalid'}` };
   }
 
   hostConnected(): void {
-    // A widget moved in the document was aborted on removal: load it again.
-    if (this.#host.hasUpdated) void this.load.run();
+    // The first requests leave now, before the first render (the element's waits for a frame); a
+    // widget moved in the document was aborted on removal: load it again (with a fresh signal).
+    if (this.#host.hasUpdated || this.#hooks.config().valid) {
+      this.#disconnect.hostConnected();
+      void this.load.run();
+    }
   }
 
   /** The browser said it is offline (and has not said it is back). */
@@ -270,7 +289,7 @@ export class FlowRunner implements ReactiveController {
     loadAvailability(readCalls(transport), this.#hooks.config(), { signal }).then(
       (availability) => {
         if (signal.aborted) return;
-        this.availability = availability;
+        this.availabilityWeeks.replace(availability);
         this.#host.requestUpdate();
       },
       (error: unknown) => {

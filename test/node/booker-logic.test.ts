@@ -200,8 +200,18 @@ describe('days: parts of day, taken starts, summaries', () => {
       dayMonth: '26 Nov',
       dayMonthLong: '26 November',
       free: 2,
+      load: null,
     });
     assert.equal(full!.free, 0);
+    assert.equal(full!.load, null, 'an empty day whose times are all here is full');
+    const [loading, failed] = summarizeDays(
+      [
+        { date: '2026-12-03', starts: [], state: 'loading' },
+        { date: '2026-12-04', starts: [], state: 'failed' },
+      ],
+      'en-GB',
+    );
+    assert.deepEqual([loading!.load, failed!.load], ['loading', 'failed'], 'days of weeks not here are not full');
     assert.equal(summarizeDays([{ date: '2026-11-26', starts: [] }], 'de')[0]!.weekdayLong, 'Donnerstag');
   });
 });

@@ -7,10 +7,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiClient } from '../../src/api/client.js';
 import type { Evse, EvseAvailability } from '../../src/api/schemas.js';
-import { portsOfAvailability, startLoad } from '../../src/booking/load.js';
+import { addWeek, portsOfAvailability, startLoad, type Availability } from '../../src/booking/load.js';
+import { evseForBooking, unionStarts } from '../../src/booking/ports.js';
 
 /** A client whose every answer waits for `answer(name)`; `asked` lists the calls in order. */
-function heldClient(): { client: ApiClient; asked: string[]; answer: (name: string) => void } {
+function heldClient(): {
+  client: ApiClient;
+  asked: string[];
+  answer: (name: string) => void;
+  answerFirst: (name: string) => void;
+} {
   const asked: string[] = [];
   const waiting = new Map<string, (() => void)[]>();
   const held = <T>(name: string, value: T): Promise<T> => {
@@ -20,6 +26,12 @@ function heldClient(): { client: ApiClient; asked: string[]; answer: (name: stri
   const answer = (name: string): void => {
     for (const resolve of waiting.get(name) ?? []) resolve();
     waiting.delete(name);
+  };
+  /** Answers only the first call still waiting under `name`. */
+  const answerFirst = (name: string): void => {
+    const [first, ...rest] = waiting.get(name) ?? [];
+    first?.();
+    waiting.set(name, rest);
   };
   const evses: Record<number, Evse[]> = {
     1: [
@@ -39,7 +51,7 @@ function heldClient(): { client: ApiClient; asked: string[]; answer: (name: stri
       ]),
     listEvses: (chargePointId: number) => held(`evses ${chargePointId}`, evses[chargePointId] ?? []),
   } as unknown as ApiClient;
-  return { client, asked, answer };
+  return { client, asked, answer, answerFirst };
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -80,6 +92,25 @@ describe('startLoad', () => {
     );
   });
 
+  it('shows the start times once the first week answers, the later weeks still out', async () => {
+    const { client, answerFirst } = heldClient();
+    const { times, weeks } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
+    assert.equal(weeks.length, 4);
+    assert.deepEqual(
+      weeks.map((week) => (week.to - week.from) / 86_400_000),
+      [7, 7, 7, 7],
+      'four weeks, back to back',
+    );
+    assert.equal(weeks[1]!.from, weeks[0]!.to);
+    let laterAnswered = 0;
+    for (const week of weeks.slice(1)) void week.answer.then(() => laterAnswered++);
+    answerFirst('location');
+    answerFirst('availability');
+    const data = await times;
+    assert.equal(data.timeZone, 'Europe/Sofia');
+    assert.equal(laterAnswered, 0, 'the later weeks had not answered');
+  });
+
   it('a week of days asks one availability window', () => {
     const { client, asked } = heldClient();
     startLoad(client, { locationId: 7, days: 7, evseIds: [] });
@@ -96,5 +127,59 @@ describe('portsOfAvailability', () => {
     ]);
     assert.deepEqual(portsOfAvailability(availability, []), [{ id: 21 }, { id: 11 }, { id: 12 }]);
     assert.deepEqual(portsOfAvailability(availability, [11, 99]), [{ id: 11 }]);
+  });
+});
+
+describe('addWeek', () => {
+  const HOUR = 3_600_000;
+  const iso = (ms: number): string => new Date(ms).toISOString().replace('.000', '');
+  const window = (start: number, hours: number): { startAt: string; endAt: string } => ({
+    startAt: iso(start),
+    endAt: iso(start + hours * HOUR),
+  });
+  const monday = Date.parse('2026-03-02T08:00:00Z');
+  const nextMonday = monday + 7 * 24 * HOUR;
+
+  it('adds a week’s windows to each EVSE’s, in a new map', () => {
+    const first: Availability = addWeek(new Map(), [
+      { evseId: 1, availableSlots: [window(monday, 2)] },
+      { evseId: 2, availableSlots: [] },
+    ]);
+    const both = addWeek(first, [
+      { evseId: 2, availableSlots: [window(nextMonday, 2)] },
+      { evseId: 3, availableSlots: [window(nextMonday, 1)] },
+    ]);
+    assert.notEqual(both, first, 'a new map: what depends on the old one recomputes');
+    assert.deepEqual([...first.keys()], [1, 2]);
+    assert.deepEqual(first.get(2), [], 'the old map is left as it was');
+    assert.deepEqual(both.get(1), [window(monday, 2)]);
+    assert.deepEqual(both.get(2), [window(nextMonday, 2)]);
+    assert.deepEqual(both.get(3), [window(nextMonday, 1)]);
+  });
+
+  it('any port on a later day: its start is offered, and booked on the port whose window that week holds it', () => {
+    const ports = [{ id: 1 }, { id: 2 }];
+    const choice = { ports, evseId: null, filter: { connectorTypes: [], currentType: null } };
+    const starts = (availability: Availability): number[] =>
+      unionStarts({
+        windowsByEvse: availability,
+        evseIds: [1, 2],
+        durationMinutes: 60,
+        stepMinutes: 60,
+        now: monday,
+        timeZone: 'Europe/Sofia',
+      });
+    const firstWeek = addWeek(new Map(), [
+      { evseId: 1, availableSlots: [window(monday, 2)] },
+      { evseId: 2, availableSlots: [] },
+    ]);
+    assert.ok(!starts(firstWeek).includes(nextMonday), 'not offered before its week answers');
+    const both = addWeek(firstWeek, [
+      { evseId: 1, availableSlots: [] },
+      { evseId: 2, availableSlots: [window(nextMonday, 2)] },
+    ]);
+    assert.ok(starts(both).includes(nextMonday));
+    assert.equal(evseForBooking(choice, nextMonday, 60, both), 2);
+    assert.equal(evseForBooking(choice, monday, 60, both), 1);
   });
 });

@@ -1,10 +1,18 @@
 /**
  * The day strip's template: a tab list with one tab per day, its weekday, date and how many
- * starts are free ("Full" when none). The slot grid owns the state and the handlers.
+ * starts are free ("Full" when none; "Loading" or "Not loaded" while its times are not all here).
+ * The slot grid owns the state and the handlers.
  */
 import { html, type TemplateResult } from 'lit';
 import type { DaySummary } from '../../booking/days.js';
 import { translate, type Catalogue } from '../../i18n/index.js';
+
+/** What a day's tab says about its starts. */
+function countOf(day: DaySummary, catalogue: Catalogue): string {
+  if (day.load === 'failed') return translate(catalogue, 'dayFailed');
+  if (day.free) return translate(catalogue, 'dayFree', { count: day.free });
+  return translate(catalogue, day.load === 'loading' ? 'dayLoading' : 'dayFull');
+}
 
 export interface DayStripInput {
   days: readonly DaySummary[];
@@ -62,7 +70,7 @@ export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: 
           type="button"
           role="tab"
           part="day-tab"
-          class=${day.free ? '' : 'full'}
+          class=${day.load ?? (day.free ? '' : 'full')}
           id="tab-${day.date}"
           data-index=${index}
           aria-selected=${index === chosen}
@@ -74,9 +82,7 @@ export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: 
           <span class="weekday" aria-hidden="true">${day.weekday}</span><span class="date" aria-hidden="true"
             >${day.dayMonth}</span
           ><span class="vh">${day.weekdayLong} ${day.dayMonthLong},</span>
-          <span class="count"
-            >${day.free ? translate(catalogue, 'dayFree', { count: day.free }) : translate(catalogue, 'dayFull')}</span
-          >
+          <span class="count">${countOf(day, catalogue)}</span>
         </button>`,
     )}
     ${chevron('after')}

@@ -77,9 +77,13 @@ export const styles = css`
     font-weight: 600;
     white-space: nowrap;
   }
-  [role='tab'].full .count {
+  [role='tab'].full .count,
+  [role='tab'].loading .count {
     color: var(--_muted);
     font-weight: 400;
+  }
+  [role='tab'].failed .count {
+    color: var(--_danger);
   }
   [role='tab'][aria-selected='true'] {
     border-color: var(--_accent);
@@ -153,6 +157,9 @@ export const styles = css`
   }
   .empty {
     color: var(--_muted);
+  }
+  .day-failed p {
+    color: var(--_danger);
   }
   .skeleton {
     height: 2.75rem;

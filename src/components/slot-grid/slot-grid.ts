@@ -1,36 +1,16 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { daySlots, groupByPartOfDay, summarizeDays, type DaySlot, type PartOfDay } from '../../booking/days.js';
+import { summarizeDays } from '../../booking/days.js';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
-import { zoneInWords, zoneNameInWords } from '../../i18n/zone.js';
-import {
-  en,
-  formatDate,
-  formatMinutes,
-  formatTime,
-  translate,
-  type Catalogue,
-  type MessageKey,
-} from '../../i18n/index.js';
+import { zoneInWords } from '../../i18n/zone.js';
+import { en, formatDate, formatTime, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
+import { renderDayPanel, type SlotDay } from './day-panel.js';
 import { loadAnnouncement } from './load-announcement.js';
 import { renderDayStrip, watchHiddenDays } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
-/** The free starts of one day. */
-export interface SlotDay {
-  /** The calendar date, `YYYY-MM-DD`, in the location's time zone. */
-  date: string;
-  /** Selectable starts, as ISO 8601 UTC instants, in order. */
-  starts: string[];
-}
-
-const PART_NAMES: Readonly<Record<PartOfDay, MessageKey>> = {
-  night: 'partNight',
-  morning: 'partMorning',
-  afternoon: 'partAfternoon',
-  evening: 'partEvening',
-};
+export type { SlotDay };
 
 /** The time radio that holds the day's tab stop, and the selected day tab. */
 const TIME_STOP = '[role=radio][tabindex="0"]';
@@ -40,15 +20,18 @@ const DAY_STOP = '[role=tab][tabindex="0"]';
  * A day strip and that day's start times, grouped by part of day, in the location's time zone.
  *
  * The strip is a tab list: one tab per day with its weekday, date and how many starts are free
- * ("Full" when none); Left/Right move between days. The day's starts are radio buttons carrying
- * `data-start` (the ISO UTC instant), named by their time, the zone in plain words, the date and
- * the duration; starts that are taken keep their place, disabled, so rows keep their rhythm. The
- * times form one tab stop: arrow keys move and choose (Up/Down by a row), Home/End go to the
- * day's first/last time, PageUp/PageDown to the previous/next day. A hint under the day says so.
+ * ("Full" when none; "Loading" or "Not loaded" while the day's times are not all here, the day
+ * then saying so, with "Try again" when they failed); Left/Right move between days. The day's
+ * starts are radio buttons carrying `data-start` (the ISO UTC instant), named by their time, the
+ * zone in plain words, the date and the duration; starts that are taken keep their place,
+ * disabled, so rows keep their rhythm. The times form one tab stop: arrow keys move and choose
+ * (Up/Down by a row), Home/End go to the day's first/last time, PageUp/PageDown to the
+ * previous/next day. A hint under the day says so.
  *
  * @summary Lets the driver pick a day and a start time.
  *
  * @fires ev-slot-select - The driver picked a start. `detail: { start: string }` (ISO UTC).
+ * @fires ev-slot-retry - The driver asked for the times of the days that failed to load again.
  *
  * @csspart slot-grid - The whole block.
  * @csspart day-strip - The tab list of days.
@@ -116,6 +99,7 @@ export class EvSlotGrid extends LitElement {
   /** What the polite region says: loading, then once loaded the day shown and its free starts. */
   private announcement = '';
   #wasLoading = false;
+
   override willUpdate(changed: PropertyValues<this>): void {
     const { days, selected } = this;
     if (changed.has('selected') || changed.has('days')) {
@@ -149,6 +133,21 @@ export class EvSlotGrid extends LitElement {
     this.#wasLoading = loading;
     if (text !== this.announcement) this.announcement = text;
     watchHiddenDays(this.renderRoot.querySelector('.strip'));
+  }
+
+  /**
+   * While the times load, in a task of its own after the first render: the formats the day strip
+   * and the times are shown with are made (the first `Intl` format loads ICU's data, ~50 ms; the
+   * first of a locale its data), not in the frame that shows them.
+   */
+  override firstUpdated(): void {
+    if (!this.loading) return;
+    setTimeout(() => {
+      const today = new Date().toISOString().slice(0, 10);
+      summarizeDays([{ date: today, starts: [] }], this.locale);
+      formatDate(this.locale, today);
+      formatTime(this.locale, this.timeZone, new Date());
+    });
   }
 
   /** Focuses the times' tab stop: the chosen or first start of the day shown, else the day's tab. */
@@ -223,70 +222,17 @@ export class EvSlotGrid extends LitElement {
     this.#select((event.currentTarget as HTMLElement).dataset['start']!);
   }
 
-  #renderTime(slot: DaySlot, date: string, duration: string): TemplateResult {
-    const { locale } = this;
-    const time = formatTime(locale, this.timeZone, slot.start);
-    if (!slot.free) {
-      return html`<button
-        type="button"
-        role="radio"
-        part="slot"
-        class="taken"
-        aria-checked="false"
-        disabled
-        data-taken-start=${slot.start}
-        aria-label=${translate(this.catalogue, 'slotTakenName', { time })}>
-${time}</button>`;
-    }
-    const zone = zoneNameInWords(this.catalogue, locale, this.timeZone, Date.parse(slot.start));
-    const chosen = slot.start === this.selected;
-    return html`<button
-      type="button"
-      role="radio"
-      part="slot"
-      data-start=${slot.start}
-      tabindex=${slot.start === this.#tabStart ? 0 : -1}
-      aria-checked=${chosen}
-      aria-label=${translate(this.catalogue, 'slotName', { time, zone, date, duration })}
-      ?disabled=${this.disabled}
-      @click=${this.handleTimeClick}>
-${time}</button>`;
-  }
-
-  #renderDay(day: SlotDay | undefined): TemplateResult {
-    const { locale } = this;
-    if (this.loading) {
-      return html`<div class="grid" aria-hidden="true">
-          ${[1, 2, 3, 4, 5, 6, 7, 8].map(() => html`<div class="skeleton"></div>`)}
-        </div>`;
-    }
-    if (!day) return html`<p class="empty">${translate(this.catalogue, 'slotNoTimes')}</p>`;
-    const date = formatDate(locale, day.date);
-    const heading = html`<h3 id="day" part="day">${date}</h3>`;
-    if (!day.starts.length) return html`${heading}<p class="empty">${translate(this.catalogue, 'slotNoTimes')}</p>`;
-    const duration = formatMinutes(locale, this.duration);
-    const groups = groupByPartOfDay(daySlots(day.starts, this.step, this.timeZone), this.timeZone, (s) => s.start);
-    return html`${heading}
-      <p class="hint" id="hint">${translate(this.catalogue, 'slotKeysHint')}</p>
-      <div class="parts" @keydown=${this.handleTimeKeydown}>
-        ${groups.map(
-          ({ part, items }) => html`<div class="part">
-            <h4 id="part-${part}">${translate(this.catalogue, PART_NAMES[part])}</h4>
-            <div class="grid" role="radiogroup" aria-labelledby="day part-${part}" aria-describedby="hint">
-              ${items.map((slot) => this.#renderTime(slot, date, duration))}
-            </div>
-          </div>`,
-        )}
-      </div>`;
-  }
+  #retry = (): void => void this.dispatchEvent(createEvent('ev-slot-retry', {}));
 
   override render(): TemplateResult {
     const { locale, loading, days } = this;
     const day = days[this.#dayIndex];
     const firstStart = day?.starts[0];
-    const zone =
-      this.timeZoneLabel ??
-      zoneInWords(this.catalogue, locale, this.timeZone, firstStart ? Date.parse(firstStart) : Date.now());
+    // While loading, no zone is known yet (and nothing is formatted that is not on screen).
+    const zone = loading
+      ? nothing
+      : (this.timeZoneLabel ??
+        zoneInWords(this.catalogue, locale, this.timeZone, firstStart ? Date.parse(firstStart) : Date.now()));
     const panelFocusable = !loading && !day?.starts.length;
     return html`<div part="slot-grid" role="group" aria-label=${translate(this.catalogue, 'slotGroup')} aria-busy=${loading}>
       ${
@@ -307,7 +253,21 @@ ${time}</button>`;
         aria-labelledby=${day ? `tab-${day.date}` : nothing}
         tabindex=${panelFocusable && days.length ? 0 : nothing}
       >
-        ${this.#renderDay(day)}
+        ${renderDayPanel({
+          day,
+          loading,
+          locale,
+          timeZone: this.timeZone,
+          catalogue: this.catalogue,
+          selected: this.selected,
+          tabStart: this.#tabStart,
+          duration: this.duration,
+          step: this.step,
+          disabled: this.disabled,
+          onTimeClick: this.handleTimeClick,
+          onTimeKeydown: this.handleTimeKeydown,
+          onRetry: this.#retry,
+        })}
       </div>
     </div>
     <p class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>`;

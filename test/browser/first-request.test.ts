@@ -1,0 +1,62 @@
+/**
+ * What comes before the first answer (issue 15 §1): the first requests leave before the widget's
+ * first render, and the loading render shows nothing zoned or dated (no location zone is known
+ * yet): no day tabs, no zone sentence.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
+import { afterEach, describe, it, useMsw } from '../support/msw.js';
+import { createAmpecoFixture } from '../support/ampeco-fixture.js';
+import { worker } from '../support/msw.js';
+import { inPart, slots } from '../support/widget-driver.js';
+
+useMsw();
+afterEach(() => sessionStorage.clear());
+
+describe('before the first answer', () => {
+  it('sends the first requests before the first render', async () => {
+    worker.use(...createAmpecoFixture());
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget') as EvBookingWidget;
+    const renderedAtRequest: boolean[] = [];
+    el.fetch = (input, init) => {
+      renderedAtRequest.push(el.hasUpdated || (el.shadowRoot?.childElementCount ?? 0) > 0);
+      return window.fetch(input, init);
+    };
+    el.setAttribute('location-id', '7');
+    el.setAttribute('locale', 'en-GB');
+    container.append(el);
+    await waitUntil(() => slots(el).length > 0, 'no start times', { timeout: 5000 });
+    expect(renderedAtRequest.length, 'the first wave').to.be.greaterThan(2);
+    expect(renderedAtRequest.slice(0, 3), 'nothing rendered when the first wave left').to.deep.equal([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('while loading, the times show no day tabs and no zone (none is known yet)', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    worker.use(...createAmpecoFixture());
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget') as EvBookingWidget;
+    el.fetch = async (input, init) => {
+      await released;
+      return window.fetch(input, init);
+    };
+    el.setAttribute('location-id', '7');
+    el.setAttribute('locale', 'en-GB');
+    container.append(el);
+    await el.updateComplete;
+    const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
+    await grid.updateComplete;
+    expect(grid.hasAttribute('loading')).to.be.true;
+    expect(inPart(el, 'ev-slot-grid', '[role=tab]'), 'no day tabs').to.have.length(0);
+    expect(inPart(el, 'ev-slot-grid', '.zone')[0]!.textContent!.trim(), 'no zone sentence').to.equal('');
+    release();
+    await waitUntil(() => slots(el).length > 0, 'no start times', { timeout: 5000 });
+    expect(inPart(el, 'ev-slot-grid', '.zone')[0]!.textContent, 'the location’s zone once known').to.include('Sofia');
+  });
+});
