@@ -1,16 +1,15 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
+import { resolveTimeZone } from './booking/slots.js';
 import { NO_FILTER, portAfterLoad, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
 import {
   clampDays,
-  fromAttribute,
   isValidLocationId,
   DEFAULT_DURATIONS,
   durationStillOffered,
   offeredDurations,
-  parseLocationId,
   slotStepOf,
+  widgetProperties,
 } from './widget-attributes.js';
 import { afterPaint } from './booking/load.js';
 import { viewWith } from './booking/view.js';
@@ -78,28 +77,7 @@ import './components/status-tracker/status-tracker.js';
 export class EvBookingWidget extends LitElement {
   static override styles = widgetStyles;
 
-  /** The attributes and properties of SPEC §2, then the private reactive state (the driver's choice). */
-  static override properties: PropertyDeclarations = {
-    locationId: { attribute: 'location-id', converter: fromAttribute(parseLocationId) },
-    apiBase: { attribute: 'api-base' },
-    locale: {},
-    durations: { converter: fromAttribute(parseDurations) },
-    slotStep: { attribute: 'slot-step', type: Number },
-    days: { type: Number },
-    email: {},
-    evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
-    connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },
-    signupUrl: { attribute: 'signup-url' },
-    theme: { reflect: true },
-    fetch: { attribute: false },
-    authToken: { attribute: false },
-    pollTimeout: { attribute: false },
-    chosenEvseId: { state: true },
-    portFilter: { state: true },
-    chosenDuration: { state: true },
-    chosenStart: { state: true },
-    typedEmail: { state: true },
-  };
+  static override properties: PropertyDeclarations = widgetProperties;
 
   /** Ampeco location to book at. */
   locationId?: number;

@@ -19,12 +19,12 @@ import { createTransport, type Transport } from '../api/transport.js';
 import type { Evse } from '../api/schemas.js';
 import { newExternalId } from '../booking/external-id.js';
 import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
-import { loadAvailability, startLoad, type Availability, type LoadedData, type WeekLoad } from '../booking/load.js';
+import { startLoad, type Availability, type LoadedData, type WeekLoad } from '../booking/load.js';
 import { transitionChoosing } from '../booking/machine.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
-import { AvailabilityWeeks } from './availability-weeks.js';
 import { createEvent } from '../events.js';
+import { FlowAvailability } from './flow-availability.js';
 import { OnlineController } from './online.js';
 import { ResumeStore } from './resume-store.js';
 import { StageLoader, type BookingStage } from './stage-loader.js';
@@ -40,7 +40,7 @@ export class FlowRunner implements ReactiveController {
   /** Where the flow is; the element renders from it. */
   state: State = { kind: 'loading' };
   /** The open windows per EVSE (the first load's, week by week, then each reload's) and how far each week is. */
-  readonly availabilityWeeks = new AvailabilityWeeks(
+  readonly availabilityWeeks = new FlowAvailability(
     () => this.#host.requestUpdate(),
     (error) => this.#emit({ name: 'ev-booking-error', failure: failureOf(error) }),
   );
@@ -283,20 +283,7 @@ export class FlowRunner implements ReactiveController {
   }
 
   #reloadAvailability(): void {
-    const transport = this.#transport;
-    if (!transport) return;
-    const signal = this.#signal;
-    loadAvailability(readCalls(transport), this.#hooks.config(), { signal }).then(
-      (availability) => {
-        if (signal.aborted) return;
-        this.availabilityWeeks.replace(availability);
-        this.#host.requestUpdate();
-      },
-      (error: unknown) => {
-        if (!signal.aborted && !isAbortError(error))
-          this.#emit({ name: 'ev-booking-error', failure: failureOf(error) });
-      },
-    );
+    if (this.#transport) this.availabilityWeeks.reload(readCalls(this.#transport), this.#hooks.config(), this.#signal);
   }
 
   /** An `ev-booking-error` here; the booking's own events (requested, confirmed…) by the stage, whose effects they are. */

@@ -12,6 +12,7 @@ import { en, translate, type Catalogue, type MessageKey } from '../../i18n/index
 import { base, tokens } from '../../styles/tokens.js';
 import type { TrackedBooking } from './booking-card.js';
 import { styles } from './status-tracker.styles.js';
+import { actionOf, outcomeOf, type Action, type BookingStatus } from './status-outcome.js';
 
 /** The card (pending and confirmed) with its styles: a chunk, loaded once a booking is under way. */
 type BookingCard = typeof import('./booking-card.js');
@@ -19,9 +20,7 @@ type CardExtras = typeof import('./card-extras.js');
 
 export type { TrackedBooking } from './booking-card.js';
 
-/** The booking request's life as the driver sees it. */
-export type BookingStatus =
-  'idle' | 'sending' | 'pending' | 'confirmed' | 'rejected' | 'timeout' | 'error' | 'cancelling' | 'cancelled';
+export type { BookingStatus } from './status-outcome.js';
 
 /** Statuses while something runs: a spinner shows. */
 const RUNNING: readonly BookingStatus[] = ['sending', 'pending', 'cancelling'];
@@ -30,9 +29,6 @@ const PROGRESS: Partial<Record<BookingStatus, MessageKey>> = {
   sending: 'statusSending',
   pending: 'statusPending',
 };
-
-/** The action a status offers (the button's text), and the event it sends. */
-type Action = { key: MessageKey; event: 'ev-retry' | 'ev-pick-again' };
 
 /**
  * Where the booking request is: sending → pending → confirmed, or rejected (with the reason),
@@ -187,22 +183,7 @@ export class EvStatusTracker extends LitElement {
 
   /** The outcome's heading text, and whether it is an alert (a rejection or an error). */
   get #outcome(): { text: string; alert: boolean } | null {
-    const { status, message } = this;
-    const t = (key: MessageKey): string => translate(this.catalogue, key, { reason: message! });
-    if (status === 'confirmed') return { text: t('statusConfirmed'), alert: false };
-    if (status === 'cancelled' && this.booking) return { text: t('cancelled'), alert: false };
-    if (status === 'timeout') return { text: t('statusTimeout'), alert: false };
-    if (status === 'rejected') return { text: t(message ? 'statusRejectedReason' : 'statusRejected'), alert: true };
-    if (status === 'error') return { text: message || t('statusError'), alert: true };
-    return null;
-  }
-
-  get #action(): Action | null {
-    const { status } = this;
-    if (status === 'rejected') return { key: 'pickAgain', event: 'ev-pick-again' };
-    if (status === 'timeout') return { key: 'checkAgain', event: 'ev-retry' };
-    if (status === 'error' && this.retryable) return { key: 'tryAgain', event: 'ev-retry' };
-    return null;
+    return outcomeOf(this.status, this.message, !!this.booking, this.catalogue);
   }
 
   #handleAction(action: Action): void {
@@ -246,7 +227,7 @@ export class EvStatusTracker extends LitElement {
   }
 
   #renderActionButton(): TemplateResult | typeof nothing {
-    const action = this.retrying ?? this.#action;
+    const action = this.retrying ?? actionOf(this.status, this.retryable);
     if (!action) return nothing;
     const busy = !!this.retrying;
     return html`<button
