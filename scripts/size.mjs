@@ -4,7 +4,7 @@
  * English page loads before its first start times: Lit, @lit/task, zod, the load and the choosing,
  * English) ≤ ENTRY_BUDGET B gzip, and each language chunk beside it (`dist/i18n-<lang>-<hash>.js`,
  * loaded only by a page in that language) ≤ 2,048 B gzip; the other lazy chunks (`dist/chunk-*.js`:
- * the booking stage, loaded once the driver picks a start; the tracker's booking card, once a
+ * the later weeks' availability, for a page of more than 7 days; the booking stage, loaded once the driver picks a start; the tracker's booking card, once a
  * booking is under way; the card's extras, once confirmed; the popup's dialog shell, on its first
  * open) are reported. The budgets are what is achieved, rounded up to 256 B; issue 14's target for
  * the entry is 28,000 B.

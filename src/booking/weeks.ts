@@ -16,13 +16,6 @@ export interface WeekStatus {
 /** A day whose times are not all here: some still loading, or some failed to load. */
 export type DayLoad = 'loading' | 'failed';
 
-/** `weeks` with the week covering [from, to) in `state`. */
-export const withWeekState = (
-  weeks: readonly WeekStatus[],
-  { from, to }: { from: number; to: number },
-  state: WeekState,
-): WeekStatus[] => weeks.map((week) => (week.from === from && week.to === to ? { ...week, state } : week));
-
 /**
  * For each local date (`YYYY-MM-DD`, in order) in `timeZone`: `failed` when the day overlaps a
  * week that failed, else `loading` when it overlaps one still loading, else null (all its times

@@ -1,12 +1,20 @@
 /**
  * The availability as its weeks answer: the first load shows the first week's start times, and
  * each later week (one request per 7 days) is added when it answers, in a task of its own; a week
- * that fails marks its days failed until the driver tries it again. Owned by the flow runner.
+ * that fails marks its days failed until the driver tries it again. A chunk of its own, loaded
+ * only by a page of more than 7 days (`flow-availability.ts`, which owns it).
  */
 import type { ReadCalls } from '../api/client.js';
 import { isAbortError } from '../api/errors.js';
 import { addWeek, afterPaint, askWeeks, type Availability, type LoadInput, type WeekLoad } from '../booking/load.js';
-import { withWeekState, type WeekState, type WeekStatus } from '../booking/weeks.js';
+import type { WeekState, WeekStatus } from '../booking/weeks.js';
+
+/** `weeks` with the week covering [from, to) in `state`. */
+export const withWeekState = (
+  weeks: readonly WeekStatus[],
+  { from, to }: { from: number; to: number },
+  state: WeekState,
+): WeekStatus[] => weeks.map((week) => (week.from === from && week.to === to ? { ...week, state } : week));
 
 export class AvailabilityWeeks {
   /** The open windows per EVSE, of the weeks that have answered. */

@@ -102,6 +102,8 @@ export class FlowRunner implements ReactiveController {
         });
         this.#transport = transport;
         const { times, weeks, ports } = startLoad(readCalls(transport), config, { signal });
+        // A page of more than 7 days: the code following the later weeks loads beside their requests.
+        this.availabilityWeeks.prepare(config.days);
         this.#pending = { ports, weeks, signal };
         return times;
       },

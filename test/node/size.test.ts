@@ -3,8 +3,8 @@
  * temporary directory (the build in `dist/` is left alone) and measures it as `npm run size` does
  * (scripts/size.mjs): the entry, what an English page loads, within ENTRY_BUDGET (issue 14's target
  * is 28,000 B: not reached); each language chunk, loaded only by a page in its language, ≤ 2,048 B
- * gzip; the other lazy chunks (the booking stage, the tracker's booking card, the card's extras,
- * the popup's dialog shell) imported by `import()` only, never statically (the first start times
+ * gzip; the other lazy chunks (the later weeks' availability, the booking stage, the tracker's
+ * booking card, the card's extras, the popup's dialog shell) imported by `import()` only, never statically (the first start times
  * never wait for them), and reported.
  */
 import assert from 'node:assert/strict';
@@ -75,8 +75,9 @@ describe('script-tag build', () => {
     }
   });
 
-  it('loads the booking stage, the booking card, its extras and the popup dialog shell as lazy chunks, by import() only', (t) => {
+  it('loads the later weeks (days > 7), the booking stage, the booking card, its extras and the popup dialog shell as lazy chunks, by import() only', (t) => {
     assert.deepEqual(lazy.map((name) => /^chunk-([a-z-]+)-[\w-]+\.js$/.exec(name)?.[1]).sort(), [
+      'availability-weeks',
       'booking-card',
       'booking-stage',
       'card-extras',
