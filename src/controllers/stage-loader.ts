@@ -14,6 +14,9 @@ export class StageLoader {
 
   /** The stage, loaded once; a failed load (say, offline) is tried again on the next call. */
   load(): Promise<BookingStage> {
+    // The status tracker's view of a booking under way (its card's chunk) is shown from the first
+    // Book on: it comes with the stage (the tracker renders it once its status leaves `idle`).
+    if (!this.#loading) import('../components/status-tracker/booking-card.js').catch(() => undefined);
     this.#loading ??= import('../booking/booking-stage.js').then(
       (stage) => (this.stage = stage),
       (error: unknown) => {

@@ -3,8 +3,9 @@
  * (the card: heading, reference, when, port, address, the actions), with the card's styles. A
  * chunk the tracker loads as soon as a booking is under way (its status leaves `idle`), so that
  * an English page loads none of it before; the card's extras (Add to calendar, the cancel confirm
- * step) are card-extras.ts, a chunk loaded once confirmed. Templates and formatting only: the
- * tracker owns the state and the handlers.
+ * step) are card-extras.ts, a chunk loaded once confirmed. With it comes the tracker's view of a
+ * booking under way (`status-view.ts`). Templates and formatting only: the tracker owns the state
+ * and the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingStatus } from './status-tracker.js';
@@ -14,6 +15,7 @@ import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { connectorName } from '../port-list/connector-names.js';
 
 export { cardStyles } from './booking-card.styles.js';
+export { statusParts } from './status-view.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
 export interface TrackedBooking {

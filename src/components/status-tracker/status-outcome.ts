@@ -1,12 +1,15 @@
 /**
- * What a booking status tells the driver: the outcome's heading (and whether it is an alert), and
- * the action it offers. Pure functions of the status, for `<ev-status-tracker>`.
+ * What a booking status tells the driver: the outcome's heading (and whether it is an alert).
+ * Pure functions of the status, for `<ev-status-tracker>` (the action it offers: `status-view.ts`).
  */
 import { translate, type Catalogue, type MessageKey } from '../../i18n/index.js';
 
 /** The booking request's life as the driver sees it. */
 export type BookingStatus =
   'idle' | 'sending' | 'pending' | 'confirmed' | 'rejected' | 'timeout' | 'error' | 'cancelling' | 'cancelled';
+
+/** Statuses while something runs: a spinner shows. */
+export const RUNNING: readonly BookingStatus[] = ['sending', 'pending', 'cancelling'];
 
 /** The action a status offers (the button's text), and the event it sends. */
 export type Action = { key: MessageKey; event: 'ev-retry' | 'ev-pick-again' };
@@ -24,13 +27,5 @@ export function outcomeOf(
   if (status === 'timeout') return { text: t('statusTimeout'), alert: false };
   if (status === 'rejected') return { text: t(message ? 'statusRejectedReason' : 'statusRejected'), alert: true };
   if (status === 'error') return { text: message || t('statusError'), alert: true };
-  return null;
-}
-
-/** The action `status` offers: pick again after a rejection, check again after a timeout, try again after a retryable error. */
-export function actionOf(status: BookingStatus, retryable: boolean): Action | null {
-  if (status === 'rejected') return { key: 'pickAgain', event: 'ev-pick-again' };
-  if (status === 'timeout') return { key: 'checkAgain', event: 'ev-retry' };
-  if (status === 'error' && retryable) return { key: 'tryAgain', event: 'ev-retry' };
   return null;
 }

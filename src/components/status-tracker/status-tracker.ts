@@ -8,11 +8,11 @@ import {
   type TemplateResult,
 } from 'lit';
 import { createEvent, type CancelBookingDetail } from '../../events.js';
-import { en, translate, type Catalogue, type MessageKey } from '../../i18n/index.js';
+import { en, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import type { TrackedBooking } from './booking-card.js';
 import { styles } from './status-tracker.styles.js';
-import { actionOf, outcomeOf, type Action, type BookingStatus } from './status-outcome.js';
+import { outcomeOf, RUNNING, type Action, type BookingStatus } from './status-outcome.js';
 
 /** The card (pending and confirmed) with its styles: a chunk, loaded once a booking is under way. */
 type BookingCard = typeof import('./booking-card.js');
@@ -21,14 +21,6 @@ type CardExtras = typeof import('./card-extras.js');
 export type { TrackedBooking } from './booking-card.js';
 
 export type { BookingStatus } from './status-outcome.js';
-
-/** Statuses while something runs: a spinner shows. */
-const RUNNING: readonly BookingStatus[] = ['sending', 'pending', 'cancelling'];
-
-const PROGRESS: Partial<Record<BookingStatus, MessageKey>> = {
-  sending: 'statusSending',
-  pending: 'statusPending',
-};
 
 /**
  * Where the booking request is: sending → pending → confirmed, or rejected (with the reason),
@@ -155,6 +147,17 @@ export class EvStatusTracker extends LitElement {
     return this.#cardLoading;
   }
 
+  /**
+   * Resolves once the view is rendered with its code: while the card's chunk (with the view of a
+   * booking under way) is on its way, after it has arrived and rendered too.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#cardLoading || this.card) return done;
+    await this.#cardLoading.catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
   /** Loads the card's extras (once); they render when here. */
   #loadExtras(): Promise<void> {
     this.#extrasLoading ??= import('./card-extras.js').then((extras) => {
@@ -209,13 +212,23 @@ export class EvStatusTracker extends LitElement {
     this.dispatchEvent(createEvent<void>('ev-book-another', undefined));
   }
 
-  #renderCard(booking: TrackedBooking): TemplateResult | typeof nothing {
-    if (!this.card) return nothing;
-    return this.card.confirmationCard({
+  /**
+   * The block and its live regions, always there; what is in them (and below) is the view of a
+   * booking under way, which comes with the card's code (`status-view.ts`): at `idle` there is nothing to show.
+   */
+  override render(): TemplateResult {
+    const parts = this.card?.statusParts({
       catalogue: this.catalogue,
       locale: this.locale,
       status: this.status,
-      booking,
+      message: this.message,
+      detail: this.detail,
+      booking: this.booking,
+      outcome: this.#outcome,
+      told: this.told,
+      retryable: this.retryable,
+      retrying: this.retrying,
+      onAction: (action) => this.#handleAction(action),
       cancellable: this.cancellable,
       confirmingCancel: this.confirmingCancel,
       extras: this.extras,
@@ -224,53 +237,10 @@ export class EvStatusTracker extends LitElement {
       onKeep: () => void this.#askCancel(false),
       onBookAnother: () => this.#bookAnother(),
     });
-  }
-
-  #renderActionButton(): TemplateResult | typeof nothing {
-    const action = this.retrying ?? actionOf(this.status, this.retryable);
-    if (!action) return nothing;
-    const busy = !!this.retrying;
-    return html`<button
-      type="button"
-      part="button"
-      class="action"
-      aria-disabled=${busy || nothing}
-      @click=${(): void => this.#handleAction(action)}
-    >${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${translate(this.catalogue, action.key)}</button>`;
-  }
-
-  override render(): TemplateResult {
-    const { locale, status, message, detail, booking } = this;
-    const outcome = this.#outcome;
-    const progress = PROGRESS[status];
-    const running = RUNNING.includes(status) && !this.retrying;
-    const card = booking && ['confirmed', 'cancelling', 'cancelled'].includes(status);
-    // Told by the live regions only when the focus did not go to the outcome's heading.
-    const told = (alert: boolean): TemplateResult | typeof nothing =>
-      this.told && outcome?.alert === alert
-        ? html`<span class="vh">${outcome.text}${detail && !card ? ` ${detail}` : ''}</span>`
-        : nothing;
-    return html`<div part="status" class=${status}>
-      <div role="status" aria-live="polite" aria-atomic="true">${
-        progress
-          ? html`<p class="title">${running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${translate(
-              this.catalogue,
-              progress,
-            )}</p>`
-          : told(false)
-      }</div>
-      <div role="alert">${card && status === 'confirmed' && message ? html`<p>${message}</p>` : told(true)}</div>
-      ${
-        card
-          ? this.#renderCard(booking)
-          : html`${
-              outcome ? html`<h3 class="title" tabindex="-1" data-focus-target>${outcome.text}</h3>` : nothing
-            }${detail ? html`<p>${detail}</p>` : nothing}${
-              status === 'pending' && booking && this.card
-                ? this.card.pendingCard(this.catalogue, locale, booking)
-                : nothing
-            }${this.#renderActionButton()}`
-      }
+    return html`<div part="status" class=${this.status}>
+      <div role="status" aria-live="polite" aria-atomic="true">${parts?.polite ?? nothing}</div>
+      <div role="alert">${parts?.alert ?? nothing}</div>
+      ${parts?.body ?? nothing}
     </div>`;
   }
 }
