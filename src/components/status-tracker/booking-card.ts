@@ -16,6 +16,7 @@ import { connectorName } from '../port-list/connector-names.js';
 
 export { cardStyles } from './booking-card.styles.js';
 export { statusParts } from './status-view.js';
+export { statusStyles } from './status-view.styles.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
 export interface TrackedBooking {

@@ -138,10 +138,14 @@ export class EvStatusTracker extends LitElement {
     if (this.booking && (this.status === 'confirmed' || this.status === 'cancelling')) void this.#loadExtras();
   }
 
-  /** Loads the card (once) and adopts its styles beside the tracker's own; it renders when here. */
+  /** Loads the card (once) and adopts its styles (and the view's) beside the tracker's own; it renders when here. */
   #loadCard(): Promise<void> {
     this.#cardLoading ??= import('./booking-card.js').then((card) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [...EvStatusTracker.elementStyles, card.cardStyles]);
+      adoptStyles(this.renderRoot as ShadowRoot, [
+        ...EvStatusTracker.elementStyles,
+        card.statusStyles,
+        card.cardStyles,
+      ]);
       this.card = card;
     });
     return this.#cardLoading;
