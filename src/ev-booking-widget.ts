@@ -1,25 +1,26 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { resolveTimeZone } from './booking/slots.js';
+import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
 import { NO_FILTER, portAfterLoad, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
 import {
   clampDays,
-  isValidLocationId,
+  flowConfigOf,
+  fromAttribute,
   DEFAULT_DURATIONS,
   durationStillOffered,
   offeredDurations,
+  parseLocationId,
   slotStepOf,
-  widgetProperties,
 } from './widget-attributes.js';
 import { afterPaint } from './booking/load.js';
 import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
-import { FlowRunner, type FlowConfig } from './controllers/flow-runner.js';
+import { focusPart } from './controllers/focus-part.js';
+import { FlowRunner } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
 import { LoadRetryController } from './controllers/load-retry.js';
 import { renderWidget, type WidgetHandlers, type WidgetTemplateInput } from './ev-booking-widget.template.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
-import type { EvSlotGrid } from './components/slot-grid/slot-grid.js';
 import './components/port-list/port-list.js';
 import './components/duration-picker/duration-picker.js';
 import './components/slot-grid/slot-grid.js';
@@ -77,7 +78,28 @@ import './components/status-tracker/status-tracker.js';
 export class EvBookingWidget extends LitElement {
   static override styles = widgetStyles;
 
-  static override properties: PropertyDeclarations = widgetProperties;
+  /** The attributes and properties of SPEC §2, then the private reactive state (the driver's choice). */
+  static override properties: PropertyDeclarations = {
+    locationId: { attribute: 'location-id', converter: fromAttribute(parseLocationId) },
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    durations: { converter: fromAttribute(parseDurations) },
+    slotStep: { attribute: 'slot-step', type: Number },
+    days: { type: Number },
+    email: {},
+    evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
+    connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },
+    signupUrl: { attribute: 'signup-url' },
+    theme: { reflect: true },
+    fetch: { attribute: false },
+    authToken: { attribute: false },
+    pollTimeout: { attribute: false },
+    chosenEvseId: { state: true },
+    portFilter: { state: true },
+    chosenDuration: { state: true },
+    chosenStart: { state: true },
+    typedEmail: { state: true },
+  };
 
   /** Ampeco location to book at. */
   locationId?: number;
@@ -123,33 +145,20 @@ export class EvBookingWidget extends LitElement {
   #locale = new LocaleController(this, () => this.locale);
   #clock = new ClockController(this);
   #flow = new FlowRunner(this, {
-    config: () => this.#flowConfig,
+    config: () => flowConfigOf(this),
     noReasonText: () => this.#locale.t('noReason'),
     // The port chosen from the availability alone may turn out not to be bookable; the only port is chosen.
     loaded: ({ ports }) => (this.chosenEvseId = portAfterLoad(this.chosenEvseId, ports)),
     clearStart: () => (this.chosenStart = null),
-    focus: (target) => void this.#focus(target),
+    focus: (target) => void focusPart(this, target),
   });
   #loadRetry = new LoadRetryController(
     this,
     () => viewWith(this.#flow.state),
-    () => void this.#focus('slots'),
+    () => void focusPart(this, 'slots'),
   );
   #emailTouched = false;
   #starts = new StartsMemo();
-
-  get #flowConfig(): FlowConfig {
-    return {
-      valid: isValidLocationId(this.locationId),
-      locationId: this.locationId!,
-      apiBase: this.apiBase,
-      fetch: this.fetch,
-      authToken: this.authToken,
-      days: clampDays(this.days),
-      evseIds: this.evseIds ?? [],
-      pollTimeout: this.pollTimeout,
-    };
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connectorTypes'))
@@ -177,15 +186,6 @@ export class EvBookingWidget extends LitElement {
       now: this.#clock.now,
       timeZone,
     };
-  }
-
-  async #focus(target: 'status' | 'slots'): Promise<void> {
-    // Asked before the outcome renders, so that the tracker tells it by the focus alone.
-    if (target === 'status') return this.renderRoot.querySelector('ev-status-tracker')?.focusOutcome();
-    await this.updateComplete;
-    const grid = this.renderRoot.querySelector<EvSlotGrid>('ev-slot-grid');
-    await grid?.updateComplete;
-    grid?.focus();
   }
 
   /** What the driver does, from the template's parts: the choice kept here, the rest told to the flow. */
@@ -224,7 +224,7 @@ export class EvBookingWidget extends LitElement {
 
   /** Book: what the driver chose, handed to the flow (which books it once). */
   #book(email: string): void {
-    const { valid, locationId } = this.#flowConfig;
+    const { valid, locationId } = flowConfigOf(this);
     if (!valid) return;
     this.#emailTouched = true;
     this.typedEmail = email;

@@ -1,9 +1,8 @@
 /**
- * How `<ev-booking-widget>` reads its attributes (SPEC §2): its properties table, converters for
- * the ones that do not reflect, and the clamped or defaulted values the element uses.
+ * How `<ev-booking-widget>` reads its attributes (SPEC §2): converters for the ones that do not
+ * reflect, the clamped or defaulted values the element uses, and what the flow reads of them.
  */
-import type { PropertyDeclarations } from 'lit';
-import { parseDurations, parseIntList, parseList } from './booking/slots.js';
+import type { FlowConfig } from './controllers/flow-hooks.js';
 
 /** An attribute's converter for attributes that do not reflect: no attribute, no value. */
 export const fromAttribute =
@@ -41,25 +40,27 @@ export function durationStillOffered(durations: readonly number[] | undefined, c
 /** `slot-step` when positive, else 30 minutes. */
 export const slotStepOf = (step: number): number => (step > 0 ? step : 30);
 
-/** The element's attributes and properties (SPEC §2), then its private reactive state (the driver's choice). */
-export const widgetProperties: PropertyDeclarations = {
-  locationId: { attribute: 'location-id', converter: fromAttribute(parseLocationId) },
-  apiBase: { attribute: 'api-base' },
-  locale: {},
-  durations: { converter: fromAttribute(parseDurations) },
-  slotStep: { attribute: 'slot-step', type: Number },
-  days: { type: Number },
-  email: {},
-  evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
-  connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },
-  signupUrl: { attribute: 'signup-url' },
-  theme: { reflect: true },
-  fetch: { attribute: false },
-  authToken: { attribute: false },
-  pollTimeout: { attribute: false },
-  chosenEvseId: { state: true },
-  portFilter: { state: true },
-  chosenDuration: { state: true },
-  chosenStart: { state: true },
-  typedEmail: { state: true },
-};
+/** The element's properties that the flow reads. */
+export interface FlowProperties {
+  locationId?: number;
+  apiBase: string;
+  fetch?: typeof fetch;
+  authToken?: string;
+  days: number;
+  evseIds?: number[];
+  pollTimeout: number;
+}
+
+/** What the flow runner reads of the element's properties: the location checked, `days` clamped. */
+export function flowConfigOf(element: FlowProperties): FlowConfig {
+  return {
+    valid: isValidLocationId(element.locationId),
+    locationId: element.locationId!,
+    apiBase: element.apiBase,
+    fetch: element.fetch,
+    authToken: element.authToken,
+    days: clampDays(element.days),
+    evseIds: element.evseIds ?? [],
+    pollTimeout: element.pollTimeout,
+  };
+}
