@@ -216,6 +216,8 @@ describe('<ev-booking-widget> accessibility', () => {
 
     it('says that the start times load, and when they are shown, in one polite region outside aria-busy', async () => {
       const el = await mountWidget('location-id="7" locale="en-GB"', {}, { ready: false, before: [holdResponses()] });
+      // The first render waits for a painted frame after the bundle's evaluation.
+      await waitUntil(() => el.shadowRoot!.querySelector('ev-slot-grid'), 'the slot grid rendered');
       const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
       const region = (): Element => grid.shadowRoot!.querySelector('[role=status]')!;
       await waitUntil(() => region()?.textContent === 'Loading start times…', 'loading said');
