@@ -40,11 +40,25 @@ function markHiddenDays(strip: Element): void {
 
 const resized = new ResizeObserver((entries) => entries.forEach((entry) => markHiddenDays(entry.target)));
 
-/** Keeps the chevrons of the slot grid's strip (if any) in step with its size and its days. */
+/** Strips whose ends are to be checked in the next frame. */
+const toCheck = new Set<Element>();
+
+/**
+ * Keeps the chevrons of the slot grid's strip (if any) in step with its size and its days. The check
+ * reads the strip's layout, so it waits for the next frame, once for all the updates before it:
+ * read right after an update it forced a layout of the whole widget each time (90 ms of a big
+ * site's load).
+ */
 export function watchHiddenDays(strip: Element | null): void {
   if (!strip) return;
   resized.observe(strip);
-  markHiddenDays(strip);
+  if (!toCheck.size) {
+    requestAnimationFrame(() => {
+      toCheck.forEach((each) => each.isConnected && markHiddenDays(each));
+      toCheck.clear();
+    });
+  }
+  toCheck.add(strip);
 }
 
 /**
