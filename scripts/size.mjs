@@ -23,7 +23,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
 /** Gzip budgets in bytes: the entry, and each language chunk. */
-export const ENTRY_BUDGET = 34560;
+export const ENTRY_BUDGET = 34816;
 export const CHUNK_BUDGET = 2048;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
