@@ -2,6 +2,7 @@
  * How a day of start times is laid out for the driver: the day strip's summaries and a day's starts
  * grouped by part of day, in the location's time zone. Pure functions, no DOM.
  */
+import { dateFormat } from '../i18n/index.js';
 import { selectableStarts, toIsoUtc, zoneOffsetMinutes, type DayStarts } from './slots.js';
 import type { DayLoad } from './weeks.js';
 
@@ -94,21 +95,9 @@ export interface DaySummary {
   load: DayLoad | null;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function format(locale: string, options: Intl.DateTimeFormatOptions, date: string): string {
-  const key = JSON.stringify([locale, options]);
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    } catch {
-      formatter = new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
-    }
-    formatters.set(key, formatter);
-  }
-  // Noon UTC of the calendar date: the same date whatever the zone.
-  return formatter.format(new Date(`${date}T12:00:00Z`));
-}
+/** A calendar date (`YYYY-MM-DD`) written with `options`, read at noon UTC: the same date whatever the zone. */
+const format = (locale: string, options: Intl.DateTimeFormatOptions, date: string): string =>
+  dateFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** The day strip's summaries, one per day, in order. */
 export function summarizeDays(days: readonly (DayStarts & { state?: DayLoad })[], locale: string): DaySummary[] {
