@@ -54,7 +54,9 @@ describe('two workers on one real Redis', () => {
     await redis.stop();
   });
 
-  test('serve one port and hold one read limit between them', async () => {
+  // A bounded wait: workers that never start (e.g. a stale dist/server/cli.js without WORKERS) fail
+  // the test instead of hanging the whole run.
+  test('serve one port and hold one read limit between them', { timeout: 60_000 }, async () => {
     // Each worker has its own keep-alive connection upstream: two connections, two workers answering.
     const upstreamConnections = new Set<number | undefined>();
     const upstream = createServer((req, res) => {
