@@ -72,7 +72,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
           // Each `import()` is a chunk beside the entry, fetched relative to it: a language's
           // catalogue is `i18n-de-[hash].js`, anything else `chunk-[name]-[hash].js`.
           chunkFileNames: (chunk) => {
-            const catalogue = /\/src\/i18n\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+            const catalogue = /\/src\/i18n\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
             return catalogue ? `i18n-${catalogue[1]}-[hash].js` : 'chunk-[name]-[hash].js';
           },
         },

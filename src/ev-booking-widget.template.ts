@@ -60,6 +60,8 @@ export interface WidgetTemplateInput {
   offline: boolean;
   /** The booking stage, once loaded (the booking as the tracker shows it comes from it). */
   stage: BookingStage | undefined;
+  /** The email form's code and the booking texts are here (asked for once the first start times are shown). */
+  bookingParts: boolean;
   /** Try again after a failed load runs: its alert stays, the button busy. */
   retrying: boolean;
 }
@@ -177,7 +179,15 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       @ev-slot-retry=${handlers.daysRetry}
     ></ev-slot-grid>
     ${error(view.fieldErrors.slot)}
-    <ev-email-form
+    ${input.bookingParts ? emailForm(input, handlers, selected) : nothing}
+    </div>
+  </div>`;
+}
+
+/** The email, the summary and Book, once their code is here. */
+function emailForm(input: WidgetTemplateInput, handlers: WidgetHandlers, selected: string | null): TemplateResult {
+  const { locale, catalogue, t, view, loading } = input;
+  return html`<ev-email-form
       exportparts="email-form, button"
       .email=${input.email}
       .busy=${view.busy}
@@ -190,9 +200,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .catalogue=${catalogue}
       @ev-email-input=${handlers.emailInput}
       @ev-email-submit=${handlers.emailSubmit}
-    ></ev-email-form>
-    </div>
-  </div>`;
+    ></ev-email-form>`;
 }
 
 /** What the tracker shows (the booking stage tells it: only a booking shows one), and its status. */

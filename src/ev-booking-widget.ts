@@ -14,6 +14,7 @@ import {
 } from './widget-attributes.js';
 import { afterPaint } from './booking/load.js';
 import { viewWith } from './booking/view.js';
+import { BookingPartsController } from './controllers/booking-parts.js';
 import { ClockController } from './controllers/clock.js';
 import { focusPart } from './controllers/focus-part.js';
 import { FlowRunner } from './controllers/flow-runner.js';
@@ -157,6 +158,8 @@ export class EvBookingWidget extends LitElement {
     () => viewWith(this.#flow.state),
     () => void focusPart(this, 'slots'),
   );
+  /** The email form's code and the booking texts: asked for once the first start times are on screen. */
+  #bookingParts = new BookingPartsController(this, () => this.#locale.loadBookingTexts());
   #emailTouched = false;
   #starts = new StartsMemo();
 
@@ -207,6 +210,7 @@ export class EvBookingWidget extends LitElement {
       this.chosenStart = detail.start;
       // Booking is near: its code loads now, so that Book does not wait for it.
       this.#flow.prepareBooking();
+      this.#bookingParts.prepare();
       this.#flow.dispatch({ type: 'edited', field: 'slot' });
     },
     emailInput: ({ detail }) => {
@@ -243,6 +247,25 @@ export class EvBookingWidget extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.hasUpdated ? super.scheduleUpdate() : afterPaint().then(() => super.scheduleUpdate());
+  }
+
+  /** Resolves once rendered, the booking parts that were on their way included (the email form, the tracker). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (!this.#bookingParts.ready) {
+      await this.#bookingParts.settled();
+      done = await super.getUpdateComplete();
+    }
+    await this.renderRoot.querySelector('ev-email-form')?.updateComplete;
+    await this.renderRoot.querySelector('ev-status-tracker')?.updateComplete;
+    return done;
+  }
+
+  protected override updated(): void {
+    // The first start times are on screen: the email form's code comes next; a booking under way needs it now.
+    const { kind } = this.#flow.state;
+    if (kind === 'choosing') this.#bookingParts.prepareWhenIdle();
+    else if (kind !== 'loading' && kind !== 'load-failed' && kind !== 'config-error') this.#bookingParts.prepare();
   }
 
   override render(): TemplateResult {
@@ -284,6 +307,7 @@ export class EvBookingWidget extends LitElement {
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
       stage: this.#flow.stage,
+      bookingParts: this.#bookingParts.ready,
       retrying,
     };
     return renderWidget(input, this.#handlers);

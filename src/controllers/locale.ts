@@ -3,9 +3,12 @@ import {
   direction,
   en,
   language,
+  loadBookingCatalogue,
   loadCatalogue,
   translate,
+  type BookingCatalogue,
   type Catalogue,
+  type FirstViewCatalogue,
   type MessageKey,
   type MessageParams,
 } from '../i18n/index.js';
@@ -39,6 +42,10 @@ const CATALOGUE_PATIENCE_MS = 3000;
  *   text in a fallback language carries its own `lang`), while `Intl` formats follow `locale`.
  * - `loading`: true while the catalogue is on its way (at most a few seconds: then English is
  *   shown until it comes). A host may show its loading state meanwhile, rather than English.
+ * - The booking's texts (the email form's, the tracker's) are the catalogue's second half, loaded
+ *   once the host asks (`loadBookingTexts()`, beside the booking parts), and again for a new
+ *   language after that; English's come with the booking parts themselves, which fill in any
+ *   booking text `catalogue` lacks.
  */
 export class LocaleController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -46,7 +53,12 @@ export class LocaleController implements ReactiveController {
   #locale = 'en';
   /** The language whose catalogue is shown or on its way. */
   #wantedLanguage = 'en';
-  #catalogue: Catalogue = en;
+  #catalogue: FirstViewCatalogue = en;
+  /** The wanted language's booking texts, once here (with the first view's: `#merged`). */
+  #bookingTexts: BookingCatalogue | undefined;
+  #merged: Catalogue = en;
+  /** The host asked for the booking texts (`loadBookingTexts`); settles once they are here, or failed, or late. */
+  #bookingLoad: Promise<void> | undefined;
   /** The language of `#catalogue`: the wanted one once it is here, else `en`. */
   #catalogueLanguage = 'en';
   #loading = false;
@@ -76,7 +88,38 @@ export class LocaleController implements ReactiveController {
 
   /** The messages shown now, for a subcomponent's `catalogue` property. */
   get catalogue(): Catalogue {
-    return this.#catalogue;
+    return this.#merged;
+  }
+
+  /**
+   * Loads the booking texts of the locale's language (once; for a new language, again once it
+   * changes): resolves when they are here, or failed to load (English's then), or after a few
+   * seconds (English's meanwhile). Never rejects.
+   */
+  loadBookingTexts(): Promise<void> {
+    this.#bookingLoad ??= this.#loadBooking(this.#wantedLanguage);
+    return this.#bookingLoad;
+  }
+
+  #loadBooking(wanted: string): Promise<void> {
+    const loaded = loadBookingCatalogue(wanted);
+    if (!loaded) return Promise.resolve();
+    const arrived = loaded.then(
+      (texts) => {
+        if (this.#wantedLanguage !== wanted) return;
+        this.#bookingTexts = texts;
+        this.#merge();
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => console.warn(`[ev-booking-widget] the ${wanted} booking texts did not load.`, error),
+    );
+    return Promise.race([arrived, new Promise<void>((resolve) => setTimeout(resolve, CATALOGUE_PATIENCE_MS))]);
+  }
+
+  /** The first view's messages with the booking's, when here and of the same language. */
+  #merge(): void {
+    const same = this.#catalogueLanguage === this.#wantedLanguage && this.#bookingTexts;
+    this.#merged = same ? { ...this.#catalogue, ...this.#bookingTexts } : this.#catalogue;
   }
 
   /** Whether the locale's catalogue is still on its way (and English shown meanwhile). */
@@ -85,7 +128,7 @@ export class LocaleController implements ReactiveController {
   }
 
   /** The message `key` in the language shown, its `{name}` placeholders filled from `params` (bound: destructure it). */
-  readonly t = (key: MessageKey, params?: MessageParams): string => translate(this.#catalogue, key, params);
+  readonly t = (key: MessageKey, params?: MessageParams): string => translate(this.#merged, key, params);
 
   hostConnected(): void {
     this.#resolve();
@@ -106,6 +149,10 @@ export class LocaleController implements ReactiveController {
     this.#wantedLanguage = wanted;
     this.#catalogue = en;
     this.#catalogueLanguage = 'en';
+    this.#bookingTexts = undefined;
+    this.#merge();
+    // Booking texts asked for before: the new language's too.
+    if (this.#bookingLoad) this.#bookingLoad = this.#loadBooking(wanted);
     clearTimeout(this.#patience);
     const loaded = loadCatalogue(wanted);
     this.#loading = loaded !== undefined;
@@ -120,6 +167,7 @@ export class LocaleController implements ReactiveController {
         if (this.#wantedLanguage !== wanted) return;
         this.#catalogue = catalogue;
         this.#catalogueLanguage = wanted;
+        this.#merge();
         clearTimeout(this.#patience);
         settle();
       },

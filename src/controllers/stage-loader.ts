@@ -3,6 +3,7 @@
  * booking calls, once: when the driver picks a start time, when a pending request kept before a
  * reload is found, or when Book asks for it. Never before the first start times.
  */
+import { loadBookingParts } from '../components/booking-parts-loader.js';
 
 /** The booking stage chunk's exports. */
 export type BookingStage = typeof import('../booking/booking-stage.js');
@@ -14,9 +15,9 @@ export class StageLoader {
 
   /** The stage, loaded once; a failed load (say, offline) is tried again on the next call. */
   load(): Promise<BookingStage> {
-    // The status tracker's view of a booking under way (its card's chunk) is shown from the first
-    // Book on: it comes with the stage (the tracker renders it once its status leaves `idle`).
-    if (!this.#loading) import('../components/status-tracker/booking-card.js').catch(() => undefined);
+    // The status tracker's view of a booking under way (the booking parts' chunk) is shown from the
+    // first Book on: it comes with the stage, if not here yet (the tracker renders it once its status leaves `idle`).
+    if (!this.#loading) loadBookingParts().catch(() => undefined);
     this.#loading ??= import('../booking/booking-stage.js').then(
       (stage) => (this.stage = stage),
       (error: unknown) => {

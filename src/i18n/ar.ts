@@ -2,7 +2,7 @@
  * Arabic (Modern Standard; written right to left: see `direction()` in `./index.ts`): a chunk of
  * its own, loaded for an Arabic page only.
  */
-import type { Catalogue } from './en.js';
+import type { FirstViewCatalogue } from './en.js';
 
 export const ar = {
   portGroup: 'نقطة الشحن',
@@ -20,22 +20,6 @@ export const ar = {
   slotNoTimes: 'لا توجد أوقات متاحة',
   slotTimeZone: 'المنطقة الزمنية: {zone}',
   slotName: '{time} {zone}، {date}، {duration}',
-  emailLabel: 'البريد الإلكتروني',
-  emailInvalid: 'أدخل بريدًا صالحًا.',
-  emailNotFound: 'لا يوجد حساب بهذا البريد.',
-  emailSignUp: 'أنشئ حسابًا في تطبيق السائق',
-  newTab: '(علامة تبويب جديدة)',
-  book: 'احجز',
-  booking: 'جارٍ الحجز…',
-  statusSending: 'جارٍ إرسال الطلب…',
-  statusPending: 'بانتظار التأكيد…',
-  statusConfirmed: 'تم تأكيد الحجز',
-  statusRejected: 'تم رفض الحجز',
-  statusRejectedReason: 'تم رفض الحجز: {reason}',
-  statusTimeout: 'لا يزال قيد الانتظار. تحقّق من تطبيق السائق.',
-  statusError: 'حدث خطأ ما.',
-  pickAgain: 'اختر وقتًا آخر',
-  checkAgain: 'تحقّق مرة أخرى',
   tryAgain: 'حاول مرة أخرى',
   locationFallback: 'احجز موعد شحن',
   duration: 'المدة',
@@ -44,7 +28,6 @@ export const ar = {
   portFirst: 'اختر نقطة شحن لعرض الأوقات.',
   pickTime: 'اختر وقت البدء.',
   noReason: 'لم يُذكر سبب.',
-  bookAnother: 'احجز موعدًا آخر',
   offline: 'غير متصل. سنعيد المحاولة لاحقًا.',
   errorConfig: 'لا تحتوي هذه الأداة على موقع صالح.',
   errorNetwork: 'تعذّر الوصول إلى خدمة الحجز.',
@@ -81,24 +64,6 @@ export const ar = {
   zoneCityName: 'بتوقيت {city} ({offset})',
   zoneSentence: 'الأوقات {zone}',
   zoneYours: 'منطقتك الزمنية هي {zone}.',
-  summaryAnyPort: 'أي نقطة',
-  summaryTitle: 'حجزك',
-  confirmedReference: 'المرجع',
-  confirmedWhen: 'الموعد',
-  confirmedPort: 'النقطة',
-  confirmedAddress: 'العنوان',
-  confirmedNext: 'النقطة محجوزة لك. ابدأ الشحن من تطبيق السائق عند وصولك.',
-  addToCalendar: 'أضف إلى التقويم',
-  googleCalendar: 'تقويم Google',
-  cancelBooking: 'إلغاء الحجز',
-  cancelConfirm: 'هل تريد إلغاء هذا الحجز؟ ستصبح النقطة متاحة للآخرين.',
-  cancelYes: 'نعم، ألغِه',
-  cancelNo: 'احتفظ به',
-  cancelling: 'جارٍ الإلغاء…',
-  cancelled: 'تم إلغاء الحجز',
-  calendarSummary: 'شحن سيارة كهربائية: {place}',
-  calendarPlace: 'الشاحن',
-  pendingHint: 'يمكنك مغادرة الصفحة: يستمر الطلب ويعرض تطبيق السائق الرد.',
   close: 'إغلاق',
   openButton: 'احجز شاحنًا',
-} satisfies Catalogue;
+} satisfies FirstViewCatalogue;

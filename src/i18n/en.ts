@@ -1,9 +1,14 @@
 /**
- * English messages: the reference catalogue, inside the script-tag entry (every other language is
- * a chunk loaded on demand, see `./index.ts`). Its keys are the message keys: every other catalogue
- * is `satisfies Catalogue`, so a missing or an extra key fails `tsc`. Placeholders are `{name}`;
- * numbers and dates are formatted by the caller with `Intl`.
+ * English messages of the first view (the ports, the durations, the start times, the load's
+ * failures), inside the script-tag entry: the reference catalogue of the first view (every other
+ * language is a chunk loaded on demand, see `./index.ts`). The booking's texts (the email form,
+ * the status tracker, the confirmation card) are `en-booking.ts`, which comes with the booking
+ * parts. Every other language's first-view catalogue is `satisfies FirstViewCatalogue`, so a
+ * missing or an extra key fails `tsc`. Placeholders are `{name}`; numbers and dates are formatted
+ * by the caller with `Intl`.
  */
+import type { BookingKey } from './en-booking.js';
+
 export const en = {
   portGroup: 'Charging port',
   portsEmpty: 'No bookable ports here',
@@ -20,22 +25,6 @@ export const en = {
   slotNoTimes: 'No free times',
   slotTimeZone: 'Times in {zone}',
   slotName: '{time} {zone}, {date}, {duration}',
-  emailLabel: 'Email',
-  emailInvalid: 'Enter a valid email.',
-  emailNotFound: 'No account with this email.',
-  emailSignUp: 'Sign up in the driver app',
-  newTab: '(new tab)',
-  book: 'Book',
-  booking: 'Booking…',
-  statusSending: 'Sending request…',
-  statusPending: 'Waiting for confirmation…',
-  statusConfirmed: 'Booking confirmed',
-  statusRejected: 'Booking rejected',
-  statusRejectedReason: 'Booking rejected: {reason}',
-  statusTimeout: 'Still pending. Check the driver app.',
-  statusError: 'Something went wrong.',
-  pickAgain: 'Pick another time',
-  checkAgain: 'Check again',
   tryAgain: 'Try again',
   locationFallback: 'Book a charging slot',
   duration: 'Duration',
@@ -44,7 +33,6 @@ export const en = {
   portFirst: 'Choose a port to see its times.',
   pickTime: 'Choose a time first.',
   noReason: 'No reason given.',
-  bookAnother: 'Book another',
   offline: "You're offline. We'll retry when you reconnect.",
   errorConfig: 'This widget has no valid location.',
   errorNetwork: "Can't reach the booking service.",
@@ -81,30 +69,21 @@ export const en = {
   zoneCityName: '{city} time ({offset})',
   zoneSentence: 'Times are {zone}',
   zoneYours: 'Your own time zone is {zone}.',
-  summaryAnyPort: 'any port',
-  summaryTitle: 'Your booking',
-  confirmedReference: 'Reference',
-  confirmedWhen: 'When',
-  confirmedPort: 'Port',
-  confirmedAddress: 'Address',
-  confirmedNext: 'The port is held for you. Start charging from the driver app when you arrive.',
-  addToCalendar: 'Add to calendar',
-  googleCalendar: 'Google Calendar',
-  cancelBooking: 'Cancel booking',
-  cancelConfirm: 'Cancel this booking? The port is released for others.',
-  cancelYes: 'Yes, cancel it',
-  cancelNo: 'Keep it',
-  cancelling: 'Cancelling…',
-  cancelled: 'Booking cancelled',
-  calendarSummary: 'EV charging at {place}',
-  calendarPlace: 'the charger',
-  pendingHint: 'You can leave this page: the booking goes on, and the driver app shows the answer.',
   close: 'Close',
   openButton: 'Book a charger',
 } as const;
 
-/** The name of a message: a key of the English catalogue. */
-export type MessageKey = keyof typeof en;
+/** The name of a message of the first view: a key of the English first-view catalogue. */
+export type FirstViewKey = keyof typeof en;
 
-/** A language's messages: one text per message key, no more, no fewer. */
-export type Catalogue = Readonly<Record<MessageKey, string>>;
+/** The name of a message: of the first view or of the booking's texts. */
+export type MessageKey = FirstViewKey | BookingKey;
+
+/** A language's first-view messages: one text per first-view key, no more, no fewer. */
+export type FirstViewCatalogue = Readonly<Record<FirstViewKey, string>>;
+
+/**
+ * The messages an element holds: the first view's, and the booking's once they are here (an
+ * element that shows them fills what is missing from English's, `en-booking.ts`).
+ */
+export type Catalogue = FirstViewCatalogue & Partial<Readonly<Record<BookingKey, string>>>;

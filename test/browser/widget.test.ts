@@ -212,6 +212,7 @@ describe('<ev-booking-widget>', () => {
       await waitUntil(() => slots(el).length > 1);
       const [a, b] = slots(el).map((x) => Date.parse(x.dataset.start!));
       expect(b! - a!).to.equal(15 * 60_000);
+      await el.updateComplete; // the email form's code comes once the start times are shown
       expect(emailInput(el).value).to.equal('fleet@example.com');
     });
 

@@ -1,14 +1,27 @@
 /**
- * The message catalogues. That each language has exactly English's keys is proven by `tsc`
- * (`satisfies Catalogue`); what the type checker cannot see is checked here: the same
+ * The message catalogues, each language in two halves (the first view's, the booking's). That
+ * each half has exactly English's keys is proven by `tsc` (`satisfies FirstViewCatalogue`,
+ * `satisfies BookingCatalogue`); what the type checker cannot see is checked here: the same
  * placeholders as English, no stray whitespace, and a loader for each catalogue file.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { en, loadCatalogue, translate, type Catalogue, type MessageKey } from '../../src/i18n/index.js';
+import {
+  en,
+  loadBookingCatalogue,
+  loadCatalogue,
+  translate,
+  type BookingCatalogue,
+  type Catalogue,
+  type FirstViewCatalogue,
+  type MessageKey,
+} from '../../src/i18n/index.js';
+import { enBooking } from '../../src/i18n/en-booking.js';
 
-const keys = Object.keys(en) as MessageKey[];
+/** English whole: the first view's messages and the booking's. */
+const english: Readonly<Record<MessageKey, string>> = { ...en, ...enBooking };
+const keys = Object.keys(english) as MessageKey[];
 const placeholders = (message: string): string[] => (message.match(/\{\w+\}/g) ?? []).sort();
 
 /** Every catalogue file of `src/i18n/` besides English's: `de.ts` → `de`. */
@@ -20,13 +33,19 @@ describe('message catalogues', () => {
   for (const lang of catalogueFiles) {
     it(`${lang} has English's keys, each message with the same placeholders`, async () => {
       const loading = loadCatalogue(lang);
+      const loadingBooking = loadBookingCatalogue(lang);
       assert.ok(loading, `${lang}.ts has a loader in src/i18n/index.ts`);
-      const catalogue: Catalogue = await loading;
+      assert.ok(loadingBooking, `${lang}-booking.ts has a loader in src/i18n/index.ts`);
+      const firstView: FirstViewCatalogue = await loading;
+      const booking: BookingCatalogue = await loadingBooking;
+      assert.deepEqual(Object.keys(firstView).sort(), Object.keys(en).sort());
+      assert.deepEqual(Object.keys(booking).sort(), Object.keys(enBooking).sort());
+      const catalogue: Readonly<Record<MessageKey, string>> = { ...firstView, ...booking };
       assert.deepEqual(Object.keys(catalogue).sort(), [...keys].sort());
       for (const key of keys) {
         const message = catalogue[key];
         assert.match(message, /^\S(.*\S)?$/, `${lang} ${key}: no leading or trailing space, not empty`);
-        assert.deepEqual(placeholders(message), placeholders(en[key]), `${lang} ${key}`);
+        assert.deepEqual(placeholders(message), placeholders(english[key]), `${lang} ${key}`);
       }
     });
   }
@@ -40,17 +59,25 @@ describe('message catalogues', () => {
   });
 
   it('a catalogue with a missing or an extra key does not compile', () => {
-    const { book: _book, ...withoutBook } = en;
-    // @ts-expect-error `book` is missing.
-    const incomplete: Catalogue = withoutBook;
-    // @ts-expect-error `bok` is not a message key.
-    const misspelt = { ...en, bok: 'Book' } satisfies Catalogue;
+    const { duration: _duration, ...withoutDuration } = en;
+    // @ts-expect-error `duration` is missing.
+    const incomplete: FirstViewCatalogue = withoutDuration;
+    // @ts-expect-error `duraton` is not a message key.
+    const misspelt = { ...en, duraton: 'Duration' } satisfies FirstViewCatalogue;
     assert.equal(Object.keys(incomplete).length + 1, Object.keys(misspelt).length - 1);
+    const { book: _book, ...withoutBook } = enBooking;
+    // @ts-expect-error `book` is missing.
+    const incompleteBooking: BookingCatalogue = withoutBook;
+    // @ts-expect-error `bok` is not a message key.
+    const misspeltBooking = { ...enBooking, bok: 'Book' } satisfies BookingCatalogue;
+    assert.equal(Object.keys(incompleteBooking).length + 1, Object.keys(misspeltBooking).length - 1);
   });
 
   it('has no catalogue to load for English or an unknown language, even one named like an Object property', () => {
-    for (const lang of ['en', 'pt', 'constructor', '__proto__', 'toString'])
+    for (const lang of ['en', 'pt', 'constructor', '__proto__', 'toString']) {
       assert.equal(loadCatalogue(lang), undefined, lang);
+      assert.equal(loadBookingCatalogue(lang), undefined, lang);
+    }
   });
 
   it('fills placeholders, and leaves an unknown one as written', async () => {

@@ -1,10 +1,8 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { isEmail } from '../../api/schemas.js';
-import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
-import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
-import { en, translate, type Catalogue } from '../../i18n/index.js';
+import { LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { en, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
-import { styles } from './email-form.styles.js';
+import { PartView } from '../booking-parts-loader.js';
+import type { EmailFormView } from './email-form-view.js';
 
 /** What the driver chose, summarized above Book. */
 export interface BookingChoice {
@@ -26,6 +24,11 @@ export interface BookingChoice {
  * region next to the field always exists (empty when there is nothing to say), so that screen
  * readers announce a message when it appears; the field is marked invalid and described by it
  * before the focus moves to it.
+ *
+ * The element is registered by the script-tag entry; its form (code, styles and English texts)
+ * is the booking parts' chunk, which it loads when it connects and renders once here
+ * (`updateComplete` waits for it). `<ev-booking-widget>` shows it once its first start times are
+ * on screen.
  *
  * @summary Asks for the driver-app account's email and submits the booking.
  *
@@ -53,7 +56,7 @@ export interface BookingChoice {
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvEmailForm extends LitElement {
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base];
   static override properties: PropertyDeclarations = {
     email: {},
     disabled: { type: Boolean, reflect: true },
@@ -89,103 +92,36 @@ export class EvEmailForm extends LitElement {
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;
 
-  /** The last submit found the address malformed (set by a submit, which then requests an update). */
-  #invalid = false;
+  /** The form: the booking parts' chunk. */
+  readonly #form = new PartView<EmailFormView>(this, (parts) => ({
+    view: new parts.EmailFormView(this),
+    styles: [parts.emailFormStyles],
+  }));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#form.load();
+  }
+
+  /** Resolves once rendered with the form's code (after it has arrived, when it is on its way). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.#form.view) return done;
+    await this.#form.settled();
+    return super.getUpdateComplete();
+  }
+
+  override willUpdate(): void {
+    // A load that failed (say, offline) is tried again at the next update.
+    if (!this.#form.view) this.#form.load();
+  }
 
   override updated(changed: PropertyValues<this>): void {
-    // Write the value only when it differs from what the field shows: rewriting the typed text
-    // would move the caret (and an email field reports its value without surrounding spaces).
-    // (The template always has the field.)
-    const input = this.renderRoot.querySelector('input')!;
-    if (changed.has('email') && input.value !== this.email) input.value = this.email;
+    this.#form.view?.updated(changed);
   }
 
-  #handleInput(event: Event): void {
-    this.email = (event.target as HTMLInputElement).value;
-    if (this.#invalid) this.#invalid = !isEmail(this.email.trim());
-    this.dispatchEvent(createEvent<EmailInputDetail>('ev-email-input', { email: this.email }));
-  }
-
-  #handleSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    if (this.busy || this.disabled) return;
-    const email = this.email.trim();
-    this.#invalid = !isEmail(email);
-    this.requestUpdate();
-    if (this.#invalid) {
-      // Marked invalid and described by the message first, then focused: read out together.
-      void this.updateComplete.then(() => this.renderRoot.querySelector('input')!.focus());
-      return;
-    }
-    this.dispatchEvent(createEvent<EmailSubmitDetail>('ev-email-submit', { email }));
-  }
-
-  /** The summary's text: port (or any port) · date · start–end · zone; else the `summary` text. */
-  #summaryText(): string | null {
-    const { choice, locale } = this;
-    if (!choice) return this.summary;
-    const { start, end, timeZone } = choice;
-    const { date, times } = formatWhen(locale, timeZone, Date.parse(start), Date.parse(end));
-    return [
-      choice.port ?? translate(this.catalogue, 'summaryAnyPort'),
-      date,
-      times,
-      zoneNameInWords(this.catalogue, locale, timeZone, Date.parse(start)),
-    ].join(' · ');
-  }
-
-  override render(): TemplateResult {
-    const { notFound, signupUrl } = this;
-    const summary = this.#summaryText();
-    const message = this.#invalid ? translate(this.catalogue, 'emailInvalid') : this.error;
-    const hasMessage = !!message || notFound;
-    const signUp = translate(this.catalogue, 'emailSignUp');
-    return html`<form novalidate part="email-form" @submit=${this.#handleSubmit}>
-      <label for="email">${translate(this.catalogue, 'emailLabel')}</label>
-      <input
-        id="email"
-        part="input"
-        type="email"
-        name="email"
-        autocomplete="email"
-        spellcheck="false"
-        ?disabled=${this.disabled}
-        ?readonly=${this.busy}
-        aria-invalid=${hasMessage}
-        aria-describedby=${hasMessage ? 'msg' : nothing}
-        @input=${this.#handleInput} />
-      <div id="msg" class="msg" aria-live="polite" aria-atomic="true">${message ? html`<p>${message}</p>` : nothing}${
-        notFound
-          ? html`<p>
-              ${translate(this.catalogue, 'emailNotFound')}
-              ${
-                // A link only if it is http(s) (relative URLs resolve against the page).
-                signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
-                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${translate(
-                      this.catalogue,
-                      'newTab',
-                    )}</span></a>`
-                  : signUp
-              }
-            </p>`
-          : nothing
-      }</div>
-      ${
-        summary
-          ? html`<div class="summary" part="summary" id="summary">
-              <p class="summary-title">${translate(this.catalogue, 'summaryTitle')}</p>
-              <p class="summary-text">${summary}</p>
-            </div>`
-          : nothing
-      }
-      <button
-        type="submit"
-        part="button"
-        class="primary"
-        aria-describedby=${summary ? 'summary' : nothing}
-        ?disabled=${this.disabled}
-        aria-disabled=${this.busy || nothing}>${translate(this.catalogue, this.busy ? 'booking' : 'book')}</button>
-    </form>`;
+  override render(): TemplateResult | typeof nothing {
+    return this.#form.view?.render() ?? nothing;
   }
 }
 

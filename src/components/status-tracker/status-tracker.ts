@@ -1,22 +1,11 @@
-import {
-  LitElement,
-  adoptStyles,
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import { createEvent, type CancelBookingDetail } from '../../events.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { en, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
+import { PartView } from '../booking-parts-loader.js';
 import type { TrackedBooking } from './booking-card.js';
 import { styles } from './status-tracker.styles.js';
-import { outcomeOf, RUNNING, type Action, type BookingStatus } from './status-outcome.js';
-
-/** The card (pending and confirmed) with its styles: a chunk, loaded once a booking is under way. */
-type BookingCard = typeof import('./booking-card.js');
-type CardExtras = typeof import('./card-extras.js');
+import type { BookingStatus } from './status-outcome.js';
+import type { TrackerView } from './tracker-view.js';
 
 export type { TrackedBooking } from './booking-card.js';
 
@@ -38,6 +27,11 @@ export type { BookingStatus } from './status-outcome.js';
  * (an outcome), or the host asks with `focusOutcome()`, the focus moves to the outcome's heading,
  * never to the page. An outcome is told once: by the focus landing on its heading, or else (the
  * focus is elsewhere) by the live regions, which exist before their text changes.
+ *
+ * The element is registered by the script-tag entry and renders the idle block and its live
+ * regions itself; the view of a booking under way (code, styles and English texts) is the booking
+ * parts' chunk, which it loads once its status leaves `idle` or it has a `booking`, and renders
+ * once here (`updateComplete` waits for it).
  *
  * @summary Shows and announces the booking request's status, and the confirmed booking.
  *
@@ -76,11 +70,6 @@ export class EvStatusTracker extends LitElement {
     booking: { attribute: false },
     locale: {},
     catalogue: { attribute: false },
-    confirmingCancel: { state: true },
-    retrying: { state: true },
-    card: { state: true },
-    extras: { state: true },
-    told: { state: true },
   };
 
   /** Where the booking request is. */
@@ -100,87 +89,43 @@ export class EvStatusTracker extends LitElement {
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;
 
-  /** The driver pressed Cancel booking and is asked to confirm. */
-  private confirmingCancel = false;
-  /** The action whose retry runs (its button stays, busy, holding the focus). */
-  private retrying: Action | null = null;
-
-  /** The card's code and styles: a chunk, loaded once a booking is under way (the status leaves `idle`). */
-  private card: BookingCard | null = null;
-  #cardLoading: Promise<void> | null = null;
-
-  /** The card's extras (Add to calendar, the cancel confirm step): a chunk, loaded once confirmed. */
-  private extras: CardExtras | null = null;
-  #extrasLoading: Promise<void> | null = null;
-
-  /** Whether the focus was inside before this update (to bring it back if its control went). */
-  #focusWasInside = false;
-  /** The host asked to move the focus to the next outcome (`focusOutcome()`). */
+  /** The view of a booking under way: the booking parts' chunk, loaded once the status leaves `idle`. */
+  readonly #view = new PartView<TrackerView>(this, (parts) => ({
+    view: new parts.TrackerView(this),
+    styles: parts.trackerStyles,
+  }));
+  /** `focusOutcome()` was asked before the view was here. */
   #focusAsked = false;
-  /** The outcome shown is in the live regions (the focus did not go to its heading). */
-  private told = false;
 
   /** Moves the focus to the next outcome's heading, once rendered; the live regions then do not repeat it. */
   focusOutcome(): void {
-    this.#focusAsked = true;
-    this.requestUpdate();
+    if (this.#view.view) this.#view.view.focusOutcome();
+    else this.#focusAsked = true;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.#focusWasInside = this.matches(':focus-within');
-    if (changed.has('status') || changed.has('message')) this.told = false;
-    if (changed.has('status')) {
-      // A retry ends when its status is no longer running; the card's confirm step with the card.
-      if (!RUNNING.includes(this.status)) this.retrying = null;
-      if (this.status !== 'confirmed') this.confirmingCancel = false;
+    if (this.booking || this.status !== 'idle') this.#view.load();
+    const view = this.#view.view;
+    if (view && this.#focusAsked) {
+      this.#focusAsked = false;
+      view.focusOutcome();
     }
-    if (this.booking || this.status !== 'idle') void this.#loadCard();
-    if (this.booking && (this.status === 'confirmed' || this.status === 'cancelling')) void this.#loadExtras();
-  }
-
-  /** Loads the card (once) and adopts its styles (and the view's) beside the tracker's own; it renders when here. */
-  #loadCard(): Promise<void> {
-    this.#cardLoading ??= import('./booking-card.js').then((card) => {
-      adoptStyles(this.renderRoot as ShadowRoot, [
-        ...EvStatusTracker.elementStyles,
-        card.statusStyles,
-        card.cardStyles,
-      ]);
-      this.card = card;
-    });
-    return this.#cardLoading;
+    view?.willUpdate(changed);
   }
 
   /**
-   * Resolves once the view is rendered with its code: while the card's chunk (with the view of a
-   * booking under way) is on its way, after it has arrived and rendered too.
+   * Resolves once the view is rendered with its code: while the booking parts (with the view of a
+   * booking under way) are on their way, after they have arrived and rendered too.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.#cardLoading || this.card) return done;
-    await this.#cardLoading.catch(() => undefined);
+    if (this.#view.view) return done;
+    await this.#view.settled();
     return super.getUpdateComplete();
   }
 
-  /** Loads the card's extras (once); they render when here. */
-  #loadExtras(): Promise<void> {
-    this.#extrasLoading ??= import('./card-extras.js').then((extras) => {
-      this.extras = extras;
-    });
-    return this.#extrasLoading;
-  }
-
   override updated(changed: PropertyValues<this>): void {
-    if ((this.#focusAsked || this.#focusWasInside) && !this.matches(':focus-within')) {
-      const heading = this.renderRoot.querySelector<HTMLElement>('[data-focus-target]');
-      heading?.focus();
-      // No heading yet (the card's code is on its way): its heading takes the focus once here.
-      this.#focusAsked = !heading && !!this.#outcome;
-    } else {
-      this.#focusAsked = false;
-      // The focus is elsewhere (or stays on a retry button): the live regions tell the outcome.
-      if ((changed.has('status') || changed.has('message')) && this.#outcome) this.told = true;
-    }
+    this.#view.view?.updated(changed);
   }
 
   /** Focuses the outcome: its heading or message, else the block. */
@@ -188,59 +133,12 @@ export class EvStatusTracker extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus(options);
   }
 
-  /** The outcome's heading text, and whether it is an alert (a rejection or an error). */
-  get #outcome(): { text: string; alert: boolean } | null {
-    return outcomeOf(this.status, this.message, !!this.booking, this.catalogue);
-  }
-
-  #handleAction(action: Action): void {
-    if (this.retrying) return;
-    if (action.event === 'ev-retry') this.retrying = action;
-    this.dispatchEvent(createEvent<void>(action.event, undefined));
-  }
-
-  async #askCancel(confirming: boolean): Promise<void> {
-    if (confirming) await this.#loadExtras();
-    this.confirmingCancel = confirming;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(confirming ? '.keep' : '.cancel')?.focus();
-  }
-
-  #confirmCancel(): void {
-    this.dispatchEvent(
-      createEvent<CancelBookingDetail>('ev-cancel-booking', { reference: this.booking?.reference ?? null }),
-    );
-  }
-
-  #bookAnother(): void {
-    this.dispatchEvent(createEvent<void>('ev-book-another', undefined));
-  }
-
   /**
    * The block and its live regions, always there; what is in them (and below) is the view of a
-   * booking under way, which comes with the card's code (`status-view.ts`): at `idle` there is nothing to show.
+   * booking under way, which comes with the booking parts: at `idle` there is nothing to show.
    */
   override render(): TemplateResult {
-    const parts = this.card?.statusParts({
-      catalogue: this.catalogue,
-      locale: this.locale,
-      status: this.status,
-      message: this.message,
-      detail: this.detail,
-      booking: this.booking,
-      outcome: this.#outcome,
-      told: this.told,
-      retryable: this.retryable,
-      retrying: this.retrying,
-      onAction: (action) => this.#handleAction(action),
-      cancellable: this.cancellable,
-      confirmingCancel: this.confirmingCancel,
-      extras: this.extras,
-      onAskCancel: () => void this.#askCancel(true),
-      onConfirmCancel: () => this.#confirmCancel(),
-      onKeep: () => void this.#askCancel(false),
-      onBookAnother: () => this.#bookAnother(),
-    });
+    const parts = this.#view.view?.parts();
     return html`<div part="status" class=${this.status}>
       <div role="status" aria-live="polite" aria-atomic="true">${parts?.polite ?? nothing}</div>
       <div role="alert">${parts?.alert ?? nothing}</div>
