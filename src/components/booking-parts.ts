@@ -8,3 +8,4 @@
  */
 export { EmailFormView, emailFormStyles } from './email-form/email-form-view.js';
 export { TrackerView, trackerStyles } from './status-tracker/tracker-view.js';
+export { enBooking } from '../i18n/en-booking.js';

@@ -12,6 +12,7 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../i18n/index.js';
+import { loadBookingParts } from '../components/booking-parts-loader.js';
 
 /** How long a catalogue may take before the texts are shown in English meanwhile. */
 const CATALOGUE_PATIENCE_MS = 3000;
@@ -42,10 +43,9 @@ const CATALOGUE_PATIENCE_MS = 3000;
  *   text in a fallback language carries its own `lang`), while `Intl` formats follow `locale`.
  * - `loading`: true while the catalogue is on its way (at most a few seconds: then English is
  *   shown until it comes). A host may show its loading state meanwhile, rather than English.
- * - The booking's texts (the email form's, the tracker's) are the catalogue's second half, loaded
- *   once the host asks (`loadBookingTexts()`, beside the booking parts), and again for a new
- *   language after that; English's come with the booking parts themselves, which fill in any
- *   booking text `catalogue` lacks.
+ * - The booking's texts (the email form's, the tracker's, the messages after Book) are the
+ *   catalogue's second half, loaded once the host asks (`loadBookingTexts()`, beside the booking
+ *   parts), and again for a new language after that; English's come with the booking parts.
  */
 export class LocaleController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -54,7 +54,9 @@ export class LocaleController implements ReactiveController {
   /** The language whose catalogue is shown or on its way. */
   #wantedLanguage = 'en';
   #catalogue: FirstViewCatalogue = en;
-  /** The wanted language's booking texts, once here (with the first view's: `#merged`). */
+  /** English's booking texts (from the booking parts), once asked for and here. */
+  #englishBooking: BookingCatalogue | undefined;
+  /** The wanted language's booking texts, once here (with the first view's and English's: `#merged`). */
   #bookingTexts: BookingCatalogue | undefined;
   #merged: Catalogue = en;
   /** The host asked for the booking texts (`loadBookingTexts`); settles once they are here, or failed, or late. */
@@ -102,24 +104,30 @@ export class LocaleController implements ReactiveController {
   }
 
   #loadBooking(wanted: string): Promise<void> {
-    const loaded = loadBookingCatalogue(wanted);
-    if (!loaded) return Promise.resolve();
-    const arrived = loaded.then(
-      (texts) => {
+    const english = loadBookingParts().then((parts) => {
+      this.#englishBooking = parts.enBooking;
+      this.#merge();
+    });
+    const arrived = Promise.all([english, loadBookingCatalogue(wanted)]).then(
+      ([, texts]) => {
         if (this.#wantedLanguage !== wanted) return;
         this.#bookingTexts = texts;
         this.#merge();
         this.#host.requestUpdate();
       },
-      (error: unknown) => console.warn(`[ev-booking-widget] the ${wanted} booking texts did not load.`, error),
+      (error: unknown) => {
+        // Asked again with the booking parts (which failed too, or will be asked again).
+        this.#bookingLoad = undefined;
+        console.warn(`[ev-booking-widget] the ${wanted} booking texts did not load.`, error);
+      },
     );
     return Promise.race([arrived, new Promise<void>((resolve) => setTimeout(resolve, CATALOGUE_PATIENCE_MS))]);
   }
 
-  /** The first view's messages with the booking's, when here and of the same language. */
+  /** The first view's messages with the booking's (English's where the language's are not here). */
   #merge(): void {
-    const same = this.#catalogueLanguage === this.#wantedLanguage && this.#bookingTexts;
-    this.#merged = same ? { ...this.#catalogue, ...this.#bookingTexts } : this.#catalogue;
+    const same = this.#catalogueLanguage === this.#wantedLanguage;
+    this.#merged = { ...this.#englishBooking, ...this.#catalogue, ...(same ? this.#bookingTexts : undefined) };
   }
 
   /** Whether the locale's catalogue is still on its way (and English shown meanwhile). */

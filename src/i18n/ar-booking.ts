@@ -2,6 +2,9 @@
 import type { BookingCatalogue } from './en-booking.js';
 
 export const arBooking = {
+  pickPort: 'اختر نقطة شحن.',
+  pickTime: 'اختر وقت البدء.',
+  noReason: 'لم يُذكر سبب.',
   emailLabel: 'البريد الإلكتروني',
   emailInvalid: 'أدخل بريدًا صالحًا.',
   emailNotFound: 'لا يوجد حساب بهذا البريد.',

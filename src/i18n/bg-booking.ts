@@ -2,6 +2,9 @@
 import type { BookingCatalogue } from './en-booking.js';
 
 export const bgBooking = {
+  pickPort: 'Изберете зарядна точка.',
+  pickTime: 'Изберете начален час.',
+  noReason: 'Без посочена причина.',
   emailLabel: 'Имейл',
   emailInvalid: 'Въведете валиден имейл.',
   emailNotFound: 'Няма профил с този имейл.',

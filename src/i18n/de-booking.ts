@@ -2,6 +2,9 @@
 import type { BookingCatalogue } from './en-booking.js';
 
 export const deBooking = {
+  pickPort: 'Zuerst Ladepunkt wählen.',
+  pickTime: 'Zuerst Startzeit wählen.',
+  noReason: 'Kein Grund angegeben.',
   emailLabel: 'E-Mail',
   emailInvalid: 'Gültige E-Mail eingeben.',
   emailNotFound: 'Kein Konto mit dieser E-Mail.',

@@ -7,6 +7,9 @@
 import type { Catalogue, MessageKey } from './en.js';
 
 export const enBooking = {
+  pickPort: 'Choose a port first.',
+  pickTime: 'Choose a time first.',
+  noReason: 'No reason given.',
   emailLabel: 'Email',
   emailInvalid: 'Enter a valid email.',
   emailNotFound: 'No account with this email.',

@@ -2,6 +2,9 @@
 import type { BookingCatalogue } from './en-booking.js';
 
 export const esBooking = {
+  pickPort: 'Elija un punto de carga.',
+  pickTime: 'Elija una hora.',
+  noReason: 'Sin motivo indicado.',
   emailLabel: 'Correo electrónico',
   emailInvalid: 'Introduzca un correo válido.',
   emailNotFound: 'Ninguna cuenta usa este correo.',

@@ -2,6 +2,9 @@
 import type { BookingCatalogue } from './en-booking.js';
 
 export const frBooking = {
+  pickPort: 'Choisissez un point de charge.',
+  pickTime: 'Choisissez une heure.',
+  noReason: 'Aucune raison donnée.',
   emailLabel: 'E-mail',
   emailInvalid: 'Saisissez un e-mail valide.',
   emailNotFound: 'Aucun compte avec cet e-mail.',

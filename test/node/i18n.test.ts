@@ -82,9 +82,9 @@ describe('message catalogues', () => {
 
   it('fills placeholders, and leaves an unknown one as written', async () => {
     const de = (await loadCatalogue('de'))!;
-    assert.equal(translate(de, 'slotTimeZone', { zone: 'Europe/Berlin' }), 'Zeitzone: Europe/Berlin');
-    assert.equal(translate(en, 'slotTimeZone'), 'Times in {zone}');
-    assert.equal(translate(en, 'slotTimeZone', { toString: 'x' }), 'Times in {zone}');
+    assert.equal(translate(de, 'dayFree', { count: 3 }), '3 frei');
+    assert.equal(translate(en, 'zoneSentence'), 'Times are {zone}');
+    assert.equal(translate(en, 'zoneSentence', { toString: 'x' }), 'Times are {zone}');
   });
 
   it('gives an empty message for a key that is not one, even one named like an Object property', () => {

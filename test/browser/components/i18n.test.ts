@@ -8,6 +8,7 @@ import {
   loadCatalogue,
   translate,
 } from '../../../src/i18n/index.js';
+import { withBookingTexts } from '../../../src/i18n/en-booking.js';
 
 import { describe, it } from '../../support/mocha.js';
 
@@ -15,15 +16,18 @@ describe('i18n', () => {
   it('picks the language by the primary subtag and falls back to English', () => {
     expect(language('de-AT')).to.equal('de');
     expect(language('PT_br')).to.equal('pt');
-    expect(translate(en, 'emailLabel')).to.equal('Email');
+    expect(translate(en, 'portGroup')).to.equal('Charging port');
+    expect(translate(withBookingTexts(en), 'emailLabel')).to.equal('Email');
     expect(loadCatalogue(language('xx-YY')), 'no catalogue: English').to.equal(undefined);
     expect(loadCatalogue(language('')), 'no catalogue: English').to.equal(undefined);
   });
 
   it('fills placeholders and leaves unknown ones', () => {
-    expect(translate(en, 'slotTimeZone', { zone: 'Europe/Sofia' })).to.equal('Times in Europe/Sofia');
-    expect(translate(en, 'statusRejectedReason', { reason: '<b>' })).to.equal('Booking rejected: <b>');
-    expect(translate(en, 'slotTimeZone')).to.equal('Times in {zone}');
+    expect(translate(en, 'zoneSentence', { zone: 'Sofia time' })).to.equal('Times are Sofia time');
+    expect(translate(withBookingTexts(en), 'statusRejectedReason', { reason: '<b>' })).to.equal(
+      'Booking rejected: <b>',
+    );
+    expect(translate(en, 'zoneSentence')).to.equal('Times are {zone}');
   });
 
   it('formats times in a time zone, dates and durations with Intl', () => {
