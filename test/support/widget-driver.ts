@@ -71,6 +71,7 @@ export async function chooseFirstSlot(el: EvBookingWidget, label = 'Port A'): Pr
 }
 
 export async function typeEmail(el: EvBookingWidget, email: string): Promise<void> {
+  await el.updateComplete; // the email form's code comes once the start times are shown, or a start is picked
   const input = emailInput(el);
   input.value = email;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
