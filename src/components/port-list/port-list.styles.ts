@@ -9,17 +9,6 @@ export const styles = css`
     display: grid;
     gap: var(--_space);
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 3);
-  }
-  .filters legend {
-    font-size: var(--_text-small);
-    color: var(--_muted);
-    font-weight: 600;
-    margin-bottom: calc(var(--_space) * 0.5);
-  }
   .port {
     display: flex;
     gap: calc(var(--_space) * 1.5);

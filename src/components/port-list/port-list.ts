@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Evse } from '../../api/schemas.js';
 import {
   allConnectorTypes,
@@ -9,12 +9,15 @@ import {
   type CurrentType,
 } from '../../booking/ports.js';
 import { parseList } from '../../booking/slots.js';
-import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
+import { createEvent, type PortSelectDetail } from '../../events.js';
 import { en, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { pills } from '../../styles/pills.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { connectorName } from './connector-names.js';
 import { styles } from './port-list.styles.js';
+
+/** The filters' code and styles: a chunk, loaded once the ports differ in connector or current. */
+type PortFilters = typeof import('./port-filters.js');
 
 /**
  * What the driver needs: "Any available port" (when more than one port is bookable), narrowed by
@@ -22,7 +25,8 @@ import { styles } from './port-list.styles.js';
  *
  * `selected` is the chosen EVSE id, or null for "Any available port" (the default when offered).
  * The connector chips appear when the ports have more than one connector type, the AC/DC choice
- * when they have both; a port that does not fit the filter is not listed.
+ * when they have both; a port that does not fit the filter is not listed. The chips' code is a
+ * chunk (`port-filters.ts`) loaded only then (`updateComplete` waits for it).
  *
  * @summary Lets the driver pick any fitting port or one specific port.
  *
@@ -84,7 +88,12 @@ export class EvPortList extends LitElement {
     return !this.noAnyPort && offersAnyPort(this.ports);
   }
 
-  get #filter(): { connectorTypes: string[]; currentType: CurrentType | null } {
+  /** The filters' code, once loaded (only ports that differ need it). */
+  #filters: PortFilters | undefined;
+  #filtersLoading: Promise<void> | undefined;
+
+  /** The driver's filter: connector types in lower case, and the current type (for the filters' chunk). @internal */
+  get filter(): { connectorTypes: string[]; currentType: CurrentType | null } {
     return { connectorTypes: this.connectorTypes.map((type) => type.toLowerCase()), currentType: this.currentType };
   }
 
@@ -96,77 +105,6 @@ export class EvPortList extends LitElement {
   #handlePortChange(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.#select(value === 'any' ? null : Number(value));
-  }
-
-  /** A filter changed: tell the orchestrator; a chosen port that no longer fits gives way to "any". */
-  #filterChanged(): void {
-    const filter = this.#filter;
-    this.dispatchEvent(createEvent<PortFilterDetail>('ev-port-filter', filter));
-    const chosen = this.ports.find((port) => port.id === this.selected);
-    if (chosen && this.anyPortOffered && !portMatches(chosen, filter)) this.#select(null);
-  }
-
-  #handleConnectorChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const others = this.#filter.connectorTypes.filter((type) => type !== input.value);
-    this.connectorTypes = input.checked ? [...others, input.value] : others;
-    this.#filterChanged();
-  }
-
-  #handleCurrentChange(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.currentType = value === 'ac' || value === 'dc' ? value : null;
-    this.#filterChanged();
-  }
-
-  #renderFilters(): TemplateResult | typeof nothing {
-    const { ports } = this;
-    const types = allConnectorTypes(ports);
-    const currents = allCurrentTypes(ports);
-    if (types.length < 2 && currents.length < 2) return nothing;
-    const wanted = this.#filter.connectorTypes;
-    return html`<div class="filters" part="filters">
-      ${
-        types.length > 1
-          ? html`<fieldset>
-              <legend>${translate(this.catalogue, 'connectorFilter')}</legend>
-              <div class="pills">
-                ${types.map(
-                  (type) => html`<label class="pill" part="chip"
-                    ><input
-                      type="checkbox"
-                      value=${type}
-                      .checked=${wanted.includes(type)}
-                      @change=${this.#handleConnectorChange} /><bdi>${connectorName(type)}</bdi></label
-                  >`,
-                )}
-              </div>
-            </fieldset>`
-          : nothing
-      }
-      ${
-        currents.length > 1
-          ? html`<fieldset>
-              <legend>${translate(this.catalogue, 'currentFilter')}</legend>
-              <div class="pills">
-                ${(['all', 'ac', 'dc'] as const).map(
-                  (value) => html`<label class="pill" part="chip"
-                    ><input
-                      type="radio"
-                      name="current"
-                      value=${value}
-                      .checked=${(this.currentType ?? 'all') === value}
-                      @change=${this.#handleCurrentChange} />${translate(
-                        this.catalogue,
-                        value === 'all' ? 'allConnectors' : value === 'ac' ? 'currentAc' : 'currentDc',
-                      )}</label
-                  >`,
-                )}
-              </div>
-            </fieldset>`
-          : nothing
-      }
-    </div>`;
   }
 
   #renderPort(evse: Evse): TemplateResult {
@@ -205,10 +143,33 @@ export class EvPortList extends LitElement {
     </label>`;
   }
 
+  override willUpdate(): void {
+    const { ports } = this;
+    if (!this.loading && (allConnectorTypes(ports).length > 1 || allCurrentTypes(ports).length > 1)) {
+      this.#filtersLoading ??= import('./port-filters.js').then(
+        (filters) => {
+          adoptStyles(this.renderRoot as ShadowRoot, [...EvPortList.elementStyles, filters.filterStyles]);
+          this.#filters = filters;
+          this.requestUpdate();
+        },
+        // Without them (say, offline) the list still offers every port; tried again at the next update.
+        () => (this.#filtersLoading = undefined),
+      );
+    }
+  }
+
+  /** Resolves once rendered with the filters' code, when it is on its way. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.#filters || !this.#filtersLoading) return done;
+    await this.#filtersLoading;
+    return super.getUpdateComplete();
+  }
+
   #renderPorts(): TemplateResult | TemplateResult[] {
     const { ports } = this;
     if (!ports.length) return html`<p class="empty">${translate(this.catalogue, 'portsEmpty')}</p>`;
-    const filter = this.#filter;
+    const filter = this.filter;
     const shown = ports.filter((port) => portMatches(port, filter));
     const any = this.anyPortOffered;
     const fitting = shown.filter(isBookable).length;
@@ -237,7 +198,7 @@ export class EvPortList extends LitElement {
 
   override render(): TemplateResult {
     const { loading } = this;
-    return html`${loading ? nothing : this.#renderFilters()}
+    return html`${loading ? nothing : (this.#filters?.renderFilters(this) ?? nothing)}
       <fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${loading}>
         <legend>${translate(this.catalogue, 'portGroup')}</legend>
         <div class="ports">

@@ -1,11 +1,11 @@
 /**
  * The booking as the status tracker shows it: while pending (what was asked) and once confirmed
- * (the card: heading, reference, when, port, address, the actions), with the card's styles. A
- * chunk the tracker loads as soon as a booking is under way (its status leaves `idle`), so that
- * an English page loads none of it before; the card's extras (Add to calendar, the cancel confirm
- * step) are card-extras.ts, a chunk loaded once confirmed. With it comes the tracker's view of a
- * booking under way (`status-view.ts`). Templates and formatting only: the tracker owns the state
- * and the handlers.
+ * (the card: heading, reference, when, port, address, the actions); its styles are
+ * `booking-card.styles.ts`. In the booking parts' chunk (`../booking-parts.ts`, with the
+ * tracker's view of a booking under way, `tracker-view.ts` and `status-view.ts`), which an English
+ * page loads once its first start times are shown; the card's extras (Add to calendar, the cancel
+ * confirm step) are card-extras.ts, a chunk loaded once confirmed. Templates and formatting only:
+ * the tracker's view owns the state and the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingStatus } from './status-tracker.js';
@@ -13,10 +13,6 @@ import type * as CardExtras from './card-extras.js';
 import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
 import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { connectorName } from '../port-list/connector-names.js';
-
-export { cardStyles } from './booking-card.styles.js';
-export { statusParts } from './status-view.js';
-export { statusStyles } from './status-view.styles.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
 export interface TrackedBooking {

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The view of a booking under way (`status-view.ts`): progress, outcomes, alerts, the action
- * button. In the card's chunk (`booking-card.ts`, with the card's own styles).
+ * button. In the booking parts' chunk (`../booking-parts.ts`, with the card's own styles).
  */
 export const statusStyles = css`
   .title {

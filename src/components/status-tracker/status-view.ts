@@ -1,9 +1,9 @@
 /**
  * The status tracker's view of a booking under way (every status but `idle`): the progress in the
  * polite region, an outcome the focus did not go to in the live regions, the outcome's heading
- * and detail, the action button, and the pending or confirmation card. It comes with the card (a
- * chunk, `booking-card.ts`, loaded once a booking is under way, and brought by the booking stage);
- * the tracker keeps the block and its live regions, which exist before their text changes.
+ * and detail, the action button, and the pending or confirmation card. In the booking parts'
+ * chunk (`../booking-parts.ts`), with the card; the tracker keeps the block and its live regions,
+ * which exist before their text changes, and `tracker-view.ts` the state and the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { translate, type MessageKey } from '../../i18n/index.js';

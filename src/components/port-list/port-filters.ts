@@ -1,0 +1,105 @@
+/**
+ * `<ev-port-list>`'s connector and AC/DC filters, a chunk beside the entry
+ * (`chunk-port-filters-….js`) that the list loads once its ports have more than one connector
+ * type or both currents. That is known from the ports' details, which come after the first start
+ * times (the availability alone names no connector): an English page loads none of it before
+ * them, and a page whose ports are all alike never. The element holds the filter's properties;
+ * this renders the chips and tells the element's host what the driver chose.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { allConnectorTypes, allCurrentTypes, portMatches } from '../../booking/ports.js';
+import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
+import { translate } from '../../i18n/index.js';
+import { connectorName } from './connector-names.js';
+import type { EvPortList } from './port-list.js';
+
+export const filterStyles = css`
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
+  .filters legend {
+    font-size: var(--_text-small);
+    color: var(--_muted);
+    font-weight: 600;
+    margin-bottom: calc(var(--_space) * 0.5);
+  }
+`;
+
+/** A filter changed: tell the host; a chosen port that no longer fits gives way to "any". */
+function filterChanged(list: EvPortList): void {
+  const filter = list.filter;
+  list.dispatchEvent(createEvent<PortFilterDetail>('ev-port-filter', filter));
+  const chosen = list.ports.find((port) => port.id === list.selected);
+  if (chosen && list.anyPortOffered && !portMatches(chosen, filter)) {
+    list.selected = null;
+    list.dispatchEvent(createEvent<PortSelectDetail>('ev-port-select', { evseId: null }));
+  }
+}
+
+function handleConnectorChange(list: EvPortList, input: HTMLInputElement): void {
+  const others = list.filter.connectorTypes.filter((type) => type !== input.value);
+  list.connectorTypes = input.checked ? [...others, input.value] : others;
+  filterChanged(list);
+}
+
+function handleCurrentChange(list: EvPortList, value: string): void {
+  list.currentType = value === 'ac' || value === 'dc' ? value : null;
+  filterChanged(list);
+}
+
+/** The connector chips (more than one type) and the AC/DC choice (both currents); nothing when the ports are alike. */
+export function renderFilters(list: EvPortList): TemplateResult | typeof nothing {
+  const { ports, catalogue } = list;
+  const types = allConnectorTypes(ports);
+  const currents = allCurrentTypes(ports);
+  if (types.length < 2 && currents.length < 2) return nothing;
+  const wanted = list.filter.connectorTypes;
+  return html`<div class="filters" part="filters">
+    ${
+      types.length > 1
+        ? html`<fieldset>
+            <legend>${translate(catalogue, 'connectorFilter')}</legend>
+            <div class="pills">
+              ${types.map(
+                (type) => html`<label class="pill" part="chip"
+                  ><input
+                    type="checkbox"
+                    value=${type}
+                    .checked=${wanted.includes(type)}
+                    @change=${(event: Event): void =>
+                      handleConnectorChange(
+                        list,
+                        event.target as HTMLInputElement,
+                      )} /><bdi>${connectorName(type)}</bdi></label
+                >`,
+              )}
+            </div>
+          </fieldset>`
+        : nothing
+    }
+    ${
+      currents.length > 1
+        ? html`<fieldset>
+            <legend>${translate(catalogue, 'currentFilter')}</legend>
+            <div class="pills">
+              ${(['all', 'ac', 'dc'] as const).map(
+                (value) => html`<label class="pill" part="chip"
+                  ><input
+                    type="radio"
+                    name="current"
+                    value=${value}
+                    .checked=${(list.currentType ?? 'all') === value}
+                    @change=${(): void => handleCurrentChange(list, value)} />${translate(
+                      catalogue,
+                      value === 'all' ? 'allConnectors' : value === 'ac' ? 'currentAc' : 'currentDc',
+                    )}</label
+                >`,
+              )}
+            </div>
+          </fieldset>`
+        : nothing
+    }
+  </div>`;
+}
