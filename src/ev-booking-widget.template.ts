@@ -3,7 +3,7 @@
  * what the driver does goes back to the element through `handlers`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { pickTranslation } from './booking/describe.js';
+import { otherLanguage, pickTranslation } from './booking/describe.js';
 import type { LoadedData } from './booking/load.js';
 import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
 import { dayLoads, type WeekStatus } from './booking/weeks.js';
@@ -22,7 +22,7 @@ import type {
   SlotSelectDetail,
 } from './events.js';
 import type { PortFilter } from './booking/ports.js';
-import { language, type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
+import { type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
 import { zoneNameInWords } from './i18n/zone.js';
 
 export interface WidgetTemplateInput {
@@ -207,10 +207,19 @@ function emailForm(input: WidgetTemplateInput, handlers: WidgetHandlers, selecte
 function tracked(
   input: WidgetTemplateInput,
   locationName: string,
+  locationNameLang: string | undefined,
 ): { booking: TrackedBooking | null; status: BookingStatus } {
-  const { view, data, timeZone, stage, start } = input;
+  const { view, data, timeZone, stage, start, locale, textLanguage } = input;
   if (!stage) return { booking: null, status: view.status };
-  const place = { timeZone, locationName: locationName || null, ports: data?.ports ?? [] };
+  const place = {
+    timeZone,
+    locationName: locationName || null,
+    locationNameLang,
+    location: data?.location ?? null,
+    locale,
+    textLanguage,
+    ports: data?.ports ?? [],
+  };
   const asked = start ? { start, end: bookingChoice(input, start).end, evseId: input.evseId } : null;
   return stage.trackerView(view, place, asked);
 }
@@ -221,11 +230,11 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
   const picked = data && pickTranslation(data.location.name, locale);
   const name = picked ? picked.text : data ? t('locationFallback') : '';
   // A name in another language than the texts (no translation for the locale) says which (SPEC §6).
-  const nameLang = picked && language(picked.lang) !== language(textLanguage) ? picked.lang : nothing;
-  const { booking, status } = tracked(input, name);
+  const nameLang = picked && otherLanguage(picked.lang, textLanguage);
+  const { booking, status } = tracked(input, name, nameLang);
   // No aria-busy here: it would silence the slot grid's loading announcements (the parts that load say so).
   return html`<div part="base" lang=${textLanguage} dir=${direction}>
-    <h2 part="heading" lang=${nameLang} aria-hidden=${name ? nothing : 'true'}>${name}</h2>
+    <h2 part="heading" lang=${nameLang ?? nothing} aria-hidden=${name ? nothing : 'true'}>${name}</h2>
     ${
       data && ownTimeZone !== timeZone
         ? html`<p class="note">${t('zoneYours', { zone: zoneNameInWords(catalogue, locale, ownTimeZone, input.now) })}</p>`

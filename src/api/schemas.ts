@@ -60,13 +60,16 @@ export type Translation = z.infer<typeof Translation>;
 /**
  * A location (v2.0). The definition requires only `name`, `geoposition`, `address`, `city`,
  * `country` and `roamingOperatorId`; the widget reads `name` and `timezone` (both may be missing:
- * it falls back to a generic heading and the page's zone). `id` is optional there ("readOnly"):
+ * it falls back to a generic heading and the page's zone), and `address` and `city` for the
+ * confirmation card and the calendar event's place. `id` is optional there ("readOnly"):
  * the widget knows its location from `location-id`.
  */
 export const Location = z.object({
   id: ref,
   name: maybe(z.array(Translation)),
   timezone: str,
+  address: maybe(z.array(Translation)),
+  city: str,
 });
 export type Location = z.infer<typeof Location>;
 export const LocationResponse = one(Location);

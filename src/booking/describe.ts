@@ -20,3 +20,8 @@ export function pickTranslation(names: Location['name'], locale: string): { text
     translated[0];
   return name && { text: name.translation!, lang: tag(name.locale) || 'en' };
 }
+
+/** `lang`, when a text's language (from its translation) is not the texts' language; else undefined. */
+export function otherLanguage(lang: string, textLanguage: string): string | undefined {
+  return lang && language(lang) !== language(textLanguage) ? lang : undefined;
+}

@@ -4,18 +4,41 @@
  * cancelled booking; the port named with its connectors, power and current type. Part of the
  * booking stage chunk.
  */
-import type { Booking, Evse } from '../api/schemas.js';
+import type { Booking, Evse, Location } from '../api/schemas.js';
+import { otherLanguage, pickTranslation } from './describe.js';
 import type { BookingStatus, TrackedBooking } from '../components/status-tracker/status-tracker.js';
 import { bookedEvseId } from './booked-evses.js';
 import { connectorTypesOf } from './ports.js';
 import type { Confirmed } from './states.js';
 import type { FlowView } from './view.js';
 
-/** Where the booking is: the location's zone and name, and the loaded ports. */
+/** Where the booking is: the location's zone, name and address, and the loaded ports. */
 export interface BookingPlace {
   timeZone: string;
   locationName: string | null;
+  /** The name's language when it is not the texts' language. */
+  locationNameLang?: string;
+  /** The location as read (its address and city), once loaded. */
+  location?: Pick<Location, 'address' | 'city'> | null;
+  /** The widget's locale and the language of its texts, for the address's translation. */
+  locale?: string;
+  textLanguage?: string;
   ports: readonly Evse[];
+}
+
+/**
+ * The location's address in the locale (as `pickTranslation` picks it), followed by its city when
+ * the address does not already name it: "111B Tsarigradsko Shose Blvd, Sofia".
+ */
+export function pickAddress(
+  location: Pick<Location, 'address' | 'city'>,
+  locale: string,
+): { text: string; lang: string } | undefined {
+  const address = pickTranslation(location.address, locale);
+  const city = location.city?.trim();
+  if (!address) return city ? { text: city, lang: '' } : undefined;
+  const named = !city || address.text.toLowerCase().includes(city.toLowerCase());
+  return { text: named ? address.text : `${address.text}, ${city}`, lang: address.lang };
 }
 
 /** The port as the card names it: label (else its reference, else `#id`), connectors, power, AC/DC. */
@@ -33,6 +56,7 @@ function tracked(
   fields: { reference: number | null; start: string; end: string; evseId: number | undefined },
 ): TrackedBooking {
   const port = place.ports.find((candidate) => candidate.id === fields.evseId);
+  const address = place.location && pickAddress(place.location, place.locale ?? 'en');
   return {
     reference: fields.reference,
     start: fields.start,
@@ -40,7 +64,9 @@ function tracked(
     timeZone: place.timeZone,
     port: port ? trackedPort(port) : null,
     locationName: place.locationName,
-    address: null,
+    address: address?.text ?? null,
+    locationNameLang: place.locationNameLang,
+    addressLang: address ? otherLanguage(address.lang, place.textLanguage ?? 'en') : undefined,
   };
 }
 

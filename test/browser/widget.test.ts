@@ -12,11 +12,13 @@ import {
   inPart,
   iso,
   mount,
+  mountWidget,
   path,
   port,
   radios,
   slots,
   statusText,
+  submitEmail,
 } from '../support/widget-driver.js';
 
 useMsw();
@@ -103,6 +105,25 @@ describe('<ev-booking-widget>', () => {
       expect(event.detail.booking!.bookedEvses).to.deep.equal([{ id: 1001 }]);
       await waitUntil(() => statusText(el).includes('Booking confirmed'));
       expect(statusText(el)).to.include('Port A');
+    });
+
+    it("the confirmation gives the location's name, address and city", async () => {
+      const english = await mount();
+      await fillBooking(english, 'driver@example.com');
+      bookButton(english).click();
+      await waitUntil(() => statusText(english).includes('Booking confirmed'), 'no confirmation', { timeout: 5000 });
+      expect(statusText(english)).to.include('Tech Park Garage, 111B Tsarigradsko Shose Blvd, Sofia');
+    });
+
+    it('on the confirmation, a name and an address in a fallback language carry their own lang', async () => {
+      // French texts, but the location has only English and Bulgarian translations (SPEC §6).
+      const french = await mountWidget('location-id="7" locale="fr"');
+      await chooseFirstSlot(french);
+      await submitEmail(french, 'driver@example.com');
+      const spans = (): HTMLSpanElement[] => inPart(french, 'ev-status-tracker', '[part~="card"] dd span[lang]');
+      await waitUntil(() => spans().length > 0, 'no confirmation card', { timeout: 5000 });
+      const marked = spans().map((span) => `${span.getAttribute('lang')}: ${span.textContent}`);
+      expect(marked).to.deep.equal(['en: Tech Park Garage', 'en: 111B Tsarigradsko Shose Blvd, Sofia']);
     });
 
     it('names the port the booking holds (its bookedEvses), also when it is not the one asked for', async () => {

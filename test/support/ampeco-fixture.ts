@@ -42,6 +42,11 @@ const LOCATIONS: Record<number, Record<string, unknown>> = {
       { locale: 'bg', translation: 'Гараж Тех Парк' },
     ],
     timezone: 'Europe/Sofia',
+    address: [
+      { locale: 'en', translation: '111B Tsarigradsko Shose Blvd' },
+      { locale: 'bg', translation: 'бул. Цариградско шосе 111Б' },
+    ],
+    city: 'Sofia',
   },
   8: { name: [{ locale: 'en', translation: 'Harbour Hotel' }], timezone: null },
 };

@@ -34,6 +34,9 @@ export interface TrackedBooking {
   locationName?: string | null;
   /** The location's address, one line. */
   address?: string | null;
+  /** The language of the name and of the address when it is not the texts' (a fallback translation). */
+  locationNameLang?: string;
+  addressLang?: string;
 }
 
 /** "Sunday 29 March, 10:00–11:00, Sofia time (GMT+3)". */
@@ -64,13 +67,20 @@ export function portText(catalogue: Catalogue, locale: string, booking: TrackedB
 
 /** The booking's facts as a description list. */
 export function bookingFacts(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
-  const row = (label: string, value: string | null | undefined): TemplateResult | typeof nothing =>
+  const row = (label: string, value: unknown): TemplateResult | typeof nothing =>
     value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+  const { locationName, address } = booking;
+  // Each part in its own language when it is a fallback translation (SPEC §6).
+  const place =
+    (locationName || address) &&
+    html`${locationName ? html`<span lang=${booking.locationNameLang || nothing}>${locationName}</span>` : nothing}${
+      locationName && address ? ', ' : nothing
+    }${address ? html`<span lang=${booking.addressLang || nothing}>${address}</span>` : nothing}`;
   return html`<dl class="facts">
     ${row(translate(catalogue, 'confirmedReference'), booking.reference != null ? String(booking.reference) : null)}
     ${row(translate(catalogue, 'confirmedWhen'), whenText(catalogue, locale, booking))}
     ${row(translate(catalogue, 'confirmedPort'), portText(catalogue, locale, booking))}
-    ${row(translate(catalogue, 'confirmedAddress'), [booking.locationName, booking.address].filter(Boolean).join(', '))}
+    ${row(translate(catalogue, 'confirmedAddress'), place)}
   </dl>`;
 }
 
