@@ -159,7 +159,7 @@ export class EvBookingWidget extends LitElement {
     () => void focusPart(this, 'slots'),
   );
   /** The email form's code and the booking texts: asked for once the first start times are on screen. */
-  #bookingParts = new BookingPartsController(this, () => this.#locale.loadBookingTexts());
+  #bookingParts = new BookingPartsController(this, this.#locale, this.#flow);
   #emailTouched = false;
   #starts = new StartsMemo();
 
@@ -251,21 +251,11 @@ export class EvBookingWidget extends LitElement {
 
   /** Resolves once rendered, the booking parts that were on their way included (the email form, the tracker). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!this.#bookingParts.ready) {
-      await this.#bookingParts.settled();
-      done = await super.getUpdateComplete();
-    }
-    await this.renderRoot.querySelector('ev-email-form')?.updateComplete;
-    await this.renderRoot.querySelector('ev-status-tracker')?.updateComplete;
+    await super.getUpdateComplete();
+    await this.#bookingParts.settled(); // they render at the update their arrival asks for
+    const done = await super.getUpdateComplete();
+    await this.#bookingParts.rendered();
     return done;
-  }
-
-  protected override updated(): void {
-    // The first start times are on screen: the email form's code comes next; a booking under way needs it now.
-    const { kind } = this.#flow.state;
-    if (kind === 'choosing') this.#bookingParts.prepareWhenIdle();
-    else if (kind !== 'loading' && kind !== 'load-failed' && kind !== 'config-error') this.#bookingParts.prepare();
   }
 
   override render(): TemplateResult {

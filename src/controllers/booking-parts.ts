@@ -7,7 +7,8 @@
  * are here (or the texts failed or are late: English's meanwhile); the host shows the email form
  * from then on. A failed load is tried again on the next ask.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { State } from '../booking/states.js';
 import { afterPaint } from '../booking/load.js';
 import { loadBookingParts } from '../components/booking-parts-loader.js';
 
@@ -22,18 +23,27 @@ const whenIdle = (): Promise<void> =>
 export class BookingPartsController implements ReactiveController {
   /** The parts and the booking texts are here: the email form shows. */
   ready = false;
-  readonly #host: ReactiveControllerHost;
-  readonly #loadTexts: () => Promise<void>;
+  readonly #host: ReactiveElement;
+  readonly #texts: { loadBookingTexts(): Promise<void> };
+  readonly #flow: { readonly state: State };
   #loading: Promise<void> | undefined;
   /** The ask once idle, while it waits for its turn. */
   #idle: Promise<void> | undefined;
   #connected = false;
 
-  /** `loadTexts` loads the host's booking texts (`LocaleController.loadBookingTexts`). */
-  constructor(host: ReactiveControllerHost, loadTexts: () => Promise<void>) {
+  /** `texts` loads the host's booking texts (its `LocaleController`); `flow` says where the flow is (its `FlowRunner`). */
+  constructor(host: ReactiveElement, texts: { loadBookingTexts(): Promise<void> }, flow: { readonly state: State }) {
     this.#host = host;
-    this.#loadTexts = loadTexts;
+    this.#texts = texts;
+    this.#flow = flow;
     host.addController(this);
+  }
+
+  hostUpdated(): void {
+    // The first start times are on screen: the parts come next; a booking under way (say, resumed) needs them now.
+    const { kind } = this.#flow.state;
+    if (kind === 'choosing') this.prepareWhenIdle();
+    else if (kind !== 'loading' && kind !== 'load-failed' && kind !== 'config-error') this.prepare();
   }
 
   hostConnected(): void {
@@ -46,7 +56,7 @@ export class BookingPartsController implements ReactiveController {
 
   /** Asks for the parts now (a start was picked, a booking is under way). */
   prepare(): void {
-    this.#loading ??= Promise.all([loadBookingParts(), this.#loadTexts()]).then(
+    this.#loading ??= Promise.all([loadBookingParts(), this.#texts.loadBookingTexts()]).then(
       () => {
         this.ready = true;
         this.#host.requestUpdate();
@@ -70,5 +80,12 @@ export class BookingPartsController implements ReactiveController {
     if (this.ready) return;
     await this.#idle;
     await this.#loading;
+  }
+
+  /** Resolves once the parts in the host have rendered (the email form, the tracker). */
+  async rendered(): Promise<void> {
+    const root = this.#host.renderRoot;
+    await root.querySelector('ev-email-form')?.updateComplete;
+    await root.querySelector('ev-status-tracker')?.updateComplete;
   }
 }
