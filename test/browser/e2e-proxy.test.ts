@@ -33,6 +33,7 @@ describe('widget → proxy → simulator', () => {
     await waitUntil(() => slots().length > 0, 'slots', { timeout: 8000 });
     const chosen = slots()[0]!;
     chosen.click();
+    await el.updateComplete; // the email form's code comes once the start times are shown, or a start is picked
     const input = part(el, 'ev-email-form').querySelector('input')!;
     input.value = 'driver@example.com';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
