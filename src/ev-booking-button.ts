@@ -10,7 +10,7 @@ import {
 import { LocaleController } from './controllers/locale.js';
 import { base, tokens } from './styles/tokens.js';
 
-type DialogShell = typeof import('./booking-button/dialog-shell.js');
+type ButtonDialog = import('./booking-button/dialog-shell.js').ButtonDialog;
 
 /** The attributes `<ev-booking-widget>` takes, forwarded as they are written. */
 export const FORWARDED_ATTRIBUTES = {
@@ -39,6 +39,10 @@ export type ForwardedName = keyof typeof FORWARDED_ATTRIBUTES | (typeof FORWARDE
  * dialog when it opens; Escape or the Close button closes it and the focus returns to the button.
  * The widget's events (`ev-booking-*`, bubbling and composed) come out of this element. The widget
  * is made when the dialog first opens and stays (a booking in progress goes on while closed).
+ *
+ * The script-tag entry holds the element, its properties and its button; the dialog, the widget
+ * made in it and what passes the properties on (`booking-button/dialog-shell.ts`) are a chunk,
+ * loaded when the button is first focused or pressed (`show()` waits for it).
  *
  * @summary A "Book a charger" button with the booking widget in a dialog.
  *
@@ -84,42 +88,30 @@ export class EvBookingButton extends LitElement {
 
   #locale = new LocaleController(this, () => this.locale);
 
-  /** Whether the dialog has been opened once (the widget exists from then on). */
-  #opened = false;
-  /** The dialog shell, a chunk loaded on the first open. */
-  #shell: DialogShell | null = null;
+  /** The dialog and the widget in it: a chunk, loaded on the button's first focus or press. */
+  #dialog: ButtonDialog | null = null;
+  #dialogLoading: Promise<ButtonDialog> | undefined;
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  /** Loads the dialog shell (once), adopts its styles and renders the dialog. */
-  async #loadShell(): Promise<void> {
-    if (this.#shell) return;
-    const shell = await import('./booking-button/dialog-shell.js');
-    if (!this.#shell) {
-      this.#shell = shell;
-      const root = this.renderRoot as ShadowRoot;
-      if (shell.dialogStyles.styleSheet)
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, shell.dialogStyles.styleSheet];
-      this.requestUpdate();
-    }
-    await this.updateComplete;
+  /** Loads the dialog's code (once; after a failed load, again). */
+  #loadDialog(): Promise<ButtonDialog> {
+    this.#dialogLoading ??= import('./booking-button/dialog-shell.js').then(
+      (shell) => (this.#dialog = new shell.ButtonDialog(this, this.#locale)),
+      (error: unknown) => {
+        this.#dialogLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#dialogLoading;
   }
 
   /** The widget in the dialog, once opened. */
   get widget(): HTMLElementTagNameMap['ev-booking-widget'] | null {
-    return this.renderRoot.querySelector('ev-booking-widget');
+    return this.#dialog?.widget ?? null;
   }
 
   /** Opens the dialog (making the widget the first time). */
   async show(): Promise<void> {
-    await this.#loadShell();
-    if (!this.#opened) {
-      this.#opened = true;
-      this.#shell!.addWidget(this.#dialog!, this);
-    }
-    if (!this.#dialog!.open) this.#dialog!.showModal();
+    await (await this.#loadDialog()).show();
   }
 
   /** Closes the dialog; the focus returns to the button. */
@@ -128,30 +120,22 @@ export class EvBookingButton extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    // Before the first open there is no widget, and the shell forwards everything when it makes it.
-    const widget = this.widget;
-    if (widget) this.#shell?.forward(widget, this, [...changed.keys()] as ForwardedName[]);
-  }
-
-  #handleClose(): void {
-    this.renderRoot.querySelector<HTMLElement>('[part=button]')?.focus();
+    // Before the first open there is no widget, and the dialog forwards everything when it makes it.
+    this.#dialog?.forwardChanged([...changed.keys()] as ForwardedName[]);
   }
 
   override render(): TemplateResult {
     const { t, textLanguage } = this.#locale;
-    const label = this.textContent?.trim() || t('openButton');
-    return html`<button type="button" part="button" class="primary" aria-haspopup="dialog" @click=${this.show}>
+    return html`<button
+        type="button"
+        part="button"
+        class="primary"
+        aria-haspopup="dialog"
+        @focus=${(): void => void this.#loadDialog().catch(() => undefined)}
+        @click=${this.show}>
         <slot><span lang=${textLanguage}>${t('openButton')}</span></slot>
       </button>
-      ${
-        this.#shell?.renderDialog({
-          label,
-          textLanguage,
-          closeText: t('close'),
-          onClose: () => this.close(),
-          onClosed: () => this.#handleClose(),
-        }) ?? nothing
-      }`;
+      ${this.#dialog?.render() ?? nothing}`;
   }
 }
 
