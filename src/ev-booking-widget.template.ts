@@ -24,6 +24,12 @@ import type {
 import type { PortFilter } from './booking/ports.js';
 import { type Catalogue, type MessageKey, type MessageParams } from './i18n/index.js';
 import { zoneNameInWords } from './i18n/zone.js';
+// The parts the template renders, registered with it.
+import './components/port-list/port-list.js';
+import './components/duration-picker/duration-picker.js';
+import './components/slot-grid/slot-grid.js';
+import './components/email-form/email-form.js';
+import './components/status-tracker/status-tracker.js';
 
 export interface WidgetTemplateInput {
   /** The resolved locale, for `Intl` formats. */

@@ -22,11 +22,6 @@ import { LocaleController } from './controllers/locale.js';
 import { LoadRetryController } from './controllers/load-retry.js';
 import { renderWidget, type WidgetHandlers, type WidgetTemplateInput } from './ev-booking-widget.template.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
-import './components/port-list/port-list.js';
-import './components/duration-picker/duration-picker.js';
-import './components/slot-grid/slot-grid.js';
-import './components/email-form/email-form.js';
-import './components/status-tracker/status-tracker.js';
 
 /**
  * Books a charging slot at one Ampeco location: port, start time and duration, the driver's email,
