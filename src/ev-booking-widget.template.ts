@@ -7,7 +7,7 @@ import { otherLanguage, pickTranslation } from './booking/describe.js';
 import type { LoadedData } from './booking/load.js';
 import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
 import { dayLoads, type WeekStatus } from './booking/weeks.js';
-import type { BookingChoice } from './components/email-form/email-form.js';
+import type { BookingParts } from './components/booking-parts-loader.js';
 import type { SlotDay } from './components/slot-grid/slot-grid.js';
 import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
 import type { BookingStage } from './controllers/flow-runner.js';
@@ -66,8 +66,8 @@ export interface WidgetTemplateInput {
   offline: boolean;
   /** The booking stage, once loaded (the booking as the tracker shows it comes from it). */
   stage: BookingStage | undefined;
-  /** The email form's code and the booking texts are here (asked for once the first start times are shown). */
-  bookingParts: boolean;
+  /** The booking parts, once here with the booking texts (asked for once the first start times are shown): the email form. */
+  bookingParts: BookingParts | undefined;
   /** Try again after a failed load runs: its alert stays, the button busy. */
   retrying: boolean;
 }
@@ -109,17 +109,6 @@ function renderFatal(
       }
     </div>
   </div>`;
-}
-
-/** What the driver chose, for the summary before Book and the pending card: port (null: any), start, end, zone. */
-function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice {
-  const port = input.data?.ports.find((candidate) => candidate.id === input.evseId);
-  return {
-    port: port ? port.label || port.physicalReference || `#${port.id}` : null,
-    start,
-    end: toIsoUtc(Date.parse(start) + input.duration * 60_000),
-    timeZone: input.timeZone,
-  };
 }
 
 /** The days the grid offers, each with its starts and, while its week is not here, whether it loads or failed. */
@@ -185,28 +174,9 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       @ev-slot-retry=${handlers.daysRetry}
     ></ev-slot-grid>
     ${error(view.fieldErrors.slot)}
-    ${input.bookingParts ? emailForm(input, handlers, selected) : nothing}
+    ${input.bookingParts?.renderEmailForm(input, handlers, selected) ?? nothing}
     </div>
   </div>`;
-}
-
-/** The email, the summary and Book, once their code is here. */
-function emailForm(input: WidgetTemplateInput, handlers: WidgetHandlers, selected: string | null): TemplateResult {
-  const { locale, catalogue, t, view, loading } = input;
-  return html`<ev-email-form
-      exportparts="email-form, button"
-      .email=${input.email}
-      .busy=${view.busy}
-      .disabled=${loading}
-      .error=${textOf(t, view.fieldErrors.email)}
-      .notFound=${view.noAccount}
-      .signupUrl=${input.signupUrl}
-      .choice=${selected ? bookingChoice(input, selected) : null}
-      .locale=${locale}
-      .catalogue=${catalogue}
-      @ev-email-input=${handlers.emailInput}
-      @ev-email-submit=${handlers.emailSubmit}
-    ></ev-email-form>`;
 }
 
 /** What the tracker shows (the booking stage tells it: only a booking shows one), and its status. */
@@ -226,7 +196,9 @@ function tracked(
     textLanguage,
     ports: data?.ports ?? [],
   };
-  const asked = start ? { start, end: bookingChoice(input, start).end, evseId: input.evseId } : null;
+  const asked = start
+    ? { start, end: toIsoUtc(Date.parse(start) + input.duration * 60_000), evseId: input.evseId }
+    : null;
   return stage.trackerView(view, place, asked);
 }
 

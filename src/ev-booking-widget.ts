@@ -292,7 +292,7 @@ export class EvBookingWidget extends LitElement {
       signupUrl: this.signupUrl ?? null,
       offline: this.#flow.offline,
       stage: this.#flow.stage,
-      bookingParts: this.#bookingParts.ready,
+      bookingParts: this.#bookingParts.parts,
       retrying,
     };
     return renderWidget(input, this.#handlers);

@@ -3,14 +3,14 @@
  * booking under way) are the booking parts' chunk, with the language's booking texts beside it.
  * They are asked for once the first start times are on screen (after a painted frame, when the
  * browser is idle: never before the first start times, and usually here before the driver has
- * picked one), at once when a start is picked or a booking is under way. `ready` says that both
+ * picked one), at once when a start is picked or a booking is under way. `parts` are there once both
  * are here (or the texts failed or are late: English's meanwhile); the host shows the email form
  * from then on. A failed load is tried again on the next ask.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { State } from '../booking/states.js';
 import { afterPaint } from '../booking/load.js';
-import { loadBookingParts } from '../components/booking-parts-loader.js';
+import { loadBookingParts, type BookingParts } from '../components/booking-parts-loader.js';
 
 /** Resolves when the browser is idle (or after a second at most; a task later where there is no idle callback). */
 const whenIdle = (): Promise<void> =>
@@ -21,8 +21,8 @@ const whenIdle = (): Promise<void> =>
   );
 
 export class BookingPartsController implements ReactiveController {
-  /** The parts and the booking texts are here: the email form shows. */
-  ready = false;
+  /** The booking parts, once here with the booking texts: the email form shows. */
+  parts: BookingParts | undefined;
   readonly #host: ReactiveElement;
   readonly #texts: { loadBookingTexts(): Promise<void> };
   readonly #flow: { readonly state: State };
@@ -57,8 +57,8 @@ export class BookingPartsController implements ReactiveController {
   /** Asks for the parts now (a start was picked, a booking is under way). */
   prepare(): void {
     this.#loading ??= Promise.all([loadBookingParts(), this.#texts.loadBookingTexts()]).then(
-      () => {
-        this.ready = true;
+      ([parts]) => {
+        this.parts = parts;
         this.#host.requestUpdate();
       },
       () => (this.#loading = undefined),
@@ -77,7 +77,7 @@ export class BookingPartsController implements ReactiveController {
 
   /** Resolves once an ask on its way (or waiting for an idle moment) has ended; at once when none is, or when they are here. */
   async settled(): Promise<void> {
-    if (this.ready) return;
+    if (this.parts) return;
     await this.#idle;
     await this.#loading;
   }
