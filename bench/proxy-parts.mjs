@@ -1,9 +1,12 @@
 /**
- * The three servers of the proxy benchmark (bench/proxy.mjs), each in its own process so that
- * none shares an event loop with the load generator: a fake Ampeco, the gateway (limits off, no
- * log sink, like nginx without access log) and nginx configured as the plain alternative.
+ * The servers of the proxy benchmark (bench/proxy.mjs), each in its own process so that none
+ * shares an event loop with the load generator: a fake Ampeco, the gateway (limits off, no log
+ * sink, like nginx without access log), nginx configured as the plain alternative, and the floor
+ * of any gateway written for Node: a bare node:http forwarder over the gateway's own upstream
+ * client (an undici Pool), which checks, parses and signs nothing.
  *
  *   node bench/proxy-parts.mjs upstream            # prints {"port": …}
+ *   node bench/proxy-parts.mjs forwarder <upstream port>
  *   node --import tsx bench/proxy-parts.mjs gateway <upstream port> [processes]
  *
  * With `processes` above 1 the gateway runs as that many node:cluster workers on one port (as
@@ -47,6 +50,50 @@ function startUpstream() {
     res.end(REQUEST_LIST);
   });
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`));
+}
+
+/**
+ * The bare forwarder: the request's query appended to the measured upstream path, the upstream's
+ * status and body passed back as they came, over the same undici Pool dispatch as the gateway's
+ * (server/node-upstream.ts). No path guard, validation, parse, reduction, redaction or capability:
+ * what Node's HTTP server and client cost per request on this machine, whatever a gateway adds.
+ */
+async function startForwarder(upstreamPort) {
+  const { Pool } = await import('undici');
+  const pool = new Pool(`http://127.0.0.1:${upstreamPort}`, { connections: 256, pipelining: 1 });
+  const headers = ['accept', 'application/json', 'authorization', `Bearer ${TOKEN}`];
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = `/public-api/resources/booking-requests/v1.0${queryAt === -1 ? '' : url.slice(queryAt)}`;
+    const chunks = [];
+    let status = 502;
+    pool.dispatch(
+      { method: 'GET', path, headers },
+      {
+        onConnect() {},
+        onHeaders(statusCode) {
+          status = statusCode;
+          return true;
+        },
+        onData(chunk) {
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete() {
+          const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+          res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length });
+          res.end(body);
+        },
+        onError() {
+          res.writeHead(502, { 'content-length': 0 });
+          res.end();
+        },
+      },
+    );
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`));
+  process.on('SIGTERM', () => process.exit(0));
 }
 
 /** `processes` gateways on one port: the primary forks them and stops them with itself. */
@@ -115,4 +162,5 @@ http {
 }
 
 if (process.argv[2] === 'upstream') startUpstream();
+if (process.argv[2] === 'forwarder') await startForwarder(Number(process.argv[3]));
 if (process.argv[2] === 'gateway') await startGatewayWorkers(Number(process.argv[3]), Number(process.argv[4] ?? 1));

@@ -1,8 +1,10 @@
 /**
  * Proxy benchmark (issue 13): the same uncached call measured side by side on loopback, each
- * server in its own process: the fake Ampeco called directly, through the gateway, and through
- * nginx configured as the plain alternative (same paths allowed, Authorization added, keep-alive
- * upstream). Reported: added p50 over the direct call (one connection, sequential), req/s at 32
+ * server in its own process: the fake Ampeco called directly, through the gateway, through nginx
+ * configured as the plain alternative (same paths allowed, Authorization added, keep-alive
+ * upstream), and through a bare node:http forwarder over the gateway's upstream client that
+ * checks nothing: the floor of any gateway on Node, measured in the same turns (one connection
+ * and 32 connections). Reported: added p50 over the direct call (one connection, sequential), req/s at 32
  * connections, p99 at 256 connections, and the gateway's RSS over 200 000 requests; then req/s at
  * 32 connections with two processes each (gateway as two node:cluster workers, nginx with
  * `worker_processes 2`: one per core, as an operator deploys them), beside the one-to-one figures.
@@ -201,16 +203,25 @@ function rssMb(pid) {
 
 /**
  * Runs the benchmark and resolves with its figures. Options: `sequential` (about that many
- * requests per target, default 2000), `durationMs` (per target and concurrency, default 5000), `soak` (requests for the RSS figure,
- * default 200 000), `print` (default false: the table is printed when run directly).
+ * requests per target, default 2000), `durationMs` (per target and concurrency, default 5000),
+ * `warmUpMs` (per server, at 32 connections, before anything is measured, default 4000), `soak`
+ * (requests for the RSS figure, default 200 000), `print` (default false: the table is printed
+ * when run directly).
+ *
+ * The warm-up lets V8 finish compiling each Node server's hot code: from a cold start the gateway
+ * spent about 860 µs of CPU per request over its first 2 s at 32 connections, and reached its
+ * steady cost after about 10 000 requests (the old warm-up, 2 000 requests at 8 connections,
+ * left the compiler busy into the measured turns). nginx and the fake upstream need none.
  */
 export async function runProxyBench(options = {}) {
   const sequentialCount = options.sequential ?? 2000;
   const durationMs = options.durationMs ?? 5000;
+  const warmUpMs = options.warmUpMs ?? 4000;
   const soak = options.soak ?? 200_000;
   const upstream = await startChild([PARTS, 'upstream']);
   const gateway = await startChild(['--import', 'tsx', PARTS, 'gateway', String(upstream.port)]);
   const nginx = await startNginx(upstream.port);
+  const forwarder = await startChild([PARTS, 'forwarder', String(upstream.port)]);
   const gateway2 = await startChild(['--import', 'tsx', PARTS, 'gateway', String(upstream.port), '2']);
   const nginx2 = await startNginx(upstream.port, 2);
   const targets = {
@@ -218,13 +229,14 @@ export async function runProxyBench(options = {}) {
     gateway: `http://127.0.0.1:${gateway.port}/api/ampeco${PATH}`,
     nginx: `http://127.0.0.1:${nginx.port}/api/ampeco${PATH}`,
   };
+  const withFloor = { ...targets, forwarder: `http://127.0.0.1:${forwarder.port}/api/ampeco${PATH}` };
   const twoProcessTargets = {
     gateway: `http://127.0.0.1:${gateway2.port}/api/ampeco${PATH}`,
     nginx: `http://127.0.0.1:${nginx2.port}/api/ampeco${PATH}`,
   };
-  const serverPid = { gateway: gateway.child.pid, nginx: nginx.child.pid };
+  const serverPid = { gateway: gateway.child.pid, nginx: nginx.child.pid, forwarder: forwarder.child.pid };
   const processes = Object.fromEntries(
-    ['direct', 'gateway', 'nginx'].map((name) => [
+    ['direct', 'gateway', 'nginx', 'forwarder'].map((name) => [
       name,
       name === 'direct' ? { upstream: upstream.child.pid } : { server: serverPid[name], upstream: upstream.child.pid },
     ]),
@@ -252,15 +264,15 @@ export async function runProxyBench(options = {}) {
       at256: {},
       at32TwoProcesses: {},
     };
-    for (const url of [...Object.values(targets), ...Object.values(twoProcessTargets)]) {
-      await load(url, 8, { requests: 2000 }); // warm-up
+    for (const url of [...Object.values(withFloor), ...Object.values(twoProcessTargets)]) {
+      await load(url, 32, { durationMs: warmUpMs });
     }
     const rounds = Math.max(1, Math.round(durationMs / 1000));
-    result.sequential = await interleaved(targets, 1, {
+    result.sequential = await interleaved(withFloor, 1, {
       rounds: Math.max(1, Math.round(sequentialCount / 500)),
       sliceMs: 500,
     });
-    result.at32 = await interleaved(targets, 32, { rounds, sliceMs: 1000, processes });
+    result.at32 = await interleaved(withFloor, 32, { rounds, sliceMs: 1000, processes });
     result.at256 = await interleaved(targets, 256, { rounds, sliceMs: 1000 });
     result.at32TwoProcesses = await interleaved(twoProcessTargets, 32, {
       rounds,
@@ -275,8 +287,13 @@ export async function runProxyBench(options = {}) {
       addedP50Ms: {
         gateway: round(result.sequential.gateway.p50Ms - result.sequential.direct.p50Ms),
         nginx: round(result.sequential.nginx.p50Ms - result.sequential.direct.p50Ms),
+        forwarder: round(result.sequential.forwarder.p50Ms - result.sequential.direct.p50Ms),
       },
       throughputVsNginx: round(result.at32.gateway.reqPerSec / result.at32.nginx.reqPerSec),
+      // The floor: what a Node forwarder that does nothing but forward reaches beside nginx, and
+      // the share of that floor the gateway keeps with its checks, reduction, redaction and signing.
+      forwarderVsNginx: round(result.at32.forwarder.reqPerSec / result.at32.nginx.reqPerSec),
+      gatewayVsForwarder: round(result.at32.gateway.reqPerSec / result.at32.forwarder.reqPerSec),
       throughputVsNginxTwoProcesses: round(
         result.at32TwoProcesses.gateway.reqPerSec / result.at32TwoProcesses.nginx.reqPerSec,
       ),
@@ -289,6 +306,7 @@ export async function runProxyBench(options = {}) {
   } finally {
     gateway.child.kill('SIGTERM');
     gateway2.child.kill('SIGTERM');
+    forwarder.child.kill('SIGTERM');
     upstream.child.kill('SIGTERM');
     for (const server of [nginx, nginx2]) {
       server.child.kill('SIGTERM');
@@ -312,7 +330,7 @@ function print(result) {
     ['at256', '256 connections'],
     ['at32TwoProcesses', '32 conn., 2 processes'],
   ]) {
-    for (const target of ['direct', 'gateway', 'nginx']) {
+    for (const target of ['direct', 'gateway', 'nginx', 'forwarder']) {
       const f = result[run][target];
       if (f !== undefined)
         rows.push([label, target, f.requests, f.p50Ms, f.p99Ms, f.maxMs, f.reqPerSec, cpu(f)].map(String));
@@ -333,6 +351,8 @@ function print(result) {
     `added p50: gateway +${s.addedP50Ms.gateway} ms, nginx +${s.addedP50Ms.nginx} ms; ` +
       `gateway/nginx throughput at 32 connections: ${s.throughputVsNginx} ` +
       `(2 processes each: ${s.throughputVsNginxTwoProcesses}); ` +
+      `bare node:http forwarder (the floor): ${s.forwarderVsNginx} of nginx, +${s.addedP50Ms.forwarder} ms at p50, ` +
+      `the gateway ${s.gatewayVsForwarder} of it; ` +
       `p99 at 256: gateway ${s.p99At256Ms.gateway} ms, nginx ${s.p99At256Ms.nginx} ms; ` +
       `gateway RSS ${rss.beforeMb} → ${rss.afterMb} MB over ${rss.requests} requests`,
   );

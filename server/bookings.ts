@@ -120,7 +120,8 @@ export const findByExternalId: Handler<GatewayEnv> = async (c) => {
     route: c.get('route'),
     method: 'GET',
     path: REQUESTS,
-    query: new URLSearchParams({ 'filter[externalId]': externalId }).toString(),
+    // The validated query: that one parameter, rebuilt by the query check (server/routes-query.ts).
+    query: c.get('query').toString(),
   });
   if (outcome.kind !== 'response' || outcome.status !== 200) return upstreamProblem(c, outcome);
   const list = isObject(outcome.body) ? outcome.body['data'] : undefined;

@@ -1,7 +1,8 @@
 /**
  * Booking capabilities (SPEC §9): an unforgeable token given with a booking request, bound to
  * that request, its driver, its location and an expiry, HMAC-SHA-256-signed with
- * `CAPABILITY_SECRET`. WebCrypto only, so it runs on Node and on edge runtimes alike.
+ * `CAPABILITY_SECRET`. WebCrypto by default, so it runs on Node and on edge runtimes alike; the
+ * Node server signs with node:crypto (server/node-mac.ts), to the same bytes.
  *
  * Form: `<payload>.<signature>`, both base64url; the payload is `{"v":1,"r":…,"u":…,"l":…,"e":…}`
  * (request id, driver's user id, location id, expiry in epoch seconds). It names nothing a
@@ -106,7 +107,9 @@ export function createCapabilities(secret: string, makeMac: (secret: string) => 
           e: Math.ceil(claims.expiresAt / 1000),
         }),
       );
-      return `${toBase64Url(payload)}.${toBase64Url(await mac(payload))}`;
+      const signature = mac(payload);
+      // A synchronous MAC (Node's) answers without waiting for a turn of the microtask queue.
+      return `${toBase64Url(payload)}.${toBase64Url(signature instanceof Uint8Array ? signature : await signature)}`;
     },
 
     async verify(capability: string | null | undefined, now: number): Promise<CapabilityClaims | null> {
@@ -116,7 +119,8 @@ export function createCapabilities(secret: string, makeMac: (secret: string) => 
       const payload = fromBase64Url(encodedPayload);
       const signature = fromBase64Url(encodedSignature);
       if (payload === null || signature === null) return null;
-      if (!sameBytes(await mac(payload), signature)) return null;
+      const expected = mac(payload);
+      if (!sameBytes(expected instanceof Uint8Array ? expected : await expected, signature)) return null;
       let claims: unknown;
       try {
         claims = JSON.parse(new TextDecoder().decode(payload));

@@ -217,7 +217,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     // a body is read (capped) before it only to tell a cancel from a create.
     const chain: MiddlewareHandler<GatewayEnv>[] = [named(route)];
     if (route.validate !== undefined) chain.push(readJsonBody(maxBodyBytes));
-    chain.push(route.access === 'read' ? reads : createOrCancel, checkedQuery(route));
+    // Without any limits middleware (limits off, none configured) the slot is left out of the chain.
+    const slotIsEmpty = reads === PASS_THROUGH && creates === PASS_THROUGH;
+    if (!slotIsEmpty) chain.push(route.access === 'read' ? reads : createOrCancel);
+    chain.push(checkedQuery(route));
     if (route.validate !== undefined) {
       chain.push(refuseUnreadableBody, route.validate({ maxBookingMs: runtime.maxBookingMs }));
     }
@@ -244,8 +247,10 @@ function chainChecks(first: CreateCheck | undefined, second: CreateCheck | undef
 }
 
 /** Middleware run one after the other as one (a limits slot). */
+const PASS_THROUGH: MiddlewareHandler<GatewayEnv> = (_c, next) => next();
+
 function inSequence(middleware: readonly MiddlewareHandler<GatewayEnv>[]): MiddlewareHandler<GatewayEnv> {
-  if (middleware.length === 0) return (_c, next) => next(); // no limits: no closures per request
+  if (middleware.length === 0) return PASS_THROUGH; // no limits: no closures per request
   return (c, next) => {
     const run = async (index: number): Promise<Response | void> => {
       const current = middleware[index];

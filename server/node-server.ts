@@ -6,12 +6,12 @@
  * (or `X-Forwarded-For` as `trustProxy` allows); no input can crash the process.
  */
 import { getRequestListener } from '@hono/node-server';
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clientAddress, clientKey, peerIsTrusted, TRUST_NOBODY, type TrustProxy } from './client-address.js';
 import { createGateway, type GatewayOptions } from './gateway.js';
 import { nodeCompress } from './node-compress.js';
+import { nodeHmacSha256 } from './node-mac.js';
 import { nodeUpstream } from './node-upstream.js';
 import { requestTargetProblem } from './path-guard.js';
 import type { GatewayBindings } from './types.js';
@@ -88,9 +88,8 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
     ...config,
     ...(forwarder === null ? {} : { upstream: forwarder.call }),
     compress: config.compress ?? nodeCompress,
-    // node:crypto's HMAC is synchronous and an order of magnitude cheaper than WebCrypto's jobs here.
-    capabilityMac:
-      config.capabilityMac ?? ((secret) => (payload) => createHmac('sha256', secret).update(payload).digest()),
+    // node:crypto's hashing is synchronous and an order of magnitude cheaper than WebCrypto's jobs here.
+    capabilityMac: config.capabilityMac ?? nodeHmacSha256,
     encodings: config.encodings ?? ['br', 'gzip'],
     originOf: (request, env) => {
       const incoming = env?.incoming;

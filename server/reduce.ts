@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { TimeWindow } from '../src/api/schemas.js';
 import { OpenWindowList } from '../src/api/windows.js';
-import { isObject, record, type Json } from './types.js';
+import { isObject, record, type Json, type JsonObject } from './types.js';
 
 /**
  * Custom checks that stand for a structured value, and the structure to reduce it as: the
@@ -57,9 +57,14 @@ function buildReducer(schema: z.ZodMiniType): Reducer {
       const shape = definition.shape;
       if (shape === undefined) return (value) => (value === null ? null : {});
       const fields = Object.entries(shape).map(([key, fieldSchema]) => [key, reducerOf(fieldSchema)] as const);
+      // The reduced object's keys are the schema's, never upstream's: it can be a plain object, which
+      // V8 fills, walks (redaction) and serializes on its fast path, unlike a prototype-less one (a
+      // dictionary). `__proto__`, the one key an assignment would not create as an own key, is no
+      // schema key; were one ever added, that object goes back to a prototype-less record.
+      const plain = fields.every(([key]) => key !== '__proto__');
       return (value) => {
         if (!isObject(value)) return value === null ? null : {};
-        const reduced = record();
+        const reduced: JsonObject = plain ? {} : record();
         for (const [key, reduce] of fields) {
           if (Object.hasOwn(value, key)) reduced[key] = reduce(value[key] ?? null);
         }

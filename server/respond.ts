@@ -16,13 +16,18 @@ export const MESSAGES = {
   internal: 'The gateway failed to handle the request.',
 } as const;
 
-/** Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts). */
-const BASE_HEADERS = {
+/**
+ * Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts).
+ * Frozen, so that an answer without further headers can take it as it is: a Response copies its
+ * header init before anything changes a header.
+ */
+const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': 'application/json; charset=utf-8',
   vary: 'Origin',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
-} as const;
+});
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Smallest JSON answer worth compressing, bytes. */
 const COMPRESS_FROM = 1024;
@@ -57,13 +62,18 @@ export async function sendJson(
   c: Context<GatewayEnv>,
   status: number,
   body: JsonObject,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = NO_HEADERS,
 ): Promise<Response> {
   const gateway = c.get('gateway');
   const text = JSON.stringify(gateway.redactor.json(body));
   const encoding =
     text.length >= COMPRESS_FROM ? acceptedEncoding(requestHeader(c, 'accept-encoding'), gateway.encodings) : null;
-  if (encoding === null) return new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
+  if (encoding === null) {
+    return new Response(text, {
+      status,
+      headers: headers === NO_HEADERS ? BASE_HEADERS : { ...BASE_HEADERS, ...headers },
+    });
+  }
   const compressed = await gateway.compress(text, encoding);
   return new Response(compressed, {
     status,

@@ -159,17 +159,25 @@ export function fetchUpstream(target: UpstreamTarget, fetchFunction: UpstreamFet
  * (never the token, the query or the body).
  */
 export function warnOnTrouble(door: UpstreamCall, log: (entry: ProxyLogEntry) => void): UpstreamCall {
-  return async (request) => {
-    const outcome = await door(request);
-    if (outcome.kind === 'response' && (outcome.status >= 500 || outcome.status === 429)) {
-      const retryAfter = outcome.retryAfter === null ? '' : `, Retry-After ${outcome.retryAfter}`;
-      log({
-        level: 'warn',
-        message: 'upstream refused',
-        route: request.route,
-        detail: `status ${outcome.status}${retryAfter}`,
-      });
-    }
-    return outcome;
-  };
+  // A continuation on the call's own promise rather than an async function around it: one promise
+  // and one turn of the microtask queue less per upstream call.
+  return (request) => door(request).then((outcome) => warned(request, outcome, log));
+}
+
+/** The outcome, after a warning when it is a 5xx or a 429. */
+function warned(
+  request: UpstreamRequest,
+  outcome: UpstreamOutcome,
+  log: (entry: ProxyLogEntry) => void,
+): UpstreamOutcome {
+  if (outcome.kind === 'response' && (outcome.status >= 500 || outcome.status === 429)) {
+    const retryAfter = outcome.retryAfter === null ? '' : `, Retry-After ${outcome.retryAfter}`;
+    log({
+      level: 'warn',
+      message: 'upstream refused',
+      route: request.route,
+      detail: `status ${outcome.status}${retryAfter}`,
+    });
+  }
+  return outcome;
 }
