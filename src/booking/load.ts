@@ -88,18 +88,24 @@ export async function loadPorts(
 
 /**
  * Step 4's requests, all sent now: by default `days` × 24 h from now in weeks (the timezone is not
- * known yet: the location is read at the same time); or the `ranges` given (a retry).
+ * known yet: the location is read at the same time); or the `ranges` given (a retry). The weeks
+ * after the first are asked with `laterCall` (by default `call`).
  */
 export function askWeeks(
   client: ReadCalls,
   { locationId, days }: LoadInput,
   call: CallOptions = {},
   ranges: readonly { from: number; to: number }[] = weekRanges(Date.now(), days),
+  laterCall: CallOptions = call,
 ): WeekLoad[] {
-  return ranges.map(({ from, to }) => ({
+  return ranges.map(({ from, to }, index) => ({
     from,
     to,
-    answer: client.checkAvailability(locationId, { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) }, call),
+    answer: client.checkAvailability(
+      locationId,
+      { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) },
+      index === 0 ? call : laterCall,
+    ),
   }));
 }
 
@@ -158,7 +164,12 @@ export interface FirstLoad {
  */
 export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
-  const weeks = askWeeks(client, input, call);
+  // The later weeks are asked now, but their answers are read (parsed and checked: ~50 ms each for
+  // a big site) once the first start times are painted, or have failed: the first times wait for
+  // the location and the first week only, and no frame holds two weeks' reading.
+  let timesShown!: () => void;
+  const readLater = new Promise<void>((resolve) => (timesShown = resolve));
+  const weeks = askWeeks(client, input, call, undefined, { ...call, readAfter: readLater });
   const ports = loadPorts(client, input, call);
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
   for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
@@ -174,5 +185,11 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
       availability,
     };
   });
+  // Resolved, `times` is rendered in the task it resolves in (the update it asks for), painted by
+  // the frame after that task.
+  times
+    .then(nextTask)
+    .then(afterPaint)
+    .then(timesShown, () => timesShown());
   return { times, weeks, ports };
 }

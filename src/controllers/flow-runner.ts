@@ -154,13 +154,26 @@ export class FlowRunner implements ReactiveController {
     return valid ? { valid } : { valid, message: `location-id ${locationId === undefined ? 'missing' : 'invalid'}` };
   }
 
+  /** Whether this connection of the host was already seen (the host may call `hostConnected` early). */
+  #connected = false;
+
+  /**
+   * The first requests leave now, before the first render (the element's waits for a frame); a
+   * widget moved in the document was aborted on removal: load it again (with a fresh signal). The
+   * host may call this before its own `connectedCallback` (before its shadow root and styles are
+   * made): the call Lit makes after is then nothing.
+   */
   hostConnected(): void {
-    // The first requests leave now, before the first render (the element's waits for a frame); a
-    // widget moved in the document was aborted on removal: load it again (with a fresh signal).
+    if (this.#connected) return;
+    this.#connected = true;
     if (this.#host.hasUpdated || this.#hooks.config().valid) {
       this.#disconnect.hostConnected();
       void this.load.run();
     }
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
   }
 
   /** The browser said it is offline (and has not said it is back). */

@@ -61,7 +61,19 @@ export function translate(catalogue: Catalogue, key: MessageKey, params?: Messag
   );
 }
 
-const formatters = new Map<string, unknown>();
+/** The formats made, per `Intl` constructor, by locale and options (`keyOf`). */
+const formatters = new Map<unknown, Map<string, unknown>>();
+
+/**
+ * The cache key of (locale, options): the options' names and values in their order. Made on every
+ * format of every start time shown, so by hand (a `JSON.stringify` of the options was most of the
+ * formatting's own time); options are flat (strings, numbers, booleans).
+ */
+function keyOf(locale: string, options: object): string {
+  let key = locale;
+  for (const [name, value] of Object.entries(options)) key += `|${name}=${String(value)}`;
+  return key;
+}
 
 /**
  * A cached `new Format(locale, options)`. An attribute must not break rendering: the first of
@@ -69,8 +81,10 @@ const formatters = new Map<string, unknown>();
  * back to `en` and an invalid time zone to UTC.
  */
 function cached<O extends object, F>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
-  const key = JSON.stringify([Format.name, locale, options]);
-  let formatter = formatters.get(key) as F | undefined;
+  let made = formatters.get(Format);
+  if (!made) formatters.set(Format, (made = new Map()));
+  const key = keyOf(locale, options);
+  let formatter = made.get(key) as F | undefined;
   if (!formatter) {
     for (const l of [locale, 'en']) {
       for (const o of [options, { ...options, timeZone: 'UTC' }]) {
@@ -81,7 +95,7 @@ function cached<O extends object, F>(Format: new (locale: string, options: O) =>
         }
       }
     }
-    formatters.set(key, formatter);
+    made.set(key, formatter);
   }
   return formatter!;
 }
@@ -95,7 +109,7 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions):
   cached(Intl.NumberFormat, locale, options);
 
 /** A start time as the locale writes it in `timeZone`: its short time style (`10:00` in en-GB, `1:30 AM` in en-US). */
-export const formatTime = (locale: string, timeZone: string, instant: string | Date): string =>
+export const formatTime = (locale: string, timeZone: string, instant: string | Date | number): string =>
   dateFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(instant));
 
 /** An IANA zone's name as shown: `America/New York` for `America/New_York`. */
@@ -106,6 +120,17 @@ export const formatDate = (locale: string, date: string): string =>
   dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00Z`),
   );
+
+/**
+ * Makes ahead the formats the first screens use (durations, dates, times; the day strip's are
+ * `summarizeDays`'s), in a task of its own before they render: the page's first `Intl` format
+ * loads ICU's data (~50 ms), and a locale's first its patterns.
+ */
+export function prepareFormats(locale: string): void {
+  formatMinutes(locale, 60);
+  formatDate(locale, '2026-01-01');
+  formatTime(locale, 'UTC', 0);
+}
 
 /** A duration in minutes, pluralized by the locale (`60 minutes`). */
 export const formatMinutes = (locale: string, minutes: number): string =>
