@@ -131,7 +131,7 @@ export function spanOf(window: Window): readonly [number, number] {
 }
 
 /** Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. */
-function mergeWindows(windows: readonly Window[]): number[][] {
+export function mergeWindows(windows: readonly Window[]): number[][] {
   const merged: number[][] = [];
   for (const span of windows
     .map((w) => [...spanOf(w)])
@@ -150,13 +150,18 @@ function mergeWindows(windows: readonly Window[]): number[][] {
  * a +05:45 zone), not before `now`, and such that [start, start + duration] lies inside one
  * available window (touching and overlapping windows are merged first).
  */
-export function selectableStarts({
-  windows,
-  durationMinutes,
-  stepMinutes,
-  now,
-  timeZone,
-}: SelectableStartsInput): number[] {
+export function selectableStarts({ windows, ...rest }: SelectableStartsInput): number[] {
+  return startsInSpans(mergeWindows(windows), rest);
+}
+
+/**
+ * `selectableStarts` of sorted, disjoint [start, end) spans (ms): the aligned starts, not before
+ * `now`, whose booking lies inside one span.
+ */
+export function startsInSpans(
+  spans: readonly (readonly number[])[],
+  { durationMinutes, stepMinutes, now, timeZone }: Omit<SelectableStartsInput, 'windows'>,
+): number[] {
   const starts: number[] = [];
   if (!(durationMinutes > 0) || !(stepMinutes > 0)) return starts;
   const step = Math.max(1, Math.round(stepMinutes)) * MINUTE;
@@ -165,7 +170,7 @@ export function selectableStarts({
     const midnight = Math.floor(wall / DAY) * DAY;
     return Math.min(midnight + Math.ceil((wall - midnight) / step) * step, midnight + DAY);
   };
-  for (const [ws, we] of mergeWindows(windows)) {
+  for (const [ws, we] of spans) {
     // Starts are whole minutes in [from, to), taken piece by piece of constant UTC offset.
     const to = Math.floor((we! - durationMinutes * MINUTE) / MINUTE) * MINUTE + MINUTE;
     for (let from = Math.ceil(Math.max(ws!, now) / MINUTE) * MINUTE, end; from < to; from = end) {
