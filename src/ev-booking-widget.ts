@@ -13,7 +13,7 @@ import {
   slotStepOf,
 } from './widget-attributes.js';
 import { afterPaint } from './booking/load.js';
-import { prepareFormats } from './i18n/index.js';
+import { formatMinutes } from './i18n/index.js';
 import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { focusPart } from './controllers/focus-part.js';
@@ -239,8 +239,9 @@ export class EvBookingWidget extends LitElement {
   }
 
   /**
-   * The first requests leave before the shadow root is made: adopting the widget's styles took
-   * 10–30 ms of the task that evaluates the bundle, ahead of them.
+   * The first requests leave before the shadow root is made (the flow is no Lit controller: it
+   * is told here): adopting the widget's styles took 10–30 ms of the task that evaluates the
+   * bundle, ahead of them.
    */
   override connectedCallback(): void {
     this.#flow.hostConnected();
@@ -249,15 +250,16 @@ export class EvBookingWidget extends LitElement {
 
   /**
    * The first render waits for a frame: the first requests (sent on connect) leave before it, and
-   * the bundle's evaluation and the first render are not one long frame. Nor is the first render
-   * and the page's first `Intl` format (ICU's data, ~50 ms; the durations are formatted in the
-   * first render): the formats are made in a frame of their own before it, while the requests are out.
+   * the bundle's evaluation and the first render are not one long frame. Nor are the first render
+   * and the page's first `Intl` format (ICU's data, 50–100 ms; the durations are formatted in the
+   * first render): a duration is formatted in a frame of its own before it, while the requests are
+   * out (the slot grid makes its date formats in a task after the first render).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return super.scheduleUpdate();
     return afterPaint()
       .then(() => {
-        prepareFormats(this.#locale.locale);
+        formatMinutes(this.#locale.locale, 60);
         return afterPaint();
       })
       .then(() => super.scheduleUpdate());

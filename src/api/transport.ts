@@ -39,8 +39,9 @@ export interface CallOptions {
   /** Aborts this call only (e.g. a poll that ended). */
   signal?: AbortSignal | undefined;
   /**
-   * The answer, once received, is parsed and checked only after this settles: a big site's later
-   * availability weeks (750 KB each) wait while the first week's start times are shown.
+   * The answer, once received, is parsed and checked only after this settles (it must: an abort
+   * meanwhile is seen then): a big site's later availability weeks (750 KB each) wait while the
+   * first week's start times are shown.
    */
   readAfter?: Promise<unknown> | undefined;
 }
@@ -62,19 +63,6 @@ export const sleep: Sleep = (ms, signal) =>
     }, ms);
     if (signal.aborted) stop();
     else signal.addEventListener('abort', stop);
-  });
-
-/** Waits until `promise` settles (either way), or rejects with the signal's reason as soon as it aborts. */
-const settled = (promise: Promise<unknown>, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const stop = (): void => reject(signal.reason);
-    if (signal.aborted) return stop();
-    signal.addEventListener('abort', stop, { once: true });
-    const done = (): void => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    };
-    promise.then(done, done);
   });
 
 export interface Page<T> {
@@ -168,7 +156,10 @@ export function createTransport({
           const late = timeout.aborted;
           throw new ApiError(late ? 'timeout' : 'network', what + (late ? ' timed out' : ' failed'), { cause });
         }
-        if (call?.readAfter) await settled(call.readAfter, signal);
+        if (call?.readAfter) {
+          await call.readAfter.catch(() => undefined);
+          signal.throwIfAborted();
+        }
         let raw: unknown;
         try {
           raw = JSON.parse(text);

@@ -75,23 +75,21 @@ export interface UnionStartsInput {
  */
 export function unionStarts({ windowsByEvse, evseIds, ...rest }: UnionStartsInput): number[] {
   const duration = rest.durationMinutes * MINUTE;
-  const intervals: [number, number][] = [];
-  for (const evseId of new Set(evseIds)) {
-    for (const [from, to] of mergeWindows(windowsByEvse.get(evseId) ?? [])) {
-      if (from! <= to! - duration) intervals.push([from!, to! - duration]);
+  // Each port's merged windows that can hold a booking, sorted, then joined where their start
+  // intervals meet: [from, to] and [from2, to2] share starts when from2 ≤ to − duration.
+  const spans: number[][] = [];
+  for (const evseId of evseIds) {
+    for (const span of mergeWindows(windowsByEvse.get(evseId) ?? [])) {
+      if (span[0]! <= span[1]! - duration) spans.push(span);
     }
   }
-  intervals.sort((a, b) => a[0] - b[0]);
-  const joined: [number, number][] = [];
-  for (const [from, last] of intervals) {
+  const joined: number[][] = [];
+  for (const span of spans.sort((a, b) => a[0]! - b[0]!)) {
     const previous = joined.at(-1);
-    if (previous && from <= previous[1]) previous[1] = Math.max(previous[1], last);
-    else joined.push([from, last]);
+    if (previous && span[0]! <= previous[1]! - duration) previous[1] = Math.max(previous[1]!, span[1]!);
+    else joined.push(span);
   }
-  return startsInSpans(
-    joined.map(([from, last]) => [from, last + duration]),
-    rest,
-  );
+  return startsInSpans(joined, rest);
 }
 
 /** Whether one window (after joining touching and overlapping ones) holds all of [start, end]. */

@@ -61,19 +61,7 @@ export function translate(catalogue: Catalogue, key: MessageKey, params?: Messag
   );
 }
 
-/** The formats made, per `Intl` constructor, by locale and options (`keyOf`). */
-const formatters = new Map<unknown, Map<string, unknown>>();
-
-/**
- * The cache key of (locale, options): the options' names and values in their order. Made on every
- * format of every start time shown, so by hand (a `JSON.stringify` of the options was most of the
- * formatting's own time); options are flat (strings, numbers, booleans).
- */
-function keyOf(locale: string, options: object): string {
-  let key = locale;
-  for (const [name, value] of Object.entries(options)) key += `|${name}=${String(value)}`;
-  return key;
-}
+const formatters = new Map<string, unknown>();
 
 /**
  * A cached `new Format(locale, options)`. An attribute must not break rendering: the first of
@@ -81,10 +69,8 @@ function keyOf(locale: string, options: object): string {
  * back to `en` and an invalid time zone to UTC.
  */
 function cached<O extends object, F>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
-  let made = formatters.get(Format);
-  if (!made) formatters.set(Format, (made = new Map()));
-  const key = keyOf(locale, options);
-  let formatter = made.get(key) as F | undefined;
+  const key = JSON.stringify([Format.name, locale, options]);
+  let formatter = formatters.get(key) as F | undefined;
   if (!formatter) {
     for (const l of [locale, 'en']) {
       for (const o of [options, { ...options, timeZone: 'UTC' }]) {
@@ -95,7 +81,7 @@ function cached<O extends object, F>(Format: new (locale: string, options: O) =>
         }
       }
     }
-    made.set(key, formatter);
+    formatters.set(key, formatter);
   }
   return formatter!;
 }
@@ -120,17 +106,6 @@ export const formatDate = (locale: string, date: string): string =>
   dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00Z`),
   );
-
-/**
- * Makes ahead the formats the first screens use (durations, dates, times; the day strip's are
- * `summarizeDays`'s), in a task of its own before they render: the page's first `Intl` format
- * loads ICU's data (~50 ms), and a locale's first its patterns.
- */
-export function prepareFormats(locale: string): void {
-  formatMinutes(locale, 60);
-  formatDate(locale, '2026-01-01');
-  formatTime(locale, 'UTC', 0);
-}
 
 /** A duration in minutes, pluralized by the locale (`60 minutes`). */
 export const formatMinutes = (locale: string, minutes: number): string =>

@@ -34,15 +34,15 @@ describe('createTransport: readAfter', () => {
     assert.equal(await transport.read(notingSchema([]), '/x', { readAfter: Promise.reject(new Error('no times')) }), 7);
   });
 
-  it('an abort while waiting rejects with the signal’s reason', async () => {
+  it('an abort while waiting rejects with the signal’s reason once it settles', async () => {
     const abort = new AbortController();
+    let open!: () => void;
+    const readAfter = new Promise<void>((resolve) => (open = resolve));
     const transport = createTransport({ apiBase: 'http://api.invalid', fetch: answering('{"data":7}') });
-    const answer = transport.read(notingSchema([]), '/x', {
-      signal: abort.signal,
-      readAfter: new Promise(() => undefined),
-    });
+    const answer = transport.read(notingSchema([]), '/x', { signal: abort.signal, readAfter });
     await new Promise((resolve) => setTimeout(resolve, 10));
     abort.abort();
+    open();
     await assert.rejects(answer, { name: 'AbortError' });
   });
 });
