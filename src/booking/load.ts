@@ -88,24 +88,18 @@ export async function loadPorts(
 
 /**
  * Step 4's requests, all sent now: by default `days` × 24 h from now in weeks (the timezone is not
- * known yet: the location is read at the same time); or the `ranges` given (a retry). The weeks
- * after the first are asked with `laterCall` (by default `call`).
+ * known yet: the location is read at the same time); or the `ranges` given (a retry).
  */
 export function askWeeks(
   client: ReadCalls,
   { locationId, days }: LoadInput,
   call: CallOptions = {},
   ranges: readonly { from: number; to: number }[] = weekRanges(Date.now(), days),
-  laterCall: CallOptions = call,
 ): WeekLoad[] {
-  return ranges.map(({ from, to }, index) => ({
+  return ranges.map(({ from, to }) => ({
     from,
     to,
-    answer: client.checkAvailability(
-      locationId,
-      { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) },
-      index === 0 ? call : laterCall,
-    ),
+    answer: client.checkAvailability(locationId, { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) }, call),
   }));
 }
 
@@ -164,16 +158,9 @@ export interface FirstLoad {
  */
 export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
-  // The later weeks are asked now, but their answers are read (parsed and checked: ~50 ms each for
-  // a big site) once the first start times are painted, or have failed: the first times wait for
-  // the location and the first week only, and no frame holds two weeks' reading.
-  let timesShown!: () => void;
-  const readLater = new Promise<void>((resolve) => (timesShown = resolve));
-  const weeks = askWeeks(client, input, call, undefined, { ...call, readAfter: readLater });
-  const ports = loadPorts(client, input, call);
-  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
-  for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
-  const times = Promise.all([location, weeks[0]!.answer]).then(async ([location, items]): Promise<LoadedData> => {
+  const [firstRange, ...laterRanges] = weekRanges(Date.now(), input.days);
+  const [first] = askWeeks(client, input, call, [firstRange!]);
+  const times = Promise.all([location, first!.answer]).then(async ([location, items]): Promise<LoadedData> => {
     // The answer was read and checked in the task it arrived in; the times render in a frame after.
     await afterPaint();
     const availability = addWeek(new Map(), items);
@@ -185,11 +172,17 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
       availability,
     };
   });
-  // Resolved, `times` is rendered in the task it resolves in (the update it asks for), painted by
-  // the frame after that task.
-  times
-    .then(nextTask)
-    .then(afterPaint)
-    .then(timesShown, () => timesShown());
+  // The later weeks are asked now too, but their answers are read (parsed and checked: ~50 ms each
+  // for a big site) once the first start times are painted (rendered in the task `times` resolves
+  // in, painted by the frame after it), or have failed, each in a task of its own: the first times
+  // wait for the location and the first week only, and no task reads two weeks.
+  const shown = times.then(nextTask).then(afterPaint, () => undefined);
+  const later = laterRanges.map((range) =>
+    askWeeks(client, input, { ...call, readAfter: shown.then(nextTask) }, [range]),
+  );
+  const weeks = [first!, ...later.flat()];
+  const ports = loadPorts(client, input, call);
+  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
+  for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
   return { times, weeks, ports };
 }
