@@ -14,6 +14,7 @@ import {
 } from './widget-attributes.js';
 import { afterPaint } from './booking/load.js';
 import { formatMinutes } from './i18n/index.js';
+import { summarizeDays } from './booking/days.js';
 import { viewWith } from './booking/view.js';
 import { ClockController } from './controllers/clock.js';
 import { focusPart } from './controllers/focus-part.js';
@@ -252,14 +253,15 @@ export class EvBookingWidget extends LitElement {
    * The first render waits for a frame: the first requests (sent on connect) leave before it, and
    * the bundle's evaluation and the first render are not one long frame. Nor are the first render
    * and the page's first `Intl` format (ICU's data, 50–100 ms; the durations are formatted in the
-   * first render): a duration is formatted in a frame of its own before it, while the requests are
-   * out (the slot grid makes its date formats in a task after the first render).
+   * first render): a duration and the day strip's dates are formatted in a frame of their own
+   * before it, while the requests are out (each format is made once, then cached).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return super.scheduleUpdate();
     return afterPaint()
       .then(() => {
         formatMinutes(this.#locale.locale, 60);
+        summarizeDays([{ date: '2026-01-01', starts: [] }], this.#locale.locale);
         return afterPaint();
       })
       .then(() => super.scheduleUpdate());
