@@ -6,10 +6,14 @@
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gzip as gzipCallback, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { backgroundArgs, chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+
+const gzipOffThread = promisify(gzipCallback);
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundlePath = `${root}dist/ev-booking-widget.js`;
@@ -94,7 +98,8 @@ export const now = () => performance.timeOrigin + performance.now();
  * A loopback server:
  * - `pages`: path → `{ body, type?, headers? }` (HTML, scripts) served as they are;
  * - `/ev-booking-widget.js`: the bundle, and the chunks beside it in `dist/` (`/i18n-de-….js`),
- *   each path logged in `scripts` when served; `scripts`: more, path → file (another build);
+ *   each path logged in `scripts` when served; `scripts`: more, path → file (another build, whose
+ *   chunks are served from beside its file: `/b/chunk-….js`);
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
  *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`);
  * - with `compress` (changeable with `setCompression`), the API's answers and the bundle gzipped
@@ -122,8 +127,14 @@ export async function startServer({
   const scriptAt = (pathname) => {
     if (otherScripts.has(pathname)) return otherScripts.get(pathname);
     if (pathname === '/ev-booking-widget.js') return bundle;
-    const chunk = /^\/((?:i18n|chunk)-[\w-]+\.js)$/.exec(pathname)?.[1];
-    return chunk && existsSync(`${root}dist/${chunk}`) ? readFileSync(`${root}dist/${chunk}`) : null;
+    // A chunk: beside the bundle in dist/, or beside another build (`/b/chunk-….js` next to `/b/ev-booking-widget.js`).
+    const [, folder, chunk] = /^(.*\/)((?:i18n|chunk)-[\w-]+\.js)$/.exec(pathname) ?? [];
+    if (!chunk) return null;
+    const other = Object.entries(scriptFiles).find(
+      ([path]) => path.startsWith(folder) && !path.slice(folder.length).includes('/'),
+    );
+    const file = other ? `${dirname(other[1])}/${chunk}` : folder === '/' ? `${root}dist/${chunk}` : null;
+    return file && existsSync(file) ? readFileSync(file) : null;
   };
   // Answers repeat from one load to the next: each compressed once (the server must keep its delay).
   const compressed = new Map();
@@ -191,7 +202,9 @@ export async function startServer({
     const upstream = `http://simulator.invalid/public-api${url.pathname.slice(basePath.length)}${url.search}`;
     const response = await api(new Request(upstream, { method: req.method, headers, body }));
     const raw = Buffer.from(await response.text());
-    const gzipped = gzipOf(raw);
+    // Compressed on libuv's threads, within the delay: a big site's 750 KB answers compressed on the
+    // event loop (~10 ms each, more on a busy machine) held back the answers asked at the same time.
+    const gzipped = await gzipOffThread(raw);
     const gzip = compression && acceptsGzip(req);
     const wait = delay - (now() - start);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

@@ -20,7 +20,8 @@
  * 4. The proxy's added latency and throughput: `runProxyBench()` from bench/proxy.mjs (written by
  *    the proxy's maintainers). BENCH_PROXY=0 skips it.
  *
- * BENCH_RENDER=0 skips the rendering figures.
+ * BENCH_RENDER=0 skips the rendering figures. BENCH_OUT=<file> writes the results there instead of
+ * bench/results.json (an A/B run while developing).
  *
  * BENCH_CASES=<regex> runs only the load cases whose name matches (while developing).
  * BENCH_BUNDLE_B=<file>: another build of dist/ev-booking-widget.js, loaded in every case too, in
@@ -239,8 +240,9 @@ async function main() {
     proxy,
     durationS: round((performance.now() - began) / 1000),
   };
-  writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWrote bench/results.json (${results.durationS} s)`);
+  const out = process.env.BENCH_OUT ?? `${root}bench/results.json`;
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWrote ${out} (${results.durationS} s)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -5,7 +5,7 @@
  * page's main-thread tasks of 20 ms or more from navigation start, each with the trace events of
  * 1.5 ms or more inside it (module evaluation, layout, GC, timers) and the functions the profiler
  * saw most in it (self time, named from the bundle's source map), then when the API requests
- * were sent. `demo`: the simulator's location 7 offering EVSE 11; `big`: the bench's 200 × 28
+ * were sent (PROF_US: the sampling interval in µs, default 100). `demo`: the simulator's location 7 offering EVSE 11; `big`: the bench's 200 × 28
  * site offering one port; `all`: the same offering all 200. NOPROF=1: the trace alone.
  */
 import { readFileSync } from 'node:fs';
@@ -46,7 +46,9 @@ for (let run = 0; run < Number(runsArg); run++) {
   await page.goto(`${server.url}/blank`);
   server.setDelay(Number(delayArg));
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: process.env.NOPROF ? 50_000 : 100 });
+  await cdp.send('Profiler.setSamplingInterval', {
+    interval: process.env.NOPROF ? 50_000 : Number(process.env.PROF_US ?? 100),
+  });
   await page.tracing.start({
     categories: [
       'devtools.timeline',

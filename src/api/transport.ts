@@ -38,6 +38,12 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Aborts this call only (e.g. a poll that ended). */
   signal?: AbortSignal | undefined;
+  /**
+   * The answer, once received, is parsed and checked only after this settles (it must: an abort
+   * meanwhile is seen then): a big site's later availability weeks (750 KB each) wait while the
+   * first week's start times are shown.
+   */
+  readAfter?: Promise<unknown> | undefined;
 }
 
 /** The header that opens one booking request and its booking (SPEC §4 steps 6–8). */
@@ -149,6 +155,10 @@ export function createTransport({
           signal.throwIfAborted();
           const late = timeout.aborted;
           throw new ApiError(late ? 'timeout' : 'network', what + (late ? ' timed out' : ' failed'), { cause });
+        }
+        if (call?.readAfter) {
+          await call.readAfter.catch(() => undefined);
+          signal.throwIfAborted();
         }
         let raw: unknown;
         try {

@@ -158,11 +158,9 @@ export interface FirstLoad {
  */
 export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
-  const weeks = askWeeks(client, input, call);
-  const ports = loadPorts(client, input, call);
-  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
-  for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
-  const times = Promise.all([location, weeks[0]!.answer]).then(async ([location, items]): Promise<LoadedData> => {
+  const [firstRange, ...laterRanges] = weekRanges(Date.now(), input.days);
+  const [first] = askWeeks(client, input, call, [firstRange!]);
+  const times = Promise.all([location, first!.answer]).then(async ([location, items]): Promise<LoadedData> => {
     // The answer was read and checked in the task it arrived in; the times render in a frame after.
     await afterPaint();
     const availability = addWeek(new Map(), items);
@@ -174,5 +172,17 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
       availability,
     };
   });
+  // The later weeks are asked now too, but their answers are read (parsed and checked: ~50 ms each
+  // for a big site) once the first start times are painted (rendered in the task `times` resolves
+  // in, painted by the frame after it), or have failed, each in a task of its own: the first times
+  // wait for the location and the first week only, and no task reads two weeks.
+  const shown = times.then(nextTask).then(afterPaint, () => undefined);
+  const later = laterRanges.map((range) =>
+    askWeeks(client, input, { ...call, readAfter: shown.then(nextTask) }, [range]),
+  );
+  const weeks = [first!, ...later.flat()];
+  const ports = loadPorts(client, input, call);
+  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
+  for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
   return { times, weeks, ports };
 }

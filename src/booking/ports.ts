@@ -5,7 +5,7 @@
  * booking; the start times it offers are the union of the matching ports' starts (SPEC §4 step 5).
  */
 import type { Evse } from '../api/schemas.js';
-import { selectableStarts, spanOf, type Window } from './slots.js';
+import { mergeWindows, spanOf, startsInSpans, type Window } from './slots.js';
 
 const MINUTE = 60_000;
 
@@ -64,13 +64,32 @@ export interface UnionStartsInput {
   timeZone: string;
 }
 
-/** The union of the selectable starts (ms, sorted, unique) of several ports: "any port". */
+/**
+ * The union of the selectable starts (ms, sorted, unique) of several ports: "any port".
+ *
+ * A port offers a start when one of its (merged) windows holds the whole booking: when the start
+ * lies in [window start, window end − duration]. So the union over the ports is the aligned starts
+ * within the union of those intervals: they are joined across the ports first, then the starts
+ * are found once, not once per port (200 ports × 28 days found 270,000 starts for ~1,300 distinct
+ * ones).
+ */
 export function unionStarts({ windowsByEvse, evseIds, ...rest }: UnionStartsInput): number[] {
-  const union = new Set<number>();
+  const duration = rest.durationMinutes * MINUTE;
+  // Each port's merged windows that can hold a booking, sorted, then joined where their start
+  // intervals meet: [from, to] and [from2, to2] share starts when from2 ≤ to − duration.
+  const spans: number[][] = [];
   for (const evseId of evseIds) {
-    for (const start of selectableStarts({ windows: windowsByEvse.get(evseId) ?? [], ...rest })) union.add(start);
+    for (const span of mergeWindows(windowsByEvse.get(evseId) ?? [])) {
+      if (span[0]! <= span[1]! - duration) spans.push(span);
+    }
   }
-  return [...union].sort((a, b) => a - b);
+  const joined: number[][] = [];
+  for (const span of spans.sort((a, b) => a[0]! - b[0]!)) {
+    const previous = joined.at(-1);
+    if (previous && span[0]! <= previous[1]! - duration) previous[1] = Math.max(previous[1]!, span[1]!);
+    else joined.push(span);
+  }
+  return startsInSpans(joined, rest);
 }
 
 /** Whether one window (after joining touching and overlapping ones) holds all of [start, end]. */

@@ -130,16 +130,20 @@ export function spanOf(window: Window): readonly [number, number] {
   return span;
 }
 
-/** Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. */
-function mergeWindows(windows: readonly Window[]): number[][] {
+/**
+ * Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. A
+ * new array is made per merged interval only (a big site has ~50,000 windows, read on every change
+ * of the choice or of the weeks that have answered).
+ */
+export function mergeWindows(windows: readonly Window[]): number[][] {
   const merged: number[][] = [];
-  for (const span of windows
-    .map((w) => [...spanOf(w)])
-    .filter(([s, e]) => s < e)
+  for (const [start, end] of windows
+    .map(spanOf)
+    .filter(([start, end]) => start < end)
     .sort((x, y) => x[0] - y[0])) {
     const last = merged.at(-1);
-    if (last && span[0] <= last[1]!) last[1] = Math.max(last[1]!, span[1]);
-    else merged.push(span);
+    if (last && start <= last[1]!) last[1] = Math.max(last[1]!, end);
+    else merged.push([start, end]);
   }
   return merged;
 }
@@ -150,13 +154,18 @@ function mergeWindows(windows: readonly Window[]): number[][] {
  * a +05:45 zone), not before `now`, and such that [start, start + duration] lies inside one
  * available window (touching and overlapping windows are merged first).
  */
-export function selectableStarts({
-  windows,
-  durationMinutes,
-  stepMinutes,
-  now,
-  timeZone,
-}: SelectableStartsInput): number[] {
+export function selectableStarts({ windows, ...rest }: SelectableStartsInput): number[] {
+  return startsInSpans(mergeWindows(windows), rest);
+}
+
+/**
+ * `selectableStarts` of sorted, disjoint [start, end) spans (ms): the aligned starts, not before
+ * `now`, whose booking lies inside one span.
+ */
+export function startsInSpans(
+  spans: readonly (readonly number[])[],
+  { durationMinutes, stepMinutes, now, timeZone }: Omit<SelectableStartsInput, 'windows'>,
+): number[] {
   const starts: number[] = [];
   if (!(durationMinutes > 0) || !(stepMinutes > 0)) return starts;
   const step = Math.max(1, Math.round(stepMinutes)) * MINUTE;
@@ -165,7 +174,7 @@ export function selectableStarts({
     const midnight = Math.floor(wall / DAY) * DAY;
     return Math.min(midnight + Math.ceil((wall - midnight) / step) * step, midnight + DAY);
   };
-  for (const [ws, we] of mergeWindows(windows)) {
+  for (const [ws, we] of spans) {
     // Starts are whole minutes in [from, to), taken piece by piece of constant UTC offset.
     const to = Math.floor((we! - durationMinutes * MINUTE) / MINUTE) * MINUTE + MINUTE;
     for (let from = Math.ceil(Math.max(ws!, now) / MINUTE) * MINUTE, end; from < to; from = end) {

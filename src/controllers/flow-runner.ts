@@ -1,5 +1,5 @@
 /**
- * The flow runner: the ReactiveController that owns the booking flow's state (`booking/machine.ts`,
+ * The flow runner: what owns the booking flow's state (`booking/machine.ts`,
  * then `booking-machine.ts`), runs the effects each transition asks for (API calls, pauses,
  * `sessionStorage`, DOM events, focus) and sends their outcomes back into the machine as events.
  * It also runs the first load (a `@lit/task` whose `args` are the inputs that define what is
@@ -11,7 +11,7 @@
  * is found after a reload, or when Book asks for it (`load-stage`); until it is here, the flow
  * moves with the first half alone (`transitionChoosing`).
  */
-import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ReactiveElement } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { isAbortError } from '../api/errors.js';
 import { readCalls } from '../api/reads.js';
@@ -36,7 +36,7 @@ export type { FlowConfig, FlowHooks } from './flow-hooks.js';
 
 type FlowHost = ReactiveElement;
 
-export class FlowRunner implements ReactiveController {
+export class FlowRunner {
   /** Where the flow is; the element renders from it. */
   state: State = { kind: 'loading' };
   /** The open windows per EVSE (the first load's, week by week, then each reload's) and how far each week is. */
@@ -71,7 +71,6 @@ export class FlowRunner implements ReactiveController {
   constructor(host: FlowHost, hooks: FlowHooks) {
     this.#host = host;
     this.#hooks = hooks;
-    host.addController(this);
     this.#disconnect = new DisconnectAbortController(host);
     this.#online = new OnlineController(host, (wasOffline) => {
       const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
@@ -154,9 +153,13 @@ export class FlowRunner implements ReactiveController {
     return valid ? { valid } : { valid, message: `location-id ${locationId === undefined ? 'missing' : 'invalid'}` };
   }
 
+  /**
+   * Called by the host as it connects, before its own `connectedCallback` (not by Lit: not added
+   * as a controller), so that the first requests leave before its shadow root and styles are made
+   * and before its first render (which waits for a frame). A widget moved in the document was
+   * aborted on removal: it loads again (with a fresh signal).
+   */
   hostConnected(): void {
-    // The first requests leave now, before the first render (the element's waits for a frame); a
-    // widget moved in the document was aborted on removal: load it again (with a fresh signal).
     if (this.#host.hasUpdated || this.#hooks.config().valid) {
       this.#disconnect.hostConnected();
       void this.load.run();

@@ -127,7 +127,7 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions):
   cached(Intl.NumberFormat, locale, options);
 
 /** A start time as the locale writes it in `timeZone`: its short time style (`10:00` in en-GB, `1:30 AM` in en-US). */
-export const formatTime = (locale: string, timeZone: string, instant: string | Date): string =>
+export const formatTime = (locale: string, timeZone: string, instant: string | Date | number): string =>
   dateFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(instant));
 
 /** An IANA zone's name as shown: `America/New York` for `America/New_York`. */

@@ -36,6 +36,30 @@ describe('before the first answer', () => {
     ]);
   });
 
+  it('sends the first requests before its shadow root and styles are made', async () => {
+    worker.use(...createAmpecoFixture());
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget') as EvBookingWidget;
+    const asked: { url: string; shadow: boolean }[] = [];
+    el.fetch = (input, init) => {
+      asked.push({ url: String(input), shadow: el.shadowRoot !== null });
+      return window.fetch(input, init);
+    };
+    el.setAttribute('location-id', '7');
+    el.setAttribute('locale', 'en-GB');
+    container.append(el);
+    expect(
+      asked.slice(0, 3).map((request) => request.shadow),
+      'the first wave left before the shadow root',
+    ).to.deep.equal([false, false, false]);
+    await waitUntil(() => slots(el).length > 0, 'no start times', { timeout: 5000 });
+    // Moved in the document: its location is asked again, once.
+    el.remove();
+    container.append(el);
+    await waitUntil(() => slots(el).length > 0, 'no start times after the move', { timeout: 5000 });
+    expect(asked.filter((request) => /\/locations\/v2\.0\/7$/.test(request.url))).to.have.length(2);
+  });
+
   it('while loading, the times show no day tabs and no zone (none is known yet)', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));

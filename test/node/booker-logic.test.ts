@@ -12,7 +12,7 @@ import {
   unionStarts,
 } from '../../src/booking/ports.js';
 import { daySlots, groupByPartOfDay, localHour, partOfDay, summarizeDays } from '../../src/booking/days.js';
-import { toIsoUtc } from '../../src/booking/slots.js';
+import { selectableStarts, toIsoUtc } from '../../src/booking/slots.js';
 import { zoneCity, zoneOffsetLabel } from '../../src/booking/zone.js';
 import { en } from '../../src/i18n/index.js';
 import { de } from '../../src/i18n/de.js';
@@ -116,6 +116,41 @@ describe('ports: the union of starts and the port a booking goes to', () => {
       '2026-03-02T10:00:00Z',
     );
     assert.deepEqual(unionStarts({ ...input, evseIds: [] }), []);
+  });
+
+  it('offers exactly the starts some port offers on its own (random windows, across a DST change)', () => {
+    // A small deterministic generator: the same windows every run.
+    let seed = 15;
+    const random = (n: number): number => (seed = (seed * 48271) % 2147483647) % n;
+    const base = ms('2026-03-27T20:00:00Z'); // Sofia moves its clocks on 29 March
+    let offered = 0;
+    for (let round = 0; round < 40; round++) {
+      const windowsByEvse = new Map<number, { startAt: string; endAt: string }[]>();
+      for (let evse = 1; evse <= 1 + random(6); evse++) {
+        const list = Array.from({ length: random(8) }, () => {
+          const start = base + random(72 * 60) * 60_000 + random(3) * 17_000;
+          return { startAt: toIsoUtc(start), endAt: toIsoUtc(start + random(6 * 60) * 60_000 + random(2) * 30_000) };
+        });
+        windowsByEvse.set(evse, list);
+      }
+      const evseIds = [...windowsByEvse.keys(), 99];
+      const rest = {
+        durationMinutes: [15, 30, 60, 90, 120, 45][random(6)]!,
+        stepMinutes: [5, 15, 30, 60, 20][random(5)]!,
+        now: base + random(48 * 60) * 60_000 + random(60) * 1000,
+        timeZone: ['Europe/Sofia', 'Asia/Kathmandu', 'UTC', 'America/St_Johns'][random(4)]!,
+      };
+      const alone = new Set(
+        evseIds.flatMap((id) => selectableStarts({ windows: windowsByEvse.get(id) ?? [], ...rest })),
+      );
+      offered += alone.size;
+      assert.deepEqual(
+        unionStarts({ windowsByEvse, evseIds, ...rest }),
+        [...alone].sort((a, b) => a - b),
+        `round ${round}`,
+      );
+    }
+    assert.ok(offered > 1000, 'the rounds offered starts');
   });
 
   it('books the first port in list order whose window holds the whole booking', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ApiClient } from '../../src/api/client.js';
+import type { ApiClient, CallOptions } from '../../src/api/client.js';
 import type { Evse, EvseAvailability } from '../../src/api/schemas.js';
 import { addWeek, portsOfAvailability, startLoad, type Availability } from '../../src/booking/load.js';
 import { evseForBooking, unionStarts } from '../../src/booking/ports.js';
@@ -109,6 +109,47 @@ describe('startLoad', () => {
     const data = await times;
     assert.equal(data.timeZone, 'Europe/Sofia');
     assert.equal(laterAnswered, 0, 'the later weeks had not answered');
+  });
+
+  it('reads the later weeks’ answers only once the first start times are shown', async () => {
+    const { client, answerFirst } = heldClient();
+    const calls: (CallOptions | undefined)[] = [];
+    const checkAvailability = client.checkAvailability.bind(client);
+    client.checkAvailability = (locationId, range, call) => {
+      calls.push(call);
+      return checkAvailability(locationId, range, call);
+    };
+    const { times } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
+    assert.equal(calls.length, 4);
+    assert.equal(calls[0]?.readAfter, undefined, 'the first week is read as soon as it answers');
+    const gates = calls.slice(1).map((call) => call?.readAfter);
+    assert.ok(gates.every((gate) => gate instanceof Promise));
+    let opened = false;
+    void gates[0]!.then(() => (opened = true));
+    await tick();
+    assert.equal(opened, false, 'closed while the first week is out');
+    answerFirst('location');
+    answerFirst('availability');
+    await times;
+    assert.equal(opened, false, 'closed until the times are rendered and painted');
+    await Promise.all(gates);
+    assert.equal(new Set(gates).size, 3, 'each week read in a task of its own');
+  });
+
+  it('reads the later weeks’ answers when the first start times fail', async () => {
+    const calls: (CallOptions | undefined)[] = [];
+    const client = {
+      getLocation: () => Promise.reject(new Error('down')),
+      checkAvailability: (_id: number, _range: unknown, call?: CallOptions) => {
+        calls.push(call);
+        return new Promise(() => undefined);
+      },
+      listChargePoints: () => new Promise(() => undefined),
+      listEvses: () => new Promise(() => undefined),
+    } as unknown as ApiClient;
+    const { times } = startLoad(client, { locationId: 7, days: 14, evseIds: [] });
+    await assert.rejects(times);
+    await calls[1]!.readAfter;
   });
 
   it('a week of days asks one availability window', () => {

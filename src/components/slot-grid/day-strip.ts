@@ -5,6 +5,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { DaySummary } from '../../booking/days.js';
+import { afterPaint } from '../../booking/load.js';
 import { translate, type Catalogue } from '../../i18n/index.js';
 
 /** What a day's tab says about its starts. */
@@ -45,15 +46,16 @@ const toCheck = new Set<Element>();
 
 /**
  * Keeps the chevrons of the slot grid's strip (if any) in step with its size and its days. The check
- * reads the strip's layout, so it waits for the next frame, once for all the updates before it:
- * read right after an update it forced a layout of the whole widget each time (90 ms of a big
- * site's load).
+ * reads the strip's layout, so it waits until the next frame is painted (its layout is then done
+ * and up to date: the read forces none), once for all the updates before it: read right after an
+ * update, or in the frame's animation callback, it forced the layout of the whole widget before
+ * the frame's own (90 ms of a big site's first start times, in their frame).
  */
 export function watchHiddenDays(strip: Element | null): void {
   if (!strip) return;
   resized.observe(strip);
   if (!toCheck.size) {
-    requestAnimationFrame(() => {
+    void afterPaint().then(() => {
       toCheck.forEach((each) => each.isConnected && markHiddenDays(each));
       toCheck.clear();
     });

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { summarizeDays } from '../../booking/days.js';
 import { createEvent, type SlotSelectDetail } from '../../events.js';
 import { zoneInWords } from '../../i18n/zone.js';
-import { en, formatDate, formatTime, translate, type Catalogue } from '../../i18n/index.js';
+import { en, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
 import { renderDayPanel, type SlotDay } from './day-panel.js';
@@ -133,21 +133,6 @@ export class EvSlotGrid extends LitElement {
     this.#wasLoading = loading;
     if (text !== this.announcement) this.announcement = text;
     watchHiddenDays(this.renderRoot.querySelector('.strip'));
-  }
-
-  /**
-   * While the times load, in a task of its own after the first render: the formats the day strip
-   * and the times are shown with are made (the first `Intl` format loads ICU's data, ~50 ms; the
-   * first of a locale its data), not in the frame that shows them.
-   */
-  override firstUpdated(): void {
-    if (!this.loading) return;
-    setTimeout(() => {
-      const today = new Date().toISOString().slice(0, 10);
-      summarizeDays([{ date: today, starts: [] }], this.locale);
-      formatDate(this.locale, today);
-      formatTime(this.locale, this.timeZone, new Date());
-    });
   }
 
   /** Focuses the times' tab stop: the chosen or first start of the day shown, else the day's tab. */
