@@ -5,16 +5,14 @@ import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
 import {
   clampDays,
   flowConfigOf,
-  fromAttribute,
   DEFAULT_DURATIONS,
   durationStillOffered,
   offeredDurations,
-  parseLocationId,
   slotStepOf,
+  fromAttribute,
+  parseLocationId,
 } from './widget-attributes.js';
-import { afterPaint } from './booking/load.js';
-import { formatMinutes } from './i18n/index.js';
-import { summarizeDays } from './booking/days.js';
+import { firstRenderReady } from './controllers/first-render.js';
 import { viewWith } from './booking/view.js';
 import { BookingPartsController } from './controllers/booking-parts.js';
 import { ClockController } from './controllers/clock.js';
@@ -31,16 +29,6 @@ import { widgetStyles } from './ev-booking-widget.styles.js';
  *
  * @summary An embeddable EV charging booking widget for Ampeco networks.
  *
- * @attr location-id - Ampeco location to book at (required integer).
- * @attr api-base - Where the proxy serves the Ampeco Public API paths. Default `/api/ampeco`.
- * @attr locale - UI language and formats. Default the page's `lang`, then the browser's.
- * @attr durations - Durations offered, in minutes, comma separated. Default `30,60,90,120`.
- * @attr slot-step - Granularity of start times in minutes. Default `30`.
- * @attr days - How many days ahead can be booked, 1–28. Default `7`.
- * @attr email - Prefills the email field.
- * @attr evse-ids - Offer only these EVSEs (comma separated ids).
- * @attr signup-url - Link shown when no driver account matches the email.
- * @attr theme - `light`, `dark` or `auto` (default).
  *
  * @fires ev-booking-requested - The booking request was created (pending). `detail: { bookingRequest }`
  * @fires ev-booking-confirmed - The request was approved and the booking read. `detail: { bookingRequest, booking }`
@@ -238,32 +226,16 @@ export class EvBookingWidget extends LitElement {
     });
   }
 
-  /**
-   * The first requests leave before the shadow root is made (the flow is no Lit controller: it
-   * is told here): adopting the widget's styles took 10–30 ms of the task that evaluates the
-   * bundle, ahead of them.
-   */
+  /** The first requests leave before the shadow root and its styles are made (10–30 ms ahead of them). */
   override connectedCallback(): void {
     this.#flow.hostConnected();
     super.connectedCallback();
   }
 
-  /**
-   * The first render waits for a frame: the first requests (sent on connect) leave before it, and
-   * the bundle's evaluation and the first render are not one long frame. Nor are the first render
-   * and the page's first `Intl` format (ICU's data, 50–100 ms; the durations are formatted in the
-   * first render): a duration and the day strip's dates are formatted in a frame of their own
-   * before it, while the requests are out (each format is made once, then cached).
-   */
+  /** The first render waits for the first requests and the page's first formats (see `firstRenderReady`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated) return super.scheduleUpdate();
-    return afterPaint()
-      .then(() => {
-        formatMinutes(this.#locale.locale, 60);
-        summarizeDays([{ date: '2026-01-01', starts: [] }], this.#locale.locale);
-        return afterPaint();
-      })
-      .then(() => super.scheduleUpdate());
+    return firstRenderReady(this.#locale.locale).then(() => super.scheduleUpdate());
   }
 
   /** Resolves once rendered, the booking parts that were on their way included (the email form, the tracker). */
