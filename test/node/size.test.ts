@@ -82,7 +82,7 @@ describe('script-tag build', () => {
   });
 
   it('loads the later weeks (days > 7), the booking parts, the booking stage, the card extras, the popup dialog shell and the port filters as lazy chunks, by import() only', (t) => {
-    assert.deepEqual(lazy.map((name) => /^chunk-([a-z-]+)-[\w-]+\.js$/.exec(name)?.[1]).sort(), [
+    assert.deepEqual(lazy.map((name) => /^chunk-([a-z-]+)-[\w-]{8}\.js$/.exec(name)?.[1]).sort(), [
       'availability-weeks',
       'booking-parts',
       'booking-stage',
