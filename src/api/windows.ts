@@ -8,8 +8,13 @@
  * the same answers pass and fail, a failure names the first bad window's path and zod's issue
  * code for it, and the windows are kept as they came (fields the widget does not read stay,
  * unread).
+ *
+ * Each instant is read once per distinct text (`instantOf`, instants.ts): a big site's windows
+ * share their instants, so a week's 22,000 `Date.parse` calls become a few hundred and map
+ * lookups; the slot arithmetic (`spanOf` in booking/slots.ts) reads the same cache.
  */
 import * as z from 'zod/mini';
+import { instantOf } from './instants.js';
 
 /** An open window: both ends instants as Ampeco writes them (ISO 8601, `Z` or an offset). */
 export interface OpenWindow {
@@ -28,7 +33,7 @@ export interface WindowProblem {
 const instantProblem = (value: unknown, path: (string | number)[]): WindowProblem | null =>
   typeof value !== 'string'
     ? { path, code: 'invalid_type', expected: 'string' }
-    : Number.isNaN(Date.parse(value))
+    : Number.isNaN(instantOf(value))
       ? { path, code: 'custom' }
       : null;
 

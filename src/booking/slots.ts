@@ -6,6 +6,8 @@
  * no start, a repeated local hour offers both of its instants).
  */
 
+import { instantOf } from '../api/instants.js';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -120,15 +122,14 @@ export function startOfLocalDay(dateStr: string, timeZone: string): number {
   return valid(b) && !(valid(a) && a < b) ? b : a;
 }
 
-/** Each window's ends as read once: `Date.parse` is ~1 µs, and every render reads every window again. */
-const spans = new WeakMap<Window, readonly [number, number]>();
-
-/** A window's [start, end) in ms since the epoch. */
-export function spanOf(window: Window): readonly [number, number] {
-  let span = spans.get(window);
-  if (!span) spans.set(window, (span = [Date.parse(window.startAt), Date.parse(window.endAt)]));
-  return span;
-}
+/**
+ * A window's [start, end) in ms since the epoch. Its texts were read when the answer was checked
+ * (`instantOf` keeps each distinct text's instant): no text is parsed again, on any render.
+ */
+export const spanOf = (window: Window): readonly [number, number] => [
+  instantOf(window.startAt),
+  instantOf(window.endAt),
+];
 
 /**
  * Sorted, merged [start, end) intervals (ms) of the windows; touching or overlapping ones join. A

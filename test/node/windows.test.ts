@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { AvailabilityResponse, TimeWindow } from '../../src/api/schemas.js';
+import { instantOf } from '../../src/api/instants.js';
 import { OpenWindowList } from '../../src/api/windows.js';
+import { spanOf } from '../../src/booking/slots.js';
 
 const good = { startAt: '2026-03-01T10:00:00Z', endAt: '2026-03-01T12:00:00+02:00' };
 const many = (count: number) =>
@@ -73,5 +75,16 @@ describe('availability windows checked in one loop', () => {
       parsed.error?.issues.map(({ code, path }) => ({ code, path })),
       [{ code: 'invalid_type', path: ['data', 0, 'availableSlots', 1, 'startAt'] }],
     );
+  });
+
+  it('reads each text as Date.parse does, also when it was read before (the texts are read once)', () => {
+    const texts = ['2026-03-01T10:00:00Z', '2026-03-01T12:00:00+02:00', '2026-02-30T10:00:00Z', 'soon', ''];
+    for (const round of [1, 2]) {
+      for (const text of texts) assert.deepEqual(instantOf(text), Date.parse(text), `${text}, read ${round}×`);
+    }
+    // A text that failed once fails again: the same list is refused on every answer.
+    const bad = [good, { startAt: 'soon', endAt: good.endAt }];
+    for (const round of [1, 2]) assert.equal(OpenWindowList.safeParse(bad).success, false, `answer ${round}`);
+    assert.deepEqual(spanOf(good), [Date.parse(good.startAt), Date.parse(good.endAt)]);
   });
 });
