@@ -57,7 +57,19 @@ async function startDemo() {
 }
 
 /** Resolves once `selector` (with `>>>` piercing shadow roots) is on the page. */
-const present = (page, selector) => page.waitForSelector(selector, { timeout: 30_000 });
+/**
+ * The first element `selector` finds (`>>>` pierces shadow roots), polled: puppeteer's own wait
+ * re-checks on the document's mutations, not on those inside shadow roots.
+ */
+async function present(page, selector, timeoutMs = 30_000) {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const element = await page.$(selector);
+    if (element) return element;
+    if (Date.now() > giveUpAt) throw new Error(`${selector}: not on the page after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** The widget's first start times are on screen (no loading skeleton). */
 async function widgetReady(page) {
@@ -165,8 +177,8 @@ try {
   await shoot(browser, demo.origin, { file: 'dark.png', query: '?locale=en-GB&theme=dark' });
   await shoot(browser, demo.origin, { file: 'mobile.png', query: '?locale=en-GB', width: 375 });
   await shoot(browser, demo.origin, { file: 'rtl.png', query: '?locale=ar' });
-  await shoot(browser, demo.origin, { file: 'confirmed.png', query: '?locale=en-GB', then: 'book' });
   await shoot(browser, demo.origin, { file: 'popup.png', query: '?locale=en-GB&popup=1', height: 1100, then: 'popup' });
+  await shoot(browser, demo.origin, { file: 'confirmed.png', query: '?locale=en-GB', then: 'book' });
   await shoot(browser, demo.origin, { file: 'error.png', query: '?locale=en-GB&location=999', then: 'error' });
 } finally {
   await browser.close();
