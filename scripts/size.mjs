@@ -27,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
-/** Gzip budgets in bytes: the entry, and each language chunk. */
-export const ENTRY_BUDGET = 33280;
+/** Gzip budgets in bytes: the entry (33,264 B measured, and 256 B for builds that differ by a few), and each language chunk. */
+export const ENTRY_BUDGET = 33536;
 export const CHUNK_BUDGET = 1280;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
