@@ -8,6 +8,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { LocaleController } from './controllers/locale.js';
+import { loadOnce } from './load-once.js';
 import { base, tokens } from './styles/tokens.js';
 
 type ButtonDialog = import('./booking-button/dialog-shell.js').ButtonDialog;
@@ -90,19 +91,13 @@ export class EvBookingButton extends LitElement {
 
   /** The dialog and the widget in it: a chunk, loaded on the button's first focus or press. */
   #dialog: ButtonDialog | null = null;
-  #dialogLoading: Promise<ButtonDialog> | undefined;
 
   /** Loads the dialog's code (once; after a failed load, again). */
-  #loadDialog(): Promise<ButtonDialog> {
-    this.#dialogLoading ??= import('./booking-button/dialog-shell.js').then(
+  readonly #loadDialog = loadOnce(() =>
+    import('./booking-button/dialog-shell.js').then(
       (shell) => (this.#dialog = new shell.ButtonDialog(this, this.#locale)),
-      (error: unknown) => {
-        this.#dialogLoading = undefined;
-        throw error;
-      },
-    );
-    return this.#dialogLoading;
-  }
+    ),
+  );
 
   /** The widget in the dialog, once opened. */
   get widget(): HTMLElementTagNameMap['ev-booking-widget'] | null {

@@ -7,24 +7,17 @@
  * connects. Loaded once per page; a failed load is tried again on the next call.
  */
 import { adoptStyles, type CSSResultOrNative, type LitElement } from 'lit';
+import { loadOnce } from '../load-once.js';
 
 /** The booking parts chunk's exports. */
 export type BookingParts = typeof import('./booking-parts.js');
 
-let loading: Promise<BookingParts> | undefined;
 /** The booking parts, once loaded (a part connected later makes its view at once). */
 let loaded: BookingParts | undefined;
 
-export function loadBookingParts(): Promise<BookingParts> {
-  loading ??= import('./booking-parts.js').then(
-    (parts) => (loaded = parts),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadBookingParts: () => Promise<BookingParts> = loadOnce(() =>
+  import('./booking-parts.js').then((parts) => (loaded = parts)),
+);
 
 /**
  * A part's view from the booking parts, for the element registered by the entry that shows it:

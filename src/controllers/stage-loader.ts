@@ -4,6 +4,7 @@
  * reload is found, or when Book asks for it. Never before the first start times.
  */
 import { loadBookingParts } from '../components/booking-parts-loader.js';
+import { loadOnce } from '../load-once.js';
 
 /** The booking stage chunk's exports. */
 export type BookingStage = typeof import('../booking/booking-stage.js');
@@ -11,20 +12,12 @@ export type BookingStage = typeof import('../booking/booking-stage.js');
 export class StageLoader {
   /** The stage, once loaded. */
   stage: BookingStage | undefined;
-  #loading: Promise<BookingStage> | undefined;
 
   /** The stage, loaded once; a failed load (say, offline) is tried again on the next call. */
-  load(): Promise<BookingStage> {
+  readonly load: () => Promise<BookingStage> = loadOnce(() => {
     // The status tracker's view of a booking under way (the booking parts' chunk) is shown from the
     // first Book on: it comes with the stage, if not here yet (the tracker renders it once its status leaves `idle`).
-    if (!this.#loading) loadBookingParts().catch(() => undefined);
-    this.#loading ??= import('../booking/booking-stage.js').then(
-      (stage) => (this.stage = stage),
-      (error: unknown) => {
-        this.#loading = undefined;
-        throw error;
-      },
-    );
-    return this.#loading;
-  }
+    loadBookingParts().catch(() => undefined);
+    return import('../booking/booking-stage.js').then((stage) => (this.stage = stage));
+  });
 }
