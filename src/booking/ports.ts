@@ -5,7 +5,7 @@
  * booking; the start times it offers are the union of the matching ports' starts (SPEC §4 step 5).
  */
 import type { Evse } from '../api/schemas.js';
-import { mergeWindows, spanOf, startsInSpans, type Window } from './slots.js';
+import { joinSpans, mergeWindows, startsInSpans, type Window } from './slots.js';
 
 const MINUTE = 60_000;
 
@@ -83,29 +83,12 @@ export function unionStarts({ windowsByEvse, evseIds, ...rest }: UnionStartsInpu
       if (span[0]! <= span[1]! - duration) spans.push(span);
     }
   }
-  const joined: number[][] = [];
-  for (const span of spans.sort((a, b) => a[0]! - b[0]!)) {
-    const previous = joined.at(-1);
-    if (previous && span[0]! <= previous[1]! - duration) previous[1] = Math.max(previous[1]!, span[1]!);
-    else joined.push(span);
-  }
-  return startsInSpans(joined, rest);
+  return startsInSpans(joinSpans(spans, duration), rest);
 }
 
 /** Whether one window (after joining touching and overlapping ones) holds all of [start, end]. */
 function windowsHold(windows: readonly Window[], start: number, end: number): boolean {
-  const spans = windows
-    .map(spanOf)
-    .filter(([from, to]) => from < to)
-    .sort((a, b) => a[0] - b[0]);
-  let joinedFrom = Number.NaN;
-  let joinedTo = Number.NaN;
-  for (const [from, to] of spans) {
-    if (from <= joinedTo) joinedTo = Math.max(joinedTo, to);
-    else [joinedFrom, joinedTo] = [from, to];
-    if (joinedFrom <= start && end <= joinedTo) return true;
-  }
-  return false;
+  return mergeWindows(windows).some(([from, to]) => from! <= start && end <= to!);
 }
 
 /**

@@ -137,16 +137,21 @@ export const spanOf = (window: Window): readonly [number, number] => [
  * of the choice or of the weeks that have answered).
  */
 export function mergeWindows(windows: readonly Window[]): number[][] {
-  const merged: number[][] = [];
-  for (const [start, end] of windows
-    .map(spanOf)
-    .filter(([start, end]) => start < end)
-    .sort((x, y) => x[0] - y[0])) {
-    const last = merged.at(-1);
-    if (last && start <= last[1]!) last[1] = Math.max(last[1]!, end);
-    else merged.push([start, end]);
+  return joinSpans(windows.map(spanOf).filter(([start, end]) => start < end));
+}
+
+/**
+ * [start, end] spans (ms), sorted and joined where one begins at most `reach` ms before the previous
+ * one ends (0: touching or overlapping spans join); a new array per joined span, the input's kept.
+ */
+export function joinSpans(spans: (readonly number[])[], reach = 0): number[][] {
+  const joined: number[][] = [];
+  for (const [start, end] of spans.sort((x, y) => x[0]! - y[0]!)) {
+    const last = joined.at(-1);
+    if (last && start! <= last[1]! - reach) last[1] = Math.max(last[1]!, end!);
+    else joined.push([start!, end!]);
   }
-  return merged;
+  return joined;
 }
 
 /**
