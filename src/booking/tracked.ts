@@ -19,10 +19,10 @@ export interface BookingPlace {
   /** The name's language when it is not the texts' language. */
   locationNameLang?: string;
   /** The location as read (its address and city), once loaded. */
-  location?: Pick<Location, 'address' | 'city'> | null;
+  location: Pick<Location, 'address' | 'city'> | null;
   /** The widget's locale and the language of its texts, for the address's translation. */
-  locale?: string;
-  textLanguage?: string;
+  locale: string;
+  textLanguage: string;
   ports: readonly Evse[];
 }
 
@@ -56,7 +56,7 @@ function tracked(
   fields: { reference: number | null; start: string; end: string; evseId: number | undefined },
 ): TrackedBooking {
   const port = place.ports.find((candidate) => candidate.id === fields.evseId);
-  const address = place.location && pickAddress(place.location, place.locale ?? 'en');
+  const address = place.location && pickAddress(place.location, place.locale);
   return {
     reference: fields.reference,
     start: fields.start,
@@ -66,7 +66,7 @@ function tracked(
     locationName: place.locationName,
     address: address?.text ?? null,
     locationNameLang: place.locationNameLang,
-    addressLang: address ? otherLanguage(address.lang, place.textLanguage ?? 'en') : undefined,
+    addressLang: address ? otherLanguage(address.lang, place.textLanguage) : undefined,
   };
 }
 
