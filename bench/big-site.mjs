@@ -37,22 +37,27 @@ export function generatedSite(simulator, { chargePoints, evsesPerChargePoint }) 
   /**
    * The availability answer, written straight as JSON from windows serialized once: the bench's
    * server must answer within its fixed delay even on a busy machine (building and stringifying
-   * 11,000 objects per answer took it 300 ms there, and answers queued behind each other).
+   * 11,000 objects per answer took it 300 ms there, and answers queued behind each other), and
+   * each of the six distinct window lists joined once per answer (~1 ms instead of ~15).
    */
   const base = Math.floor(Date.now() / HOUR) * HOUR - PERIOD;
   const serialized = new Map();
   const windowJson = (start, end) => `{"startAt":"${isoSeconds(start)}","endAt":"${isoSeconds(end)}"}`;
   const whole = (t) => serialized.get(t) ?? serialized.set(t, windowJson(t, t + FREE)).get(t);
+  /** The windows within [from, to) of the EVSEs whose first window starts at `first`, as JSON. */
+  const windowsFrom = (first, from, to) => {
+    const windows = [];
+    for (let k = Math.max(0, Math.floor((from - first - FREE) / PERIOD) + 1); first + k * PERIOD < to; k++) {
+      const t = first + k * PERIOD;
+      windows.push(t >= from && t + FREE <= to ? whole(t) : windowJson(Math.max(t, from), Math.min(t + FREE, to)));
+    }
+    return windows.join(',');
+  };
+  // EVSE n's windows start at one of SHIFTS offsets (n % SHIFTS): each list is written once per answer.
+  const SHIFTS = 6;
   const availability = (from, to) => {
-    const items = evseIds.map((id, n) => {
-      const first = base + (n % 6) * 30 * 60_000;
-      const windows = [];
-      for (let k = Math.max(0, Math.floor((from - first - FREE) / PERIOD) + 1); first + k * PERIOD < to; k++) {
-        const t = first + k * PERIOD;
-        windows.push(t >= from && t + FREE <= to ? whole(t) : windowJson(Math.max(t, from), Math.min(t + FREE, to)));
-      }
-      return `{"evseId":${id},"availableSlots":[${windows.join(',')}]}`;
-    });
+    const lists = Array.from({ length: SHIFTS }, (_, shift) => windowsFrom(base + shift * 30 * 60_000, from, to));
+    const items = evseIds.map((id, n) => `{"evseId":${id},"availableSlots":[${lists[n % SHIFTS]}]}`);
     return `{"data":[${items.join(',')}]}`;
   };
 
