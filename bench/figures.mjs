@@ -11,6 +11,8 @@ import { root } from './harness.mjs';
 export const FIGURES = [
   ['demo.firstStart100', 'demo: first start, 100 ms per response', 'ms'],
   ['demo.firstStart400', 'demo: first start, 400 ms per response', 'ms'],
+  ['floor.firstStart100', 'floor (bench/floor.mjs): first start, 100 ms', 'ms'],
+  ['floor.firstStart400', 'floor (bench/floor.mjs): first start, 400 ms', 'ms'],
   ['demo.roundTrips', 'demo: dependent round trips before it', ''],
   ['demo.criticalRequests', 'demo: requests before it', ''],
   ['demo.criticalBytes', 'demo: API bytes before it, uncompressed', 'B'],
@@ -19,6 +21,7 @@ export const FIGURES = [
   ['demo.mainThreadWall', 'demo: main-thread work during the load (wall)', 'ms'],
   ['demo.longestTask', 'demo: longest task', 'ms'],
   ['big.firstStart100', 'big site: first start, 100 ms per response', 'ms'],
+  ['floor.big.firstStart100', 'floor (bench/floor.mjs), big site: first start, 100 ms', 'ms'],
   ['big.firstStart100Gzip', 'big site: first start, 100 ms, gzip', 'ms'],
   ['big.firstStart400', 'big site: first start, 400 ms per response', 'ms'],
   ['big.firstStart400Gzip', 'big site: first start, 400 ms, gzip', 'ms'],
@@ -62,6 +65,8 @@ export function figuresOf({ load, rendering }) {
   return {
     'demo.firstStart100': value(demo100, 'firstStartMs'),
     'demo.firstStart400': value(load['demo, 400 ms'], 'firstStartMs'),
+    'floor.firstStart100': value(load['floor, 100 ms'], 'firstStartMs'),
+    'floor.firstStart400': value(load['floor, 400 ms'], 'firstStartMs'),
     'demo.roundTrips': value(demo100, 'dependentRoundTrips'),
     'demo.criticalRequests': value(demo100?.critical, 'requests'),
     'demo.criticalBytes': value(demo100?.critical, 'rawBytes'),
@@ -70,6 +75,7 @@ export function figuresOf({ load, rendering }) {
     'demo.mainThreadWall': value(demo100, 'mainThreadWallMs'),
     'demo.longestTask': value(demo100, 'longestTaskMs'),
     'big.firstStart100': value(big100, 'firstStartMs'),
+    'floor.big.firstStart100': value(load['floor, big site, 100 ms'], 'firstStartMs'),
     'big.firstStart100Gzip': value(load['big site, 100 ms, gzip'], 'firstStartMs'),
     'big.firstStart400': value(load['big site, 400 ms'], 'firstStartMs'),
     'big.firstStart400Gzip': value(load['big site, 400 ms, gzip'], 'firstStartMs'),
