@@ -27,9 +27,12 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
-/** Gzip budgets in bytes: the entry (33,264 B measured, and 256 B for builds that differ by a few), and each language chunk. */
+/**
+ * Gzip budgets in bytes: the entry (33,191 B measured, and 345 B for builds that differ by a few),
+ * and each language chunk (issue 12's 1,200 B; Bulgarian's first view, the largest, is 1,195 B).
+ */
 export const ENTRY_BUDGET = 33536;
-export const CHUNK_BUDGET = 1280;
+export const CHUNK_BUDGET = 1200;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
 const file = `${dist}ev-booking-widget.js`;

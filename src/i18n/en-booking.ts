@@ -4,7 +4,7 @@
  * keys are the booking's message keys: every other language's `<lang>-booking.ts` is
  * `satisfies BookingCatalogue`, so a missing or an extra key fails `tsc`.
  */
-import type { Catalogue, MessageKey } from './en.js';
+import type { Catalogue } from './en.js';
 
 export const enBooking = {
   pickPort: 'Choose a port first.',
@@ -54,7 +54,7 @@ export type BookingKey = keyof typeof enBooking;
 export type BookingCatalogue = Readonly<Record<BookingKey, string>>;
 
 /** `catalogue` with English's booking texts where it has none (its booking half not loaded, or failed to). */
-export const withBookingTexts = (catalogue: Catalogue): Readonly<Record<MessageKey, string>> => ({
+export const withBookingTexts = (catalogue: Catalogue): Catalogue & BookingCatalogue => ({
   ...enBooking,
   ...catalogue,
 });

@@ -72,8 +72,17 @@ export type FirstViewKey = keyof typeof en;
 /** The name of a message: of the first view or of the booking's texts. */
 export type MessageKey = FirstViewKey | BookingKey;
 
-/** A language's first-view messages: one text per first-view key, no more, no fewer. */
-export type FirstViewCatalogue = Readonly<Record<FirstViewKey, string>>;
+/**
+ * Texts that are symbols, not words (`#12`, `22 kW`, `AC`, `DC`): a language that writes them as
+ * English does leaves them out and English's are shown (`translate`); one that writes them in its
+ * own way gives its own (Arabic's power is `22 كيلوواط`).
+ */
+export type SymbolKey = 'portFallbackName' | 'portPower' | 'currentAc' | 'currentDc';
+
+/** A language's first-view messages: one text per first-view key (the symbols optional), no unknown key. */
+export type FirstViewCatalogue = Readonly<
+  Record<Exclude<FirstViewKey, SymbolKey>, string> & Partial<Record<SymbolKey, string>>
+>;
 
 /**
  * The messages an element holds: the first view's, and the booking's once they are here (an

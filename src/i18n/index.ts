@@ -27,7 +27,14 @@
  * every catalogue that lacks it. The language is the locale's primary subtag (`de-AT` → `de`); a
  * language without a catalogue is shown in English.
  */
-import { en, type Catalogue, type FirstViewCatalogue, type FirstViewKey, type MessageKey } from './en.js';
+import {
+  en,
+  type Catalogue,
+  type FirstViewCatalogue,
+  type FirstViewKey,
+  type MessageKey,
+  type SymbolKey,
+} from './en.js';
 import type { BookingCatalogue, BookingKey } from './en-booking.js';
 
 export {
@@ -38,6 +45,7 @@ export {
   type FirstViewCatalogue,
   type FirstViewKey,
   type MessageKey,
+  type SymbolKey,
 };
 
 /** Message parameters: the values of a message's `{name}` placeholders. */

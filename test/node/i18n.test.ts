@@ -1,8 +1,9 @@
 /**
  * The message catalogues, each language in two halves (the first view's, the booking's). That
- * each half has exactly English's keys is proven by `tsc` (`satisfies FirstViewCatalogue`,
- * `satisfies BookingCatalogue`); what the type checker cannot see is checked here: the same
- * placeholders as English, no stray whitespace, and a loader for each catalogue file.
+ * each half has exactly English's keys (the symbols, `SymbolKey`, optional) is proven by `tsc`
+ * (`satisfies FirstViewCatalogue`, `satisfies BookingCatalogue`); what the type checker cannot see
+ * is checked here: the same placeholders as English, no stray whitespace, and a loader for each
+ * catalogue file.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -16,12 +17,20 @@ import {
   type Catalogue,
   type FirstViewCatalogue,
   type MessageKey,
+  type SymbolKey,
 } from '../../src/i18n/index.js';
 import { enBooking } from '../../src/i18n/en-booking.js';
 
 /** English whole: the first view's messages and the booking's. */
 const english: Readonly<Record<MessageKey, string>> = { ...en, ...enBooking };
 const keys = Object.keys(english) as MessageKey[];
+/** The texts a language may leave out (English's are shown): symbols, not words. */
+const SYMBOL_KEYS: readonly string[] = [
+  'portFallbackName',
+  'portPower',
+  'currentAc',
+  'currentDc',
+] satisfies SymbolKey[];
 const placeholders = (message: string): string[] => (message.match(/\{\w+\}/g) ?? []).sort();
 
 /** Every catalogue file of `src/i18n/` besides English's: `de.ts` → `de`. */
@@ -38,12 +47,17 @@ describe('message catalogues', () => {
       assert.ok(loadingBooking, `${lang}-booking.ts has a loader in src/i18n/index.ts`);
       const firstView: FirstViewCatalogue = await loading;
       const booking: BookingCatalogue = await loadingBooking;
-      assert.deepEqual(Object.keys(firstView).sort(), Object.keys(en).sort());
+      const words = (list: string[]): string[] => list.filter((key) => !SYMBOL_KEYS.includes(key)).sort();
+      assert.deepEqual(words(Object.keys(firstView)), words(Object.keys(en)));
+      assert.deepEqual(
+        Object.keys(firstView).filter((key) => !Object.hasOwn(en, key)),
+        [],
+        'no key English does not have',
+      );
       assert.deepEqual(Object.keys(booking).sort(), Object.keys(enBooking).sort());
-      const catalogue: Readonly<Record<MessageKey, string>> = { ...firstView, ...booking };
-      assert.deepEqual(Object.keys(catalogue).sort(), [...keys].sort());
+      const catalogue: Catalogue = { ...firstView, ...booking };
       for (const key of keys) {
-        const message = catalogue[key];
+        const message = translate(catalogue, key);
         assert.match(message, /^\S(.*\S)?$/, `${lang} ${key}: no leading or trailing space, not empty`);
         assert.deepEqual(placeholders(message), placeholders(english[key]), `${lang} ${key}`);
       }
@@ -65,6 +79,9 @@ describe('message catalogues', () => {
     // @ts-expect-error `duraton` is not a message key.
     const misspelt = { ...en, duraton: 'Duration' } satisfies FirstViewCatalogue;
     assert.equal(Object.keys(incomplete).length + 1, Object.keys(misspelt).length - 1);
+    const { currentAc: _currentAc, ...withoutSymbol } = en;
+    const symbolLeftOut: FirstViewCatalogue = withoutSymbol;
+    assert.equal(translate(symbolLeftOut, 'currentAc'), 'AC');
     const { book: _book, ...withoutBook } = enBooking;
     // @ts-expect-error `book` is missing.
     const incompleteBooking: BookingCatalogue = withoutBook;
@@ -85,6 +102,17 @@ describe('message catalogues', () => {
     assert.equal(translate(de, 'dayFree', { count: 3 }), '3 frei');
     assert.equal(translate(en, 'zoneSentence'), 'Times are {zone}');
     assert.equal(translate(en, 'zoneSentence', { toString: 'x' }), 'Times are {zone}');
+  });
+
+  it("shows English's symbol where a language leaves it out: a port without a name is #12, currents AC and DC", async () => {
+    for (const lang of catalogueFiles) {
+      const catalogue = (await loadCatalogue(lang))!;
+      assert.equal(translate(catalogue, 'portFallbackName', { id: 12 }), '#12', lang);
+      if (lang !== 'ar') assert.equal(translate(catalogue, 'portPower', { power: 22 }), '22 kW', lang);
+      assert.equal(translate(catalogue, 'currentAc'), 'AC', lang);
+      assert.equal(translate(catalogue, 'currentDc'), 'DC', lang);
+    }
+    assert.equal(translate((await loadCatalogue('ar'))!, 'portPower', { power: 22 }), '22 كيلوواط');
   });
 
   it('gives an empty message for a key that is not one, even one named like an Object property', () => {
