@@ -81,10 +81,15 @@ export async function sendJson(
   });
 }
 
-/** Only `message` (and `errors` of string lists) of an upstream error body reach the client. */
+/**
+ * Only `message` (and `errors` of string lists) of an upstream 4xx body reach the client. A 5xx
+ * body is upstream's own trouble (an exception, a database or host name): the client gets the
+ * status alone, in a message of the gateway's.
+ */
 export function errorBody(status: number, body: Json | undefined): JsonObject {
-  const message =
-    isObject(body) && typeof body['message'] === 'string' ? body['message'] : `The Ampeco API answered ${status}.`;
+  const generic = `The Ampeco API answered ${status}.`;
+  if (status >= 500) return { message: generic };
+  const message = isObject(body) && typeof body['message'] === 'string' ? body['message'] : generic;
   const result: JsonObject = { message };
   const errors = isObject(body) ? body['errors'] : undefined;
   if (isObject(errors)) {

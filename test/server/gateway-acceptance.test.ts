@@ -1,0 +1,97 @@
+/**
+ * The gateway as an operator starts it and an attacker meets it: the real `ev-booking-proxy`
+ * command (bin → CLI → Node server) against a loopback fake Ampeco, probed over HTTP. Each test
+ * here is a weakness the black-box probe of SPEC §9 found.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+
+const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
+const TOKEN = 'ampeco_tok_ACCEPTANCE_5c1d9e7a3b';
+
+/** The fake Ampeco: the location id in the path picks what it answers. */
+const answers: Record<string, (res: ServerResponse) => void> = {
+  '1': (res) => send(res, 200, { data: { id: 1, name: [{ locale: 'en', translation: 'Garage' }], timezone: 'UTC' } }),
+  // What a PHP tenant's exception page says in JSON: the database host, the query, a trace.
+  '2': (res) =>
+    send(res, 500, {
+      message: 'SQLSTATE[08006] could not connect to db-7.internal.ampeco.tech:5432 (select * from users)',
+      exception: 'PDOException',
+      trace: ['/var/www/app/Http/Controllers/LocationController.php:42'],
+      errors: { database: ['db-7.internal.ampeco.tech refused the connection'] },
+    }),
+  '3': (res) => send(res, 503, { message: 'Maintenance on k8s node eu-west-1a-7, back at 04:00' }),
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+let upstream: Server;
+let gateway: ChildProcess;
+let base = '';
+let stderr = '';
+
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(AMPECO_|HOST$|PORT$|BASE_PATH$|ALLOWED_ORIGINS$|TRUST_PROXY$|REDIS_URL$|WORKERS$)/.test(name)) {
+      env[name] = value;
+    }
+  }
+  return { ...env, ...extra };
+}
+
+before(async () => {
+  upstream = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const id = /\/locations\/v2\.0\/(\d+)$/.exec(req.url ?? '')?.[1] ?? '';
+    (answers[id] ?? ((answer: ServerResponse) => send(answer, 404, { message: 'Not found' })))(res);
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const upstreamPort = (upstream.address() as AddressInfo).port;
+  gateway = spawn(process.execPath, [BIN], {
+    env: cleanEnv({
+      AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`,
+      AMPECO_API_TOKEN: TOKEN,
+      CAPABILITY_SECRET: 'acceptance-capability-secret-0123456789',
+      PORT: '0',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  gateway.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  base = await new Promise<string>((resolve, reject) => {
+    gateway.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/api\/ampeco)/.exec(stdout);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    gateway.on('close', () => reject(new Error(`the gateway exited early: ${stderr}`)));
+  });
+});
+
+after(async () => {
+  const closed = new Promise((resolve) => gateway.on('close', resolve));
+  gateway.kill('SIGTERM');
+  await closed;
+  upstream.closeAllConnections();
+  await new Promise((resolve) => upstream.close(resolve));
+});
+
+test('an upstream 5xx keeps its status, but none of its body reaches the client', async () => {
+  for (const [id, status] of [
+    ['2', 500],
+    ['3', 503],
+  ] as const) {
+    const response = await fetch(`${base}/resources/locations/v2.0/${id}`);
+    assert.equal(response.status, status);
+    assert.deepEqual(await response.json(), { message: `The Ampeco API answered ${status}.` });
+  }
+  const fine = await fetch(`${base}/resources/locations/v2.0/1`);
+  assert.equal(fine.status, 200);
+});
