@@ -13,6 +13,7 @@ export const MESSAGES = {
   timeout: 'The Ampeco API did not answer in time.',
   unreachable: 'The Ampeco API could not be reached.',
   badUpstream: 'The Ampeco API sent an invalid response.',
+  upstreamRefusedToken: 'The Ampeco API refused the gateway’s credentials.',
   internal: 'The gateway failed to handle the request.',
 } as const;
 
@@ -110,7 +111,7 @@ export function retryAfterHeader(outcome: UpstreamOutcome): Record<string, strin
 /**
  * The answer for an upstream outcome that is not the success the route expects: time-out 504,
  * unreachable 502, an error status passed on as `{message, errors}` (404 as the one 404 when
- * `hideNotFound`), anything else 502.
+ * `hideNotFound`; 401, a refusal of the gateway's token, as 502), anything else 502.
  */
 export async function upstreamProblem(
   c: Context<GatewayEnv>,
@@ -128,6 +129,9 @@ export async function upstreamProblem(
     return sendJson(c, 502, { message: MESSAGES.unreachable });
   }
   if (outcome.status === 404 && options.hideNotFound === true) return notFound(c);
+  // Upstream's 401 is about the gateway's token, not the client's: a 401 of the gateway means the
+  // client's own sign-in (portal mode), so this one is the gateway's failure (and warned of).
+  if (outcome.status === 401) return sendJson(c, 502, { message: MESSAGES.upstreamRefusedToken });
   if (outcome.status >= 400 && outcome.status <= 599) {
     return sendJson(c, outcome.status, errorBody(outcome.status, outcome.body), retryAfterHeader(outcome));
   }

@@ -25,6 +25,8 @@ const answers: Record<string, (res: ServerResponse) => void> = {
       errors: { database: ['db-7.internal.ampeco.tech refused the connection'] },
     }),
   '3': (res) => send(res, 503, { message: 'Maintenance on k8s node eu-west-1a-7, back at 04:00' }),
+  // The gateway's token expired or was revoked.
+  '4': (res) => send(res, 401, { message: 'Unauthenticated.' }),
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -94,4 +96,18 @@ test('an upstream 5xx keeps its status, but none of its body reaches the client'
   }
   const fine = await fetch(`${base}/resources/locations/v2.0/1`);
   assert.equal(fine.status, 200);
+});
+
+test('upstream refusing the gateway’s token: 502 for the client (its own 401 is the portal sign-in), a warning for the operator', async () => {
+  const response = await fetch(`${base}/resources/locations/v2.0/4`);
+  assert.equal(response.status, 502);
+  assert.equal(response.headers.get('www-authenticate'), null);
+  assert.deepEqual(await response.json(), { message: 'The Ampeco API refused the gateway’s credentials.' });
+  // stderr is written as each warning comes: wait for the line, however busy the machine.
+  const giveUpAt = Date.now() + 10_000;
+  while (!stderr.includes('upstream refused the token') && Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.match(stderr, /warn: upstream refused the token \(location\): status 401; check AMPECO_API_TOKEN/);
+  assert.ok(!stderr.includes(TOKEN));
 });
