@@ -8,7 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
 const TOKEN = 'ampeco_tok_ACCEPTANCE_5c1d9e7a3b';
@@ -34,10 +35,12 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-let upstream: Server;
-let gateway: ChildProcess;
-let base = '';
-let stderr = '';
+interface RunningGateway {
+  readonly base: string;
+  /** What the command wrote on stderr so far. */
+  stderr(): string;
+  stop(): Promise<void>;
+}
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -49,6 +52,38 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** `ev-booking-proxy` with `env` on a free port; resolves once it prints where it listens. */
+async function startGateway(env: Record<string, string>): Promise<RunningGateway> {
+  const child: ChildProcess = spawn(process.execPath, [BIN], {
+    env: cleanEnv({ ...env, PORT: '0' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/api\/ampeco)/.exec(stdout);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.on('close', () => reject(new Error(`the gateway exited early: ${stderr}`)));
+  });
+  return {
+    base,
+    stderr: () => stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await closed;
+    },
+  };
+}
+
+let upstream: Server;
+let gateway: RunningGateway;
+let base = '';
+
 before(async () => {
   upstream = createServer((req: IncomingMessage, res: ServerResponse) => {
     const id = /\/locations\/v2\.0\/(\d+)$/.exec(req.url ?? '')?.[1] ?? '';
@@ -56,31 +91,16 @@ before(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const upstreamPort = (upstream.address() as AddressInfo).port;
-  gateway = spawn(process.execPath, [BIN], {
-    env: cleanEnv({
-      AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`,
-      AMPECO_API_TOKEN: TOKEN,
-      CAPABILITY_SECRET: 'acceptance-capability-secret-0123456789',
-      PORT: '0',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  gateway = await startGateway({
+    AMPECO_API_URL: `http://127.0.0.1:${upstreamPort}/public-api`,
+    AMPECO_API_TOKEN: TOKEN,
+    CAPABILITY_SECRET: 'acceptance-capability-secret-0123456789',
   });
-  let stdout = '';
-  gateway.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  base = await new Promise<string>((resolve, reject) => {
-    gateway.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/api\/ampeco)/.exec(stdout);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    gateway.on('close', () => reject(new Error(`the gateway exited early: ${stderr}`)));
-  });
+  base = gateway.base;
 });
 
 after(async () => {
-  const closed = new Promise((resolve) => gateway.on('close', resolve));
-  gateway.kill('SIGTERM');
-  await closed;
+  await gateway.stop();
   upstream.closeAllConnections();
   await new Promise((resolve) => upstream.close(resolve));
 });
@@ -105,9 +125,56 @@ test('upstream refusing the gateway’s token: 502 for the client (its own 401 i
   assert.deepEqual(await response.json(), { message: 'The Ampeco API refused the gateway’s credentials.' });
   // stderr is written as each warning comes: wait for the line, however busy the machine.
   const giveUpAt = Date.now() + 10_000;
-  while (!stderr.includes('upstream refused the token') && Date.now() < giveUpAt) {
+  while (!gateway.stderr().includes('upstream refused the token') && Date.now() < giveUpAt) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  assert.match(stderr, /warn: upstream refused the token \(location\): status 401; check AMPECO_API_TOKEN/);
-  assert.ok(!stderr.includes(TOKEN));
+  assert.match(gateway.stderr(), /warn: upstream refused the token \(location\): status 401; check AMPECO_API_TOKEN/);
+  assert.ok(!gateway.stderr().includes(TOKEN));
+});
+
+describe('as `npm start` runs it (the simulator)', () => {
+  let simulated: RunningGateway;
+  before(async () => {
+    simulated = await startGateway({ AMPECO_SIMULATOR: '1' });
+  });
+  after(() => simulated.stop());
+
+  /** A raw answer (no decoding by the client) to a request that accepts `encoding`. */
+  async function rawAnswer(path: string, encoding: string, init: RequestInit = {}) {
+    const { request } = await import('node:http');
+    return new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
+      const url = new URL(`${simulated.base}${path}`);
+      const outgoing = request(
+        url,
+        { method: init.method ?? 'GET', headers: { 'accept-encoding': encoding, 'content-type': 'application/json' } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ encoding: response.headers['content-encoding'], bytes: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(typeof init.body === 'string' ? init.body : undefined);
+    });
+  }
+
+  test('JSON is compressed when the client accepts it: a week of availability, a location', async () => {
+    const day = 86_400_000;
+    const from = Math.floor(Date.now() / day) * day + day;
+    const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const week = JSON.stringify({ startAfter: iso(from), endBefore: iso(from + 7 * day) });
+    const availability = await rawAnswer('/actions/locations/v2.0/7/check-booking-availability', 'gzip', {
+      method: 'POST',
+      body: week,
+    });
+    assert.equal(availability.encoding, 'gzip');
+    assert.ok(Array.isArray((JSON.parse(gunzipSync(availability.bytes).toString()) as { data: unknown }).data));
+    const location = await rawAnswer('/resources/locations/v2.0/7', 'br, gzip');
+    assert.equal(location.encoding, 'br');
+    assert.equal((JSON.parse(brotliDecompressSync(location.bytes).toString()) as { data: { id: number } }).data.id, 7);
+    const plain = await rawAnswer('/resources/locations/v2.0/7', 'identity');
+    assert.equal(plain.encoding, undefined);
+  });
 });
