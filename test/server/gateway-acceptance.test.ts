@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -37,7 +37,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 interface RunningGateway {
   readonly base: string;
-  /** What the command wrote on stderr so far. */
+  /** What the command wrote on stdout and stderr so far. */
+  stdout(): string;
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -72,6 +73,7 @@ async function startGateway(env: Record<string, string>): Promise<RunningGateway
   });
   return {
     base,
+    stdout: () => stdout,
     stderr: () => stderr,
     stop: async () => {
       child.kill('SIGTERM');
@@ -130,6 +132,40 @@ test('upstream refusing the gateway’s token: 502 for the client (its own 401 i
   }
   assert.match(gateway.stderr(), /warn: upstream refused the token \(location\): status 401; check AMPECO_API_TOKEN/);
   assert.ok(!gateway.stderr().includes(TOKEN));
+});
+
+/** Waits until `read()` holds `text` (the command writes its log in batches), for at most 10 s. */
+async function waitFor(read: () => string, text: string): Promise<string> {
+  const giveUpAt = Date.now() + 10_000;
+  while (!read().includes(text) && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 10));
+  return read();
+}
+
+/** The status code of one request sent as raw bytes (a `fetch` would clean the target first). */
+function rawStatus(url: string, requestLine: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)));
+    socket.write(`${requestLine}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`);
+  });
+}
+
+test('requests refused before any route (dot segments, encodings, HEAD, TRACE) are in the request log too', async () => {
+  const refused = [
+    'GET /api/ampeco/resources/locations/v2.0/8/../7',
+    'GET /api/ampeco/resources/users%2fv1.0?filter[email]=driver@example.com',
+    'HEAD /api/ampeco/resources/locations/v2.0/1',
+    'TRACE /api/ampeco/resources/locations/v2.0/1',
+  ];
+  for (const line of refused) assert.equal(await rawStatus(base, `${line} HTTP/1.1`), 404, line);
+  const logged = await waitFor(() => gateway.stdout(), 'TRACE /api/ampeco');
+  for (const line of refused) assert.ok(logged.includes(`${line.split('?')[0]} 404 `), `${line} in ${logged}`);
+  assert.ok(!logged.includes('driver@example.com'), 'never the query');
 });
 
 describe('as `npm start` runs it (the simulator)', () => {
