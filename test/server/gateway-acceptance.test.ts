@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { createProxy } from '../../server/proxy.js';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
@@ -166,6 +167,22 @@ test('requests refused before any route (dot segments, encodings, HEAD, TRACE) a
   const logged = await waitFor(() => gateway.stdout(), 'TRACE /api/ampeco');
   for (const line of refused) assert.ok(logged.includes(`${line.split('?')[0]} 404 `), `${line} in ${logged}`);
   assert.ok(!logged.includes('driver@example.com'), 'never the query');
+});
+
+test('on an edge runtime too, a refused path is logged still percent-encoded: an encoded newline forges no line', async () => {
+  const lines: string[] = [];
+  const proxy = createProxy({
+    upstreamUrl: 'https://tenant.example/public-api',
+    token: TOKEN,
+    limits: false,
+    upstreamFetch: async () => Response.json({ data: {} }),
+    log: (entry) => lines.push(`${entry.method ?? ''} ${entry.path ?? ''} ${entry.status ?? ''}`),
+  });
+  const response = await proxy(
+    new Request('http://proxy.test/api/ampeco/resources/locations/v2.0/7%0AGET%20/api/ampeco/forged%20200'),
+  );
+  assert.equal(response.status, 404);
+  assert.deepEqual(lines, ['GET /api/ampeco/resources/locations/v2.0/7%0AGET%20/api/ampeco/forged%20200 404']);
 });
 
 describe('as `npm start` runs it (the simulator)', () => {
