@@ -3,9 +3,11 @@
  * AMPECO_API_TOKEN are set) and the demo pages served by Vite, which forwards the API base path
  * to the proxy so that the page and the API share one origin. Prints the demo's URL.
  */
-import { createServer } from 'vite';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type ProxyOptions } from 'vite';
 import { main } from './cli.js';
 import { parseBasePath, DEFAULT_BASE_PATH } from './config.js';
+import { requestTargetProblem } from './path-guard.js';
 
 // Without a tenant configured, `npm start` runs the built-in simulator (the bin alone refuses to guess).
 const simulator = process.env.AMPECO_API_URL === undefined && process.env.AMPECO_API_TOKEN === undefined;
@@ -17,6 +19,26 @@ const proxy = await main({
 if (!proxy) process.exit(process.exitCode ?? 1);
 
 const basePath = parseBasePath(process.env.BASE_PATH ?? DEFAULT_BASE_PATH);
+/**
+ * Vite's proxy builds a URL of the request target before it forwards it, which resolves `..`,
+ * `%2e%2e` and `\`: the gateway would then see a clean path. Such targets are refused here, with
+ * the gateway's own 404, so that the demo's origin exposes exactly what the gateway does.
+ */
+const toGateway: ProxyOptions = {
+  target: proxy.url,
+  bypass: (req: IncomingMessage, res: ServerResponse | undefined) => {
+    const problem = requestTargetProblem(req.url ?? '');
+    if (problem === null || res === undefined) return undefined;
+    const body = JSON.stringify({ message: `Bad request target: ${problem}.` });
+    res.writeHead(404, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+    return req.url ?? '/';
+  },
+};
 const demoPort = Number(process.env.DEMO_PORT ?? 5173);
 const vite = await createServer({
   configFile: false,
@@ -27,7 +49,7 @@ const vite = await createServer({
     host: process.env.DEMO_HOST ?? '127.0.0.1',
     port: demoPort,
     strictPort: false,
-    proxy: { [basePath]: { target: proxy.url }, '/healthz': { target: proxy.url } },
+    proxy: { [basePath]: toGateway, '/healthz': toGateway },
   },
 });
 await vite.listen();

@@ -2,7 +2,7 @@
  * The booking gateway (SPEC §9, v2) as a Hono app: a Web-standard `fetch(Request) → Response`
  * built from the route table (server/routes.ts) and one middleware per concern, in this order:
  *
- *   path guard → log → CORS → [route: name → limits slot (reads | creates) → query → body → validation → handler]
+ *   log → path guard → CORS → [route: name → limits slot (reads | creates) → query → body → validation → handler]
  *
  * The abuse limits (server/limits/gateway-limits.ts) fill the limits slot (rates: a read, or a
  * create attempt counted before its body is checked; the location guard; portal sign-in), the
@@ -189,13 +189,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   const app = new Hono<GatewayEnv>({ strict: true });
-  app.use('*', pathGuard);
   app.use('*', async (c, next) => {
     c.set('gateway', runtime);
     await next();
   });
-  // One log entry per request, when there is a sink to write it to.
+  // One log entry per request, when there is a sink to write it to: the refused paths too.
   if (options.log !== undefined) app.use('*', requestLog);
+  app.use('*', pathGuard);
   app.use('*', closeWhenBodyUnread);
   app.use('*', cors(corsOptions));
   app.get('/healthz', (c) => {

@@ -4,6 +4,7 @@
  * which the CLI batches (server/line-writer.ts) so that no request waits on stdout.
  */
 import type { MiddlewareHandler } from 'hono';
+import { rawPathOf } from './path-guard.js';
 import type { GatewayEnv } from './types.js';
 
 export const requestLog: MiddlewareHandler<GatewayEnv> = async (c, next) => {
@@ -15,7 +16,8 @@ export const requestLog: MiddlewareHandler<GatewayEnv> = async (c, next) => {
     level: 'info',
     message: 'request',
     method: c.req.method,
-    path: c.req.path,
+    // Still percent-encoded: a refused path's `%0A` must not become a line of its own.
+    path: rawPathOf(c.req.url),
     status: c.res.status,
     durationMs: Math.max(0, gateway.now() - started),
     ...(route === undefined ? {} : { route }),

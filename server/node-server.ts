@@ -109,18 +109,25 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
   // socket without a Web stream (its default; undici's Response body was a tenth of the time per request).
   const listener = getRequestListener(gateway.fetch);
 
+  /** A request refused before the gateway's handler: answered 404 and logged like any other. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, message: string): void => {
+    plainResponse(res, 404, message);
+    req.resume();
+    // The target as the client sent it (Node's parser lets no space or control character in), without its query.
+    const path = (req.url ?? '').split('?', 1)[0];
+    try {
+      config.log?.({ level: 'info', message: 'request', method: req.method ?? '-', path, status: 404, durationMs: 0 });
+    } catch {
+      // A failing logger must not fail requests.
+    }
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const problem = requestTargetProblem(req.url ?? '');
-    if (problem !== null) {
-      // SPEC §9: what is not an allowed method, path and query answers 404, whatever the reason.
-      plainResponse(res, 404, `Bad request target: ${problem}.`);
-      req.resume();
-      return;
-    }
+    // SPEC §9: what is not an allowed method, path and query answers 404, whatever the reason.
+    if (problem !== null) return refuse(req, res, `Bad request target: ${problem}.`);
     if (UNSUPPORTED_METHODS.has((req.method ?? 'GET').toUpperCase())) {
-      plainResponse(res, 404, 'The record is not found');
-      req.resume();
-      return;
+      return refuse(req, res, 'The record is not found');
     }
     // A Host header that is no host name gives no URL origin: use the address listened on.
     if (req.headers.host === undefined || !HOST_HEADER.test(req.headers.host)) req.headers.host = listenHost;

@@ -37,8 +37,8 @@ export function requestTargetProblem(target: string): string | null {
   return pathProblem(queryAt === -1 ? target : target.slice(0, queryAt));
 }
 
-/** The path of a serialized URL, read from the string itself (no second parse). */
-function rawPathOf(url: string): string {
+/** The path of a serialized URL as it is (still percent-encoded), read from the string itself (no second parse). */
+export function rawPathOf(url: string): string {
   const afterScheme = url.indexOf('//');
   const pathAt = afterScheme === -1 ? -1 : url.indexOf('/', afterScheme + 2);
   if (pathAt === -1) return '/';

@@ -155,8 +155,8 @@ export function fetchUpstream(target: UpstreamTarget, fetchFunction: UpstreamFet
 }
 
 /**
- * The upstream door, warning of each 5xx and 429 upstream answers: route, status, Retry-After
- * (never the token, the query or the body).
+ * The upstream door, warning of each 5xx, 429, 401 and 403 upstream answers: route, status,
+ * Retry-After (never the token, the query or the body).
  */
 export function warnOnTrouble(door: UpstreamCall, log: (entry: ProxyLogEntry) => void): UpstreamCall {
   // A continuation on the call's own promise rather than an async function around it: one promise
@@ -164,19 +164,28 @@ export function warnOnTrouble(door: UpstreamCall, log: (entry: ProxyLogEntry) =>
   return (request) => door(request).then((outcome) => warned(request, outcome, log));
 }
 
-/** The outcome, after a warning when it is a 5xx or a 429. */
+/** The outcome, after a warning when it is a 5xx, a 429 or a refusal of the gateway's token. */
 function warned(
   request: UpstreamRequest,
   outcome: UpstreamOutcome,
   log: (entry: ProxyLogEntry) => void,
 ): UpstreamOutcome {
-  if (outcome.kind === 'response' && (outcome.status >= 500 || outcome.status === 429)) {
+  if (outcome.kind !== 'response') return outcome;
+  if (outcome.status >= 500 || outcome.status === 429) {
     const retryAfter = outcome.retryAfter === null ? '' : `, Retry-After ${outcome.retryAfter}`;
     log({
       level: 'warn',
       message: 'upstream refused',
       route: request.route,
       detail: `status ${outcome.status}${retryAfter}`,
+    });
+  } else if (outcome.status === 401 || outcome.status === 403) {
+    // The token is the gateway's own: an expired or revoked one, or one without this permission.
+    log({
+      level: 'warn',
+      message: 'upstream refused the token',
+      route: request.route,
+      detail: `status ${outcome.status}; check AMPECO_API_TOKEN and its permissions`,
     });
   }
   return outcome;

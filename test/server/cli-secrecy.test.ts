@@ -35,7 +35,7 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
     if (url.endsWith('/locations/v2.0/1')) return send(200, { data: { id: 1, debug: auth } }, { 'x-echo': auth });
     if (url.endsWith('/locations/v2.0/2'))
       return send(
-        401,
+        403,
         { message: `Token ${auth} is not valid`, errors: { token: [auth] } },
         { 'www-authenticate': auth },
       );
@@ -88,7 +88,7 @@ test('the token reaches upstream only: never a response, never stdout or stderr'
 
     const requests: Array<readonly [string, RequestInit, number]> = [
       ['/resources/locations/v2.0/1', { headers: { origin: 'https://shop.example' } }, 200],
-      ['/resources/locations/v2.0/2', {}, 401],
+      ['/resources/locations/v2.0/2', {}, 403],
       ['/resources/locations/v2.0/3', {}, 502],
       ['/resources/locations/v2.0/4', {}, 500],
       ['/resources/locations/v2.0/5', {}, 502],

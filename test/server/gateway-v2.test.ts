@@ -378,12 +378,12 @@ describe('answers and secrets', () => {
         upstreamFetch: async () =>
           Response.json(
             { message: `bad ${forms.join(' | ')}`, errors: Object.fromEntries(forms.map((form) => [form, [form]])) },
-            { status: 401 },
+            { status: 403 },
           ),
       });
       const response = await proxy(get('/resources/locations/v2.0/7'));
       const text = await response.text();
-      assert.equal(response.status, 401);
+      assert.equal(response.status, 403);
       const parsed = JSON.parse(text) as { message: string; errors: Record<string, string[]> };
       for (const form of forms) {
         assert.ok(!text.includes(form), `${form} in ${text}`);

@@ -103,7 +103,7 @@ const behaviours: Record<string, Behaviour> = {
     res.writeHead(308, { location: `${evilUrl}/steal` });
     res.end('{"message":"moved"}');
   },
-  'echo-token': (req, res) => json(res, 401, { message: `Invalid token ${req.headers.authorization ?? ''}` }),
+  'echo-token': (req, res) => json(res, 403, { message: `Invalid token ${req.headers.authorization ?? ''}` }),
   'echo-token-ok': (req, res) => json(res, 200, { data: { id: 1, debug: req.headers.authorization ?? '' } }),
   'server-error-html': (_req, res) => {
     res.writeHead(500, { 'content-type': 'text/html', 'x-debug-token': TOKEN });
@@ -305,7 +305,7 @@ for (const kind of ['fetch', 'node:http'] as const)
 
     test('an upstream echoing the token in an error, a 200 or a 500 page: redacted everywhere', async () => {
       const unauthorized = await call('echo-token');
-      assert.equal(unauthorized.status, 401);
+      assert.equal(unauthorized.status, 403);
       assert.match(String(unauthorized.body.message), /\[redacted\]/);
       const ok = await call('echo-token-ok');
       assert.equal(ok.status, 200);

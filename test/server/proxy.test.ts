@@ -414,10 +414,10 @@ describe('the token', () => {
   test('an upstream echo of the token, as it is or percent-encoded, never reaches the client', async () => {
     const token = 'tok/SECRET+0123=456789';
     const echoes = [token, encodeURIComponent(token)];
-    const { proxy } = setup(() => jsonResponse({ message: `bad token ${echoes.join(' ')}` }, 401), { token });
+    const { proxy } = setup(() => jsonResponse({ message: `bad token ${echoes.join(' ')}` }, 403), { token });
     const response = await proxy(get('/resources/locations/v2.0/7'));
     const text = await response.text();
-    assert.equal(response.status, 401);
+    assert.equal(response.status, 403);
     for (const echo of echoes) assert.ok(!text.includes(echo), `${echo} in ${text}`);
     assert.equal(text.split('[redacted]').length, 3, text);
   });
