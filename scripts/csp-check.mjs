@@ -17,8 +17,9 @@
  * language's, show German and cause no violation either. The booking stage is a chunk too
  * (`dist/chunk-booking-stage-….js`): the English page loads it only once a start time is picked,
  * under the same policy and without a violation; before that, the only chunks it may load are
- * the booking parts (the email form's code, once the first start times are on screen) and the
- * port list's filters (the simulator's ports differ in connector).
+ * the booking parts (the email form's code, once the first start times are on screen), the port
+ * list's cards (once the ports' details are here, after the first start times) and its filters
+ * (the simulator's ports differ in connector).
  *
  * Usage: `node scripts/csp-check.mjs` (builds the bundle when dist/ is missing); exit 1 on failure.
  * `runCspCheck()` is exported for test/node/csp.test.ts.
@@ -110,10 +111,11 @@ export async function runCspCheck({ timeoutMs = 15_000 } = {}) {
           .shadowRoot.querySelectorAll('button[data-start]').length,
     );
     // Before a start is chosen, only what the first view follows with (the booking parts once the
-    // start times are shown, the filters once the ports differ); picking one loads the booking stage
+    // start times are shown, the port cards once the ports are here, the filters once they differ);
+    // picking one loads the booking stage
     // under the same policy.
     const chunksBeforeStart = server.scripts.filter((path) => path.startsWith('/chunk-'));
-    const allowedBeforeStart = (path) => /^\/chunk-(booking-parts|port-filters)-[\w-]+\.js$/.test(path);
+    const allowedBeforeStart = (path) => /^\/chunk-(booking-parts|port-cards|port-filters)-[\w-]+\.js$/.test(path);
     await page.evaluate(() =>
       document
         .querySelector('ev-booking-widget')
@@ -198,7 +200,7 @@ async function main() {
   console.log(`violations: ${result.violations.length ? JSON.stringify(result.violations) : 'none'}`);
   console.log(`language chunks loaded by the English page: ${result.englishChunks.join(', ') || 'none'}`);
   console.log(
-    `chunks before a start is picked (the booking parts and the port filters at most): ${result.chunksBeforeStart.join(', ') || 'none'}; booking stage loaded once picked: ${result.stageLoaded}`,
+    `chunks before a start is picked (the booking parts, the port cards and filters at most): ${result.chunksBeforeStart.join(', ') || 'none'}; booking stage loaded once picked: ${result.stageLoaded}`,
   );
   console.log(
     `German page: chunks ${result.german.chunks.join(', ') || 'none'}; violations: ${

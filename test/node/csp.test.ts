@@ -42,9 +42,14 @@ describe('Content Security Policy', { skip: chromiumPath() ? false : 'no Chromiu
       assert.ok(result.styled, 'styles applied through adoptedStyleSheets');
       assert.deepEqual(result.englishChunks, [], 'the English page loads no language chunk');
       // Before a start is picked: at most the booking parts (asked once the first start times are on
-      // screen) and the port list's filters (the simulator's ports differ); never the booking stage.
+      // screen), the port list's cards (once the ports are here) and filters (the simulator's ports
+      // differ); never the booking stage.
       for (const chunk of result.chunksBeforeStart)
-        assert.match(chunk, /^\/chunk-(booking-parts|port-filters)-[\w-]+\.js$/, 'a chunk before a start is picked');
+        assert.match(
+          chunk,
+          /^\/chunk-(booking-parts|port-cards|port-filters)-[\w-]+\.js$/,
+          'a chunk before a start is picked',
+        );
       assert.ok(result.stageLoaded, 'the booking stage chunk loads once a start is picked');
       // Its first view's chunk; its booking texts' chunk too once its start times are shown; no other language's.
       const firstView = result.german.chunks.filter((chunk) => !chunk.startsWith('/i18n-de-booking-'));

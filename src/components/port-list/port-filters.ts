@@ -10,7 +10,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { allConnectorTypes, allCurrentTypes, portMatches } from '../../booking/ports.js';
 import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
 import { translate } from '../../i18n/index.js';
-import { connectorName } from './connector-names.js';
+import { connectorName } from './port-cards.js';
 import type { EvPortList } from './port-list.js';
 
 export const filterStyles = css`

@@ -1,21 +1,14 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Evse } from '../../api/schemas.js';
-import {
-  allConnectorTypes,
-  allCurrentTypes,
-  isBookable,
-  offersAnyPort,
-  portMatches,
-  type CurrentType,
-} from '../../booking/ports.js';
+import { allConnectorTypes, allCurrentTypes, offersAnyPort, type CurrentType } from '../../booking/ports.js';
 import { parseList } from '../../booking/slots.js';
-import { createEvent, type PortSelectDetail } from '../../events.js';
-import { en, numberFormat, translate, type Catalogue } from '../../i18n/index.js';
+import { en, translate, type Catalogue } from '../../i18n/index.js';
 import { pills } from '../../styles/pills.js';
 import { base, tokens } from '../../styles/tokens.js';
-import { connectorName } from './connector-names.js';
 import { styles } from './port-list.styles.js';
 
+/** The cards' code and styles: a chunk, loaded once there are ports to show (after the first start times). */
+type PortCards = typeof import('./port-cards.js');
 /** The filters' code and styles: a chunk, loaded once the ports differ in connector or current. */
 type PortFilters = typeof import('./port-filters.js');
 
@@ -25,8 +18,10 @@ type PortFilters = typeof import('./port-filters.js');
  *
  * `selected` is the chosen EVSE id, or null for "Any available port" (the default when offered).
  * The connector chips appear when the ports have more than one connector type, the AC/DC choice
- * when they have both; a port that does not fit the filter is not listed. The chips' code is a
- * chunk (`port-filters.ts`) loaded only then (`updateComplete` waits for it).
+ * when they have both; a port that does not fit the filter is not listed. The cards' code is a
+ * chunk (`port-cards.ts`) loaded once there are ports to show, and the chips' another
+ * (`port-filters.ts`) loaded only when the ports differ; until the cards are here the list shows
+ * its skeleton (`updateComplete` waits for both).
  *
  * @summary Lets the driver pick any fitting port or one specific port.
  *
@@ -88,126 +83,72 @@ export class EvPortList extends LitElement {
     return !this.noAnyPort && offersAnyPort(this.ports);
   }
 
+  /** The cards' code, once loaded (once there are ports to show). */
+  #cards: PortCards | undefined;
+  #cardsLoading: Promise<void> | undefined;
   /** The filters' code, once loaded (only ports that differ need it). */
   #filters: PortFilters | undefined;
   #filtersLoading: Promise<void> | undefined;
 
-  /** The driver's filter: connector types in lower case, and the current type (for the filters' chunk). @internal */
+  /** The driver's filter: connector types in lower case, and the current type (for the chunks). @internal */
   get filter(): { connectorTypes: string[]; currentType: CurrentType | null } {
     return { connectorTypes: this.connectorTypes.map((type) => type.toLowerCase()), currentType: this.currentType };
   }
 
-  #select(evseId: number | null): void {
-    this.selected = evseId;
-    this.dispatchEvent(createEvent<PortSelectDetail>('ev-port-select', { evseId }));
-  }
-
-  #handlePortChange(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.#select(value === 'any' ? null : Number(value));
-  }
-
-  #renderPort(evse: Evse): TemplateResult {
-    const { locale } = this;
-    const { id } = evse;
-    const status = evse.status ?? 'enabled';
-    const usable = status === 'enabled';
-    const connectors = evse.connectors ?? [];
-    // Watts: `powerOptions.maxPower`, else the strongest connector's `maxPowerWh`.
-    const watts = evse.powerOptions?.maxPower ?? Math.max(0, ...connectors.map((c) => c.maxPowerWh ?? 0));
-    const meta = [
-      ...new Set(connectors.map((c) => connectorName(c.type))),
-      watts > 0 &&
-        translate(this.catalogue, 'portPower', {
-          power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000),
-        }),
-      evse.currentType?.toUpperCase(),
-    ].filter((item): item is string => !!item);
-    return html`<label class="port" part="port">
-      <input
-        type="radio"
-        name="port"
-        value=${id}
-        .checked=${this.selected === id}
-        ?disabled=${!usable || this.disabled}
-        aria-labelledby="port-${id}-name"
-        aria-describedby="port-${id}-meta port-${id}-state"
-        @change=${this.#handlePortChange} />
-      <span>
-        <span class="name" id="port-${id}-name">${evse.label || evse.physicalReference || translate(this.catalogue, 'portFallbackName', { id })}</span>
-        <span class="meta" id="port-${id}-meta">${meta.map((m, i) => html`${i ? ' · ' : ''}<bdi>${m}</bdi>`)}</span>
-        <span class="state" id="port-${id}-state">${
-          usable ? nothing : translate(this.catalogue, status === 'out of order' ? 'portOutOfOrder' : 'portUnavailable')
-        }</span>
-      </span>
-    </label>`;
+  /** The chunks' styles beside the element's own, once each is here. */
+  #adoptChunkStyles(): void {
+    const chunkStyles = [this.#cards?.cardStyles, this.#filters?.filterStyles].filter((sheet) => sheet !== undefined);
+    adoptStyles(this.renderRoot as ShadowRoot, [...EvPortList.elementStyles, ...chunkStyles]);
+    this.requestUpdate();
   }
 
   override willUpdate(): void {
+    if (this.loading) return;
+    // Without them (say, offline) the list keeps its skeleton, or offers every port without the
+    // filters; tried again at the next update.
+    this.#cardsLoading ??= import('./port-cards.js').then(
+      (cards) => {
+        this.#cards = cards;
+        this.#adoptChunkStyles();
+      },
+      () => (this.#cardsLoading = undefined),
+    );
     const { ports } = this;
-    if (!this.loading && (allConnectorTypes(ports).length > 1 || allCurrentTypes(ports).length > 1)) {
+    if (allConnectorTypes(ports).length > 1 || allCurrentTypes(ports).length > 1) {
       this.#filtersLoading ??= import('./port-filters.js').then(
         (filters) => {
-          adoptStyles(this.renderRoot as ShadowRoot, [...EvPortList.elementStyles, filters.filterStyles]);
           this.#filters = filters;
-          this.requestUpdate();
+          this.#adoptChunkStyles();
         },
-        // Without them (say, offline) the list still offers every port; tried again at the next update.
         () => (this.#filtersLoading = undefined),
       );
     }
   }
 
-  /** Resolves once rendered with the filters' code, when it is on its way. */
+  /** Resolves once rendered with the cards' and the filters' code, when they are on their way. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (this.#filters || !this.#filtersLoading) return done;
-    await this.#filtersLoading;
+    const pending = [!this.#cards && this.#cardsLoading, !this.#filters && this.#filtersLoading].filter(
+      (loading) => loading,
+    );
+    if (!pending.length) return done;
+    await Promise.all(pending);
     return super.getUpdateComplete();
   }
 
-  #renderPorts(): TemplateResult | TemplateResult[] {
-    const { ports } = this;
-    if (!ports.length) return html`<p class="empty">${translate(this.catalogue, 'portsEmpty')}</p>`;
-    const filter = this.filter;
-    const shown = ports.filter((port) => portMatches(port, filter));
-    const any = this.anyPortOffered;
-    const fitting = shown.filter(isBookable).length;
-    return html`${
-      any
-        ? html`<label class="port" part="port">
-            <input
-              type="radio"
-              name="port"
-              value="any"
-              .checked=${this.selected === null || !ports.some((p) => p.id === this.selected)}
-              ?disabled=${this.disabled || fitting === 0}
-              aria-labelledby="any-name"
-              aria-describedby="any-hint"
-              @change=${this.#handlePortChange} />
-            <span>
-              <span class="name" id="any-name">${translate(this.catalogue, 'anyPort')}</span>
-              <span class="meta" id="any-hint">${translate(this.catalogue, 'anyPortHint')}</span>
-            </span>
-          </label>`
-        : nothing
-    }
-    ${shown.map((port) => this.#renderPort(port))}
-    ${shown.length ? nothing : html`<p class="empty">${translate(this.catalogue, 'noMatchingPorts')}</p>`}`;
-  }
-
   override render(): TemplateResult {
-    const { loading } = this;
-    return html`${loading ? nothing : (this.#filters?.renderFilters(this) ?? nothing)}
-      <fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${loading}>
+    // The skeleton while the ports load, and while the cards' code is on its way.
+    const cards = this.loading ? undefined : this.#cards;
+    return html`${cards ? (this.#filters?.renderFilters(this) ?? nothing) : nothing}
+      <fieldset part="port-list" ?disabled=${this.disabled} aria-busy=${!cards}>
         <legend>${translate(this.catalogue, 'portGroup')}</legend>
         <div class="ports">
           ${
-            loading
-              ? html`<span class="vh">${translate(this.catalogue, 'portsLoading')}</span>
+            cards
+              ? cards.renderPorts(this)
+              : html`<span class="vh">${translate(this.catalogue, 'portsLoading')}</span>
                   <div class="skeleton"></div>
                   <div class="skeleton"></div>`
-              : this.#renderPorts()
           }
         </div>
       </fieldset>`;

@@ -12,7 +12,7 @@ import type { BookingStatus } from './status-tracker.js';
 import type * as CardExtras from './card-extras.js';
 import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
 import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
-import { connectorName } from '../port-list/connector-names.js';
+import { connectorName } from '../port-list/port-cards.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
 export interface TrackedBooking {
