@@ -5,11 +5,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { otherLanguage, pickTranslation } from './booking/describe.js';
 import type { LoadedData } from './booking/load.js';
-import { groupByDay, localDate, toIsoUtc } from './booking/slots.js';
+import { groupByDay, localDate } from './booking/slots.js';
 import { dayLoads, type WeekStatus } from './booking/weeks.js';
 import type { BookingParts } from './components/booking-parts-loader.js';
 import type { SlotDay } from './components/slot-grid/slot-grid.js';
-import type { BookingStatus, TrackedBooking } from './components/status-tracker/status-tracker.js';
 import type { BookingStage } from './controllers/flow-runner.js';
 import type { FlowEvent } from './booking/states.js';
 import type { FlowView, Message } from './booking/view.js';
@@ -179,29 +178,6 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
   </div>`;
 }
 
-/** What the tracker shows (the booking stage tells it: only a booking shows one), and its status. */
-function tracked(
-  input: WidgetTemplateInput,
-  locationName: string,
-  locationNameLang: string | undefined,
-): { booking: TrackedBooking | null; status: BookingStatus } {
-  const { view, data, timeZone, stage, start, locale, textLanguage } = input;
-  if (!stage) return { booking: null, status: view.status };
-  const place = {
-    timeZone,
-    locationName: locationName || null,
-    locationNameLang,
-    location: data?.location ?? null,
-    locale,
-    textLanguage,
-    ports: data?.ports ?? [],
-  };
-  const asked = start
-    ? { start, end: toIsoUtc(Date.parse(start) + input.duration * 60_000), evseId: input.evseId }
-    : null;
-  return stage.trackerView(view, place, asked);
-}
-
 export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, textLanguage, direction, catalogue, t, view, data, timeZone, ownTimeZone } = input;
   if (view.fatal) return renderFatal(input, handlers);
@@ -209,7 +185,10 @@ export function renderWidget(input: WidgetTemplateInput, handlers: WidgetHandler
   const name = picked ? picked.text : data ? t('locationFallback') : '';
   // A name in another language than the texts (no translation for the locale) says which (SPEC §6).
   const nameLang = picked && otherLanguage(picked.lang, textLanguage);
-  const { booking, status } = tracked(input, name, nameLang);
+  // What the tracker shows: the booking stage tells it (only a booking shows one).
+  const { booking, status } = input.stage
+    ? input.stage.trackerView(input, name, nameLang)
+    : { booking: null, status: view.status };
   // No aria-busy here: it would silence the slot grid's loading announcements (the parts that load say so).
   return html`<div part="base" lang=${textLanguage} dir=${direction}>
     <h2 part="heading" lang=${nameLang ?? nothing} aria-hidden=${name ? nothing : 'true'}>${name}</h2>

@@ -11,6 +11,8 @@ import { bookedEvseId } from './booked-evses.js';
 import { connectorTypesOf } from './ports.js';
 import type { Confirmed } from './states.js';
 import type { FlowView } from './view.js';
+import type { LoadedData } from './load.js';
+import { toIsoUtc } from './slots.js';
 
 /** Where the booking is: the location's zone, name and address, and the loaded ports. */
 export interface BookingPlace {
@@ -90,30 +92,49 @@ export function cancelledBooking(booking: Booking, place: BookingPlace): Tracked
   });
 }
 
-/** The booking the driver asked for: its start and end (ISO UTC), and the chosen port (null: any). */
-export interface AskedBooking {
-  start: string;
-  end: string;
+/** What the widget's template holds that the tracker's booking is made of (its `WidgetTemplateInput`). */
+export interface TrackerInput {
+  view: FlowView;
+  /** The first load's data, as far as it has answered. */
+  data: Pick<LoadedData, 'location' | 'ports'> | undefined;
+  timeZone: string;
+  locale: string;
+  textLanguage: string;
+  /** The chosen start (ISO UTC), the duration in minutes and the chosen port (null: any). */
+  start: string | null;
+  duration: number;
   evseId: number | null;
 }
 
-/** What the tracker shows: the booking asked for (pending), confirmed or cancelled, and its status. */
+/**
+ * What the tracker shows: the booking asked for (pending), confirmed or cancelled, and its
+ * status; the location named `locationName` (in `locationNameLang` when not the texts' language).
+ */
 export function trackerView(
-  view: FlowView,
-  place: BookingPlace,
-  asked: AskedBooking | null,
+  { view, data, timeZone, locale, textLanguage, start, duration, evseId }: TrackerInput,
+  locationName: string,
+  locationNameLang: string | undefined,
 ): { booking: TrackedBooking | null; status: BookingStatus } {
+  const place: BookingPlace = {
+    timeZone,
+    locationName: locationName || null,
+    locationNameLang,
+    location: data?.location ?? null,
+    locale,
+    textLanguage,
+    ports: data?.ports ?? [],
+  };
   if (view.cancelledBooking) return { booking: cancelledBooking(view.cancelledBooking, place), status: 'cancelled' };
   if (view.confirmed) {
     const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
     return { booking: confirmedBooking(view.confirmed, place), status };
   }
-  if (view.status !== 'pending' || !asked) return { booking: null, status: view.status };
-  const port = place.ports.find((candidate) => candidate.id === asked.evseId);
+  if (view.status !== 'pending' || !start) return { booking: null, status: view.status };
+  const port = place.ports.find((candidate) => candidate.id === evseId);
   const booking = {
-    start: asked.start,
-    end: asked.end,
-    timeZone: place.timeZone,
+    start,
+    end: toIsoUtc(Date.parse(start) + duration * 60_000),
+    timeZone,
     port: port ? trackedPort(port) : null,
   };
   return { booking: { ...booking, locationName: null }, status: view.status };
