@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
 import { NO_FILTER, portAfterLoad, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
-import { bookingOf, StartsMemo, type StartsInput } from './booking/choice.js';
+import { StartsMemo, type StartsInput } from './booking/choice.js';
 import {
   clampDays,
   flowConfigOf,
@@ -218,11 +218,12 @@ export class EvBookingWidget extends LitElement {
     this.#emailTouched = true;
     this.typedEmail = email;
     const timeZone = this.#flow.data?.timeZone ?? resolveTimeZone(null);
-    // Read when the Book is sent: after the ports' details when it waited for them.
-    this.#flow.book(() => {
+    // Read when the Book is sent: after the ports' details when it waited for them, and after the
+    // booking stage, whose code makes it.
+    this.#flow.book((stage) => {
       const input = this.#startsInput(timeZone);
       const starts = this.#starts.starts(input);
-      return bookingOf({ ...input, locationId, email, start: this.chosenStart, starts });
+      return stage.bookingOf({ ...input, locationId, email, start: this.chosenStart, starts });
     });
   }
 

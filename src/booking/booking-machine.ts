@@ -191,7 +191,7 @@ function edited(state: State, event: Extract<FlowEvent, { type: 'edited' }>): Tr
 export function transition(state: State, event: FlowEvent): Transition {
   switch (event.type) {
     case 'book':
-      return book(state, event.choice, event.externalId);
+      return event.choice ? book(state, event.choice, event.externalId) : transitionChoosing(state, event);
     case 'created':
       return state.kind === 'sending' ? follow(event.tracked) : stay(state);
     case 'create-failed':

@@ -1,14 +1,11 @@
 /**
- * The driver's choice as the element holds it, turned into what the template and the flow need:
- * the selectable starts (computed once per input, as they are read on every render) and the
- * booking Book sends. No DOM.
+ * The driver's choice as the element holds it, turned into the selectable starts (computed once
+ * per input, as they are read on every render). The booking Book sends is the booking stage's
+ * (`book-choice.ts`). No DOM.
  */
 import type { Availability } from './load.js';
-import { evseForBooking, portsInPlay, unionStarts, type PortChoice } from './ports.js';
+import { portsInPlay, unionStarts, type PortChoice } from './ports.js';
 import { toIsoUtc } from './slots.js';
-import type { BookingChoice } from './states.js';
-
-const MINUTE_MS = 60_000;
 
 /** What the starts depend on. */
 export interface StartsInput {
@@ -48,22 +45,4 @@ export class StartsMemo {
     this.#key = key;
     return this.#starts;
   }
-}
-
-/**
- * The booking Book sends: the chosen start when it is still offered (with the port whose window
- * holds the whole booking, for "any port"), else no time (the flow then says which field is missing).
- */
-export function bookingOf(
-  input: StartsInput & { locationId: number; email: string; start: string | null; starts: readonly string[] },
-): BookingChoice {
-  const { start, duration, choice } = input;
-  const offered = start !== null && input.starts.includes(start);
-  return {
-    locationId: input.locationId,
-    evseId: offered ? evseForBooking(choice, Date.parse(start), duration, input.availability) : choice.evseId,
-    startAt: offered ? start : null,
-    endAt: offered ? toIsoUtc(Date.parse(start) + duration * MINUTE_MS) : null,
-    email: input.email,
-  };
 }

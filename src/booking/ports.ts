@@ -1,8 +1,8 @@
 /**
  * Which ports a driver's choice covers, and which one a booking goes to. Pure functions, no DOM.
  *
- * "Any available port" books the first port, in list order, whose open window holds the whole
- * booking; the start times it offers are the union of the matching ports' starts (SPEC §4 step 5).
+ * "Any available port" offers the union of the matching ports' start times (SPEC §4 step 5); the
+ * port a booking goes to is chosen by the booking stage's `book-choice.ts`.
  */
 import type { Evse } from '../api/schemas.js';
 import { joinSpans, mergeWindows, startsInSpans, type Window } from './slots.js';
@@ -86,25 +86,6 @@ export function unionStarts({ windowsByEvse, evseIds, ...rest }: UnionStartsInpu
   return startsInSpans(joinSpans(spans, duration), rest);
 }
 
-/** Whether one window (after joining touching and overlapping ones) holds all of [start, end]. */
-function windowsHold(windows: readonly Window[], start: number, end: number): boolean {
-  return mergeWindows(windows).some(([from, to]) => from! <= start && end <= to!);
-}
-
-/**
- * The EVSE a booking of [start, start + duration] goes to with "any port": the first of `evseIds`
- * (in list order) whose open window holds the whole booking; null when none does.
- */
-export function chooseEvse(
-  start: number,
-  durationMinutes: number,
-  evseIds: readonly number[],
-  windowsByEvse: ReadonlyMap<number, readonly Window[]>,
-): number | null {
-  const end = start + durationMinutes * MINUTE;
-  return evseIds.find((evseId) => windowsHold(windowsByEvse.get(evseId) ?? [], start, end)) ?? null;
-}
-
 /** What the driver chose as port: one EVSE, or any port that fits the filter. */
 export interface PortChoice {
   /** The bookable ports in list order (all of the location's, as loaded). */
@@ -118,19 +99,6 @@ export interface PortChoice {
 export function portsInPlay({ ports, evseId, filter }: PortChoice): number[] {
   if (evseId !== null) return [evseId];
   return offersAnyPort(ports) ? matchingPorts(ports, filter).map((port) => port.id) : [];
-}
-
-/**
- * The EVSE a booking of `start` for `durationMinutes` is sent with: the chosen one, or with "any
- * port" the first matching port in list order whose window holds the whole booking (SPEC §4 step 5).
- */
-export function evseForBooking(
-  choice: PortChoice,
-  start: number,
-  durationMinutes: number,
-  windowsByEvse: ReadonlyMap<number, readonly Window[]>,
-): number | null {
-  return choice.evseId ?? chooseEvse(start, durationMinutes, portsInPlay(choice), windowsByEvse);
 }
 
 /**

@@ -108,8 +108,13 @@ export type FlowEvent =
   /** Steps 2 and 3 answered: the ports' details are here. */
   | { type: 'ports-ready' }
   | { type: 'load-failed'; failure: Failure }
-  /** Book, with a fresh `externalId` for a new attempt (the machine decides whether it is used). */
+  /**
+   * Book, with a fresh `externalId` for a new attempt (the machine decides whether it is used);
+   * without either when pressed before the booking stage is here (its code makes them): the Book
+   * then waits for it, and is sent once it is (`book-waiting`).
+   */
   | { type: 'book'; choice: BookingChoice; externalId: string }
+  | { type: 'book'; choice?: undefined }
   /** The booking stage (the second half of the machine and its effects, a chunk) is here, or could not load. */
   | { type: 'stage-ready' }
   | { type: 'stage-failed'; failure: Failure }

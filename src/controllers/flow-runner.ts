@@ -17,7 +17,6 @@ import { isAbortError } from '../api/errors.js';
 import { readCalls } from '../api/reads.js';
 import { createTransport, type Transport } from '../api/transport.js';
 import type { Evse } from '../api/schemas.js';
-import { newExternalId } from '../booking/external-id.js';
 import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
 import { startLoad, type Availability, type LoadedData, type WeekLoad } from '../booking/load.js';
 import { transitionChoosing } from '../booking/machine.js';
@@ -57,8 +56,8 @@ export class FlowRunner {
   /** Back online: whatever failed for want of a network is tried again without the driver asking. */
   readonly #online: OnlineController;
   readonly #resume: ResumeStore;
-  /** What the driver asked to book, read again when a Book waited for the ports. */
-  #choice: (() => BookingChoice) | undefined;
+  /** What the driver asked to book (made with the booking stage's code), read when the Book is sent. */
+  #choice: ((stage: BookingStage) => BookingChoice) | undefined;
   /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
   #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
 
@@ -173,12 +172,21 @@ export class FlowRunner {
 
   /**
    * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so
-   * instead. `choice` is read when the Book is sent: after the ports' details when it waited for them.
+   * instead. `choice` is read when the Book is sent: after the ports' details when it waited for
+   * them, and after the booking stage, whose code makes it (and the `externalId`).
    */
-  book(choice: () => BookingChoice): void {
+  book(choice: (stage: BookingStage) => BookingChoice): void {
     if (!navigator.onLine) return this.#online.wentOffline();
     this.#choice = choice;
-    this.dispatch({ type: 'book', choice: choice(), externalId: newExternalId() });
+    this.dispatch(this.#bookEvent());
+  }
+
+  /** Book: what it sends, once the booking stage is here; before, that it waits for it. */
+  #bookEvent(): FlowEvent {
+    const stage = this.#stage.stage;
+    return stage && this.#choice
+      ? { type: 'book', choice: this.#choice(stage), externalId: stage.newExternalId() }
+      : { type: 'book' };
   }
 
   /** The booking stage, once loaded. */
@@ -257,7 +265,7 @@ export class FlowRunner {
       case 'forget':
         return this.#resume.clear();
       case 'book-waiting':
-        if (this.#choice) this.dispatch({ type: 'book', choice: this.#choice(), externalId: newExternalId() });
+        if (this.#choice) this.dispatch(this.#bookEvent());
         return;
       case 'restore':
         // In its own task, after the start times are painted: storage can be slow to open.

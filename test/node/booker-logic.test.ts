@@ -4,13 +4,13 @@ import type { Evse } from '../../src/api/schemas.js';
 import {
   allConnectorTypes,
   allCurrentTypes,
-  chooseEvse,
   isBookable,
   matchingPorts,
   NO_FILTER,
   offersAnyPort,
   unionStarts,
 } from '../../src/booking/ports.js';
+import { chooseEvse } from '../../src/booking/book-choice.js';
 import { daySlots, groupByPartOfDay, localHour, partOfDay, summarizeDays } from '../../src/booking/days.js';
 import { selectableStarts, toIsoUtc } from '../../src/booking/slots.js';
 import { zoneCity, zoneOffsetLabel } from '../../src/booking/zone.js';

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import type { ApiClient, CallOptions } from '../../src/api/client.js';
 import type { Evse, EvseAvailability } from '../../src/api/schemas.js';
 import { addWeek, portsOfAvailability, startLoad, type Availability } from '../../src/booking/load.js';
-import { evseForBooking, unionStarts } from '../../src/booking/ports.js';
+import { unionStarts } from '../../src/booking/ports.js';
+import { evseForBooking } from '../../src/booking/book-choice.js';
 
 /** A client whose every answer waits for `answer(name)`; `asked` lists the calls in order. */
 function heldClient(): {

@@ -997,4 +997,14 @@ describe('before the booking stage is here (transitionChoosing, machine.ts)', ()
     assert.deepEqual(sent.effects, [{ type: 'create', body: body('id-sent') }]);
     assert.equal(transition(sent.state, { type: 'book', choice, externalId: 'id-again' }).effects.length, 0);
   });
+
+  it('a Book without its choice (pressed before the stage was here) waits for what it needs, whichever half moves', () => {
+    const waiting = transitionChoosing(choosing(), { type: 'book' });
+    assert.deepEqual(waiting, { state: { ...choosing(), bookWaiting: true }, effects: [{ type: 'load-stage' }] });
+    // The whole machine moves it the same way (the runner sends no choice until the stage's code makes it).
+    assert.deepEqual(transition(choosing(), { type: 'book' }), waiting);
+    const beforePorts = { ...choosing(), portsReady: false };
+    assert.deepEqual(transition(beforePorts, { type: 'book' }).state, { ...beforePorts, bookWaiting: true });
+    assert.deepEqual(transition(beforePorts, { type: 'book' }).effects, []);
+  });
 });
