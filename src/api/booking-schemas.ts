@@ -4,7 +4,10 @@
  * (`booking/booking-stage.ts`), not with the entry; their types are re-exported by `schemas.ts`.
  */
 import * as z from 'zod/mini';
-import { id, instant, list, maybe, one, oneOf, ref, str, time } from './schema-parts.js';
+import { id, instant, list, maybe, one, oneOf, ref, str } from './schema-parts.js';
+
+/** An optional instant. */
+const time = maybe(instant);
 
 export const BookingRequestStatus = oneOf('pending', 'approved', 'rejected');
 export type BookingRequestStatus = z.infer<typeof BookingRequestStatus>;

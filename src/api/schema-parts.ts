@@ -46,7 +46,6 @@ export const instant = z.string().check(rule((value) => !isNaN(Date.parse(value)
 
 export const str = maybe(z.string());
 export const ref = maybe(id);
-export const time = maybe(instant);
 /** Pagination links of the v2 lists (cursor) and the users list (page). */
 export const links = maybe(z.object({ next: str }));
 /** A list answer: `data` and the pagination links. */

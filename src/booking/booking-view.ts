@@ -5,7 +5,8 @@
  */
 import type { BookingStatus } from '../components/status-tracker/status-tracker.js';
 import { errorMessage, viewWith, type CancelStage, type FlowView, type Message, type OutcomeView } from './view.js';
-import { cancellableId, type Confirmed, type State } from './states.js';
+import { cancellableId } from './cancel.js';
+import type { Confirmed, State } from './states.js';
 
 const STATUS: Record<State['kind'], BookingStatus> = {
   'config-error': 'idle',

@@ -4,7 +4,12 @@
  * poll the cancel request with its own capability, then read the booking (now `cancelled`).
  */
 import type { Failure } from './failure.js';
-import { cancellableId, type Confirmed, type Effect, type FlowEvent, type State, type Transition } from './states.js';
+import type { Confirmed, Effect, FlowEvent, State, Transition } from './states.js';
+
+/** The booking's id, when there is one to cancel. */
+export function cancellableId({ booking, request }: Confirmed): number | null {
+  return booking?.id ?? request.bookingId ?? null;
+}
 
 /** Back to the confirmation, saying why the cancel did not happen. */
 function cancelFailed(confirmed: Confirmed, failure: Failure): Transition {

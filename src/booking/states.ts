@@ -41,11 +41,6 @@ export interface Confirmed {
   capability: string;
 }
 
-/** The booking's id, when there is one to cancel. */
-export function cancellableId({ booking, request }: Confirmed): number | null {
-  return booking?.id ?? request.bookingId ?? null;
-}
-
 export type State =
   /** `location-id` missing or invalid: nothing is asked. */
   | { kind: 'config-error' }

@@ -16,7 +16,8 @@ import { selectableStarts, toIsoUtc } from '../../src/booking/slots.js';
 import { zoneCity, zoneOffsetLabel } from '../../src/booking/zone.js';
 import { en } from '../../src/i18n/index.js';
 import { de } from '../../src/i18n/de.js';
-import { formatWhen, zoneInWords } from '../../src/i18n/zone.js';
+import { formatWhen } from '../../src/i18n/when.js';
+import { zoneInWords } from '../../src/i18n/zone.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 const w = (startAt: string, endAt: string): { startAt: string; endAt: string } => ({ startAt, endAt });

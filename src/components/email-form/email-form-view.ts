@@ -6,7 +6,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isEmail } from '../../api/schemas.js';
 import { createEvent, type EmailInputDetail, type EmailSubmitDetail } from '../../events.js';
-import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
+import { formatWhen } from '../../i18n/when.js';
+import { zoneNameInWords } from '../../i18n/zone.js';
 import { translate, type MessageKey } from '../../i18n/index.js';
 import { withBookingTexts } from '../../i18n/en-booking.js';
 import type { EvEmailForm } from './email-form.js';

@@ -10,7 +10,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingStatus } from './status-tracker.js';
 import type * as CardExtras from './card-extras.js';
-import { formatWhen, zoneNameInWords } from '../../i18n/zone.js';
+import { formatWhen } from '../../i18n/when.js';
+import { zoneNameInWords } from '../../i18n/zone.js';
 import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
 import { connectorName } from '../port-list/port-cards.js';
 

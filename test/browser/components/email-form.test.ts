@@ -4,7 +4,8 @@ import '../../../src/components/email-form/email-form.js';
 import type { EvEmailForm } from '../../../src/components/email-form/email-form.js';
 import { isEmail } from '../../../src/api/schemas.js';
 import { en, language, loadCatalogue } from '../../../src/i18n/index.js';
-import { formatWhen, zoneNameInWords } from '../../../src/i18n/zone.js';
+import { formatWhen } from '../../../src/i18n/when.js';
+import { zoneNameInWords } from '../../../src/i18n/zone.js';
 
 import { accessibleName } from '../../support/a11y.js';
 import { emulateForcedColors } from '../../support/forced-colors.js';

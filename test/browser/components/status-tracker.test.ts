@@ -8,7 +8,8 @@ import type {
 } from '../../../src/components/status-tracker/status-tracker.js';
 
 import { en, language, loadCatalogue } from '../../../src/i18n/index.js';
-import { formatWhen, zoneNameInWords } from '../../../src/i18n/zone.js';
+import { formatWhen } from '../../../src/i18n/when.js';
+import { zoneNameInWords } from '../../../src/i18n/zone.js';
 import { accessibleName } from '../../support/a11y.js';
 import { emulateForcedColors } from '../../support/forced-colors.js';
 import { afterEach, describe, it } from '../../support/mocha.js';
