@@ -15,8 +15,8 @@ import { mountWidget, radios } from '../support/widget-driver.js';
 
 useMsw();
 
-/** A language module besides English's: `/src/i18n/de.ts` → `de`. */
-const CATALOGUE = /\/src\/i18n\/(?!en\.|index\.)(\w+)\.ts/;
+/** A language module besides English's, named by its language (2–3 letters): `/src/i18n/de.ts` → `de`. */
+const CATALOGUE = /\/src\/i18n\/(?!en\.)([a-z]{2,3})\.ts/;
 const cataloguesRequested = (log: RequestLog): string[] =>
   log.requests.map((request) => CATALOGUE.exec(request.url)?.[1]).filter((lang) => lang !== undefined);
 
