@@ -8,7 +8,6 @@ import {
   translate,
   type BookingCatalogue,
   type Catalogue,
-  type FirstViewCatalogue,
   type MessageKey,
   type MessageParams,
 } from '../i18n/index.js';
@@ -53,7 +52,7 @@ export class LocaleController implements ReactiveController {
   #locale = 'en';
   /** The language whose catalogue is shown or on its way. */
   #wantedLanguage = 'en';
-  #catalogue: FirstViewCatalogue = en;
+  #catalogue: Catalogue = en;
   /** English's booking texts (from the booking parts), once asked for and here. */
   #englishBooking: BookingCatalogue | undefined;
   /** The wanted language's booking texts, once here (with the first view's and English's: `#merged`). */

@@ -1,22 +1,19 @@
 /**
- * English messages of the first view (the ports, the durations, the start times, the load's
- * failures), inside the script-tag entry: the reference catalogue of the first view (every other
- * language is a chunk loaded on demand, see `./index.ts`). The booking's texts (the email form,
- * the status tracker, the confirmation card) are `en-booking.ts`, which comes with the booking
- * parts. Every other language's first-view catalogue is `satisfies FirstViewCatalogue`, so a
- * missing or an extra key fails `tsc`. Placeholders are `{name}`; numbers and dates are formatted
- * by the caller with `Intl`.
+ * English messages of the first view (the port list's frame, the durations, the start times, the
+ * load's failures), inside the script-tag entry: with `en-ports.ts` (the port list's cards and
+ * filters, which come with their code after the first start times) the reference catalogue of
+ * the first view (every other language is a chunk loaded on demand, see `./index.ts`). The
+ * booking's texts (the email form, the status tracker, the confirmation card) are
+ * `en-booking.ts`, which comes with the booking parts. Every other language's first-view
+ * catalogue is `satisfies FirstViewCatalogue`, so a missing or an extra key fails `tsc`.
+ * Placeholders are `{name}`; numbers and dates are formatted by the caller with `Intl`.
  */
 import type { BookingKey } from './en-booking.js';
+import type { PortKey } from './en-ports.js';
 
 export const en = {
   portGroup: 'Charging port',
-  portsEmpty: 'No bookable ports here',
   portsLoading: 'Loading ports…',
-  portFallbackName: '#{id}',
-  portPower: '{power} kW',
-  portOutOfOrder: 'Out of order',
-  portUnavailable: 'Unavailable',
   slotGroup: 'Start time',
   slotsLoading: 'Loading start times…',
   slotsLoaded: 'Start times shown: {day}, {free}.',
@@ -37,15 +34,6 @@ export const en = {
   errorValidation: 'Request not accepted.',
   errorBadResponse: 'Unreadable reply from the service.',
   errorTimeout: 'The service took too long.',
-  // The v2 booker (issue 14).
-  anyPort: 'Any available port',
-  anyPortHint: 'We pick a free one that fits',
-  connectorFilter: 'Connector',
-  currentFilter: 'Current',
-  allConnectors: 'All',
-  currentAc: 'AC',
-  currentDc: 'DC',
-  noMatchingPorts: 'No port has this connector',
   dayStrip: 'Day',
   dayFree: '{count} free',
   dayFull: 'Full',
@@ -66,8 +54,8 @@ export const en = {
   openButton: 'Book a charger',
 } as const;
 
-/** The name of a message of the first view: a key of the English first-view catalogue. */
-export type FirstViewKey = keyof typeof en;
+/** The name of a message of the first view: a key of English's first-view catalogue, or of its port texts. */
+export type FirstViewKey = keyof typeof en | PortKey;
 
 /** The name of a message: of the first view or of the booking's texts. */
 export type MessageKey = FirstViewKey | BookingKey;
@@ -85,7 +73,8 @@ export type FirstViewCatalogue = Readonly<
 >;
 
 /**
- * The messages an element holds: the first view's, and the booking's once they are here (an
- * element that shows them fills what is missing from English's, `en-booking.ts`).
+ * The messages an element holds: the first view's (English's port texts not among them: the parts
+ * that show them fill them in, `portTexts`), and the booking's once they are here (an element that
+ * shows them fills what is missing from English's, `en-booking.ts`).
  */
-export type Catalogue = FirstViewCatalogue & Partial<Readonly<Record<BookingKey, string>>>;
+export type Catalogue = Omit<FirstViewCatalogue, PortKey> & Partial<Readonly<Record<PortKey | BookingKey, string>>>;

@@ -95,7 +95,7 @@ export const direction = (locale: string): 'ltr' | 'rtl' =>
  */
 export function translate(catalogue: Catalogue, key: MessageKey, params?: MessageParams): string {
   const message =
-    (Object.hasOwn(catalogue, key) ? catalogue[key] : Object.hasOwn(en, key) ? en[key as FirstViewKey] : '') ?? '';
+    (Object.hasOwn(catalogue, key) ? catalogue[key] : Object.hasOwn(en, key) ? en[key as keyof typeof en] : '') ?? '';
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params && Object.hasOwn(params, name) ? String(params[name]) : whole,
   );

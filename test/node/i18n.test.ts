@@ -20,9 +20,12 @@ import {
   type SymbolKey,
 } from '../../src/i18n/index.js';
 import { enBooking } from '../../src/i18n/en-booking.js';
+import { enPorts, portTexts } from '../../src/i18n/en-ports.js';
 
+/** English's first view: the entry's messages and the port texts (which come with the port cards). */
+const englishFirstView = { ...en, ...enPorts } satisfies FirstViewCatalogue;
 /** English whole: the first view's messages and the booking's. */
-const english: Readonly<Record<MessageKey, string>> = { ...en, ...enBooking };
+const english: Readonly<Record<MessageKey, string>> = { ...englishFirstView, ...enBooking };
 const keys = Object.keys(english) as MessageKey[];
 /** The texts a language may leave out (English's are shown): symbols, not words. */
 const SYMBOL_KEYS: readonly string[] = [
@@ -48,14 +51,15 @@ describe('message catalogues', () => {
       const firstView: FirstViewCatalogue = await loading;
       const booking: BookingCatalogue = await loadingBooking;
       const words = (list: string[]): string[] => list.filter((key) => !SYMBOL_KEYS.includes(key)).sort();
-      assert.deepEqual(words(Object.keys(firstView)), words(Object.keys(en)));
+      assert.deepEqual(words(Object.keys(firstView)), words(Object.keys(englishFirstView)));
       assert.deepEqual(
-        Object.keys(firstView).filter((key) => !Object.hasOwn(en, key)),
+        Object.keys(firstView).filter((key) => !Object.hasOwn(englishFirstView, key)),
         [],
         'no key English does not have',
       );
       assert.deepEqual(Object.keys(booking).sort(), Object.keys(enBooking).sort());
-      const catalogue: Catalogue = { ...firstView, ...booking };
+      // As the parts that show them hold it: English's symbols where the language leaves them out.
+      const catalogue: Catalogue = portTexts({ ...firstView, ...booking });
       for (const key of keys) {
         const message = translate(catalogue, key);
         assert.match(message, /^\S(.*\S)?$/, `${lang} ${key}: no leading or trailing space, not empty`);
@@ -73,15 +77,15 @@ describe('message catalogues', () => {
   });
 
   it('a catalogue with a missing or an extra key does not compile', () => {
-    const { duration: _duration, ...withoutDuration } = en;
+    const { duration: _duration, ...withoutDuration } = englishFirstView;
     // @ts-expect-error `duration` is missing.
     const incomplete: FirstViewCatalogue = withoutDuration;
     // @ts-expect-error `duraton` is not a message key.
-    const misspelt = { ...en, duraton: 'Duration' } satisfies FirstViewCatalogue;
+    const misspelt = { ...englishFirstView, duraton: 'Duration' } satisfies FirstViewCatalogue;
     assert.equal(Object.keys(incomplete).length + 1, Object.keys(misspelt).length - 1);
-    const { currentAc: _currentAc, ...withoutSymbol } = en;
+    const { currentAc: _currentAc, ...withoutSymbol } = englishFirstView;
     const symbolLeftOut: FirstViewCatalogue = withoutSymbol;
-    assert.equal(translate(symbolLeftOut, 'currentAc'), 'AC');
+    assert.equal(translate(portTexts(symbolLeftOut), 'currentAc'), 'AC');
     const { book: _book, ...withoutBook } = enBooking;
     // @ts-expect-error `book` is missing.
     const incompleteBooking: BookingCatalogue = withoutBook;
@@ -106,13 +110,14 @@ describe('message catalogues', () => {
 
   it("shows English's symbol where a language leaves it out: a port without a name is #12, currents AC and DC", async () => {
     for (const lang of catalogueFiles) {
-      const catalogue = (await loadCatalogue(lang))!;
+      // As the parts that show them hold it (the port cards, the filters, the booking card).
+      const catalogue = portTexts((await loadCatalogue(lang))!);
       assert.equal(translate(catalogue, 'portFallbackName', { id: 12 }), '#12', lang);
       if (lang !== 'ar') assert.equal(translate(catalogue, 'portPower', { power: 22 }), '22 kW', lang);
       assert.equal(translate(catalogue, 'currentAc'), 'AC', lang);
       assert.equal(translate(catalogue, 'currentDc'), 'DC', lang);
     }
-    assert.equal(translate((await loadCatalogue('ar'))!, 'portPower', { power: 22 }), '22 كيلوواط');
+    assert.equal(translate(portTexts((await loadCatalogue('ar'))!), 'portPower', { power: 22 }), '22 كيلوواط');
   });
 
   it('gives an empty message for a key that is not one, even one named like an Object property', () => {

@@ -11,12 +11,14 @@ import type { Evse } from '../../api/schemas.js';
 import { isBookable, portMatches } from '../../booking/ports.js';
 import { createEvent, type PortSelectDetail } from '../../events.js';
 import { numberFormat, translate } from '../../i18n/index.js';
+import { portTexts } from '../../i18n/en-ports.js';
 import { connectorName } from './connector-names.js';
 import type { EvPortList } from './port-list.js';
 
-// The connector names, for the filters' and the booking card's chunks too: they import them from
-// here (the cards are loaded by then, or with them), so that they are not a chunk of their own.
-export { connectorName };
+// The connector names and English's port texts, for the filters' and the booking card's chunks
+// too: they import them from here (the cards are loaded by then, or with them), so that they are
+// not a chunk of their own.
+export { connectorName, portTexts };
 
 export const cardStyles = css`
   .port {
@@ -89,7 +91,8 @@ function portChanged(this: EvPortList, event: Event): void {
 }
 
 function renderPort(list: EvPortList, evse: Evse): TemplateResult {
-  const { locale, catalogue } = list;
+  const { locale } = list;
+  const catalogue = portTexts(list.catalogue);
   const { id } = evse;
   const status = evse.status ?? 'enabled';
   const usable = status === 'enabled';
@@ -126,7 +129,8 @@ function renderPort(list: EvPortList, evse: Evse): TemplateResult {
 
 /** "Any available port" when offered, then the ports fitting the filter (or why there are none). */
 export function renderPorts(list: EvPortList): TemplateResult {
-  const { ports, catalogue } = list;
+  const { ports } = list;
+  const catalogue = portTexts(list.catalogue);
   if (!ports.length) return html`<p class="empty">${translate(catalogue, 'portsEmpty')}</p>`;
   const filter = list.filter;
   const shown = ports.filter((port) => portMatches(port, filter));

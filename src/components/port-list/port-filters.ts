@@ -10,7 +10,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { allConnectorTypes, allCurrentTypes, portMatches } from '../../booking/ports.js';
 import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
 import { translate } from '../../i18n/index.js';
-import { connectorName } from './port-cards.js';
+import { connectorName, portTexts } from './port-cards.js';
 import type { EvPortList } from './port-list.js';
 
 export const filterStyles = css`
@@ -51,7 +51,8 @@ function handleCurrentChange(list: EvPortList, value: string): void {
 
 /** The connector chips (more than one type) and the AC/DC choice (both currents); nothing when the ports are alike. */
 export function renderFilters(list: EvPortList): TemplateResult | typeof nothing {
-  const { ports, catalogue } = list;
+  const { ports } = list;
+  const catalogue = portTexts(list.catalogue);
   const types = allConnectorTypes(ports);
   const currents = allCurrentTypes(ports);
   if (types.length < 2 && currents.length < 2) return nothing;

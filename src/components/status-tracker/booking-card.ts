@@ -13,7 +13,7 @@ import type * as CardExtras from './card-extras.js';
 import { formatWhen } from '../../i18n/when.js';
 import { zoneNameInWords } from '../../i18n/zone.js';
 import { numberFormat, translate, type Catalogue } from '../../i18n/index.js';
-import { connectorName } from '../port-list/port-cards.js';
+import { connectorName, portTexts } from '../port-list/port-cards.js';
 
 /** The booking the tracker shows: what the orchestrator knows of it. */
 export interface TrackedBooking {
@@ -57,7 +57,7 @@ export function portText(catalogue: Catalogue, locale: string, booking: TrackedB
     port.label,
     ...(port.connectorTypes ?? []).map(connectorName),
     watts > 0 &&
-      translate(catalogue, 'portPower', {
+      translate(portTexts(catalogue), 'portPower', {
         power: numberFormat(locale, { maximumFractionDigits: 1 }).format(watts / 1000),
       }),
     port.currentType?.toUpperCase(),
