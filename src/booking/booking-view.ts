@@ -1,11 +1,13 @@
 /**
  * What the view says about a booking's outcome (status, its message, the confirmed or cancelled
- * booking, where its cancel is), from the booking half's states. Part of the booking stage chunk
+ * booking, where its cancel is, the messages a Book's answer put next to the controls), from the
+ * booking half's states. Part of the booking stage chunk
  * (`booking-stage.ts`); before it is here, `view.ts` tells the outcome of the first half's states.
  */
 import type { BookingStatus } from '../components/status-tracker/status-tracker.js';
 import { errorMessage, viewWith, type CancelStage, type FlowView, type Message, type OutcomeView } from './view.js';
 import { cancellableId } from './cancel.js';
+import type { FieldName } from './failure.js';
 import type { Confirmed, State } from './states.js';
 
 const STATUS: Record<State['kind'], BookingStatus> = {
@@ -62,6 +64,17 @@ function cancelStageOf(state: State): CancelStage {
   }
 }
 
+/** The messages next to the controls: a 422's per field, or the field a Book lacked. */
+function fieldErrorsOf(state: State): Record<FieldName, Message | null> {
+  if (state.kind !== 'choosing') return { email: null, port: null, slot: null };
+  const text = (value: string | undefined): Message | null => (value ? { text: value } : null);
+  return {
+    email: text(state.fieldErrors.email),
+    port: state.missing === 'port' ? { key: 'pickPort' } : text(state.fieldErrors.port),
+    slot: state.missing === 'slot' ? { key: 'pickTime' } : text(state.fieldErrors.slot),
+  };
+}
+
 /** The outcome of any state. */
 export function outcomeOf(state: State): OutcomeView {
   const cancelFailure = state.kind === 'confirmed' ? state.cancelFailure : null;
@@ -76,6 +89,8 @@ export function outcomeOf(state: State): OutcomeView {
         : { key: errorMessage(cancelFailure) }
       : null,
     cancelledBooking: state.kind === 'cancelled' ? state.booking : null,
+    fieldErrors: fieldErrorsOf(state),
+    noAccount: state.kind === 'choosing' && state.noAccount,
   };
 }
 

@@ -63,25 +63,18 @@ export interface FlowView {
 
 const noFieldErrors: Record<FieldName, Message | null> = { email: null, port: null, slot: null };
 
-function fieldErrorsOf(state: State): Record<FieldName, Message | null> {
-  if (state.kind !== 'choosing') return noFieldErrors;
-  const text = (value: string | undefined): Message | null => (value ? { text: value } : null);
-  return {
-    email: text(state.fieldErrors.email),
-    port: state.missing === 'port' ? { key: 'pickPort' } : text(state.fieldErrors.port),
-    slot: state.missing === 'slot' ? { key: 'pickTime' } : text(state.fieldErrors.slot),
-  };
-}
-
-/** What the view says about the booking's outcome: the booking stage's part (`booking-view.ts`). */
+/**
+ * What the view says about the booking's outcome, and the messages a Book's answer put next to
+ * the controls: the booking stage's part (`booking-view.ts`).
+ */
 export type OutcomeView = Pick<
   FlowView,
-  'status' | 'statusMessage' | 'confirmed' | 'cancel' | 'cancelError' | 'cancelledBooking'
+  'status' | 'statusMessage' | 'confirmed' | 'cancel' | 'cancelError' | 'cancelledBooking' | 'fieldErrors' | 'noAccount'
 >;
 
 /**
  * The outcome before the booking stage is here: nothing but the stage's own failure to load (a
- * `failed` state whose retry is `none`).
+ * `failed` state whose retry is `none`); no message next to a control (only a Book's answer puts one there).
  */
 export function outcomeBeforeBooking(state: State): OutcomeView {
   const failed = state.kind === 'failed';
@@ -92,6 +85,8 @@ export function outcomeBeforeBooking(state: State): OutcomeView {
     cancel: 'unavailable',
     cancelError: null,
     cancelledBooking: null,
+    fieldErrors: noFieldErrors,
+    noAccount: false,
   };
 }
 
@@ -112,7 +107,5 @@ export function viewWith(state: State, outcome: (state: State) => OutcomeView = 
     done: told.confirmed !== null || told.cancelledBooking !== null,
     ...told,
     retryable: state.kind === 'uncertain' || state.kind === 'failed',
-    fieldErrors: fieldErrorsOf(state),
-    noAccount: state.kind === 'choosing' && state.noAccount,
   };
 }
