@@ -23,7 +23,8 @@
  * (`export const xx = { … } satisfies FirstViewCatalogue`, `export const xxBooking = { … }
  * satisfies BookingCatalogue`), translate each message keeping its `{name}` placeholders
  * (test/node/i18n.test.ts checks them), and add `xx` to both `loaders` below. Adding a message: add
- * it to `en.ts` (shown on the first view) or `en-booking.ts` (shown once booking); `tsc` then names
+ * it to `en.ts` (shown on the first view; `en-ports.ts` when only the port list's cards or filters
+ * show it, which come with their code) or `en-booking.ts` (shown once booking); `tsc` then names
  * every catalogue that lacks it. The language is the locale's primary subtag (`de-AT` → `de`); a
  * language without a catalogue is shown in English.
  */

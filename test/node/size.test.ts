@@ -5,7 +5,7 @@
  * is 28,000 B: not reached); each language's two chunks (its first view's messages, its booking
  * texts), loaded only by a page in its language, within CHUNK_BUDGET B gzip; the other lazy chunks
  * (the later weeks' availability, the booking parts, the booking stage, the card's extras, the
- * popup's dialog shell, the port list's filters) imported by `import()` only, never statically (the first start times never
+ * popup's dialog shell, the port list's cards and filters) imported by `import()` only, never statically (the first start times never
  * wait for them), and reported.
  */
 import assert from 'node:assert/strict';
@@ -81,13 +81,14 @@ describe('script-tag build', () => {
     }
   });
 
-  it('loads the later weeks (days > 7), the booking parts, the booking stage, the card extras, the popup dialog shell and the port filters as lazy chunks, by import() only', (t) => {
+  it('loads the later weeks (days > 7), the booking parts, the booking stage, the card extras, the popup dialog shell, the port cards and the port filters as lazy chunks, by import() only', (t) => {
     assert.deepEqual(lazy.map((name) => /^chunk-([a-z-]+)-[\w-]{8}\.js$/.exec(name)?.[1]).sort(), [
       'availability-weeks',
       'booking-parts',
       'booking-stage',
       'card-extras',
       'dialog-shell',
+      'port-cards',
       'port-filters',
     ]);
     // The entry imports nothing statically: what an English page needs first is all in it.
