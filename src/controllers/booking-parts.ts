@@ -6,6 +6,9 @@
  * picked one), at once when a start is picked or a booking is under way. `parts` are there once both
  * are here (or the texts failed or are late: English's meanwhile); the host shows the email form
  * from then on. A failed load is tried again on the next ask.
+ *
+ * At the same idle moment it asks for the port list's cards (`port-cards.ts`), which the port list
+ * loads when the ports' details arrive: usually here before them, so the list does not wait for it.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { State } from '../booking/states.js';
@@ -70,8 +73,13 @@ export class BookingPartsController implements ReactiveController {
     this.#idle ??= afterPaint()
       .then(whenIdle)
       .then(() => {
-        if (this.#connected) this.prepare();
-        else this.#idle = undefined;
+        if (!this.#connected) {
+          this.#idle = undefined;
+          return;
+        }
+        this.prepare();
+        // The port list asks for them itself (and again after a failure); this only asks earlier.
+        import('../components/port-list/port-cards.js').catch(() => undefined);
       });
   }
 
