@@ -6,7 +6,8 @@
  *
  * Never two bookings (SPEC §8): this is the one place that decides which `externalId` a create
  * carries. A create whose answer was lost is looked up by its `externalId` before anything else is
- * sent; a Book while a create is on its way, being looked up or being followed is ignored.
+ * sent; a Book while a create is on its way, being looked up or being followed is ignored, and a
+ * Book while a request is still pending past the poll's time-out (or its polling failed) follows it.
  */
 import type { CreateBookingBody } from '../api/gateway.js';
 import type { Failure } from './failure.js';
@@ -56,8 +57,18 @@ function checkFirst(lost: Lost, next: CreateBookingBody, mayResend: boolean, loo
   );
 }
 
+/** The request a state still follows: pending past the poll's time-out, or whose polling or booking read failed. */
+function requestFollowed(state: State): Tracked | null {
+  if (state.kind === 'timed-out') return state.tracked;
+  if (state.kind === 'failed' && state.retry.kind === 'track') return state.retry.tracked;
+  return null;
+}
+
 function book(state: State, choice: BookingChoice, externalId: string): Transition {
   if (!BOOKABLE.has(state.kind)) return stay(state);
+  // That request may still be approved: Book follows it again, as Check again does, and books nothing more.
+  const followed = requestFollowed(state);
+  if (followed) return to({ kind: 'pending', tracked: followed, resumed: false }, { type: 'poll', tracked: followed });
   // The ports' details are not here yet: the `evseId` is chosen once they are.
   if (state.kind === 'choosing' && !state.portsReady) return stay({ ...state, bookWaiting: true });
   const lost = lostAttemptOf(state);

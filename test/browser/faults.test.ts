@@ -482,6 +482,21 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(kept.request.id).to.equal(555);
   });
 
+  it('Book pressed again while the request is still pending past the timeout follows it: one booking request', async () => {
+    const el = await readyToTimeOut(1000);
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const timedOut = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    await timedOut;
+    await waitUntil(() => statusText(el).includes('Still pending'));
+    await el.updateComplete;
+    bookButton(el).click();
+    await waitUntil(() => statusText(el).includes('Waiting for confirmation'), 'following the request again');
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts, 'the first Book only').to.have.length(1);
+  });
+
   it('"Check again" keeps the focus while it runs and when the request times out again, which the status region tells', async () => {
     const el = await readyToTimeOut(1000);
     const tracker = el.shadowRoot!.querySelector('ev-status-tracker')!;

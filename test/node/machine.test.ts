@@ -893,6 +893,33 @@ describe('never two bookings (SPEC §8)', () => {
     assert.equal(state.kind, 'pending');
   });
 
+  it('still pending past the time-out, then Book: the same request is followed, nothing sent', () => {
+    const { creates, state } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'created', tracked },
+      { type: 'poll-timed-out' },
+      bookEvent('b'),
+      { type: 'edited', field: 'slot' },
+      bookEvent('c', { startAt: '2026-03-01T12:00:00Z', endAt: '2026-03-01T13:00:00Z' }),
+    ]);
+    assert.deepEqual(
+      creates.map((b) => b.externalId),
+      ['a'],
+    );
+    assert.deepEqual(state, pending);
+  });
+
+  it('polling failed, then Book instead of Try again: the same request is followed, nothing sent', () => {
+    const { creates, state } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'created', tracked },
+      { type: 'poll-failed', failure: lostAnswer },
+      bookEvent('b'),
+    ]);
+    assert.equal(creates.length, 1);
+    assert.deepEqual(state, pending);
+  });
+
   it('busy while a booking or a cancel is on its way', () => {
     assert.equal(isBusy(sending), true);
     assert.equal(isBusy(checking()), true);
