@@ -54,7 +54,9 @@ export function bookingCalls({ root, request, read }: Transport): BookingCalls {
     async findBookingRequestByExternalId(externalId, call) {
       const path = `${BOOKING_REQUESTS}?filter[externalId]=${encodeURIComponent(externalId)}`;
       const { data, meta } = await request(BookingRequestLookup, `${root}${path}`, call);
-      const found = data.find((candidate) => candidate.externalId === externalId);
+      // The gateway answers only the request made under this `externalId`; one that leaves the
+      // field out (Ampeco's definition requires none) is that request too.
+      const found = data.find((candidate) => (candidate.externalId ?? externalId) === externalId);
       return found && meta ? { request: found, capability: meta.capability } : null;
     },
 

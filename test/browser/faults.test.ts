@@ -140,6 +140,22 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(sent.map(path)).to.include(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
   });
 
+  it('a lost create found again with an answer that leaves out optional fields (externalId) is followed: one POST', async () => {
+    // Ampeco's definition requires no field of a booking request; the gateway answers only a match.
+    const found = http.get(`${API}/resources/booking-requests/v1.0`, () =>
+      HttpResponse.json({ data: [{ id: 555, status: 'pending' }], meta: { capability: capabilityOf(555) } }),
+    );
+    const el = await mount({ loseCreateResponse: true }, '', { before: [found] });
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    bookButton(el).click();
+    await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts).to.have.length(1);
+  });
+
   it('a create whose fate stays unknown is looked up again before the next Book: never two bookings', async function (this: {
     timeout(ms: number): void;
   }) {
