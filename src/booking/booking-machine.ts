@@ -89,6 +89,10 @@ function book(state: State, choice: BookingChoice, externalId: string): Transiti
   return to({ kind: 'sending', body, resend: false }, { type: 'create', body });
 }
 
+/** The request made by `body`, with the port it asked for (Ampeco's answers need not name it). */
+const madeBy = (tracked: Tracked, { evseId }: CreateBookingBody): Tracked =>
+  evseId === undefined ? tracked : { ...tracked, askedEvseId: evseId };
+
 /** The request exists (created, or found by its `externalId`): follow it. */
 function follow(tracked: Tracked): Transition {
   return to(
@@ -126,7 +130,7 @@ function createFailed(state: Extract<State, { kind: 'sending' }>, failure: Failu
 }
 
 function lookedUp(state: Extract<State, { kind: 'checking' }>, found: Tracked | null): Transition {
-  if (found) return follow(found);
+  if (found) return follow(madeBy(found, state.lost));
   const { lost, next, lookupsLeft, mayResend, cause } = state;
   if (lookupsLeft > 1) {
     return to(
@@ -161,11 +165,12 @@ function decided(state: Extract<State, { kind: 'pending' }>, request: Tracked['r
 }
 
 function confirm(
-  { request, capability }: Tracked,
+  { request, capability, askedEvseId }: Tracked,
   booking: Extract<State, { kind: 'cancelled' }>['booking'] | null,
 ): Transition {
+  const confirmed = { request, booking, capability, ...(askedEvseId !== undefined && { askedEvseId }) };
   return to(
-    { kind: 'confirmed', confirmed: { request, booking, capability }, cancelFailure: null },
+    { kind: 'confirmed', confirmed, cancelFailure: null },
     { type: 'forget' },
     { type: 'emit', event: { name: 'ev-booking-confirmed', bookingRequest: request, booking } },
     focusStatus,
@@ -204,7 +209,7 @@ export function transition(state: State, event: FlowEvent): Transition {
     case 'book':
       return book(state, event.choice, event.externalId);
     case 'created':
-      return state.kind === 'sending' ? follow(event.tracked) : stay(state);
+      return state.kind === 'sending' ? follow(madeBy(event.tracked, state.body)) : stay(state);
     case 'create-failed':
       return state.kind === 'sending' ? createFailed(state, event.failure) : stay(state);
     case 'looked-up':

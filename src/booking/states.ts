@@ -11,6 +11,8 @@ import type { Failure, FieldErrors } from './failure.js';
 export interface Tracked {
   request: BookingRequest;
   capability: string;
+  /** The port the create asked for: the card names it when the answers leave it out. */
+  askedEvseId?: number;
 }
 
 /** What the driver asked to book, as the element gathered it when Book was pressed. */
@@ -39,6 +41,8 @@ export interface Confirmed {
   booking: Booking | null;
   /** The booking's capability (the create's): reads the booking, and cancels it. */
   capability: string;
+  /** The port the create asked for, when known. */
+  askedEvseId?: number;
 }
 
 /** The booking's id, when there is one to cancel. */

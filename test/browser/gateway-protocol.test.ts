@@ -3,6 +3,7 @@
  * request and booking, a reload that resumes with it, the cancel flow, and the portal's token.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, capabilityOf, createAmpecoFixture } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
@@ -136,6 +137,30 @@ describe('the v2 booking gateway', () => {
 
     button(el, 'Book another')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('ev-port-list'), 'the choice again');
+  });
+
+  it('names the port the driver booked on the card when the answers leave it out (spec-valid, fields optional)', async () => {
+    let asked: { startAt: string; endAt: string } | undefined;
+    // Answers with nothing the definition does not require: no evseId, no bookedEvses.
+    const minimal = [
+      http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
+        asked = (await request.json()) as { startAt: string; endAt: string };
+        return HttpResponse.json({ data: { id: 555, status: 'pending' }, meta: { capability: capabilityOf(555) } });
+      }),
+      http.get(`${API}/resources/booking-requests/v1.0/:id`, () =>
+        HttpResponse.json({ data: { id: 555, status: 'approved', bookingId: 900 } }),
+      ),
+      http.get(`${API}/resources/bookings/v1.0/:id`, () =>
+        HttpResponse.json({
+          data: { id: 900, locationId: 7, startAt: asked!.startAt, endAt: asked!.endAt, status: 'accepted' },
+        }),
+      ),
+    ];
+    const el = await mount({}, '', { before: minimal });
+    await bookToConfirmation(el);
+    const card = el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!;
+    await waitUntil(() => card.querySelector('h3'), 'the card');
+    expect(statusText(el)).to.contain('Port A');
   });
 
   it('sends authToken as Authorization: Bearer on every request to the proxy', async () => {
