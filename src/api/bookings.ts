@@ -6,6 +6,8 @@
 import {
   BookingRequestLookup,
   CreatedBookingRequest,
+  KeptAttempt,
+  keptRequestOf,
   type CancelBookingBody,
   type CreateBookingBody,
   type TrackedRequest,
@@ -31,6 +33,20 @@ export interface BookingCalls {
 }
 
 const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
+
+/**
+ * What a reload finds of a booking kept in `sessionStorage`: the request with its capability, or
+ * the request made by a create whose answer the page did not wait for, found by its `externalId`.
+ */
+export async function keptBookingOf(
+  kept: unknown,
+  transport: Transport,
+  signal: AbortSignal,
+): Promise<TrackedRequest | null> {
+  const attempt = KeptAttempt.safeParse(kept);
+  if (!attempt.success) return keptRequestOf(kept);
+  return bookingCalls(transport).findBookingRequestByExternalId(attempt.data.externalId, { signal });
+}
 
 export function bookingCalls({ root, request, read }: Transport): BookingCalls {
   /** A create or cancel POST, sent once; the request made and its capability. */

@@ -222,9 +222,10 @@ export function transition(state: State, event: FlowEvent): Transition {
         focusStatus,
       );
     case 'resume':
-      return state.kind === 'choosing'
+      if (state.kind !== 'choosing' || event.tracked === undefined) return stay(state);
+      return event.tracked
         ? to({ kind: 'pending', tracked: event.tracked, resumed: true }, { type: 'poll', tracked: event.tracked })
-        : stay(state);
+        : to(state, { type: 'forget' });
     case 'decided':
       return state.kind === 'pending' ? decided(state, event.request) : transitionCancel(state, event);
     case 'poll-timed-out':

@@ -11,6 +11,6 @@
 export { transition } from './booking-machine.js';
 export { runBookingEffect, type BookingEffect, type EffectContext } from '../controllers/booking-effects.js';
 export { trackerView } from './tracked.js';
-export { keptRequestOf } from '../api/gateway.js';
+export { keptBookingOf } from '../api/bookings.js';
 export { dispatchFlowEvent } from '../controllers/flow-events.js';
 export { outcomeOf } from './booking-view.js';

@@ -122,8 +122,11 @@ export type FlowEvent =
   /** The look-up by `externalId` answered: the request made (with its capability), or null. */
   | { type: 'looked-up'; found: Tracked | null }
   | { type: 'look-up-failed'; failure: Failure }
-  /** A pending request kept in `sessionStorage` was found after a reload. */
-  | { type: 'resume'; tracked: Tracked }
+  /**
+   * What was kept in `sessionStorage` was looked for after a reload: the request found, null when
+   * there is none (forgotten), undefined when the look-up failed (kept).
+   */
+  | { type: 'resume'; tracked: Tracked | null | undefined }
   /** The polled request was decided (approved or rejected). */
   | { type: 'decided'; request: BookingRequest }
   | { type: 'poll-timed-out' }

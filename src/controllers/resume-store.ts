@@ -9,7 +9,7 @@ export class ResumeStore {
   constructor(private readonly key: () => string) {}
 
   /**
-   * What is kept, if anything, as JSON: checked by the booking stage (`keptRequestOf`), which
+   * What is kept, if anything, as JSON: checked by the booking stage (`keptBookingOf`), which
    * follows it, so that the schema of a booking request loads with the stage.
    */
   read(): unknown {
@@ -21,9 +21,10 @@ export class ResumeStore {
     }
   }
 
-  write(tracked: Tracked): void {
+  /** The request followed, or the `externalId` of a create on its way (its answer may be lost to a reload). */
+  write(kept: Tracked | { externalId: string }): void {
     try {
-      sessionStorage.setItem(this.key(), JSON.stringify(tracked));
+      sessionStorage.setItem(this.key(), JSON.stringify(kept));
     } catch {
       /* no storage */
     }

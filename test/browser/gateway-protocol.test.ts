@@ -163,6 +163,35 @@ describe('the v2 booking gateway', () => {
     expect(statusText(el)).to.contain('Port A');
   });
 
+  it('a reload while the create is on its way finds that request again by its externalId: followed, not booked twice', async () => {
+    let sent: Record<string, unknown> | undefined;
+    const held = http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
+      sent = (await request.json()) as Record<string, unknown>;
+      await new Promise(() => undefined); // its answer never comes: the page reloads first
+    });
+    const before = await mount({}, '', { before: [held] });
+    await fillBooking(before, 'driver@example.com');
+    bookButton(before).click();
+    await waitUntil(() => sent, 'the create sent');
+    before.remove(); // the reload
+
+    // The request was made; the reloaded page's widget finds it with the externalId it kept.
+    const { email: _email, ...made } = sent!;
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const after = await mount({ existingRequest: { ...made, id: 555, status: 'pending', userId: 42 } }, '', {
+      ready: false,
+    });
+    const confirmed = oneEvent(after, 'ev-booking-confirmed');
+    const { detail } = await confirmed;
+    const requests = await log.settled();
+    log.stop();
+    expect(detail.bookingRequest.id).to.equal(555);
+    expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    expect(requests.map(path)).to.include(
+      `/resources/booking-requests/v1.0?filter[externalId]=${String(made['externalId'])}`,
+    );
+  });
+
   it('sends authToken as Authorization: Bearer on every request to the proxy', async () => {
     worker.use(...createAmpecoFixture());
     const log = recordRequests(API);

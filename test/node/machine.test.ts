@@ -423,6 +423,19 @@ const rows: Row[] = [
   },
   { name: 'no resume while a booking is on its way', from: sending, event: { type: 'resume', tracked }, to: sending },
   {
+    name: 'nothing found of what was kept: forgotten',
+    from: choosing(),
+    event: { type: 'resume', tracked: null },
+    to: choosing(),
+    effects: [{ type: 'forget' }],
+  },
+  {
+    name: 'the look-up of what was kept failed: kept',
+    from: choosing(),
+    event: { type: 'resume', tracked: undefined },
+    to: choosing(),
+  },
+  {
     name: 'approved: the booking is read with the capability',
     from: pending,
     event: { type: 'decided', request: approved },
