@@ -76,7 +76,7 @@ export class FlowRunner {
       const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
       if (wasOffline || loadFailedOffline) this.dispatch({ type: 'retry' });
     });
-    this.#resume = new ResumeStore(() => {
+    this.#resume = new ResumeStore(host, () => {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
     });

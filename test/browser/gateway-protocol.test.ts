@@ -76,6 +76,29 @@ describe('the v2 booking gateway', () => {
     expect(sessionStorage.getItem(PENDING_KEY), 'forgotten once decided').to.equal(null);
   });
 
+  it('two widgets of one location on the reloaded page: one of them follows the kept request, not both', async () => {
+    const first = await mount({ pendingPolls: 1000 });
+    await fillBooking(first, 'driver@example.com');
+    const requested = oneEvent(first, 'ev-booking-requested');
+    bookButton(first).click();
+    await requested;
+    const kept = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null');
+    first.remove();
+
+    worker.use(...createAmpecoFixture({ existingRequest: kept.request }));
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    container.innerHTML =
+      '<ev-booking-widget location-id="7"></ev-booking-widget><ev-booking-widget location-id="7"></ev-booking-widget>';
+    const confirmations: EventTarget[] = [];
+    container.addEventListener('ev-booking-confirmed', (event) => confirmations.push(event.target!));
+    await waitUntil(() => confirmations.length > 0, 'the kept request followed', { timeout: 8000 });
+    // Each read what was kept once its start times were shown, long before the request was decided.
+    const widgets = [...container.querySelectorAll<EvBookingWidget>('ev-booking-widget')];
+    const following = widgets.filter((el) => /Booking confirmed|Waiting for confirmation/.test(statusText(el)));
+    expect(following, 'one widget follows the booking').to.have.length(1);
+    expect(confirmations).to.have.length(1);
+  });
+
   it('a kept request from before v2 (a bare id) is ignored, not read without a capability', async () => {
     sessionStorage.setItem(PENDING_KEY, '555');
     const log = recordRequests(`${API}/resources/booking-requests`);
