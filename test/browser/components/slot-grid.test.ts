@@ -503,6 +503,21 @@ describe('<ev-slot-grid>', () => {
       expect(heading(el)).to.equal('Monday 30 March');
     });
 
+    it('goes on changing day with PageDown/PageUp from the tab a full day left the focus on', async () => {
+      const el = await make();
+      el.focus();
+      await sendKeys({ press: 'PageDown' });
+      expect(focused(el)).to.equal(tabs(el)[2]);
+      await sendKeys({ press: 'PageDown' });
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Tuesday 31 March');
+      expect(focused(el), "on the next day's times").to.equal(slots(el)[0]);
+      await sendKeys({ press: 'PageUp' });
+      await sendKeys({ press: 'PageUp' });
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Sunday 29 March');
+    });
+
     it('moves between days with the arrow keys on the strip, Home and End', async () => {
       const el = await make();
       tabs(el)[1]!.focus();
