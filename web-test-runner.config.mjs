@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { register } from 'tsx/esm/api';
@@ -84,6 +85,8 @@ export default {
   plugins: [
     mswWorkerPlugin,
     forcedColorsPlugin,
+    // Chromium's own accessibility tree (the names a screen reader gets), beside axe's computation.
+    a11ySnapshotPlugin(),
     e2eProxyPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],

@@ -11,6 +11,7 @@ import {
   slotStepOf,
   fromAttribute,
   parseLocationId,
+  takeEarlyProperties,
 } from './widget-attributes.js';
 import { firstRenderReady } from './controllers/first-render.js';
 import { viewWith } from './booking/view.js';
@@ -77,8 +78,6 @@ export class EvBookingWidget extends LitElement {
     connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },
     signupUrl: { attribute: 'signup-url' },
     theme: { reflect: true },
-    fetch: { attribute: false },
-    authToken: { attribute: false },
     pollTimeout: { attribute: false },
     chosenEvseId: { state: true },
     portFilter: { state: true },
@@ -109,10 +108,26 @@ export class EvBookingWidget extends LitElement {
   signupUrl?: string;
   /** Colour scheme. */
   theme: 'light' | 'dark' | 'auto' = 'auto';
+  #fetch?: typeof fetch;
+  #authToken?: string;
   /** Custom fetch, e.g. to add the host portal's own auth header. */
-  fetch?: typeof fetch;
+  get fetch(): typeof fetch | undefined {
+    return this.#fetch;
+  }
+  set fetch(value: typeof fetch | undefined) {
+    const old = this.#fetch;
+    this.#fetch = value;
+    this.requestUpdate('fetch', old);
+  }
   /** A host-portal identity token (JWT), sent as `Authorization: Bearer …` on every request (SPEC §9 portal mode). */
-  authToken?: string;
+  get authToken(): string | undefined {
+    return this.#authToken;
+  }
+  set authToken(value: string | undefined) {
+    const old = this.#authToken;
+    this.#authToken = value;
+    this.requestUpdate('authToken', old);
+  }
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
   pollTimeout = 60_000;
 
@@ -147,6 +162,13 @@ export class EvBookingWidget extends LitElement {
   #bookingParts = new BookingPartsController(this, this.#locale, this.#flow);
   #emailTouched = false;
   #starts = new StartsMemo();
+
+  constructor() {
+    super();
+    // Lit holds the properties a page set before the definition loaded until the first update; the
+    // first requests leave at connection, before it, and must carry these two (own accessors).
+    takeEarlyProperties(this, ['fetch', 'authToken']);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connectorTypes'))

@@ -40,6 +40,20 @@ export function durationStillOffered(durations: readonly number[] | undefined, c
 /** `slot-step` when positive, else 30 minutes. */
 export const slotStepOf = (step: number): number => (step > 0 ? step : 30);
 
+/**
+ * Properties set on the element before its definition loaded (an inline script before the deferred
+ * module script) stay on the element itself, hiding its accessors: each of `keys` is set again
+ * through them.
+ */
+export function takeEarlyProperties<T extends object>(element: T, keys: readonly (keyof T)[]): void {
+  for (const key of keys) {
+    if (!Object.hasOwn(element, key)) continue;
+    const value = element[key];
+    delete element[key];
+    element[key] = value;
+  }
+}
+
 /** The element's properties that the flow reads. */
 export interface FlowProperties {
   locationId?: number;

@@ -6,6 +6,8 @@
 import {
   BookingRequestLookup,
   CreatedBookingRequest,
+  KeptAttempt,
+  keptRequestOf,
   type CancelBookingBody,
   type CreateBookingBody,
   type TrackedRequest,
@@ -32,6 +34,20 @@ export interface BookingCalls {
 
 const BOOKING_REQUESTS = '/resources/booking-requests/v1.0';
 
+/**
+ * What a reload finds of a booking kept in `sessionStorage`: the request with its capability, or
+ * the request made by a create whose answer the page did not wait for, found by its `externalId`.
+ */
+export async function keptBookingOf(
+  kept: unknown,
+  transport: Transport,
+  signal: AbortSignal,
+): Promise<TrackedRequest | null> {
+  const attempt = KeptAttempt.safeParse(kept);
+  if (!attempt.success) return keptRequestOf(kept);
+  return bookingCalls(transport).findBookingRequestByExternalId(attempt.data.externalId, { signal });
+}
+
 export function bookingCalls({ root, request, read }: Transport): BookingCalls {
   /** A create or cancel POST, sent once; the request made and its capability. */
   const post = async (
@@ -54,7 +70,9 @@ export function bookingCalls({ root, request, read }: Transport): BookingCalls {
     async findBookingRequestByExternalId(externalId, call) {
       const path = `${BOOKING_REQUESTS}?filter[externalId]=${encodeURIComponent(externalId)}`;
       const { data, meta } = await request(BookingRequestLookup, `${root}${path}`, call);
-      const found = data.find((candidate) => candidate.externalId === externalId);
+      // The gateway answers only the request made under this `externalId`; one that leaves the
+      // field out (Ampeco's definition requires none) is that request too.
+      const found = data.find((candidate) => (candidate.externalId ?? externalId) === externalId);
       return found && meta ? { request: found, capability: meta.capability } : null;
     },
 

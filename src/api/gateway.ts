@@ -29,6 +29,9 @@ export interface TrackedRequest {
 /** A booking request and its capability as the widget keeps them for a reload (`sessionStorage`). */
 export const KeptRequest = z.object({ request: BookingRequest, capability: z.string() });
 
+/** A Book whose create was on its way when the page went away: its `externalId`, to find it again. */
+export const KeptAttempt = z.object({ externalId: z.string() });
+
 /** The kept request, if `raw` is one. */
 export function keptRequestOf(raw: unknown): TrackedRequest | null {
   const parsed = KeptRequest.safeParse(raw);

@@ -6,7 +6,8 @@
  *
  * Never two bookings (SPEC §8): this is the one place that decides which `externalId` a create
  * carries. A create whose answer was lost is looked up by its `externalId` before anything else is
- * sent; a Book while a create is on its way, being looked up or being followed is ignored.
+ * sent; a Book while a create is on its way, being looked up or being followed is ignored, and a
+ * Book while a request is still pending past the poll's time-out (or its polling failed) follows it.
  */
 import type { CreateBookingBody } from '../api/gateway.js';
 import type { Failure } from './failure.js';
@@ -56,8 +57,18 @@ function checkFirst(lost: Lost, next: CreateBookingBody, mayResend: boolean, loo
   );
 }
 
+/** The request a state still follows: pending past the poll's time-out, or whose polling or booking read failed. */
+function requestFollowed(state: State): Tracked | null {
+  if (state.kind === 'timed-out') return state.tracked;
+  if (state.kind === 'failed' && state.retry.kind === 'track') return state.retry.tracked;
+  return null;
+}
+
 function book(state: State, choice: BookingChoice, externalId: string): Transition {
   if (!BOOKABLE.has(state.kind)) return stay(state);
+  // That request may still be approved: Book follows it again, as Check again does, and books nothing more.
+  const followed = requestFollowed(state);
+  if (followed) return to({ kind: 'pending', tracked: followed, resumed: false }, { type: 'poll', tracked: followed });
   // The ports' details are not here yet: the `evseId` is chosen once they are.
   if (state.kind === 'choosing' && !state.portsReady) return stay({ ...state, bookWaiting: true });
   const lost = lostAttemptOf(state);
@@ -77,6 +88,10 @@ function book(state: State, choice: BookingChoice, externalId: string): Transiti
   if (lost) return checkFirst(lost, sameBooking(lost.body, body) ? lost.body : body, true);
   return to({ kind: 'sending', body, resend: false }, { type: 'create', body });
 }
+
+/** The request made by `body`, with the port it asked for (Ampeco's answers need not name it). */
+const madeBy = (tracked: Tracked, { evseId }: CreateBookingBody): Tracked =>
+  evseId === undefined ? tracked : { ...tracked, askedEvseId: evseId };
 
 /** The request exists (created, or found by its `externalId`): follow it. */
 function follow(tracked: Tracked): Transition {
@@ -115,7 +130,7 @@ function createFailed(state: Extract<State, { kind: 'sending' }>, failure: Failu
 }
 
 function lookedUp(state: Extract<State, { kind: 'checking' }>, found: Tracked | null): Transition {
-  if (found) return follow(found);
+  if (found) return follow(madeBy(found, state.lost));
   const { lost, next, lookupsLeft, mayResend, cause } = state;
   if (lookupsLeft > 1) {
     return to(
@@ -150,11 +165,12 @@ function decided(state: Extract<State, { kind: 'pending' }>, request: Tracked['r
 }
 
 function confirm(
-  { request, capability }: Tracked,
+  { request, capability, askedEvseId }: Tracked,
   booking: Extract<State, { kind: 'cancelled' }>['booking'] | null,
 ): Transition {
+  const confirmed = { request, booking, capability, ...(askedEvseId !== undefined && { askedEvseId }) };
   return to(
-    { kind: 'confirmed', confirmed: { request, booking, capability }, cancelFailure: null },
+    { kind: 'confirmed', confirmed, cancelFailure: null },
     { type: 'forget' },
     { type: 'emit', event: { name: 'ev-booking-confirmed', bookingRequest: request, booking } },
     focusStatus,
@@ -193,7 +209,7 @@ export function transition(state: State, event: FlowEvent): Transition {
     case 'book':
       return event.choice ? book(state, event.choice, event.externalId) : transitionChoosing(state, event);
     case 'created':
-      return state.kind === 'sending' ? follow(event.tracked) : stay(state);
+      return state.kind === 'sending' ? follow(madeBy(event.tracked, state.body)) : stay(state);
     case 'create-failed':
       return state.kind === 'sending' ? createFailed(state, event.failure) : stay(state);
     case 'looked-up':
@@ -206,9 +222,10 @@ export function transition(state: State, event: FlowEvent): Transition {
         focusStatus,
       );
     case 'resume':
-      return state.kind === 'choosing'
+      if (state.kind !== 'choosing' || event.tracked === undefined) return stay(state);
+      return event.tracked
         ? to({ kind: 'pending', tracked: event.tracked, resumed: true }, { type: 'poll', tracked: event.tracked })
-        : stay(state);
+        : to(state, { type: 'forget' });
     case 'decided':
       return state.kind === 'pending' ? decided(state, event.request) : transitionCancel(state, event);
     case 'poll-timed-out':

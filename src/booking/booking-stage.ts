@@ -14,6 +14,6 @@ export { bookingOf } from './book-choice.js';
 export { newExternalId } from './external-id.js';
 export { runBookingEffect, type BookingEffect, type EffectContext } from '../controllers/booking-effects.js';
 export { trackerView } from './tracked.js';
-export { keptRequestOf } from '../api/gateway.js';
+export { keptBookingOf } from '../api/bookings.js';
 export { dispatchFlowEvent } from '../controllers/flow-events.js';
 export { outcomeOf } from './booking-view.js';

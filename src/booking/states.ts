@@ -11,6 +11,8 @@ import type { Failure, FieldErrors } from './failure.js';
 export interface Tracked {
   request: BookingRequest;
   capability: string;
+  /** The port the create asked for: the card names it when the answers leave it out. */
+  askedEvseId?: number;
 }
 
 /** What the driver asked to book, as the element gathered it when Book was pressed. */
@@ -39,6 +41,8 @@ export interface Confirmed {
   booking: Booking | null;
   /** The booking's capability (the create's): reads the booking, and cancels it. */
   capability: string;
+  /** The port the create asked for, when known. */
+  askedEvseId?: number;
 }
 
 export type State =
@@ -118,8 +122,11 @@ export type FlowEvent =
   /** The look-up by `externalId` answered: the request made (with its capability), or null. */
   | { type: 'looked-up'; found: Tracked | null }
   | { type: 'look-up-failed'; failure: Failure }
-  /** A pending request kept in `sessionStorage` was found after a reload. */
-  | { type: 'resume'; tracked: Tracked }
+  /**
+   * What was kept in `sessionStorage` was looked for after a reload: the request found, null when
+   * there is none (forgotten), undefined when the look-up failed (kept).
+   */
+  | { type: 'resume'; tracked: Tracked | null | undefined }
   /** The polled request was decided (approved or rejected). */
   | { type: 'decided'; request: BookingRequest }
   | { type: 'poll-timed-out' }

@@ -72,13 +72,13 @@ function tracked(
   };
 }
 
-/** The confirmed booking; without the booking (unreadable), the request's own times and port. */
-export function confirmedBooking({ booking, request }: Confirmed, place: BookingPlace): TrackedBooking {
+/** The confirmed booking; without the booking (unreadable), the request's own times and port (else the one asked for). */
+export function confirmedBooking({ booking, request, askedEvseId }: Confirmed, place: BookingPlace): TrackedBooking {
   return tracked(place, {
     reference: booking?.id ?? request.bookingId ?? null,
     start: booking?.startAt ?? request.startAt ?? '',
     end: booking?.endAt ?? request.endAt ?? '',
-    evseId: bookedEvseId(booking, request.evseId),
+    evseId: bookedEvseId(booking, request.evseId ?? askedEvseId),
   });
 }
 

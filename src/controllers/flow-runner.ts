@@ -75,7 +75,7 @@ export class FlowRunner {
       const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
       if (wasOffline || loadFailedOffline) this.dispatch({ type: 'retry' });
     });
-    this.#resume = new ResumeStore(() => {
+    this.#resume = new ResumeStore(host, () => {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
     });
@@ -247,6 +247,8 @@ export class FlowRunner {
       case 'poll':
       case 'read-booking':
       case 'cancel':
+        // A create is kept before it leaves: a reload before its answer finds it by its externalId.
+        if (effect.type === 'create') this.#resume.write({ externalId: effect.body.externalId });
         // Only the booking half asks for these: the stage is here.
         return this.#stage.stage?.runBookingEffect(effect, {
           call: this.#call,
@@ -273,12 +275,11 @@ export class FlowRunner {
           const kept = this.#resume.read();
           // Following it is the booking stage's work: loaded first; it checks what was kept.
           if (kept === null) return;
-          this.#stage.load().then(
-            (stage) => {
-              const tracked = stage.keptRequestOf(kept);
-              if (tracked) this.dispatch({ type: 'resume', tracked });
-            },
-            () => undefined,
+          this.#call(
+            async (transport, signal) => (await this.#stage.load()).keptBookingOf(kept, transport, signal),
+            (tracked) => ({ type: 'resume', tracked }),
+            // Not found for now: kept, for the next reload.
+            () => ({ type: 'resume', tracked: undefined }),
           );
         });
         return;

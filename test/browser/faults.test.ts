@@ -140,6 +140,22 @@ describe('faults and bad input (SPEC §8)', () => {
     expect(sent.map(path)).to.include(`/resources/booking-requests/v1.0?filter[externalId]=${externalId}`);
   });
 
+  it('a lost create found again with an answer that leaves out optional fields (externalId) is followed: one POST', async () => {
+    // Ampeco's definition requires no field of a booking request; the gateway answers only a match.
+    const found = http.get(`${API}/resources/booking-requests/v1.0`, () =>
+      HttpResponse.json({ data: [{ id: 555, status: 'pending' }], meta: { capability: capabilityOf(555) } }),
+    );
+    const el = await mount({ loseCreateResponse: true }, '', { before: [found] });
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    bookButton(el).click();
+    await confirmed;
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts).to.have.length(1);
+  });
+
   it('a create whose fate stays unknown is looked up again before the next Book: never two bookings', async function (this: {
     timeout(ms: number): void;
   }) {
@@ -480,6 +496,21 @@ describe('faults and bad input (SPEC §8)', () => {
     const kept = JSON.parse(sessionStorage.getItem('ev-booking-widget:pending:/api/ampeco:7') ?? 'null');
     expect(kept, 'kept for a reload, with its capability').to.deep.include({ capability: capabilityOf(555) });
     expect(kept.request.id).to.equal(555);
+  });
+
+  it('Book pressed again while the request is still pending past the timeout follows it: one booking request', async () => {
+    const el = await readyToTimeOut(1000);
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const timedOut = oneEvent(el, 'ev-booking-error');
+    bookButton(el).click();
+    await timedOut;
+    await waitUntil(() => statusText(el).includes('Still pending'));
+    await el.updateComplete;
+    bookButton(el).click();
+    await waitUntil(() => statusText(el).includes('Waiting for confirmation'), 'following the request again');
+    const posts = (await log.settled()).filter((r) => r.method === 'POST');
+    log.stop();
+    expect(posts, 'the first Book only').to.have.length(1);
   });
 
   it('"Check again" keeps the focus while it runs and when the request times out again, which the status region tells', async () => {

@@ -8,7 +8,7 @@ import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { afterEach, describe, it, useMsw } from '../support/msw.js';
 import { createAmpecoFixture } from '../support/ampeco-fixture.js';
-import { worker } from '../support/msw.js';
+import { recordRequests, worker } from '../support/msw.js';
 import { inPart, slots } from '../support/widget-driver.js';
 
 useMsw();
@@ -58,6 +58,34 @@ describe('before the first answer', () => {
     container.append(el);
     await waitUntil(() => slots(el).length > 0, 'no start times after the move', { timeout: 5000 });
     expect(asked.filter((request) => /\/locations\/v2\.0\/7$/.test(request.url))).to.have.length(2);
+  });
+
+  it('uses the fetch and authToken a page set before the definition loaded, from the first request on', async () => {
+    worker.use(...createAmpecoFixture());
+    const log = recordRequests('/api/ampeco');
+    // As on a page whose inline script sets properties before the deferred module script defines
+    // the element: made in a document without custom elements, it is upgraded once it joins this one.
+    const elsewhere = document.implementation.createHTMLDocument();
+    elsewhere.body.innerHTML = '<ev-booking-widget location-id="8" locale="en-GB"></ev-booking-widget>';
+    const early = elsewhere.body.firstElementChild as EvBookingWidget;
+    const fetched: string[] = [];
+    early.authToken = 'portal.jwt';
+    early.fetch = (input, init) => {
+      fetched.push(String(input));
+      return window.fetch(input, init);
+    };
+    const errors: string[] = [];
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    container.addEventListener('ev-booking-error', (event) => errors.push(event.detail.code));
+    container.append(early);
+    const el = container.querySelector<EvBookingWidget>('ev-booking-widget')!;
+    await waitUntil(() => slots(el).length > 0, 'no start times', { timeout: 5000 });
+    // Location 8's (the earlier tests' widgets, at location 7, may still be finishing theirs).
+    const sent = (await log.settled()).filter((request) => !/locations\/v2\.0\/7|locationId\]=7/.test(request.url));
+    log.stop();
+    expect(sent.map((request) => request.headers['authorization'])).to.deep.equal(sent.map(() => 'Bearer portal.jwt'));
+    expect(fetched, "every request through the page's fetch").to.have.length(sent.length);
+    expect(errors).to.deep.equal([]);
   });
 
   it('while loading, the times show no day tabs and no zone (none is known yet)', async () => {

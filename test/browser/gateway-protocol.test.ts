@@ -3,6 +3,7 @@
  * request and booking, a reload that resumes with it, the cancel flow, and the portal's token.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, capabilityOf, createAmpecoFixture } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
@@ -75,6 +76,29 @@ describe('the v2 booking gateway', () => {
     expect(sessionStorage.getItem(PENDING_KEY), 'forgotten once decided').to.equal(null);
   });
 
+  it('two widgets of one location on the reloaded page: one of them follows the kept request, not both', async () => {
+    const first = await mount({ pendingPolls: 1000 });
+    await fillBooking(first, 'driver@example.com');
+    const requested = oneEvent(first, 'ev-booking-requested');
+    bookButton(first).click();
+    await requested;
+    const kept = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null');
+    first.remove();
+
+    worker.use(...createAmpecoFixture({ existingRequest: kept.request }));
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    container.innerHTML =
+      '<ev-booking-widget location-id="7"></ev-booking-widget><ev-booking-widget location-id="7"></ev-booking-widget>';
+    const confirmations: EventTarget[] = [];
+    container.addEventListener('ev-booking-confirmed', (event) => confirmations.push(event.target!));
+    await waitUntil(() => confirmations.length > 0, 'the kept request followed', { timeout: 8000 });
+    // Each read what was kept once its start times were shown, long before the request was decided.
+    const widgets = [...container.querySelectorAll<EvBookingWidget>('ev-booking-widget')];
+    const following = widgets.filter((el) => /Booking confirmed|Waiting for confirmation/.test(statusText(el)));
+    expect(following, 'one widget follows the booking').to.have.length(1);
+    expect(confirmations).to.have.length(1);
+  });
+
   it('a kept request from before v2 (a bare id) is ignored, not read without a capability', async () => {
     sessionStorage.setItem(PENDING_KEY, '555');
     const log = recordRequests(`${API}/resources/booking-requests`);
@@ -136,6 +160,59 @@ describe('the v2 booking gateway', () => {
 
     button(el, 'Book another')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('ev-port-list'), 'the choice again');
+  });
+
+  it('names the port the driver booked on the card when the answers leave it out (spec-valid, fields optional)', async () => {
+    let asked: { startAt: string; endAt: string } | undefined;
+    // Answers with nothing the definition does not require: no evseId, no bookedEvses.
+    const minimal = [
+      http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
+        asked = (await request.json()) as { startAt: string; endAt: string };
+        return HttpResponse.json({ data: { id: 555, status: 'pending' }, meta: { capability: capabilityOf(555) } });
+      }),
+      http.get(`${API}/resources/booking-requests/v1.0/:id`, () =>
+        HttpResponse.json({ data: { id: 555, status: 'approved', bookingId: 900 } }),
+      ),
+      http.get(`${API}/resources/bookings/v1.0/:id`, () =>
+        HttpResponse.json({
+          data: { id: 900, locationId: 7, startAt: asked!.startAt, endAt: asked!.endAt, status: 'accepted' },
+        }),
+      ),
+    ];
+    const el = await mount({}, '', { before: minimal });
+    await bookToConfirmation(el);
+    const card = el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!;
+    await waitUntil(() => card.querySelector('h3'), 'the card');
+    expect(statusText(el)).to.contain('Port A');
+  });
+
+  it('a reload while the create is on its way finds that request again by its externalId: followed, not booked twice', async () => {
+    let sent: Record<string, unknown> | undefined;
+    const held = http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
+      sent = (await request.json()) as Record<string, unknown>;
+      await new Promise(() => undefined); // its answer never comes: the page reloads first
+    });
+    const before = await mount({}, '', { before: [held] });
+    await fillBooking(before, 'driver@example.com');
+    bookButton(before).click();
+    await waitUntil(() => sent, 'the create sent');
+    before.remove(); // the reload
+
+    // The request was made; the reloaded page's widget finds it with the externalId it kept.
+    const { email: _email, ...made } = sent!;
+    const log = recordRequests(`${API}/resources/booking-requests`);
+    const after = await mount({ existingRequest: { ...made, id: 555, status: 'pending', userId: 42 } }, '', {
+      ready: false,
+    });
+    const confirmed = oneEvent(after, 'ev-booking-confirmed');
+    const { detail } = await confirmed;
+    const requests = await log.settled();
+    log.stop();
+    expect(detail.bookingRequest.id).to.equal(555);
+    expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    expect(requests.map(path)).to.include(
+      `/resources/booking-requests/v1.0?filter[externalId]=${String(made['externalId'])}`,
+    );
   });
 
   it('sends authToken as Authorization: Bearer on every request to the proxy', async () => {

@@ -69,6 +69,9 @@ const checking = (extra: Partial<Extract<State, { kind: 'checking' }>> = {}): St
 });
 const uncertain: State = { kind: 'uncertain', lost: body(), next: body(), failure: lostAnswer };
 const pending: State = { kind: 'pending', tracked, resumed: false };
+/** The request followed after this widget's create (or look-up): with the port the create asked for. */
+const followed: Tracked = { ...tracked, askedEvseId: 1001 };
+const followedPending: State = { kind: 'pending', tracked: followed, resumed: false };
 /** The start times are shown, the ports' details still load. */
 const timesOnly: State = { ...choosing(), portsReady: false };
 
@@ -256,11 +259,11 @@ const rows: Row[] = [
     name: 'created: pending, kept for a reload, announced, polled',
     from: sending,
     event: { type: 'created', tracked },
-    to: pending,
+    to: followedPending,
     effects: [
-      { type: 'persist', tracked },
+      { type: 'persist', tracked: followed },
       { type: 'emit', event: { name: 'ev-booking-requested', bookingRequest: pendingRequest } },
-      { type: 'poll', tracked },
+      { type: 'poll', tracked: followed },
     ],
   },
   { name: 'created only counts while sending', from: choosing(), event: { type: 'created', tracked }, to: choosing() },
@@ -360,11 +363,11 @@ const rows: Row[] = [
     name: 'found: that request is followed',
     from: checking({ next: body('id-2') }),
     event: { type: 'looked-up', found: tracked },
-    to: pending,
+    to: followedPending,
     effects: [
-      { type: 'persist', tracked },
+      { type: 'persist', tracked: followed },
       { type: 'emit', event: { name: 'ev-booking-requested', bookingRequest: pendingRequest } },
-      { type: 'poll', tracked },
+      { type: 'poll', tracked: followed },
     ],
   },
   {
@@ -419,6 +422,19 @@ const rows: Row[] = [
     effects: [{ type: 'poll', tracked }],
   },
   { name: 'no resume while a booking is on its way', from: sending, event: { type: 'resume', tracked }, to: sending },
+  {
+    name: 'nothing found of what was kept: forgotten',
+    from: choosing(),
+    event: { type: 'resume', tracked: null },
+    to: choosing(),
+    effects: [{ type: 'forget' }],
+  },
+  {
+    name: 'the look-up of what was kept failed: kept',
+    from: choosing(),
+    event: { type: 'resume', tracked: undefined },
+    to: choosing(),
+  },
   {
     name: 'approved: the booking is read with the capability',
     from: pending,
@@ -891,6 +907,33 @@ describe('never two bookings (SPEC §8)', () => {
     ]);
     assert.equal(creates.length, 1);
     assert.equal(state.kind, 'pending');
+  });
+
+  it('still pending past the time-out, then Book: the same request is followed, nothing sent', () => {
+    const { creates, state } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'created', tracked },
+      { type: 'poll-timed-out' },
+      bookEvent('b'),
+      { type: 'edited', field: 'slot' },
+      bookEvent('c', { startAt: '2026-03-01T12:00:00Z', endAt: '2026-03-01T13:00:00Z' }),
+    ]);
+    assert.deepEqual(
+      creates.map((b) => b.externalId),
+      ['a'],
+    );
+    assert.deepEqual(state, followedPending);
+  });
+
+  it('polling failed, then Book instead of Try again: the same request is followed, nothing sent', () => {
+    const { creates, state } = run(choosing(), [
+      bookEvent('a'),
+      { type: 'created', tracked },
+      { type: 'poll-failed', failure: lostAnswer },
+      bookEvent('b'),
+    ]);
+    assert.equal(creates.length, 1);
+    assert.deepEqual(state, followedPending);
   });
 
   it('busy while a booking or a cancel is on its way', () => {

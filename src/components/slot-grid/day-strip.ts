@@ -71,6 +71,10 @@ export function watchHiddenDays(strip: Element | null): void {
 const chevron = (end: 'before' | 'after'): TemplateResult =>
   html`<span class="scroll ${end}" aria-hidden="true" @click=${scrollDays}>‹</span>`;
 
+/**
+ * The day strip: one tab per day. A tab's spoken name is one text (`Sunday 6 December,`): a space
+ * standing alone between two bindings is lost from Chromium's accessible name ("Sunday6 December").
+ */
 export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: DayStripInput): TemplateResult {
   return html`<div
     class="strip"
@@ -97,7 +101,7 @@ export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: 
         >
           <span class="weekday" aria-hidden="true">${day.weekday}</span><span class="date" aria-hidden="true"
             >${day.dayMonth}</span
-          ><span class="vh">${day.weekdayLong} ${day.dayMonthLong},</span>
+          ><span class="vh">${`${day.weekdayLong} ${day.dayMonthLong},`}</span>
           <span class="count">${countOf(day, catalogue)}</span>
         </button>`,
     )}

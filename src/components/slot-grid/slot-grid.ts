@@ -26,7 +26,7 @@ const DAY_STOP = '[role=tab][tabindex="0"]';
  * zone in plain words, the date and the duration; starts that are taken keep their place,
  * disabled, so rows keep their rhythm. The times form one tab stop: arrow keys move and choose
  * (Up/Down by a row), Home/End go to the day's first/last time, PageUp/PageDown to the
- * previous/next day. A hint under the day says so.
+ * previous/next day (from a day tab too). A hint under the day says so.
  *
  * @summary Lets the driver pick a day and a start time.
  *
@@ -165,6 +165,8 @@ export class EvSlotGrid extends LitElement {
   }
 
   private handleTabKeydown(event: KeyboardEvent): void {
+    // PageUp/PageDown as from the times: a full day leaves the focus here, and the hint still holds.
+    if (this.#changeDayByPage(event)) return;
     const last = this.days.length - 1;
     const forward = this.#rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = this.#rtl ? 'ArrowRight' : 'ArrowLeft';
@@ -186,13 +188,17 @@ export class EvSlotGrid extends LitElement {
     if (index !== this.#dayIndex) void this.#showDay(index, true);
   }
 
-  private handleTimeKeydown(event: KeyboardEvent): void {
+  /** PageUp/PageDown: the previous/next day, the focus on its times (on its tab when it has none). */
+  #changeDayByPage(event: KeyboardEvent): boolean {
     const page = ({ PageUp: -1, PageDown: 1 } as Record<string, number>)[event.key];
-    if (page) {
-      event.preventDefault();
-      void this.#showDay(this.#dayIndex + page, false);
-      return;
-    }
+    if (!page) return false;
+    event.preventDefault();
+    void this.#showDay(this.#dayIndex + page, false);
+    return true;
+  }
+
+  private handleTimeKeydown(event: KeyboardEvent): void {
+    if (this.#changeDayByPage(event)) return;
     const targets = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio][data-start]:enabled')];
     const current = event.target as HTMLElement;
     const target = targets.includes(current) ? arrowTarget(targets, current, event.key, this.#rtl) : undefined;

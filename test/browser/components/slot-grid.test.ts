@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/slot-grid/slot-grid.js';
 import type { EvSlotGrid, SlotDay } from '../../../src/components/slot-grid/slot-grid.js';
 
@@ -110,6 +110,28 @@ describe('<ev-slot-grid>', () => {
       const panel = el.shadowRoot!.querySelector('[role=tabpanel]')!;
       expect(tabs(el)[1]!.getAttribute('aria-controls')).to.equal(panel.id);
       expect(accessibleName(panel)).to.contain('Sunday 29 March');
+    });
+
+    it("has the tabs named in the browser's own accessibility tree with the words apart", async () => {
+      await make();
+      interface AxNode {
+        role: string;
+        name: string;
+        children: AxNode[];
+      }
+      const tree = (await a11ySnapshot({})) as unknown as AxNode;
+      const names: string[] = [];
+      findAccessibilityNode<AxNode>(tree, (node) => {
+        if (node.role === 'tab') names.push(node.name);
+        return false;
+      });
+      // What a screen reader reads: Chromium's computed name, not only axe's.
+      expect(names).to.deep.equal([
+        'Saturday 28 March, 2 free',
+        'Sunday 29 March, 7 free',
+        'Monday 30 March, Full',
+        'Tuesday 31 March, 4 free',
+      ]);
     });
 
     it('names each time by its start, then the zone in plain words, the date and the duration', async () => {
@@ -479,6 +501,21 @@ describe('<ev-slot-grid>', () => {
       await sendKeys({ press: 'PageUp' });
       await el.updateComplete;
       expect(heading(el)).to.equal('Monday 30 March');
+    });
+
+    it('goes on changing day with PageDown/PageUp from the tab a full day left the focus on', async () => {
+      const el = await make();
+      el.focus();
+      await sendKeys({ press: 'PageDown' });
+      expect(focused(el)).to.equal(tabs(el)[2]);
+      await sendKeys({ press: 'PageDown' });
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Tuesday 31 March');
+      expect(focused(el), "on the next day's times").to.equal(slots(el)[0]);
+      await sendKeys({ press: 'PageUp' });
+      await sendKeys({ press: 'PageUp' });
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Sunday 29 March');
     });
 
     it('moves between days with the arrow keys on the strip, Home and End', async () => {
