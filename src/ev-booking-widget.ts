@@ -10,7 +10,10 @@ import {
   offeredDurations,
   slotStepOf,
   fromAttribute,
+  orDefault,
   parseLocationId,
+  DEFAULT_API_BASE,
+  DEFAULT_DAYS,
 } from './widget-attributes.js';
 import { firstRenderReady } from './controllers/first-render.js';
 import { viewWith } from './booking/view.js';
@@ -67,11 +70,11 @@ export class EvBookingWidget extends LitElement {
   /** The attributes and properties of SPEC §2, then the private reactive state (the driver's choice). */
   static override properties: PropertyDeclarations = {
     locationId: { attribute: 'location-id', converter: fromAttribute(parseLocationId) },
-    apiBase: { attribute: 'api-base' },
+    apiBase: { attribute: 'api-base', converter: orDefault(String, DEFAULT_API_BASE) },
     locale: {},
     durations: { converter: fromAttribute(parseDurations) },
-    slotStep: { attribute: 'slot-step', type: Number },
-    days: { type: Number },
+    slotStep: { attribute: 'slot-step', converter: orDefault(Number, 30) },
+    days: { converter: orDefault(Number, DEFAULT_DAYS) },
     email: {},
     evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
     connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },
