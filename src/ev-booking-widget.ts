@@ -63,6 +63,10 @@ import { widgetStyles } from './ev-booking-widget.styles.js';
  * @cssprop --ev-color-success - Confirmations.
  * @cssprop --ev-radius - Corner radius.
  * @cssprop --ev-space - Base spacing unit.
+ * @cssprop --ev-color-scheme - The `color-scheme` of the native controls (`light` or `dark`, from the theme by default).
+ * @cssprop --ev-button-bg - Background of the primary buttons (Book); default the accent colour.
+ * @cssprop --ev-button-fg - Text of the primary buttons; default the text on the accent colour.
+ * @cssprop --ev-focus-ring - The keyboard focus outline's colour; default the accent colour.
  */
 export class EvBookingWidget extends LitElement {
   static override styles = widgetStyles;

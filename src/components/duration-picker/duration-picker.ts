@@ -15,6 +15,8 @@ import { base, tokens } from '../../styles/tokens.js';
  * @csspart duration - The fieldset.
  * @csspart pill - One duration.
  *
+ * @cssprop --ev-font, --ev-color-bg, --ev-color-fg, --ev-color-muted, --ev-color-accent, --ev-color-border, --ev-radius, --ev-space, --ev-focus-ring - As on `<ev-booking-widget>`.
+ *
  * @attr durations - Minutes offered, a comma list (default `30,60,90,120`).
  * @attr value - The chosen duration in minutes.
  * @attr locale - BCP 47 locale of the texts.
