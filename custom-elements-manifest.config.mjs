@@ -10,7 +10,7 @@
  *   `src/events.ts` (`CustomEvent<BookingRequestedDetail>`, …), so there is one source of truth;
  * - `<ev-booking-button>`'s attributes are written once, in its `FORWARDED_ATTRIBUTES` map (property
  *   → attribute), from which its `static properties` are made: each becomes an attribute entry
- *   mapped to its property, described as on `<ev-booking-widget>`;
+ *   mapped to its property, described (and reflected) as on `<ev-booking-widget>`;
  * - private members are left out (they are not API);
  * - modules are sorted by path, so that the file is the same on every run (the test compares).
  */
@@ -149,6 +149,8 @@ function forwardedAttributesPlugin() {
           const original = widget?.attributes?.find((a) => a.name === name);
           const member = declaration.members?.find((m) => m.name === fieldName);
           if (member) member.attribute = name;
+          const widgetMember = widget?.members?.find((m) => m.name === fieldName);
+          if (member && widgetMember?.reflects) member.reflects = true;
           return {
             name,
             ...(original?.type ? { type: original.type } : member?.type ? { type: member.type } : {}),

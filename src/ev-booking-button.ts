@@ -76,7 +76,10 @@ export class EvBookingButton extends LitElement {
     `,
   ];
   static override properties: PropertyDeclarations = {
-    ...Object.fromEntries(Object.entries(FORWARDED_ATTRIBUTES).map(([name, attribute]) => [name, { attribute }])),
+    // `theme` reflects, as on the widget: the button's own styles, the dialog's and the widget's in it follow the attribute.
+    ...Object.fromEntries(
+      Object.entries(FORWARDED_ATTRIBUTES).map(([name, attribute]) => [name, { attribute, reflect: name === 'theme' }]),
+    ),
     ...Object.fromEntries(FORWARDED_PROPERTIES.map((name) => [name, { attribute: false }])),
   };
 
