@@ -38,6 +38,7 @@ const DAY_STOP = '[role=tab][tabindex="0"]';
  * @csspart day-tab - One day's tab.
  * @csspart day - The shown day's heading.
  * @csspart slot - One time.
+ * @csspart button - "Try again" on a day whose times failed to load.
  *
  * @cssprop --ev-slot-grid-selected-bg - Background of the selected time (default `--ev-color-accent`).
  * @cssprop --ev-slot-grid-selected-fg - Text of the selected time (default `--ev-color-accent-fg`).
