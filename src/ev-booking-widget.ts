@@ -67,6 +67,12 @@ import { widgetStyles } from './ev-booking-widget.styles.js';
  * @cssprop --ev-button-bg - Background of the primary buttons (Book); default the accent colour.
  * @cssprop --ev-button-fg - Text of the primary buttons; default the text on the accent colour.
  * @cssprop --ev-focus-ring - The keyboard focus outline's colour; default the accent colour.
+ * @cssprop --ev-port-list-selected-border - Border of the chosen port (default `--ev-color-accent`).
+ * @cssprop --ev-slot-grid-selected-bg - Background of the chosen time (default `--ev-color-accent`).
+ * @cssprop --ev-slot-grid-selected-fg - Text of the chosen time (default `--ev-color-accent-fg`).
+ * @cssprop --ev-slot-grid-columns - A fixed number of time columns (default: as many as fit).
+ * @cssprop --ev-status-tracker-confirmed-color - "Booking confirmed" (default `--ev-color-success`).
+ * @cssprop --ev-status-tracker-error-color - Rejections and errors of the booking (default `--ev-color-danger`).
  */
 export class EvBookingWidget extends LitElement {
   static override styles = widgetStyles;
