@@ -8,6 +8,9 @@
  * - `@cssprop --a, --b, --c - Description` documents several tokens at once: one entry each;
  * - each `@fires` event gets its type from the `HTMLElementEventMap` augmentation in
  *   `src/events.ts` (`CustomEvent<BookingRequestedDetail>`, …), so there is one source of truth;
+ * - `<ev-booking-button>`'s attributes are written once, in its `FORWARDED_ATTRIBUTES` map (property
+ *   → attribute), from which its `static properties` are made: each becomes an attribute entry
+ *   mapped to its property, described (and reflected) as on `<ev-booking-widget>`;
  * - private members are left out (they are not API);
  * - modules are sorted by path, so that the file is the same on every run (the test compares).
  */
@@ -114,6 +117,52 @@ function eventTypesPlugin() {
   };
 }
 
+/**
+ * Attributes declared as a `FORWARDED_ATTRIBUTES` object literal (`{ locationId: 'location-id', … }`)
+ * beside an element: one attribute entry each, mapped to its field, with the description and type
+ * of the same attribute on `<ev-booking-widget>`, whose attributes they are.
+ */
+function forwardedAttributesPlugin() {
+  const forwarded = new Map(); // module path → [[field, attribute], …]
+  return {
+    name: 'ev-forwarded-attributes',
+    analyzePhase({ ts: tsc, node, moduleDoc }) {
+      if (!tsc.isVariableDeclaration(node) || node.name.getText() !== 'FORWARDED_ATTRIBUTES') return;
+      let initializer = node.initializer;
+      while (initializer && (tsc.isAsExpression(initializer) || tsc.isParenthesizedExpression(initializer)))
+        initializer = initializer.expression;
+      if (!initializer || !tsc.isObjectLiteralExpression(initializer)) return;
+      const pairs = initializer.properties
+        .filter((property) => tsc.isPropertyAssignment(property) && tsc.isStringLiteral(property.initializer))
+        .map((property) => [property.name.getText(), property.initializer.text]);
+      forwarded.set(moduleDoc.path, pairs);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = customElementsManifest.modules.flatMap((mod) =>
+        (mod.declarations ?? []).map((declaration) => ({ mod, declaration })),
+      );
+      const widget = declarations.find(({ declaration }) => declaration.tagName === 'ev-booking-widget')?.declaration;
+      for (const { mod, declaration } of declarations) {
+        const pairs = forwarded.get(mod.path);
+        if (!pairs || !declaration.customElement) continue;
+        declaration.attributes = pairs.map(([fieldName, name]) => {
+          const original = widget?.attributes?.find((a) => a.name === name);
+          const member = declaration.members?.find((m) => m.name === fieldName);
+          if (member) member.attribute = name;
+          const widgetMember = widget?.members?.find((m) => m.name === fieldName);
+          if (member && widgetMember?.reflects) member.reflects = true;
+          return {
+            name,
+            ...(original?.type ? { type: original.type } : member?.type ? { type: member.type } : {}),
+            description: original?.description ?? `As on <ev-booking-widget>.`,
+            fieldName,
+          };
+        });
+      }
+    },
+  };
+}
+
 /** Private members are implementation, not API: leave them out (and out of the staleness check). */
 function dropPrivatePlugin() {
   return {
@@ -154,5 +203,12 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [litStatePlugin(), splitCssPropsPlugin(), eventTypesPlugin(), dropPrivatePlugin(), sortModulesPlugin()],
+  plugins: [
+    litStatePlugin(),
+    splitCssPropsPlugin(),
+    eventTypesPlugin(),
+    forwardedAttributesPlugin(),
+    dropPrivatePlugin(),
+    sortModulesPlugin(),
+  ],
 };

@@ -15,7 +15,15 @@ import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const manifestPath = `${root}custom-elements.json`;
 
-export const ELEMENTS = ['ev-booking-widget', 'ev-port-list', 'ev-slot-grid', 'ev-email-form', 'ev-status-tracker'];
+export const ELEMENTS = [
+  'ev-booking-widget',
+  'ev-port-list',
+  'ev-duration-picker',
+  'ev-slot-grid',
+  'ev-email-form',
+  'ev-status-tracker',
+  'ev-booking-button',
+];
 /** SPEC §2: attribute → property. */
 export const WIDGET_ATTRIBUTES = {
   'location-id': 'locationId',
@@ -26,6 +34,7 @@ export const WIDGET_ATTRIBUTES = {
   days: 'days',
   email: 'email',
   'evse-ids': 'evseIds',
+  'connector-types': 'connectorTypes',
   'signup-url': 'signupUrl',
   theme: 'theme',
 };
@@ -34,6 +43,7 @@ export const WIDGET_EVENTS = [
   'ev-booking-requested',
   'ev-booking-confirmed',
   'ev-booking-rejected',
+  'ev-booking-cancelled',
   'ev-booking-error',
 ];
 /** SPEC §7. */

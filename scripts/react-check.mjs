@@ -3,7 +3,8 @@
  * The React wrapper (`ev-booking-widget/react`, src/react/index.ts) in a real React 19 app in
  * headless Chromium: props reach the element as properties (`locationId`, `durations`,
  * `evseIds`, `email`), and a whole booking against the Ampeco simulator calls
- * `onBookingRequested` then `onBookingConfirmed` with their `detail`.
+ * `onBookingRequested` then `onBookingConfirmed` with their `detail`; beside it, `EvBookingButton`'s props
+ * reach `<ev-booking-button>` and its children are the button's text.
  *
  * The app is `React.createElement` (no JSX), bundled in memory by esbuild.
  * Usage: `node scripts/react-check.mjs`; exit 1 on failure. `runReactCheck()` is exported for
@@ -16,11 +17,13 @@ import { createSimulator, launchBrowser, root, startServer, FIRST_SLOT_SELECTOR 
 const APP = `
 import { createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EvBookingWidget } from './src/react/index.ts';
+import { EvBookingButton, EvBookingWidget } from './src/react/index.ts';
 
 const calls = (window.__calls = []);
 function App() {
-  return createElement(EvBookingWidget, {
+  const popup = createElement(EvBookingButton, { id: 'popup', locationId: 8, durations: [45], theme: 'dark' }, 'Book a bay');
+  return [popup, createElement(EvBookingWidget, {
+    key: 'widget',
     id: 'widget',
     locationId: 7,
     apiBase: '/api/ampeco',
@@ -32,7 +35,7 @@ function App() {
     onBookingConfirmed: (e) => calls.push({ name: 'confirmed', bookingId: e.detail.booking && e.detail.booking.id }),
     onBookingRejected: (e) => calls.push({ name: 'rejected', reason: e.detail.reason }),
     onBookingError: (e) => calls.push({ name: 'error', code: e.detail.code }),
-  });
+  })];
 }
 createRoot(document.getElementById('root')).render(createElement(StrictMode, null, createElement(App)));
 `;
@@ -70,7 +73,14 @@ export async function runReactCheck({ timeoutMs = 20_000 } = {}) {
       const w = document.querySelector('ev-booking-widget');
       const picker = w.shadowRoot.querySelector('ev-duration-picker');
       const options = [...(picker?.shadowRoot?.querySelectorAll('input[name=duration]') ?? [])].map((o) => o.value);
-      return { locationId: w.locationId, durations: w.durations, evseIds: w.evseIds, email: w.email, options };
+      const b = document.querySelector('ev-booking-button');
+      const button = b && {
+        locationId: b.locationId,
+        durations: b.durations,
+        theme: b.getAttribute('theme'),
+        text: b.textContent,
+      };
+      return { locationId: w.locationId, durations: w.durations, evseIds: w.evseIds, email: w.email, options, button };
     });
     await page.evaluate(() => {
       const w = document.querySelector('ev-booking-widget');
@@ -102,6 +112,7 @@ export async function runReactCheck({ timeoutMs = 20_000 } = {}) {
       JSON.stringify(props.options) === '["30","60"]' &&
       JSON.stringify(props.evseIds) === '[11]' &&
       props.email === 'driver@example.com' &&
+      JSON.stringify(props.button) === '{"locationId":8,"durations":[45],"theme":"dark","text":"Book a bay"}' &&
       names.join(',') === 'requested,confirmed' &&
       errors.length === 0;
     return { ok, props, calls, errors, ms: Math.round(performance.now() - began) };

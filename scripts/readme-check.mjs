@@ -3,10 +3,10 @@
  * Checks README.md's reference against custom-elements.json for `<ev-booking-widget>`: every
  * attribute is a row of the Attributes table, every event a row of the Events table, and every
  * part and custom property is named (in backticks); and no table row names an attribute or event
- * the element does not have.
+ * the element does not have; and every custom property the Theming section names is in the manifest.
  *
  * Usage: `node scripts/readme-check.mjs [README.md] [custom-elements.json]`; exit 1 on a mismatch.
- * `checkReadme()` is exported for test/node/readme.test.ts.
+ * `checkReadme()` is exported for test/node/cem.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,15 @@ export function tableNames(markdown, title) {
     }
   }
   return names;
+}
+
+/** The text under the heading `title`, up to the next heading. */
+export function sectionText(markdown, title) {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => /^#{2,6}\s/.test(line) && line.replace(/^#+\s*/, '').trim() === title);
+  if (start < 0) return '';
+  const end = lines.findIndex((line, index) => index > start && /^#{1,6}\s/.test(line));
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
 /** Problems found comparing `readme` (Markdown text) with `manifest` (parsed JSON). */
@@ -67,8 +76,14 @@ export function checkReadme(readme, manifest, tagName = 'ev-booking-widget') {
   for (const part of declaration.cssParts ?? []) {
     if (!mentioned.has(part.name)) problems.push(`README does not name the part ${part.name}`);
   }
-  for (const prop of declaration.cssProperties ?? []) {
-    if (!mentioned.has(prop.name)) problems.push(`README does not name the custom property ${prop.name}`);
+  const documented = new Set((declaration.cssProperties ?? []).map((prop) => prop.name));
+  for (const name of documented) {
+    if (!mentioned.has(name)) problems.push(`README does not name the custom property ${name}`);
+  }
+  const theming = sectionText(readme, 'Theming');
+  for (const [name] of theming.matchAll(/--ev-[a-z0-9-]+/g)) {
+    if (!documented.has(name))
+      problems.push(`README's Theming names ${name}, which custom-elements.json does not document`);
   }
   return problems;
 }

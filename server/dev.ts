@@ -45,6 +45,9 @@ const vite = await createServer({
   root: process.cwd(),
   appType: 'mpa',
   logLevel: 'warn',
+  // The demo's pages only: examples/react imports the built package (`ev-booking-widget/react`), which a
+  // fresh clone has not built, and Vite's dependency scan of every page would fail on it and skip pre-bundling.
+  optimizeDeps: { entries: ['demo/*.html'] },
   server: {
     host: process.env.DEMO_HOST ?? '127.0.0.1',
     port: demoPort,

@@ -54,7 +54,15 @@ export type ForwardedName = keyof typeof FORWARDED_ATTRIBUTES | (typeof FORWARDE
  * @csspart close - The dialog's Close button.
  * @csspart widget - The `<ev-booking-widget>` inside.
  *
- * @attr location-id, api-base, locale, durations, slot-step, days, email, evse-ids, connector-types, signup-url, theme - As on `<ev-booking-widget>`.
+ * @fires ev-booking-requested - From the widget in the dialog, as on `<ev-booking-widget>`.
+ * @fires ev-booking-confirmed - From the widget in the dialog, as on `<ev-booking-widget>`.
+ * @fires ev-booking-rejected - From the widget in the dialog, as on `<ev-booking-widget>`.
+ * @fires ev-booking-cancelled - From the widget in the dialog, as on `<ev-booking-widget>`.
+ * @fires ev-booking-error - From the widget in the dialog, as on `<ev-booking-widget>`.
+ *
+ * @cssprop --ev-font, --ev-color-bg, --ev-color-fg, --ev-color-muted, --ev-color-accent, --ev-color-accent-fg, --ev-color-border, --ev-color-danger, --ev-color-success, --ev-color-scheme, --ev-radius, --ev-space, --ev-button-bg, --ev-button-fg, --ev-focus-ring - As on `<ev-booking-widget>`: they style the button, the dialog and the widget in it.
+ *
+ * Its attributes are `<ev-booking-widget>`'s (`FORWARDED_ATTRIBUTES`), passed on as they are written.
  */
 export class EvBookingButton extends LitElement {
   static override styles = [
@@ -68,7 +76,10 @@ export class EvBookingButton extends LitElement {
     `,
   ];
   static override properties: PropertyDeclarations = {
-    ...Object.fromEntries(Object.entries(FORWARDED_ATTRIBUTES).map(([name, attribute]) => [name, { attribute }])),
+    // `theme` reflects, as on the widget: the button's own styles, the dialog's and the widget's in it follow the attribute.
+    ...Object.fromEntries(
+      Object.entries(FORWARDED_ATTRIBUTES).map(([name, attribute]) => [name, { attribute, reflect: name === 'theme' }]),
+    ),
     ...Object.fromEntries(FORWARDED_PROPERTIES.map((name) => [name, { attribute: false }])),
   };
 

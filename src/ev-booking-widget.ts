@@ -10,8 +10,11 @@ import {
   offeredDurations,
   slotStepOf,
   fromAttribute,
+  orDefault,
   parseLocationId,
   takeEarlyProperties,
+  DEFAULT_API_BASE,
+  DEFAULT_DAYS,
 } from './widget-attributes.js';
 import { firstRenderReady } from './controllers/first-render.js';
 import { viewWith } from './booking/view.js';
@@ -61,6 +64,16 @@ import { widgetStyles } from './ev-booking-widget.styles.js';
  * @cssprop --ev-color-success - Confirmations.
  * @cssprop --ev-radius - Corner radius.
  * @cssprop --ev-space - Base spacing unit.
+ * @cssprop --ev-color-scheme - The `color-scheme` of the native controls (`light` or `dark`, from the theme by default).
+ * @cssprop --ev-button-bg - Background of the primary buttons (Book); default the accent colour.
+ * @cssprop --ev-button-fg - Text of the primary buttons; default the text on the accent colour.
+ * @cssprop --ev-focus-ring - The keyboard focus outline's colour; default the accent colour.
+ * @cssprop --ev-port-list-selected-border - Border of the chosen port (default `--ev-color-accent`).
+ * @cssprop --ev-slot-grid-selected-bg - Background of the chosen time (default `--ev-color-accent`).
+ * @cssprop --ev-slot-grid-selected-fg - Text of the chosen time (default `--ev-color-accent-fg`).
+ * @cssprop --ev-slot-grid-columns - A fixed number of time columns (default: as many as fit).
+ * @cssprop --ev-status-tracker-confirmed-color - "Booking confirmed" (default `--ev-color-success`).
+ * @cssprop --ev-status-tracker-error-color - Rejections and errors of the booking (default `--ev-color-danger`).
  */
 export class EvBookingWidget extends LitElement {
   static override styles = widgetStyles;
@@ -68,11 +81,11 @@ export class EvBookingWidget extends LitElement {
   /** The attributes and properties of SPEC §2, then the private reactive state (the driver's choice). */
   static override properties: PropertyDeclarations = {
     locationId: { attribute: 'location-id', converter: fromAttribute(parseLocationId) },
-    apiBase: { attribute: 'api-base' },
+    apiBase: { attribute: 'api-base', converter: orDefault(String, DEFAULT_API_BASE) },
     locale: {},
     durations: { converter: fromAttribute(parseDurations) },
-    slotStep: { attribute: 'slot-step', type: Number },
-    days: { type: Number },
+    slotStep: { attribute: 'slot-step', converter: orDefault(Number, 30) },
+    days: { converter: orDefault(Number, DEFAULT_DAYS) },
     email: {},
     evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },
     connectorTypes: { attribute: 'connector-types', converter: fromAttribute(parseList) },

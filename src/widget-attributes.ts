@@ -10,6 +10,21 @@ export const fromAttribute =
   (value: string | null): T | undefined =>
     value === null ? undefined : parse(value);
 
+/**
+ * An attribute's converter for a property with a default: the attribute removed, or left empty,
+ * gives the default back (Lit would give null, or 0 for a number).
+ */
+export const orDefault =
+  <T>(parse: (value: string) => T, fallback: T) =>
+  (value: string | null): T =>
+    value === null || value.trim() === '' ? fallback : parse(value);
+
+/** Where the proxy serves the paths of SPEC §4 when `api-base` is not given. */
+export const DEFAULT_API_BASE = '/api/ampeco';
+
+/** How many days ahead can be booked when `days` is not given. */
+export const DEFAULT_DAYS = 7;
+
 /** `location-id`: an integer, else NaN (reported as a config error). */
 export const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN);
 
@@ -17,9 +32,9 @@ export const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(va
 export const isValidLocationId = (id: number | undefined): id is number => Number.isSafeInteger(id) && id! > 0;
 
 /** `days` rounded into 1–28; 7 when not a number. */
-export function clampDays(value: number): number {
-  const days = Math.round(Number(value));
-  return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : 7;
+export function clampDays(value: number | null | undefined): number {
+  const days = value == null ? Number.NaN : Math.round(Number(value));
+  return Number.isFinite(days) ? Math.min(28, Math.max(1, days)) : DEFAULT_DAYS;
 }
 
 /** Durations offered when `durations` gives none that is usable. */
@@ -70,7 +85,7 @@ export function flowConfigOf(element: FlowProperties): FlowConfig {
   return {
     valid: isValidLocationId(element.locationId),
     locationId: element.locationId!,
-    apiBase: element.apiBase,
+    apiBase: element.apiBase || DEFAULT_API_BASE,
     fetch: element.fetch,
     authToken: element.authToken,
     days: clampDays(element.days),

@@ -19,6 +19,7 @@ import { EvPortList as EvPortListElement } from '../components/port-list/port-li
 import { EvSlotGrid as EvSlotGridElement } from '../components/slot-grid/slot-grid.js';
 import { EvEmailForm as EvEmailFormElement } from '../components/email-form/email-form.js';
 import { EvStatusTracker as EvStatusTrackerElement } from '../components/status-tracker/status-tracker.js';
+import { EvBookingButton as EvBookingButtonElement } from '../ev-booking-button.js';
 import type {
   BookingCancelledDetail,
   BookingConfirmedDetail,
@@ -49,6 +50,24 @@ export const EvBookingWidget = createComponent({
   tagName: 'ev-booking-widget',
   elementClass: EvBookingWidgetElement,
   displayName: 'EvBookingWidget',
+  events: {
+    onBookingRequested: 'ev-booking-requested' as EventName<CustomEvent<BookingRequestedDetail>>,
+    onBookingConfirmed: 'ev-booking-confirmed' as EventName<CustomEvent<BookingConfirmedDetail>>,
+    onBookingRejected: 'ev-booking-rejected' as EventName<CustomEvent<BookingRejectedDetail>>,
+    onBookingCancelled: 'ev-booking-cancelled' as EventName<CustomEvent<BookingCancelledDetail>>,
+    onBookingError: 'ev-booking-error' as EventName<CustomEvent<BookingErrorDetail>>,
+  },
+});
+
+/**
+ * `<ev-booking-button>` (popup mode) as a React component: the same props as `EvBookingWidget`,
+ * its text as children, and the widget's events from the dialog as the same `on…` props.
+ */
+export const EvBookingButton = createComponent({
+  react: React,
+  tagName: 'ev-booking-button',
+  elementClass: EvBookingButtonElement,
+  displayName: 'EvBookingButton',
   events: {
     onBookingRequested: 'ev-booking-requested' as EventName<CustomEvent<BookingRequestedDetail>>,
     onBookingConfirmed: 'ev-booking-confirmed' as EventName<CustomEvent<BookingConfirmedDetail>>,

@@ -65,7 +65,7 @@ describe('custom-elements.json', () => {
     assert.ok(pkg.files?.includes('custom-elements.json'), 'custom-elements.json is published');
   });
 
-  it('lists the five elements with a summary', () => {
+  it('lists every element with a summary', () => {
     for (const tag of cem.ELEMENTS) {
       assert.ok(byTag[tag], `<${tag}> is listed`);
       assert.ok(byTag[tag]!.summary, `<${tag}> has a summary`);
@@ -109,6 +109,23 @@ describe('custom-elements.json', () => {
     assert.ok(slotGridMembers.includes('days'), 'the property-only `days` is a member');
   });
 
+  it('gives <ev-booking-button> the attributes it passes on, each mapped to its property, and the events that come out of it', () => {
+    const button = byTag['ev-booking-button']!;
+    const attributes = button.attributes ?? [];
+    for (const [name, field] of Object.entries(cem.WIDGET_ATTRIBUTES)) {
+      const attribute = attributes.find((a) => a.name === name);
+      assert.ok(attribute, `attribute ${name}`);
+      assert.equal(attribute.fieldName, field);
+    }
+    assert.deepEqual(
+      attributes.map((a) => a.name).filter((name) => !/^[a-z]+(-[a-z]+)*$/.test(name)),
+      [],
+      'every attribute name is one attribute',
+    );
+    const events = (button.events ?? []).map((e) => e.name);
+    for (const name of cem.WIDGET_EVENTS) assert.ok(events.includes(name), `event ${name}`);
+  });
+
   it('names every custom property once per entry, all --ev-', () => {
     for (const tag of cem.ELEMENTS) {
       for (const prop of byTag[tag]!.cssProperties ?? []) assert.match(prop.name, /^--ev-[a-z0-9-]+$/);
@@ -131,6 +148,18 @@ describe('README reference (scripts/readme-check.mjs)', () => {
   it('documents every attribute, event, part and custom property of <ev-booking-widget>', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     assert.deepEqual(readmeCheck.checkReadme(readme, manifest), []);
+  });
+
+  it("notices a custom property the README's Theming names that the manifest does not", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(
+      '`--ev-radius`',
+      '`--ev-radius`, `--ev-made-up`',
+    );
+    const problems = readmeCheck.checkReadme(readme, manifest);
+    assert.ok(
+      problems.some((p) => p.includes('--ev-made-up')),
+      problems.join('\n'),
+    );
   });
 
   it('notices an attribute or event missing from the tables', () => {

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 
 interface ReactResult {
   ok: boolean;
-  props: { locationId: number; durations: number[]; evseIds: number[]; email: string; options: string[] };
+  props: {
+    locationId: number;
+    durations: number[];
+    evseIds: number[];
+    email: string;
+    options: string[];
+    button: { locationId: number; durations: number[]; theme: string; text: string } | null;
+  };
   calls: { name: string }[];
   errors: string[];
 }
@@ -24,6 +31,11 @@ describe('React wrapper', { skip: chromiumPath() ? false : 'no Chromium (set CHR
     assert.deepEqual(result.props.durations, [30, 60]);
     assert.deepEqual(result.props.options, ['30', '60'], 'the Duration control offers the durations prop');
     assert.deepEqual(result.props.evseIds, [11]);
+    assert.deepEqual(
+      result.props.button,
+      { locationId: 8, durations: [45], theme: 'dark', text: 'Book a bay' },
+      'EvBookingButton passes its props and children to <ev-booking-button>',
+    );
     assert.deepEqual(
       result.calls.map((c) => c.name),
       ['requested', 'confirmed'],

@@ -15,9 +15,11 @@ import { base, tokens } from '../../styles/tokens.js';
  * @csspart duration - The fieldset.
  * @csspart pill - One duration.
  *
+ * @cssprop --ev-font, --ev-color-bg, --ev-color-fg, --ev-color-muted, --ev-color-accent, --ev-color-border, --ev-radius, --ev-space, --ev-focus-ring - As on `<ev-booking-widget>`.
+ *
  * @attr durations - Minutes offered, a comma list (default `30,60,90,120`).
  * @attr value - The chosen duration in minutes.
- * @attr locale - BCP 47 locale of the texts.
+ * @attr locale - BCP 47 locale of the dates, times and numbers (default `en`); the texts are the `catalogue` property's, English unless a host gives its own.
  * @attr disabled - Disables every pill.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
@@ -48,7 +50,7 @@ export class EvDurationPicker extends LitElement {
   durations: number[] = [30, 60, 90, 120];
   /** The chosen duration in minutes. */
   value = 60;
-  /** BCP 47 locale of the numbers. */
+  /** BCP 47 locale of the dates, times and numbers; the texts are `catalogue`'s. */
   locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;

@@ -52,7 +52,7 @@ export interface BookingChoice {
  * @attr not-found - No driver account uses the email: shows the sign-up hint.
  * @attr signup-url - Where drivers sign up (opens in a new tab).
  * @attr summary - The chosen slot as text, described above the button (`choice` is the structured form).
- * @attr locale - BCP 47 locale of the texts.
+ * @attr locale - BCP 47 locale of the dates, times and numbers (default `en`); the texts are the `catalogue` property's, English unless a host gives its own.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvEmailForm extends LitElement {
@@ -87,7 +87,7 @@ export class EvEmailForm extends LitElement {
   summary: string | null = null;
   /** The chosen port, date, start–end and zone, summarized above Book and tied to it. */
   choice: BookingChoice | null = null;
-  /** BCP 47 locale of the texts. */
+  /** BCP 47 locale of the dates, times and numbers; the texts are `catalogue`'s. */
   locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;

@@ -37,7 +37,7 @@ type PortFilters = typeof import('./port-filters.js');
  * @cssprop --ev-color-bg, --ev-color-fg, --ev-color-muted, --ev-color-accent, --ev-color-border, --ev-color-danger - Global colours.
  * @cssprop --ev-radius, --ev-space, --ev-font - Global shape, spacing and font.
  *
- * @attr locale - BCP 47 locale of the texts and numbers.
+ * @attr locale - BCP 47 locale of the dates, times and numbers (default `en`); the texts are the `catalogue` property's, English unless a host gives its own.
  * @attr connector-types - Preset connector filter, a comma list of Ampeco connector types (`ccs2,type2`).
  * @attr current-type - Preset current filter, `ac` or `dc`.
  * @attr no-any-port - Never offer "Any available port".
@@ -73,7 +73,7 @@ export class EvPortList extends LitElement {
   disabled = false;
   /** Shows a skeleton with the list's space reserved. */
   loading = false;
-  /** BCP 47 locale of the texts and numbers. */
+  /** BCP 47 locale of the dates, times and numbers; the texts are `catalogue`'s. */
   locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;

@@ -38,6 +38,7 @@ const DAY_STOP = '[role=tab][tabindex="0"]';
  * @csspart day-tab - One day's tab.
  * @csspart day - The shown day's heading.
  * @csspart slot - One time.
+ * @csspart button - "Try again" on a day whose times failed to load.
  *
  * @cssprop --ev-slot-grid-selected-bg - Background of the selected time (default `--ev-color-accent`).
  * @cssprop --ev-slot-grid-selected-fg - Text of the selected time (default `--ev-color-accent-fg`).
@@ -47,7 +48,7 @@ const DAY_STOP = '[role=tab][tabindex="0"]';
  *
  * @attr time-zone - IANA zone the times are shown in (the location's).
  * @attr time-zone-label - Overrides the sentence naming the zone ("Times are Sofia time (GMT+2)").
- * @attr locale - BCP 47 locale of the texts, dates and times.
+ * @attr locale - BCP 47 locale of the dates, times and numbers (default `en`); the texts are the `catalogue` property's, English unless a host gives its own.
  * @attr selected - The selected start (ISO UTC).
  * @attr duration - Booking length in minutes, read out with each time.
  * @attr step - Minutes between starts: taken starts between free ones are shown in their place (0: none).
@@ -77,7 +78,7 @@ export class EvSlotGrid extends LitElement {
   timeZone = 'UTC';
   /** The sentence naming the zone, when not the default "Times are … time (GMT…)". */
   timeZoneLabel: string | null = null;
-  /** BCP 47 locale of the texts, dates and times. */
+  /** BCP 47 locale of the dates, times and numbers; the texts are `catalogue`'s. */
   locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;

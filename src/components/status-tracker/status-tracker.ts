@@ -56,7 +56,7 @@ export type { BookingStatus } from './status-outcome.js';
  * @attr detail - More about the outcome as text (when there is no `booking`).
  * @attr retryable - Offers "Try again" on an error.
  * @attr cancellable - Offers "Cancel booking" on the confirmation card.
- * @attr locale - BCP 47 locale of the texts.
+ * @attr locale - BCP 47 locale of the dates, times and numbers (default `en`); the texts are the `catalogue` property's, English unless a host gives its own.
  * @attr theme - `light`, `dark` or `auto` (default) when used on its own.
  */
 export class EvStatusTracker extends LitElement {
@@ -84,7 +84,7 @@ export class EvStatusTracker extends LitElement {
   cancellable = true;
   /** The booking asked for (pending) or confirmed. */
   booking: TrackedBooking | null = null;
-  /** BCP 47 locale of the texts. */
+  /** BCP 47 locale of the dates, times and numbers; the texts are `catalogue`'s. */
   locale = 'en';
   /** The messages to show: the host's (`LocaleController.catalogue`); English by default. */
   catalogue: Catalogue = en;

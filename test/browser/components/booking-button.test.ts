@@ -110,6 +110,24 @@ describe('<ev-booking-button>', () => {
     }
   });
 
+  it('takes theme as a property like the attribute: the button, the dialog and the widget in it go dark', async () => {
+    const never = (): Promise<Response> => new Promise(() => {});
+    const byAttribute = await fixture<EvBookingButton>(
+      html`<ev-booking-button theme="dark" location-id="7" .fetch=${never}></ev-booking-button>`,
+    );
+    const byProperty = await fixture<EvBookingButton>(
+      html`<ev-booking-button location-id="7" .theme=${'dark'} .fetch=${never}></ev-booking-button>`,
+    );
+    const colours = async (el: EvBookingButton): Promise<string[]> => {
+      await el.show();
+      const shown = [opener(el), dialog(el), el.widget!].map((part) => getComputedStyle(part).backgroundColor);
+      el.close();
+      return shown;
+    };
+    const dark = await colours(byAttribute);
+    expect(await colours(byProperty)).to.deep.equal(dark);
+  });
+
   it('lets the widget events bubble out of the button element', async () => {
     // No location: the widget reports a config error at once, without a request.
     const el = await fixture<EvBookingButton>(html`<ev-booking-button></ev-booking-button>`);
