@@ -28,10 +28,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
 /**
- * Gzip budgets in bytes: the entry (31,553 B measured, and 256 B for builds that differ by a few),
+ * Gzip budgets in bytes: the entry (32,017 B measured, and 256 B for builds that differ by a few),
  * and each language chunk (issue 12's 1,200 B; Bulgarian's first view, the largest, is 1,195 B).
  */
-export const ENTRY_BUDGET = 31809;
+export const ENTRY_BUDGET = 32273;
 export const CHUNK_BUDGET = 1200;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;

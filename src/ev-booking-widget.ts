@@ -1,14 +1,11 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { parseDurations, parseIntList, parseList, resolveTimeZone } from './booking/slots.js';
-import { NO_FILTER, portAfterLoad, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
-import { StartsMemo, type StartsInput } from './booking/choice.js';
+import { NO_FILTER, portAfterLoad, type PortFilter } from './booking/ports.js';
+import { StartsMemo } from './booking/choice.js';
 import {
-  clampDays,
   flowConfigOf,
   DEFAULT_DURATIONS,
   durationStillOffered,
-  offeredDurations,
-  slotStepOf,
   fromAttribute,
   orDefault,
   parseLocationId,
@@ -24,7 +21,8 @@ import { focusPart } from './controllers/focus-part.js';
 import { FlowRunner } from './controllers/flow-runner.js';
 import { LocaleController } from './controllers/locale.js';
 import { LoadRetryController } from './controllers/load-retry.js';
-import { renderWidget, type WidgetHandlers, type WidgetTemplateInput } from './ev-booking-widget.template.js';
+import { renderWidget, type WidgetHandlers } from './ev-booking-widget.template.js';
+import { startsInputOf, widgetViewOf, type WidgetParts } from './widget-view.js';
 import { widgetStyles } from './ev-booking-widget.styles.js';
 
 /**
@@ -194,20 +192,23 @@ export class EvBookingWidget extends LitElement {
     }
   }
 
-  /** The port choice: the chosen EVSE, or any port fitting the filter. */
-  get #portChoice(): PortChoice {
-    return { ports: this.#flow.data?.ports ?? [], evseId: this.chosenEvseId, filter: this.portFilter };
-  }
-
-  /** What the selectable starts depend on, at this minute. */
-  #startsInput(timeZone: string): StartsInput {
+  /** The parts the view and a Book are derived from (`widget-view.ts`). */
+  get #parts(): WidgetParts {
     return {
-      availability: this.#flow.availability,
-      choice: this.#portChoice,
-      duration: this.chosenDuration,
-      step: slotStepOf(this.slotStep),
+      flow: this.#flow,
+      locale: this.#locale,
       now: this.#clock.now,
-      timeZone,
+      loadRetry: this.#loadRetry,
+      bookingParts: this.#bookingParts,
+      starts: this.#starts,
+      choice: {
+        evseId: this.chosenEvseId,
+        filter: this.portFilter,
+        duration: this.chosenDuration,
+        start: this.chosenStart,
+        email: this.typedEmail,
+      },
+      attributes: { days: this.days, slotStep: this.slotStep, durations: this.durations, signupUrl: this.signupUrl },
     };
   }
 
@@ -256,7 +257,7 @@ export class EvBookingWidget extends LitElement {
     // Read when the Book is sent: after the ports' details when it waited for them, and after the
     // booking stage, whose code makes it.
     this.#flow.book((stage) => {
-      const input = this.#startsInput(timeZone);
+      const input = startsInputOf(this.#parts, timeZone);
       const starts = this.#starts.starts(input);
       return stage.bookingOf({ ...input, locationId, email, start: this.chosenStart, starts });
     });
@@ -284,48 +285,7 @@ export class EvBookingWidget extends LitElement {
   }
 
   override render(): TemplateResult {
-    const data = this.#flow.data;
-    // No zone before the location answers: nothing zoned is shown while loading.
-    const timeZone = data?.timeZone ?? 'UTC';
-    const flowView = viewWith(this.#flow.state, this.#flow.stage?.outcomeOf);
-    const { fatal, retrying } = this.#loadRetry.fatal(flowView);
-    const view = { ...flowView, fatal };
-    // Until the locale's messages are here too (no flash of English): they load beside the data.
-    // With a connector filter the start times need the ports' details too (SPEC §4, v2).
-    const filtered = this.portFilter.connectorTypes.length > 0 || this.portFilter.currentType !== null;
-    const loading = view.loading || !data || this.#locale.loading || (view.portsLoading && filtered);
-    const { locale, textLanguage, direction, catalogue, t } = this.#locale;
-    const input: WidgetTemplateInput = {
-      locale,
-      textLanguage,
-      direction,
-      catalogue,
-      t,
-      view,
-      data,
-      loading,
-      timeZone,
-      ownTimeZone: data ? resolveTimeZone(null) : timeZone,
-      now: this.#clock.now,
-      days: clampDays(this.days),
-      weeks: this.#flow.availabilityWeeks.weeks,
-      slotStep: slotStepOf(this.slotStep),
-      starts: loading ? [] : this.#starts.starts(this.#startsInput(timeZone)),
-      evseId: this.chosenEvseId,
-      // While the ports load, the choice is any port (no "pick a port first" before they are shown).
-      anyPort: this.chosenEvseId === null && (view.portsLoading || portsInPlay(this.#portChoice).length > 0),
-      portFilter: this.portFilter,
-      duration: this.chosenDuration,
-      durations: offeredDurations(this.durations),
-      start: this.chosenStart,
-      email: this.typedEmail,
-      signupUrl: this.signupUrl ?? null,
-      offline: this.#flow.offline,
-      stage: this.#flow.stage,
-      bookingParts: this.#bookingParts.parts,
-      retrying,
-    };
-    return renderWidget(input, this.#handlers);
+    return renderWidget(widgetViewOf(this.#parts), this.#handlers);
   }
 }
 
