@@ -40,6 +40,15 @@ export type {
   BookingRequestedDetail,
 } from '../events.js';
 
+/** The widget's events (SPEC §5) as React props, each given the `CustomEvent` with its typed `detail`. */
+const bookingEvents = {
+  onBookingRequested: 'ev-booking-requested' as EventName<CustomEvent<BookingRequestedDetail>>,
+  onBookingConfirmed: 'ev-booking-confirmed' as EventName<CustomEvent<BookingConfirmedDetail>>,
+  onBookingRejected: 'ev-booking-rejected' as EventName<CustomEvent<BookingRejectedDetail>>,
+  onBookingCancelled: 'ev-booking-cancelled' as EventName<CustomEvent<BookingCancelledDetail>>,
+  onBookingError: 'ev-booking-error' as EventName<CustomEvent<BookingErrorDetail>>,
+};
+
 /**
  * `<ev-booking-widget>` as a React component. Events: `onBookingRequested`,
  * `onBookingConfirmed`, `onBookingRejected`, `onBookingCancelled`, `onBookingError` (SPEC §5), each given the
@@ -50,13 +59,7 @@ export const EvBookingWidget = createComponent({
   tagName: 'ev-booking-widget',
   elementClass: EvBookingWidgetElement,
   displayName: 'EvBookingWidget',
-  events: {
-    onBookingRequested: 'ev-booking-requested' as EventName<CustomEvent<BookingRequestedDetail>>,
-    onBookingConfirmed: 'ev-booking-confirmed' as EventName<CustomEvent<BookingConfirmedDetail>>,
-    onBookingRejected: 'ev-booking-rejected' as EventName<CustomEvent<BookingRejectedDetail>>,
-    onBookingCancelled: 'ev-booking-cancelled' as EventName<CustomEvent<BookingCancelledDetail>>,
-    onBookingError: 'ev-booking-error' as EventName<CustomEvent<BookingErrorDetail>>,
-  },
+  events: bookingEvents,
 });
 
 /**
@@ -68,13 +71,7 @@ export const EvBookingButton = createComponent({
   tagName: 'ev-booking-button',
   elementClass: EvBookingButtonElement,
   displayName: 'EvBookingButton',
-  events: {
-    onBookingRequested: 'ev-booking-requested' as EventName<CustomEvent<BookingRequestedDetail>>,
-    onBookingConfirmed: 'ev-booking-confirmed' as EventName<CustomEvent<BookingConfirmedDetail>>,
-    onBookingRejected: 'ev-booking-rejected' as EventName<CustomEvent<BookingRejectedDetail>>,
-    onBookingCancelled: 'ev-booking-cancelled' as EventName<CustomEvent<BookingCancelledDetail>>,
-    onBookingError: 'ev-booking-error' as EventName<CustomEvent<BookingErrorDetail>>,
-  },
+  events: bookingEvents,
 });
 
 /** `<ev-port-list>`: `onPortSelect` gets `detail: { evseId }`. */

@@ -32,6 +32,19 @@ async function bookToConfirmation(el: EvBookingWidget): Promise<void> {
   await el.updateComplete;
 }
 
+/** A widget whose booking request stays pending, and what it kept of it in sessionStorage. */
+async function bookAndKeepPending(): Promise<{
+  first: EvBookingWidget;
+  kept: { capability: string; request: Record<string, unknown> };
+}> {
+  const first = await mount({ pendingPolls: 1000 });
+  await fillBooking(first, 'driver@example.com');
+  const requested = oneEvent(first, 'ev-booking-requested');
+  bookButton(first).click();
+  await requested;
+  return { first, kept: JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') };
+}
+
 describe('the v2 booking gateway', () => {
   it('sends the capability on every poll and on the booking read, and never on the create', async () => {
     const el = await mount({ pendingPolls: 2 });
@@ -50,12 +63,7 @@ describe('the v2 booking gateway', () => {
   });
 
   it('keeps the pending request with its capability, and a reload resumes it with that capability', async () => {
-    const first = await mount({ pendingPolls: 1000 });
-    await fillBooking(first, 'driver@example.com');
-    const requested = oneEvent(first, 'ev-booking-requested');
-    bookButton(first).click();
-    await requested;
-    const kept = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null');
+    const { first, kept } = await bookAndKeepPending();
     expect(kept).to.deep.include({ capability: capabilityOf(555) });
     expect(kept.request).to.include({ id: 555, status: 'pending' });
     first.remove();
@@ -77,12 +85,7 @@ describe('the v2 booking gateway', () => {
   });
 
   it('two widgets of one location on the reloaded page: one of them follows the kept request, not both', async () => {
-    const first = await mount({ pendingPolls: 1000 });
-    await fillBooking(first, 'driver@example.com');
-    const requested = oneEvent(first, 'ev-booking-requested');
-    bookButton(first).click();
-    await requested;
-    const kept = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null');
+    const { first, kept } = await bookAndKeepPending();
     first.remove();
 
     worker.use(...createAmpecoFixture({ existingRequest: kept.request }));
