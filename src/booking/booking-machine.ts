@@ -89,9 +89,13 @@ function book(state: State, choice: BookingChoice, externalId: string): Transiti
   return to({ kind: 'sending', body, resend: false }, { type: 'create', body });
 }
 
-/** The request made by `body`, with the port it asked for (Ampeco's answers need not name it). */
-const madeBy = (tracked: Tracked, { evseId }: CreateBookingBody): Tracked =>
-  evseId === undefined ? tracked : { ...tracked, askedEvseId: evseId };
+/** The request made by `body`, with the times and port it asked for (Ampeco's answers need not name them). */
+const madeBy = (tracked: Tracked, { evseId, startAt, endAt }: CreateBookingBody): Tracked => ({
+  ...tracked,
+  ...(evseId !== undefined && { askedEvseId: evseId }),
+  askedStartAt: startAt,
+  askedEndAt: endAt,
+});
 
 /** The request exists (created, or found by its `externalId`): follow it. */
 function follow(tracked: Tracked): Transition {

@@ -8,7 +8,7 @@ import type { BookingStatus } from '../components/status-tracker/status-tracker.
 import { errorMessage, viewWith, type CancelStage, type FlowView, type Message, type OutcomeView } from './view.js';
 import { cancellableId } from './cancel.js';
 import type { FieldName } from './failure.js';
-import type { Confirmed, State } from './states.js';
+import type { Confirmed, State, Tracked } from './states.js';
 
 const STATUS: Record<State['kind'], BookingStatus> = {
   'config-error': 'idle',
@@ -49,6 +49,11 @@ function confirmedOf(state: State): Confirmed | null {
   return null;
 }
 
+/** The request being followed while its status is pending (polled, or its booking read). */
+function followedOf(state: State): Tracked | null {
+  return state.kind === 'pending' || state.kind === 'reading-booking' ? state.tracked : null;
+}
+
 function cancelStageOf(state: State): CancelStage {
   switch (state.kind) {
     case 'confirmed':
@@ -82,6 +87,7 @@ export function outcomeOf(state: State): OutcomeView {
     status: STATUS[state.kind],
     statusMessage: statusMessageOf(state),
     confirmed: confirmedOf(state),
+    followed: followedOf(state),
     cancel: cancelStageOf(state),
     cancelError: cancelFailure
       ? cancelFailure.code === 'validation'

@@ -13,6 +13,9 @@ export interface Tracked {
   capability: string;
   /** The port the create asked for: the card names it when the answers leave it out. */
   askedEvseId?: number;
+  /** The start and end (ISO UTC) the create asked for: the pending card shows them when the answers leave them out. */
+  askedStartAt?: string;
+  askedEndAt?: string;
 }
 
 /** What the driver asked to book, as the element gathered it when Book was pressed. */

@@ -9,10 +9,9 @@ import { otherLanguage, pickTranslation } from './describe.js';
 import type { BookingStatus, TrackedBooking } from '../components/status-tracker/status-tracker.js';
 import { bookedEvseId } from './booked-evses.js';
 import { connectorTypesOf } from './ports.js';
-import type { Confirmed } from './states.js';
+import type { Confirmed, Tracked } from './states.js';
 import type { FlowView } from './view.js';
 import type { LoadedData } from './load.js';
-import { toIsoUtc } from './slots.js';
 
 /** Where the booking is: the location's zone, name and address, and the loaded ports. */
 export interface BookingPlace {
@@ -100,10 +99,22 @@ export interface TrackerInput {
   timeZone: string;
   locale: string;
   textLanguage: string;
-  /** The chosen start (ISO UTC), the duration in minutes and the chosen port (null: any). */
-  start: string | null;
-  duration: number;
-  evseId: number | null;
+}
+
+/**
+ * The request followed while it is pending, as the card shows it: its own times and port, else
+ * those its create asked for; never the current choice (a Book then follows this request, sending
+ * nothing). Null when neither tells its times (a request kept before a reload that leaves them out).
+ */
+function pendingBooking(
+  { request, askedStartAt, askedEndAt, askedEvseId }: Tracked,
+  place: BookingPlace,
+): TrackedBooking | null {
+  const start = request.startAt ?? askedStartAt;
+  const end = request.endAt ?? askedEndAt;
+  if (!start || !end) return null;
+  const port = place.ports.find((candidate) => candidate.id === (request.evseId ?? askedEvseId));
+  return { start, end, timeZone: place.timeZone, port: port ? trackedPort(port) : null, locationName: null };
 }
 
 /**
@@ -111,7 +122,7 @@ export interface TrackerInput {
  * status; the location named `locationName` (in `locationNameLang` when not the texts' language).
  */
 export function trackerView(
-  { view, data, timeZone, locale, textLanguage, start, duration, evseId }: TrackerInput,
+  { view, data, timeZone, locale, textLanguage }: TrackerInput,
   locationName: string,
   locationNameLang: string | undefined,
 ): { booking: TrackedBooking | null; status: BookingStatus } {
@@ -129,13 +140,6 @@ export function trackerView(
     const status = view.cancel === 'cancelling' ? 'cancelling' : view.status;
     return { booking: confirmedBooking(view.confirmed, place), status };
   }
-  if (view.status !== 'pending' || !start) return { booking: null, status: view.status };
-  const port = place.ports.find((candidate) => candidate.id === evseId);
-  const booking = {
-    start,
-    end: toIsoUtc(Date.parse(start) + duration * 60_000),
-    timeZone,
-    port: port ? trackedPort(port) : null,
-  };
-  return { booking: { ...booking, locationName: null }, status: view.status };
+  if (view.status !== 'pending' || !view.followed) return { booking: null, status: view.status };
+  return { booking: pendingBooking(view.followed, place), status: view.status };
 }

@@ -9,7 +9,7 @@ import type { BookingStatus } from '../components/status-tracker/status-tracker.
 import type { MessageKey } from '../i18n/index.js';
 import type { FieldName } from './failure.js';
 import { isBusy } from './machine.js';
-import type { Confirmed, State } from './states.js';
+import type { Confirmed, State, Tracked } from './states.js';
 
 /** A message: a catalogue key, or a text as the server wrote it. */
 export type Message = { key: MessageKey } | { text: string };
@@ -56,6 +56,8 @@ export interface FlowView {
   noAccount: boolean;
   /** The confirmed booking, while it is shown. */
   confirmed: Confirmed | null;
+  /** The request followed while it is pending: the pending card shows what it asked for, not the current choice. */
+  followed: Tracked | null;
   cancel: CancelStage;
   cancelError: Message | null;
   cancelledBooking: Booking | null;
@@ -69,7 +71,15 @@ const noFieldErrors: Record<FieldName, Message | null> = { email: null, port: nu
  */
 export type OutcomeView = Pick<
   FlowView,
-  'status' | 'statusMessage' | 'confirmed' | 'cancel' | 'cancelError' | 'cancelledBooking' | 'fieldErrors' | 'noAccount'
+  | 'status'
+  | 'statusMessage'
+  | 'confirmed'
+  | 'followed'
+  | 'cancel'
+  | 'cancelError'
+  | 'cancelledBooking'
+  | 'fieldErrors'
+  | 'noAccount'
 >;
 
 /**
@@ -82,6 +92,7 @@ export function outcomeBeforeBooking(state: State): OutcomeView {
     status: failed ? 'error' : 'idle',
     statusMessage: failed ? { key: errorMessage(state.failure) } : null,
     confirmed: null,
+    followed: null,
     cancel: 'unavailable',
     cancelError: null,
     cancelledBooking: null,

@@ -69,8 +69,13 @@ const checking = (extra: Partial<Extract<State, { kind: 'checking' }>> = {}): St
 });
 const uncertain: State = { kind: 'uncertain', lost: body(), next: body(), failure: lostAnswer };
 const pending: State = { kind: 'pending', tracked, resumed: false };
-/** The request followed after this widget's create (or look-up): with the port the create asked for. */
-const followed: Tracked = { ...tracked, askedEvseId: 1001 };
+/** The request followed after this widget's create (or look-up): with the port and times the create asked for. */
+const followed: Tracked = {
+  ...tracked,
+  askedEvseId: 1001,
+  askedStartAt: choice.startAt!,
+  askedEndAt: choice.endAt!,
+};
 const followedPending: State = { kind: 'pending', tracked: followed, resumed: false };
 /** The start times are shown, the ports' details still load. */
 const timesOnly: State = { ...choosing(), portsReady: false };
