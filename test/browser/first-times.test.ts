@@ -93,6 +93,30 @@ describe('start times before the ports', () => {
     expect(slots(el)[0]!.dataset['start']).to.equal(iso(from));
   });
 
+  it('the day’s announcement follows its starts withdrawn when the only free port is out of order: Full', async () => {
+    const held = heldChargePoints();
+    // Only Port B (1002) has starts, and its details then say it is out of order.
+    const availability = http.post(`${API}/actions/locations/v2.0/:id/check-booking-availability`, () =>
+      HttpResponse.json({
+        data: [
+          { evseId: 1002, availableSlots: [{ startAt: iso(firstSlotStart()), endAt: iso(firstSlotStart() + HOUR) }] },
+        ],
+      }),
+    );
+    const el = await mount({}, '', { ready: false, before: [held.handler, availability] });
+    const announcement = (): string => inPart(el, 'ev-slot-grid', '[role=status]')[0]?.textContent?.trim() ?? '';
+    const dayTab = (): string => inPart(el, 'ev-slot-grid', '[role=tab][aria-selected=true]')[0]!.textContent!;
+    await waitUntil(() => slots(el).length === 1, 'no start before the ports');
+    await waitUntil(() => announcement().endsWith('1 free.'), 'the start shown was not announced', { timeout: 5000 });
+    held.release();
+    await waitUntil(() => radios(el).length > 0, 'the ports never filled in');
+    await waitUntil(() => slots(el).length === 0, 'the out-of-order port’s start stayed');
+    const grid = el.shadowRoot!.querySelector('ev-slot-grid')!;
+    while (!(await grid.updateComplete));
+    expect(dayTab()).to.include('Full');
+    expect(announcement()).to.match(/, Full\.$/);
+  });
+
   it('a failure of the charge points after the start times is a load failure', async () => {
     const failing = http.get(`${API}/resources/charge-points/v2.0`, () =>
       HttpResponse.json({ message: 'Forbidden' }, { status: 403 }),

@@ -11,21 +11,31 @@ export interface AnnouncementInput {
   day: SlotDay | undefined;
 }
 
+/** What the polite region says, and the day whose free starts it told (null: none). */
+export interface Announcement {
+  text: string;
+  told: { date: string; free: number } | null;
+}
+
 /**
  * What the slot grid's polite region says after this update (audit finding 8): "Loading start
  * times…" while loading; when loading ends, the day shown and its free starts ("Start times shown:
- * Saturday 5 December, 12 free."); otherwise what it said (`said`), so nothing is said twice.
+ * Saturday 5 December, 12 free."), told again when that day's free starts change without a load
+ * (starts shown before the ports' details, then withdrawn: "…, Full."); otherwise what it said
+ * (`said`), so nothing is said twice.
  */
 export function loadAnnouncement(
-  said: string,
+  said: Announcement,
   { catalogue, locale, loading, wasLoading, day }: AnnouncementInput,
-): string {
-  if (loading) return translate(catalogue, 'slotsLoading');
-  if (!wasLoading) return said;
-  if (!day) return translate(catalogue, 'slotNoTimes');
+): Announcement {
+  if (loading) return { text: translate(catalogue, 'slotsLoading'), told: null };
+  const toldChanged = !!said.told && day?.date === said.told.date && day.starts.length !== said.told.free;
+  if (!wasLoading && !toldChanged) return said;
+  if (!day) return { text: translate(catalogue, 'slotNoTimes'), told: null };
   const count = day.starts.length;
-  return translate(catalogue, 'slotsLoaded', {
+  const text = translate(catalogue, 'slotsLoaded', {
     day: formatDate(locale, day.date),
     free: translate(catalogue, count ? 'dayFree' : 'dayFull', { count }),
   });
+  return { text, told: { date: day.date, free: count } };
 }

@@ -6,7 +6,7 @@ import { en, translate, type Catalogue } from '../../i18n/index.js';
 import { base, tokens } from '../../styles/tokens.js';
 import { arrowTarget } from './arrow-keys.js';
 import { renderDayPanel, type SlotDay } from './day-panel.js';
-import { loadAnnouncement } from './load-announcement.js';
+import { loadAnnouncement, type Announcement } from './load-announcement.js';
 import { renderDayStrip, watchHiddenDays } from './day-strip.js';
 import { styles } from './slot-grid.styles.js';
 
@@ -99,6 +99,8 @@ export class EvSlotGrid extends LitElement {
   #tabStart: string | null = null;
   /** What the polite region says: loading, then once loaded the day shown and its free starts. */
   private announcement = '';
+  /** The day whose free starts the region told, to tell it again when they change. */
+  #told: Announcement['told'] = null;
   #wasLoading = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -125,13 +127,16 @@ export class EvSlotGrid extends LitElement {
 
   /**
    * The announcement is set one update after the region is in place (a region that appears with its
-   * text is not reliably read), and changes only when loading starts or ends: never twice.
+   * text is not reliably read), and changes only when loading starts or ends, or when the day it
+   * told gains or loses free starts without a load (the ports' details withdrew them): never twice.
    */
   override updated(): void {
     const { catalogue, locale, loading } = this;
     const day = this.days[this.#dayIndex];
-    const text = loadAnnouncement(this.announcement, { catalogue, locale, loading, wasLoading: this.#wasLoading, day });
+    const said = { text: this.announcement, told: this.#told };
+    const { text, told } = loadAnnouncement(said, { catalogue, locale, loading, wasLoading: this.#wasLoading, day });
     this.#wasLoading = loading;
+    this.#told = told;
     if (text !== this.announcement) this.announcement = text;
     watchHiddenDays(this.renderRoot.querySelector('.strip'));
   }
