@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, capabilityOf, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
+import { API, capabilityOf, createAmpecoFixture, failingLookups, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import {
   bookButton,
@@ -161,18 +161,14 @@ describe('faults and bad input (SPEC §8)', () => {
   }) {
     this.timeout(30_000);
     const el = await mount({ loseCreateResponse: true });
-    let lookupsFail = true;
-    worker.use(
-      http.get(`${API}/resources/booking-requests/v1.0`, () =>
-        lookupsFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
-      ),
-    );
+    const lookups = failingLookups();
+    worker.use(lookups.handler);
     await fillBooking(el, 'driver@example.com');
     const log = recordRequests(`${API}/resources/booking-requests`);
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     await error;
-    lookupsFail = false;
+    lookups.recover();
     await el.updateComplete;
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     bookButton(el).click();
@@ -256,16 +252,12 @@ describe('faults and bad input (SPEC §8)', () => {
     const chosen = slots(el)[1]!;
     chosen.click();
     await el.updateComplete;
-    let lookupsFail = true;
-    worker.use(
-      http.get(`${API}/resources/booking-requests/v1.0`, () =>
-        lookupsFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
-      ),
-    );
+    const lookups = failingLookups();
+    worker.use(lookups.handler);
     const second = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     await second;
-    lookupsFail = false;
+    lookups.recover();
     await el.updateComplete;
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     statusButton(el)!.click();

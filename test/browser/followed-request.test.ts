@@ -4,9 +4,8 @@
  * asked for, never the start the driver picked since (which was not booked).
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API } from '../support/ampeco-fixture.js';
+import { API, failingLookups } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import { bookButton, fillBooking, inPart, mount, slots } from '../support/widget-driver.js';
 
@@ -56,19 +55,15 @@ describe('a Book that follows the request already made', () => {
 
   it('after a create whose fate was unknown, the card shows the request found, not the start picked since: one POST', async () => {
     const el = await mount({ loseCreateResponse: true, pendingPolls: 1000 });
-    let lookupsFail = true;
-    worker.use(
-      http.get(`${API}/resources/booking-requests/v1.0`, () =>
-        lookupsFail ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
-      ),
-    );
+    const lookups = failingLookups();
+    worker.use(lookups.handler);
     await fillBooking(el, 'driver@example.com');
     const booked = timeOf(slots(el)[0]!);
     const log = recordRequests(`${API}/resources/booking-requests`);
     const error = oneEvent(el, 'ev-booking-error');
     bookButton(el).click();
     await error;
-    lookupsFail = false;
+    lookups.recover();
     await el.updateComplete;
     const picked = timeOf(await pickSecondStart(el));
     const requested = oneEvent(el, 'ev-booking-requested');

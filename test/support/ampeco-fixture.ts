@@ -29,6 +29,20 @@ export interface FixtureOptions {
 }
 
 /** The capability the fixture's gateway gives the booking request `id` (and reads its booking with). */
+/**
+ * The look-up by `externalId` answers 500 until `recover()`: a create whose fate stays unknown for a
+ * while. Put `handler` before the fixture's own (`worker.use(lookups.handler)`).
+ */
+export function failingLookups(): { handler: HttpHandler; recover(): void } {
+  let failing = true;
+  return {
+    handler: http.get(`${API}/resources/booking-requests/v1.0`, () =>
+      failing ? HttpResponse.json({ message: 'Server Error' }, { status: 500 }) : undefined,
+    ),
+    recover: () => void (failing = false),
+  };
+}
+
 export const capabilityOf = (id: number): string => `cap-${id}`;
 export const CAPABILITY_HEADER = 'X-Booking-Capability';
 
