@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type ProxyOptions } from 'vite';
 import { main } from './cli.js';
 import { parseBasePath, DEFAULT_BASE_PATH } from './config.js';
+import { plainResponse } from './node-server.js';
 import { requestTargetProblem } from './path-guard.js';
 
 // Without a tenant configured, `npm start` runs the built-in simulator (the bin alone refuses to guess).
@@ -29,13 +30,7 @@ const toGateway: ProxyOptions = {
   bypass: (req: IncomingMessage, res: ServerResponse | undefined) => {
     const problem = requestTargetProblem(req.url ?? '');
     if (problem === null || res === undefined) return undefined;
-    const body = JSON.stringify({ message: `Bad request target: ${problem}.` });
-    res.writeHead(404, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
-      'cache-control': 'no-store',
-    });
-    res.end(body);
+    plainResponse(res, 404, `Bad request target: ${problem}.`);
     return req.url ?? '/';
   },
 };

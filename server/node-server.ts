@@ -55,7 +55,8 @@ const CLIENT_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
 };
 
-function plainResponse(res: ServerResponse, status: number, message: string): void {
+/** A `{message}` JSON answer written straight to the socket, for a request refused before the gateway. */
+export function plainResponse(res: ServerResponse, status: number, message: string): void {
   const body = JSON.stringify({ message });
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
