@@ -12,6 +12,7 @@ import {
   takeEarlyProperties,
   DEFAULT_API_BASE,
   DEFAULT_DAYS,
+  DEFAULT_SLOT_STEP,
 } from './widget-attributes.js';
 import { firstRenderReady } from './controllers/first-render.js';
 import { viewWith } from './booking/view.js';
@@ -82,7 +83,7 @@ export class EvBookingWidget extends LitElement {
     apiBase: { attribute: 'api-base', converter: orDefault(String, DEFAULT_API_BASE) },
     locale: {},
     durations: { converter: fromAttribute(parseDurations) },
-    slotStep: { attribute: 'slot-step', converter: orDefault(Number, 30) },
+    slotStep: { attribute: 'slot-step', converter: orDefault(Number, DEFAULT_SLOT_STEP) },
     days: { converter: orDefault(Number, DEFAULT_DAYS) },
     email: {},
     evseIds: { attribute: 'evse-ids', converter: fromAttribute(parseIntList) },

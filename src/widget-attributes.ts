@@ -25,6 +25,9 @@ export const DEFAULT_API_BASE = '/api/ampeco';
 /** How many days ahead can be booked when `days` is not given. */
 export const DEFAULT_DAYS = 7;
 
+/** Minutes between start times when `slot-step` is not given, or is not positive. */
+export const DEFAULT_SLOT_STEP = 30;
+
 /** `location-id`: an integer, else NaN (reported as a config error). */
 export const parseLocationId = (value: string): number => (/^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN);
 
@@ -53,7 +56,7 @@ export function durationStillOffered(durations: readonly number[] | undefined, c
 }
 
 /** `slot-step` when positive, else 30 minutes. */
-export const slotStepOf = (step: number): number => (step > 0 ? step : 30);
+export const slotStepOf = (step: number): number => (step > 0 ? step : DEFAULT_SLOT_STEP);
 
 /**
  * Properties set on the element before its definition loaded (an inline script before the deferred

@@ -62,8 +62,9 @@ export type MessageKey = FirstViewKey | BookingKey;
 
 /**
  * Texts that are symbols, not words (`#12`, `22 kW`, `AC`, `DC`): a language that writes them as
- * English does leaves them out and English's are shown (`translate`); one that writes them in its
- * own way gives its own (Arabic's power is `22 كيلوواط`).
+ * English does leaves them out and English's are shown (they are port texts: `portTexts` fills
+ * them in where the port list and the card show them); one that writes them in its own way gives
+ * its own (Arabic's power is `22 كيلوواط`).
  */
 export type SymbolKey = 'portFallbackName' | 'portPower' | 'currentAc' | 'currentDc';
 
