@@ -264,6 +264,18 @@ describe('zone in plain words', () => {
     assert.equal(zoneInWords(en, 'en', 'UTC', 0), 'Times are GMT');
     assert.equal(zoneInWords(de, 'de', 'Europe/Sofia', ms('2026-01-10T10:00:00Z')), 'Zeiten in Ortszeit Sofia (GMT+2)');
   });
+
+  it('writes each offset once per locale and zone, and a zone the runtime does not know as GMT', () => {
+    // The same offset at other instants, then the other offset of the year: each as the zone has it then.
+    const winter = [ms('2026-01-10T10:00:00Z'), ms('2026-02-01T23:30:00Z')];
+    assert.deepEqual(
+      winter.map((instant) => zoneOffsetLabel('en', 'Europe/Sofia', instant)),
+      ['GMT+2', 'GMT+2'],
+    );
+    assert.equal(zoneOffsetLabel('en', 'Europe/Sofia', ms('2026-03-29T01:00:00Z')), 'GMT+3', 'the night DST begins');
+    assert.equal(zoneOffsetLabel('fr', 'Europe/Sofia', winter[0]!), 'UTC+2');
+    assert.equal(zoneOffsetLabel('en', 'Not/AZone', winter[0]!), 'GMT');
+  });
 });
 
 describe('a booking’s date and time range', () => {
