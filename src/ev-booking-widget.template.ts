@@ -112,14 +112,36 @@ function renderFatal(
 
 /** The days the grid offers, each with its starts and, while its week is not here, whether it loads or failed. */
 function slotDays({ starts, timeZone, now, days, weeks }: WidgetTemplateInput): SlotDay[] {
-  const grouped = groupByDay(starts.map(Date.parse), timeZone, localDate(now, timeZone), days);
+  const firstDate = localDate(now, timeZone);
+  const known = groupedDays.get(starts);
+  if (
+    known &&
+    known.timeZone === timeZone &&
+    known.firstDate === firstDate &&
+    known.days === days &&
+    known.weeks === weeks
+  ) {
+    return known.slotDays;
+  }
+  const grouped = groupByDay(starts.map(Date.parse), timeZone, firstDate, days);
   const loads = dayLoads(
     grouped.map((day) => day.date),
     weeks,
     timeZone,
   );
-  return grouped.map((day, index) => (loads[index] ? { ...day, state: loads[index] } : day));
+  const result = grouped.map((day, index) => (loads[index] ? { ...day, state: loads[index] } : day));
+  groupedDays.set(starts, { timeZone, firstDate, days, weeks, slotDays: result });
+  return result;
 }
+
+/**
+ * The days last made of each list of starts (the starts are kept while their inputs stay): a render
+ * that changes nothing of them (a choice, a keystroke, the ports' details) groups nothing again.
+ */
+const groupedDays = new WeakMap<
+  readonly string[],
+  { timeZone: string; firstDate: string; days: number; weeks: readonly WeekStatus[]; slotDays: SlotDay[] }
+>();
 
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
