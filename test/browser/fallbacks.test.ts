@@ -12,6 +12,7 @@ import type { ApiError } from '../../src/api/errors.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API, createAmpecoFixture } from '../support/ampeco-fixture.js';
 import { describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
+import { bookButton, fillBooking, inPart, mountWidget } from '../support/widget-driver.js';
 
 useMsw();
 
@@ -129,5 +130,82 @@ describe('a read the proxy never answers', () => {
       externalId: '0d6f7a52-2f7c-4c1e-9a53-1a0c7c1f7f10',
     });
     expect(created.capability).to.equal('cap-31');
+  });
+});
+
+/** The language of `node` as the browser reads it: the nearest `lang`, across shadow roots to their hosts. */
+function languageOf(node: Node): string | null {
+  for (let at: Node | null = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode) {
+    if (at instanceof Element && at.hasAttribute('lang')) return at.getAttribute('lang');
+  }
+  return null;
+}
+
+/** The language of each piece of text (text node, trimmed) under `root`, in document order. */
+function textLanguages(root: Element): [string, string | null][] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const pieces: [string, string | null][] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!.trim();
+    if (text) pieces.push([text, languageOf(node)]);
+  }
+  return pieces;
+}
+
+/** Japanese script (kana or kanji): `Intl` wrote it in Japanese. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe('a page in a language without a catalogue (ja)', () => {
+  it('shows the dates, times and durations Intl wrote in ja, and only the English words in lang="en"', async () => {
+    const el = await mountWidget('location-id="7" locale="ja"');
+    const [tab] = inPart(el, 'ev-slot-grid', '[role=tab][aria-selected=true]');
+    const tabPieces = textLanguages(tab!);
+    const [spokenDate] = tabPieces.filter(([text]) => text.endsWith(','));
+    expect(spokenDate![0], 'the tab names its date in Japanese').to.match(JAPANESE);
+    for (const [text, lang] of tabPieces.filter(([text]) => JAPANESE.test(text))) {
+      expect(lang, `the tab's "${text}"`).to.equal('ja');
+    }
+    const count = tab!.querySelector('.count')!;
+    expect(count.textContent).to.match(/free|Full/);
+    expect(languageOf(count), 'the count is English').to.equal('en');
+
+    const [heading] = inPart(el, 'ev-slot-grid', '[part=day]');
+    expect(heading!.textContent).to.match(JAPANESE);
+    expect(languageOf(heading!), 'the day heading').to.equal('ja');
+    const [time] = inPart(el, 'ev-slot-grid', 'button[data-start]');
+    const [[timeText, timeLang]] = textLanguages(time!) as [[string, string | null]];
+    expect(timeText).to.match(/^\d{1,2}:\d{2}$/);
+    expect(timeLang, 'the time').to.equal('ja');
+    const [hint] = inPart(el, 'ev-slot-grid', '.hint');
+    expect(languageOf(hint!), 'the keys hint is English').to.equal('en');
+
+    const [picker] = inPart(el, 'ev-duration-picker', 'fieldset');
+    const pieces = textLanguages(picker!);
+    expect(pieces[0], 'the legend').to.deep.equal(['Duration', 'en']);
+    const pills = pieces.slice(1);
+    expect(pills.length).to.be.greaterThan(0);
+    for (const [text, lang] of pills) expect([text, lang], 'a duration').to.deep.equal([text, 'ja']);
+    expect(pills.map(([text]) => text).join(' ')).to.match(JAPANESE);
+  });
+
+  it('the booking summary and the booking card show their dates and times in ja, their words in lang="en"', async () => {
+    const el = await mountWidget('location-id="7" locale="ja"');
+    await fillBooking(el, 'driver@example.com');
+    await waitUntil(() => inPart(el, 'ev-email-form', '.summary-text').length > 0, 'no summary');
+    const [title] = inPart(el, 'ev-email-form', '.summary-title');
+    expect(textLanguages(title!)).to.deep.equal([['Your booking', 'en']]);
+    const [summary] = inPart(el, 'ev-email-form', '.summary-text');
+    const dated = textLanguages(summary!).filter(([text]) => JAPANESE.test(text));
+    expect(dated.length, 'a date in Japanese').to.be.greaterThan(0);
+    for (const [text, lang] of dated) expect([text, lang], 'the summary').to.deep.equal([text, 'ja']);
+
+    bookButton(el).click();
+    await waitUntil(() => inPart(el, 'ev-status-tracker', '.facts').length > 0, 'no booking card', { timeout: 5000 });
+    const [when] = inPart(el, 'ev-status-tracker', '.facts div').filter((row) => row.textContent!.includes('When'));
+    const [label, ...value] = textLanguages(when!);
+    expect(label).to.deep.equal(['When', 'en']);
+    const cardDates = value.filter(([text]) => JAPANESE.test(text));
+    expect(cardDates.length, 'a date in Japanese').to.be.greaterThan(0);
+    for (const [text, lang] of cardDates) expect([text, lang], 'the card').to.deep.equal([text, 'ja']);
   });
 });
