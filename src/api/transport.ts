@@ -150,7 +150,8 @@ export function createTransport({
     const { body, once = false } = send;
     const method = body ? 'POST' : 'GET';
     const what = `${method} ${url}`;
-    // A read gives up at `giveUpAt`; a POST sent once has no limit but its attempt's.
+    // A read gives up at `giveUpAt`; a POST sent once has no limit but its attempt's. An attempt
+    // begun past it (a later request of a load that has run out of time) is given up at once.
     let giveUpAt = once ? Infinity : (call?.since ?? Date.now()) + readLimitMs;
     for (let attempt = 0; ; attempt++) {
       signal.throwIfAborted();
