@@ -72,6 +72,24 @@ describe('a read the proxy never answers', () => {
     ).to.equal(true);
   });
 
+  it('the ports’ reads (after the start times) that hang end the load in the same error state', async () => {
+    worker.use(http.get(`${API}/resources/charge-points/v2.0/:cp/evses`, neverAnswers), ...createAmpecoFixture());
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('ev-booking-widget');
+    el.setAttribute('location-id', '7');
+    el.loadTimeout = 500;
+    const signals = watchSignals(el, '/evses');
+    container.append(el);
+    const retry = (): HTMLButtonElement | null => el.shadowRoot!.querySelector('[role=alert] button');
+    await waitUntil(retry, 'the load never gave up', { timeout: 5000 });
+    expect(retry()!.textContent).to.contain('Try again');
+    expect(signals.length, 'the EVSE lists were asked').to.be.greaterThan(0);
+    expect(
+      signals.every((signal) => signal.aborted),
+      'every attempt abandoned',
+    ).to.equal(true);
+  });
+
   it('a read that hangs gives up with timeout at readLimitMs, not after its attempts’ 8 s', async () => {
     worker.use(http.get(LOCATION, neverAnswers));
     const client = createClient({ apiBase: API, readLimitMs: 300, sleep: async () => {} });
