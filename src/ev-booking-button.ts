@@ -29,7 +29,7 @@ export const FORWARDED_ATTRIBUTES = {
 } as const;
 
 /** The properties without an attribute, forwarded as properties. */
-export const FORWARDED_PROPERTIES = ['fetch', 'authToken', 'pollTimeout'] as const;
+export const FORWARDED_PROPERTIES = ['fetch', 'authToken', 'pollTimeout', 'loadTimeout'] as const;
 
 export type ForwardedName = keyof typeof FORWARDED_ATTRIBUTES | (typeof FORWARDED_PROPERTIES)[number];
 
@@ -97,6 +97,7 @@ export class EvBookingButton extends LitElement {
   fetch?: typeof fetch;
   authToken?: string;
   pollTimeout?: number;
+  loadTimeout?: number;
 
   #locale = new LocaleController(this, () => this.locale);
 

@@ -91,6 +91,7 @@ export class EvBookingWidget extends LitElement {
     signupUrl: { attribute: 'signup-url' },
     theme: { reflect: true },
     pollTimeout: { attribute: false },
+    loadTimeout: { attribute: false },
     chosenEvseId: { state: true },
     portFilter: { state: true },
     chosenDuration: { state: true },
@@ -142,6 +143,11 @@ export class EvBookingWidget extends LitElement {
   }
   /** How long to wait for the operator's decision before saying the request is still pending (ms). */
   pollTimeout = 60_000;
+  /**
+   * How long the first load may take, its retries included, before the widget says it failed and
+   * offers Try again (ms); any other read of the proxy likewise. Each attempt is given up to 8 s.
+   */
+  loadTimeout = 20_000;
 
   /** The chosen port (EVSE id); null is "Any available port" when more than one is bookable. */
   private chosenEvseId: number | null = null;

@@ -81,6 +81,7 @@ export interface FlowProperties {
   days: number;
   evseIds?: number[];
   pollTimeout: number;
+  loadTimeout: number;
 }
 
 /** What the flow runner reads of the element's properties: the location checked, `days` clamped. */
@@ -94,5 +95,6 @@ export function flowConfigOf(element: FlowProperties): FlowConfig {
     days: clampDays(element.days),
     evseIds: element.evseIds ?? [],
     pollTimeout: element.pollTimeout,
+    loadTimeout: element.loadTimeout,
   };
 }

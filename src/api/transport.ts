@@ -10,6 +10,15 @@
  * twice as long after a 429 without `Retry-After` (0.5–1, 1–2, 2–4 s); a 429's `Retry-After` is
  * waited instead (at most 30 s). The create and cancel POSTs are sent once (`send.once`).
  *
+ * Time limits: an attempt of a read is abandoned after 8 s (`timeoutMs`), and a read gives up, with
+ * `timeout` or its last failure, once 20 s have passed since it began, or since the load it is part
+ * of began (`readLimitMs`, `CallOptions.since`): a proxy that takes a request and never answers is
+ * reported within 20 s, not after 4 × 15 s. A healthy proxy answers a read in a second or two, so 8 s
+ * leaves room for a slow one and still for two more attempts after a dropped one; 20 s is about
+ * as long as a driver watches a loading widget (the gateway gives upstream 10 s). A `Retry-After`
+ * waited moves the limit on by as much: the server answered. The create and cancel POSTs (sent
+ * once) keep 15 s and no limit: a create whose answer is lost is looked up by its `externalId`.
+ *
  * Per-booking reads carry the request's capability as `X-Booking-Capability` (SPEC §4 v2), and
  * every request carries `authToken` as `Authorization: Bearer …` when one is set.
  */
@@ -29,8 +38,10 @@ export interface ClientOptions {
   authToken?: string | undefined;
   /** Aborts every request of this client (the element was removed). */
   signal?: AbortSignal;
-  /** Per attempt; default 15 s. */
+  /** Per attempt; default 8 s for a read, 15 s for a create or cancel (sent once). */
   timeoutMs?: number;
+  /** How long a read may take with its retries (from `CallOptions.since`); default 20 s. */
+  readLimitMs?: number;
   /** Injectable for tests. */
   sleep?: Sleep;
 }
@@ -44,6 +55,8 @@ export interface CallOptions {
    * first week's start times are shown.
    */
   readAfter?: Promise<unknown> | undefined;
+  /** When the reads' time limit began (`Date.now()`): the start of the load they are part of; default the call's start. */
+  since?: number | undefined;
 }
 
 /** The header that opens one booking request and its booking (SPEC §4 steps 6–8). */
@@ -98,7 +111,8 @@ export function createTransport({
   fetch: customFetch,
   authToken,
   signal: clientSignal,
-  timeoutMs = 15_000,
+  timeoutMs,
+  readLimitMs = 20_000,
   sleep: wait = sleep,
 }: ClientOptions): Transport {
   let base: URL | undefined;
@@ -136,10 +150,15 @@ export function createTransport({
     const { body, once = false } = send;
     const method = body ? 'POST' : 'GET';
     const what = `${method} ${url}`;
+    // A read gives up at `giveUpAt`; a POST sent once has no limit but its attempt's. An attempt
+    // begun past it (a later request of a load that has run out of time) is given up at once.
+    let giveUpAt = once ? Infinity : (call?.since ?? Date.now()) + readLimitMs;
     for (let attempt = 0; ; attempt++) {
       signal.throwIfAborted();
       try {
-        const timeout = AbortSignal.timeout(timeoutMs);
+        const timeout = AbortSignal.timeout(
+          Math.max(0, Math.min(timeoutMs ?? (once ? 15_000 : 8_000), giveUpAt - Date.now())),
+        );
         let res: Response;
         let text: string;
         try {
@@ -185,7 +204,11 @@ export function createTransport({
         const after = error.retryAfter;
         // "Equal jitter": half of each step fixed, half random, so that no retry comes at once.
         const step = (error.status === 429 ? 1000 : 500) << attempt;
-        await wait(after === undefined ? (step + Math.random() * step) / 2 : Math.min(after * 1000, 30_000), signal);
+        const pause = after === undefined ? (step + Math.random() * step) / 2 : Math.min(after * 1000, 30_000);
+        if (after !== undefined) giveUpAt += pause;
+        // No time left for another attempt: the read gives up now.
+        if (Date.now() + pause >= giveUpAt) throw error;
+        await wait(pause, signal);
       }
     }
   };

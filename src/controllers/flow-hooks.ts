@@ -9,6 +9,8 @@ export interface FlowConfig extends LoadInput {
   fetch: typeof fetch | undefined;
   authToken: string | undefined;
   pollTimeout: number;
+  /** How long a read may take with its retries (the first load's, together), in ms. */
+  loadTimeout: number;
 }
 
 export interface FlowHooks {

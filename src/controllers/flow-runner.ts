@@ -97,9 +97,11 @@ export class FlowRunner {
           fetch: config.fetch,
           authToken: config.authToken,
           signal: AbortSignal.any([signal, this.#disconnect.signal]),
+          readLimitMs: config.loadTimeout,
         });
         this.#transport = transport;
-        const { times, weeks, ports } = startLoad(readCalls(transport), config, { signal });
+        // The first load's reads share one time limit (`since`): the load as a whole gives up in time.
+        const { times, weeks, ports } = startLoad(readCalls(transport), config, { signal, since: Date.now() });
         // A page of more than 7 days: the code following the later weeks loads beside their requests.
         this.availabilityWeeks.prepare(config.days);
         this.#pending = { ports, weeks, signal };

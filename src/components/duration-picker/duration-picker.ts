@@ -75,7 +75,7 @@ export class EvDurationPicker extends LitElement {
               name="duration"
               value=${minutes}
               .checked=${minutes === this.value}
-              @change=${this.#handleChange} />${formatMinutes(locale, minutes)}</label
+              @change=${this.#handleChange} /><span lang=${locale}>${formatMinutes(locale, minutes)}</span></label
           >`,
         )}
       </div>

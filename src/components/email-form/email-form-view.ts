@@ -61,18 +61,18 @@ export class EmailFormView {
     host.dispatchEvent(createEvent<EmailSubmitDetail>('ev-email-submit', { email }));
   };
 
-  /** The summary's text: port (or any port) · date · start–end · zone; else the `summary` text. */
-  #summaryText(): string | null {
+  /**
+   * The summary's text: port (or any port) · date · start–end · zone, the date and times in the
+   * locale's `lang` (the texts' may be English's, SPEC §6); else the `summary` text.
+   */
+  #summaryText(): TemplateResult | string | null {
     const { choice, locale, catalogue } = this.#host;
     if (!choice) return this.#host.summary;
     const { start, end, timeZone } = choice;
     const { date, times } = formatWhen(locale, timeZone, Date.parse(start), Date.parse(end));
-    return [
-      choice.port ?? this.#t('summaryAnyPort'),
-      date,
-      times,
-      zoneNameInWords(catalogue, locale, timeZone, Date.parse(start)),
-    ].join(' · ');
+    const port = choice.port ?? this.#t('summaryAnyPort');
+    const zone = zoneNameInWords(catalogue, locale, timeZone, Date.parse(start));
+    return html`${port} · <span lang=${locale}>${date} · ${times}</span> · ${zone}`;
   }
 
   render(): TemplateResult {

@@ -58,7 +58,7 @@ function renderTime(input: DayPanelInput, slot: DaySlot, date: string, duration:
         disabled
         data-taken-start=${slot.start}
         aria-label=${translate(catalogue, 'slotTakenName', { time })}>
-${time}</button>`;
+<span lang=${locale}>${time}</span></button>`;
   }
   const zone = zoneNameInWords(catalogue, locale, timeZone, Date.parse(slot.start));
   return html`<button
@@ -71,7 +71,7 @@ ${time}</button>`;
       aria-label=${translate(catalogue, 'slotName', { time, zone, date, duration })}
       ?disabled=${input.disabled}
       @click=${input.onTimeClick}>
-${time}</button>`;
+<span lang=${locale}>${time}</span></button>`;
 }
 
 /** That the day's times are still loading (a status), or could not be loaded (an alert, and "Try again"). */
@@ -94,7 +94,7 @@ export function renderDayPanel(input: DayPanelInput): TemplateResult {
   }
   if (!day) return html`<p class="empty">${translate(catalogue, 'slotNoTimes')}</p>`;
   const date = formatDate(locale, day.date);
-  const heading = html`<h3 id="day" part="day">${date}</h3>${renderDayLoad(input, day.state)}`;
+  const heading = html`<h3 id="day" part="day" lang=${locale}>${date}</h3>${renderDayLoad(input, day.state)}`;
   if (!day.starts.length) {
     return day.state ? heading : html`${heading}<p class="empty">${translate(catalogue, 'slotNoTimes')}</p>`;
   }

@@ -19,6 +19,8 @@ export interface DayStripInput {
   days: readonly DaySummary[];
   /** Index of the day shown (the selected tab, the strip's tab stop). */
   chosen: number;
+  /** The locale the dates are written in: their `lang` (the texts' may be English's, SPEC §6). */
+  locale: string;
   catalogue: Catalogue;
   onClick: (event: Event) => void;
   onKeydown: (event: KeyboardEvent) => void;
@@ -74,8 +76,9 @@ const chevron = (end: 'before' | 'after'): TemplateResult =>
 /**
  * The day strip: one tab per day. A tab's spoken name is one text (`Sunday 6 December,`): a space
  * standing alone between two bindings is lost from Chromium's accessible name ("Sunday6 December").
+ * The dates carry the locale's `lang`, the count the texts' (English's where the locale has none).
  */
-export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: DayStripInput): TemplateResult {
+export function renderDayStrip({ days, chosen, locale, catalogue, onClick, onKeydown }: DayStripInput): TemplateResult {
   return html`<div
     class="strip"
     role="tablist"
@@ -99,9 +102,12 @@ export function renderDayStrip({ days, chosen, catalogue, onClick, onKeydown }: 
           @click=${onClick}
           @keydown=${onKeydown}
         >
-          <span class="weekday" aria-hidden="true">${day.weekday}</span><span class="date" aria-hidden="true"
+          <span class="weekday" lang=${locale} aria-hidden="true">${day.weekday}</span><span
+            class="date"
+            lang=${locale}
+            aria-hidden="true"
             >${day.dayMonth}</span
-          ><span class="vh">${`${day.weekdayLong} ${day.dayMonthLong},`}</span>
+          ><span class="vh" lang=${locale}>${`${day.weekdayLong} ${day.dayMonthLong},`}</span>
           <span class="count">${countOf(day, catalogue)}</span>
         </button>`,
     )}

@@ -237,6 +237,7 @@ export class EvSlotGrid extends LitElement {
           ? renderDayStrip({
               days: summarizeDays(days, locale),
               chosen: this.#dayIndex,
+              locale,
               catalogue: this.catalogue,
               onClick: this.handleTabClick,
               onKeydown: this.handleTabKeydown,

@@ -40,12 +40,12 @@ export interface TrackedBooking {
   addressLang?: string;
 }
 
-/** "Sunday 29 March, 10:00–11:00, Sofia time (GMT+3)". */
-export function whenText(catalogue: Catalogue, locale: string, booking: TrackedBooking): string {
+/** "Sunday 29 March, 10:00–11:00, Sofia time (GMT+3)", the date and times in the locale's `lang` (SPEC §6). */
+export function whenText(catalogue: Catalogue, locale: string, booking: TrackedBooking): TemplateResult {
   const start = Date.parse(booking.start);
   const { timeZone } = booking;
   const { date, times } = formatWhen(locale, timeZone, start, Date.parse(booking.end));
-  return `${date}, ${times}, ${zoneNameInWords(catalogue, locale, timeZone, start)}`;
+  return html`<span lang=${locale}>${date}, ${times}</span>, ${zoneNameInWords(catalogue, locale, timeZone, start)}`;
 }
 
 /** "Port A · CCS2 · 150 kW · DC", or "any port". */
