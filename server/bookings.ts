@@ -6,7 +6,8 @@
  */
 import type { Context, Handler } from 'hono';
 import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/booking-schemas.js';
-import { findDriver, withBookingId } from './booking-lookups.js';
+import { findByExternalIdUpstream, findDriver, withBookingId } from './booking-lookups.js';
+import { claimExternalId, settleClaim } from './external-id-claim.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { reduceToSchema } from './reduce.js';
 import { requestHeader } from './request-header.js';
@@ -116,21 +117,13 @@ export const readBooking: Handler<GatewayEnv> = async (c) => {
 export const findByExternalId: Handler<GatewayEnv> = async (c) => {
   const gateway = c.get('gateway');
   const externalId = c.get('query').get('filter[externalId]') ?? '';
-  const outcome = await gateway.upstream({
-    route: c.get('route'),
-    method: 'GET',
-    path: REQUESTS,
-    // The validated query: that one parameter, rebuilt by the query check (server/routes-query.ts).
-    query: c.get('query').toString(),
-  });
-  if (outcome.kind !== 'response' || outcome.status !== 200) return upstreamProblem(c, outcome);
-  const list = isObject(outcome.body) ? outcome.body['data'] : undefined;
-  if (!Array.isArray(list)) return badUpstream(c, 'booking requests without a data list');
-  const match = list.find((item) => isObject(item) && item['externalId'] === externalId);
-  if (!isObject(match)) return sendJson(c, 200, { data: [] });
-  const { userId, locationId } = match;
+  const found = await findByExternalIdUpstream(c, externalId, c.get('route'));
+  if (found.kind === 'problem') return upstreamProblem(c, found.outcome);
+  if (found.kind === 'bad') return badUpstream(c, found.detail);
+  if (found.kind === 'none') return sendJson(c, 200, { data: [] });
+  const { userId, locationId } = found.request;
   if (!positive(userId) || !positive(locationId)) return badUpstream(c, 'booking request without driver or location');
-  const request = await withBookingId(c, match);
+  const request = await withBookingId(c, found.request);
   const answer = await withCapability(c, request, {
     userId,
     locationId,
@@ -156,6 +149,8 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
   if (driver.kind === 'none') return sendJson(c, 422, noAccount(email));
   const driverRefusal = (await gateway.checkDriver?.(c, { ...attempt, userId: driver.userId })) ?? null;
   if (driverRefusal !== null) return driverRefusal;
+  const claim = body.externalId === undefined ? null : await claimExternalId(c, body.externalId);
+  if (claim instanceof Response) return claim;
   const outcome = await gateway.upstream({
     route: c.get('route'),
     method: 'POST',
@@ -171,6 +166,7 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
       ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
     },
   });
+  if (claim !== null) await settleClaim(c, claim, outcome);
   const request = dataOf(outcome);
   if (request === null) {
     return outcome.kind === 'response' && outcome.status < 300

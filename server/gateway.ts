@@ -18,6 +18,7 @@ import { closeWhenBodyUnread, readJsonBody, refuseUnreadableBody } from './body.
 import { requestLog } from './log.js';
 import { pathGuard, pathProblem } from './path-guard.js';
 import { isCacheable } from './public-reads.js';
+import { createExternalIdClaims } from './limits/external-ids.js';
 import { gatewayLimits } from './limits/gateway-limits.js';
 import { limitsOver, parseLimitsConfig, type Limits } from './limits/index.js';
 import type { PortalAuth } from './portal-auth.js';
@@ -165,6 +166,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     checkCreate: chainChecks(wired?.checkCreate, options.checkCreate),
     checkDriver: chainChecks(wired?.checkDriver, options.checkDriver),
     onCreated: wired?.onCreated,
+    externalIds: limits === false ? createExternalIdClaims(null, now) : limits.externalIds,
     now,
     log,
   };

@@ -1,11 +1,13 @@
 /**
  * The gateway's abuse limits (SPEC §9), built once per process from `LimitsConfig`: the rates,
- * the gate every upstream call passes (pause after upstream's 429, then the budget) and the
- * active bookings per driver; in memory, or shared by every instance through `REDIS_URL`.
+ * the gate every upstream call passes (pause after upstream's 429, then the budget), the
+ * active bookings per driver and the claims of one create per `externalId`; in memory, or shared
+ * by every instance through `REDIS_URL`.
  */
 import type { Redis } from 'ioredis';
 import { createActiveBookings, type ActiveBookings } from './active-bookings.js';
 import type { LimitsConfig } from './config.js';
+import { createExternalIdClaims, type ExternalIdClaims } from './external-ids.js';
 import { createRates, type Rates } from './rates.js';
 import { createUpstreamGate, type UpstreamGate } from './upstream-gate.js';
 import { createUpstreamPause } from './upstream-pause.js';
@@ -15,6 +17,8 @@ export interface Limits {
   readonly rates: Rates;
   readonly upstreamGate: UpstreamGate;
   readonly activeBookings: ActiveBookings;
+  /** One create per `externalId` (server/external-id-claim.ts), in the same store as the rest. */
+  readonly externalIds: ExternalIdClaims;
   /** Whether the limits are shared through Redis. */
   readonly shared: boolean;
   /** Closes the Redis connection, if any. */
@@ -35,6 +39,7 @@ export function limitsOver(config: LimitsConfig, redis: Redis | null, now: () =>
     rates,
     upstreamGate: createUpstreamGate(rates, createUpstreamPause(redis, now), now),
     activeBookings: createActiveBookings(config.activeBookingsPerDriver, redis, now),
+    externalIds: createExternalIdClaims(redis, now),
     shared: redis !== null,
     async close() {
       if (redis !== null) await redis.quit().catch(() => redis.disconnect());
