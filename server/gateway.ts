@@ -16,7 +16,7 @@ import { webCompress } from './compress.js';
 import { cors, preflight } from './cors.js';
 import { closeWhenBodyUnread, readJsonBody, refuseUnreadableBody } from './body.js';
 import { requestLog } from './log.js';
-import { pathGuard, pathProblem } from './path-guard.js';
+import { HEALTH_PATH, pathGuard, pathProblem } from './path-guard.js';
 import { isCacheable } from './public-reads.js';
 import { createExternalIdClaims } from './limits/external-ids.js';
 import { gatewayLimits } from './limits/gateway-limits.js';
@@ -200,7 +200,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.use('*', pathGuard);
   app.use('*', closeWhenBodyUnread);
   app.use('*', cors(corsOptions));
-  app.get('/healthz', (c) => {
+  // HEAD too: Hono answers it with this route and no body (the path guard lets it through here only).
+  app.get(HEALTH_PATH, (c) => {
     void c;
     return jsonResponse(200, { status: 'ok' });
   });
