@@ -2,7 +2,8 @@
  * The gateway's abuse limits (SPEC §9), built once per process from `LimitsConfig`: the rates,
  * the gate every upstream call passes (pause after upstream's 429, then the budget), the
  * active bookings per driver and the claims of one create per `externalId`; in memory, or shared
- * by every instance through `REDIS_URL`.
+ * by every instance through `REDIS_URL` (connected by server/limits/connect.ts, Node only). No
+ * module here loads anything of Node's: the gateway runs on edge runtimes too (server/web.ts).
  */
 import type { Redis } from 'ioredis';
 import { createActiveBookings, type ActiveBookings } from './active-bookings.js';
@@ -25,12 +26,6 @@ export interface Limits {
   close(): Promise<void>;
 }
 
-export interface LimitsOptions {
-  /** Told about Redis problems after start. */
-  readonly onError?: (message: string) => void;
-  readonly now?: () => number;
-}
-
 /** The limits over an already connected Redis (or `null`: per process). */
 export function limitsOver(config: LimitsConfig, redis: Redis | null, now: () => number = Date.now): Limits {
   const rates = createRates(config, redis);
@@ -45,20 +40,6 @@ export function limitsOver(config: LimitsConfig, redis: Redis | null, now: () =>
       if (redis !== null) await redis.quit().catch(() => redis.disconnect());
     },
   };
-}
-
-/**
- * Builds the limits of `config`, connecting to `REDIS_URL` first when it is set. Rejects with
- * `ConfigError` when Redis cannot be reached (the CLI exits 2).
- */
-export async function createLimits(config: LimitsConfig, options: LimitsOptions = {}): Promise<Limits> {
-  let redis: Redis | null = null;
-  if (config.redisUrl !== null) {
-    // Loaded only with REDIS_URL: ioredis is Node-only, and the gateway also runs on edge runtimes.
-    const { connectRedis } = await import('./redis.js');
-    redis = await connectRedis(config.redisUrl, options.onError === undefined ? {} : { onError: options.onError });
-  }
-  return limitsOver(config, redis, options.now);
 }
 
 export { parseLimitsConfig, type LimitsConfig } from './config.js';
