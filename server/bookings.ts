@@ -7,7 +7,7 @@
 import type { Context, Handler } from 'hono';
 import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/booking-schemas.js';
 import { findByExternalIdUpstream, findDriver, withBookingId } from './booking-lookups.js';
-import { claimExternalId, settleClaim } from './external-id-claim.js';
+import { claimExternalId, sentUnderClaim } from './external-id-claim.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { reduceToSchema } from './reduce.js';
 import { requestHeader } from './request-header.js';
@@ -151,22 +151,23 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
   if (driverRefusal !== null) return driverRefusal;
   const claim = body.externalId === undefined ? null : await claimExternalId(c, body.externalId);
   if (claim instanceof Response) return claim;
-  const outcome = await gateway.upstream({
-    route: c.get('route'),
-    method: 'POST',
-    path: REQUESTS,
-    query: '',
-    body: {
-      type: 'create',
-      userId: driver.userId,
-      locationId: body.locationId,
-      startAt: body.startAt,
-      endAt: body.endAt,
-      ...(body.evseId === undefined ? {} : { evseId: body.evseId }),
-      ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
-    },
-  });
-  if (claim !== null) await settleClaim(c, claim, outcome);
+  const send = (): Promise<UpstreamOutcome> =>
+    gateway.upstream({
+      route: c.get('route'),
+      method: 'POST',
+      path: REQUESTS,
+      query: '',
+      body: {
+        type: 'create',
+        userId: driver.userId,
+        locationId: body.locationId,
+        startAt: body.startAt,
+        endAt: body.endAt,
+        ...(body.evseId === undefined ? {} : { evseId: body.evseId }),
+        ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
+      },
+    });
+  const outcome = claim === null ? await send() : await sentUnderClaim(c, claim, send);
   const request = dataOf(outcome);
   if (request === null) {
     return outcome.kind === 'response' && outcome.status < 300

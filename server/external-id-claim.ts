@@ -64,8 +64,25 @@ export async function claimExternalId(c: Context<GatewayEnv>, externalId: string
   return claim ?? taken(c);
 }
 
+/** Sends the create under `claim` and settles the claim by upstream's answer, or by a throw (unknown). */
+export async function sentUnderClaim(
+  c: Context<GatewayEnv>,
+  claim: Claim,
+  send: () => Promise<UpstreamOutcome>,
+): Promise<UpstreamOutcome> {
+  let outcome: UpstreamOutcome;
+  try {
+    outcome = await send();
+  } catch (error) {
+    await settleClaim(c, claim, { kind: 'failed', detail: String(error) });
+    throw error;
+  }
+  await settleClaim(c, claim, outcome);
+  return outcome;
+}
+
 /** Settles `claim` by upstream's answer to the create (see the file's comment). */
-export async function settleClaim(c: Context<GatewayEnv>, claim: Claim, outcome: UpstreamOutcome): Promise<void> {
+async function settleClaim(c: Context<GatewayEnv>, claim: Claim, outcome: UpstreamOutcome): Promise<void> {
   if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status <= 299) return;
   const refused = outcome.kind === 'response' && outcome.status >= 400 && outcome.status <= 499;
   try {

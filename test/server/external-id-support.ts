@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Redis } from 'ioredis';
 import { limitsOver, parseLimitsConfig } from '../../server/limits/index.js';
-import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
+import { startProxyServer, type ProxyServer, type ProxyServerConfig } from '../../server/node-server.js';
 import { createSimulator } from '../../server/simulator.js';
 
 export const START = Date.parse('2026-03-01T06:00:00Z');
@@ -91,8 +91,12 @@ export async function closeGateways(): Promise<void> {
   for (const server of servers.splice(0)) await server.close();
 }
 
-/** A gateway on a loopback port in front of `upstream`, with its limits in `redis` (or in memory). */
-export async function gateway(upstream: SimulatedUpstream, redis: Redis | null = null): Promise<ProxyServer> {
+/** A gateway on a loopback port in front of `upstream`, with its limits in `redis` (or in memory), and `more` options. */
+export async function gateway(
+  upstream: SimulatedUpstream,
+  redis: Redis | null = null,
+  more: Partial<ProxyServerConfig> = {},
+): Promise<ProxyServer> {
   const config = parseLimitsConfig({ CREATES_PER_HOUR: '1000', ACTIVE_BOOKINGS_PER_DRIVER: 'off' });
   const server = await startProxyServer({
     host: '127.0.0.1',
@@ -103,6 +107,7 @@ export async function gateway(upstream: SimulatedUpstream, redis: Redis | null =
     upstreamFetch: upstream.fetch,
     now: () => START,
     limits: limitsOver(config, redis, () => START),
+    ...more,
   });
   servers.push(server);
   return server;

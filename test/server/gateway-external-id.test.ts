@@ -124,6 +124,24 @@ describe('a create whose fate is unknown', () => {
     assert.equal(upstream.created(), 1);
   });
 
+  test('the gateway failing while it sends the create (500): the resend is checked upstream, then sent', async () => {
+    const upstream = simulatedUpstream();
+    let failures = 1;
+    const server = await gateway(upstream, null, {
+      wrapUpstream: (door) => async (request) => {
+        if (request.method === 'POST' && failures > 0) {
+          failures -= 1;
+          throw new Error('a bug between the claim and upstream');
+        }
+        return door(request);
+      },
+    });
+    const body = booking();
+    assert.equal((await create(server, body)).status, 500);
+    assert.equal((await create(server, body)).status, 201);
+    assert.equal(upstream.created(), 1);
+  });
+
   test('a 5xx from upstream is an unknown fate too: the resend is checked upstream, then sent', async () => {
     const upstream = simulatedUpstream();
     const server = await gateway(upstream);
