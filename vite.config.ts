@@ -5,13 +5,16 @@ import { RolldownMagicString } from 'rolldown';
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 
 /**
- * Three builds, chosen by `--mode`:
+ * Four builds, chosen by `--mode`:
  * - `production` (default): `dist/ev-booking-widget.js`, the ES module for the script tag: Lit,
  *   @lit/task, zod and English inside, minified, with a source map; beside it, one chunk per other
  *   language (`dist/i18n-de-[hash].js`), which the entry imports only for a page in that language.
  * - `lib`: the npm library entry for bundlers, `dist/lib/`, with Lit and zod left as imports so
  *   that a page already using Lit loads one copy.
- * - `server`: the proxy's Node entry, `dist/server/cli.js`, for the `ev-booking-proxy` bin.
+ * - `server`: the proxy's Node entry, `dist/server/cli.js`, for the `ev-booking-proxy` bin, and
+ *   the gateway's Node module, `dist/server/index.js` (`ev-booking-widget/proxy` on Node).
+ * - `edge`: the gateway without Node, `dist/server/web/index.js` (`ev-booking-widget/proxy` on
+ *   edge runtimes, `ev-booking-widget/proxy/web` everywhere): no `node:` module in it.
  */
 export default defineConfig(({ mode, command }): UserConfig => {
   if (mode === 'lib') {
@@ -28,6 +31,25 @@ export default defineConfig(({ mode, command }): UserConfig => {
           output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
         },
       },
+    };
+  }
+  if (mode === 'edge') {
+    // Its own build, not a third input of `server`: chunks shared with the Node entries would carry
+    // the bundler's `node:module` helper. Built for a worker, which refuses any Node built-in.
+    return {
+      build: {
+        outDir: 'dist/server/web',
+        emptyOutDir: true,
+        ssr: true,
+        target: 'es2022',
+        minify: false,
+        sourcemap: true,
+        rolldownOptions: {
+          input: { index: 'server/web.ts' },
+          output: { format: 'es', entryFileNames: '[name].js' },
+        },
+      },
+      ssr: { noExternal: true, target: 'webworker' },
     };
   }
   if (mode === 'server') {

@@ -97,3 +97,28 @@ export async function withBookingId(c: Context<GatewayEnv>, request: JsonObject)
   const bookingId = madeBy(request, sameSlot)?.['id'];
   return positive(bookingId) ? { ...request, bookingId } : request;
 }
+
+export type ExternalIdLookup =
+  | { readonly kind: 'found'; readonly request: JsonObject }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'problem'; readonly outcome: UpstreamOutcome }
+  | { readonly kind: 'bad'; readonly detail: string };
+
+/** The booking request upstream holds with exactly this `externalId` (a validated UUID), if any. */
+export async function findByExternalIdUpstream(
+  c: Context<GatewayEnv>,
+  externalId: string,
+  route: string,
+): Promise<ExternalIdLookup> {
+  const outcome = await c.get('gateway').upstream({
+    route,
+    method: 'GET',
+    path: '/resources/booking-requests/v1.0',
+    query: new URLSearchParams({ 'filter[externalId]': externalId }).toString(),
+  });
+  if (outcome.kind !== 'response' || outcome.status !== 200) return { kind: 'problem', outcome };
+  const list = isObject(outcome.body) ? outcome.body['data'] : undefined;
+  if (!Array.isArray(list)) return { kind: 'bad', detail: 'booking requests without a data list' };
+  const match = list.find((item) => isObject(item) && item['externalId'] === externalId);
+  return isObject(match) ? { kind: 'found', request: match } : { kind: 'none' };
+}

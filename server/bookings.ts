@@ -6,7 +6,8 @@
  */
 import type { Context, Handler } from 'hono';
 import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/booking-schemas.js';
-import { findDriver, withBookingId } from './booking-lookups.js';
+import { findByExternalIdUpstream, findDriver, withBookingId } from './booking-lookups.js';
+import { claimExternalId, sentUnderClaim } from './external-id-claim.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { reduceToSchema } from './reduce.js';
 import { requestHeader } from './request-header.js';
@@ -116,21 +117,13 @@ export const readBooking: Handler<GatewayEnv> = async (c) => {
 export const findByExternalId: Handler<GatewayEnv> = async (c) => {
   const gateway = c.get('gateway');
   const externalId = c.get('query').get('filter[externalId]') ?? '';
-  const outcome = await gateway.upstream({
-    route: c.get('route'),
-    method: 'GET',
-    path: REQUESTS,
-    // The validated query: that one parameter, rebuilt by the query check (server/routes-query.ts).
-    query: c.get('query').toString(),
-  });
-  if (outcome.kind !== 'response' || outcome.status !== 200) return upstreamProblem(c, outcome);
-  const list = isObject(outcome.body) ? outcome.body['data'] : undefined;
-  if (!Array.isArray(list)) return badUpstream(c, 'booking requests without a data list');
-  const match = list.find((item) => isObject(item) && item['externalId'] === externalId);
-  if (!isObject(match)) return sendJson(c, 200, { data: [] });
-  const { userId, locationId } = match;
+  const found = await findByExternalIdUpstream(c, externalId, c.get('route'));
+  if (found.kind === 'problem') return upstreamProblem(c, found.outcome);
+  if (found.kind === 'bad') return badUpstream(c, found.detail);
+  if (found.kind === 'none') return sendJson(c, 200, { data: [] });
+  const { userId, locationId } = found.request;
   if (!positive(userId) || !positive(locationId)) return badUpstream(c, 'booking request without driver or location');
-  const request = await withBookingId(c, match);
+  const request = await withBookingId(c, found.request);
   const answer = await withCapability(c, request, {
     userId,
     locationId,
@@ -156,21 +149,25 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
   if (driver.kind === 'none') return sendJson(c, 422, noAccount(email));
   const driverRefusal = (await gateway.checkDriver?.(c, { ...attempt, userId: driver.userId })) ?? null;
   if (driverRefusal !== null) return driverRefusal;
-  const outcome = await gateway.upstream({
-    route: c.get('route'),
-    method: 'POST',
-    path: REQUESTS,
-    query: '',
-    body: {
-      type: 'create',
-      userId: driver.userId,
-      locationId: body.locationId,
-      startAt: body.startAt,
-      endAt: body.endAt,
-      ...(body.evseId === undefined ? {} : { evseId: body.evseId }),
-      ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
-    },
-  });
+  const claim = body.externalId === undefined ? null : await claimExternalId(c, body.externalId);
+  if (claim instanceof Response) return claim;
+  const send = (): Promise<UpstreamOutcome> =>
+    gateway.upstream({
+      route: c.get('route'),
+      method: 'POST',
+      path: REQUESTS,
+      query: '',
+      body: {
+        type: 'create',
+        userId: driver.userId,
+        locationId: body.locationId,
+        startAt: body.startAt,
+        endAt: body.endAt,
+        ...(body.evseId === undefined ? {} : { evseId: body.evseId }),
+        ...(body.externalId === undefined ? {} : { externalId: body.externalId }),
+      },
+    });
+  const outcome = claim === null ? await send() : await sentUnderClaim(c, claim, send);
   const request = dataOf(outcome);
   if (request === null) {
     return outcome.kind === 'response' && outcome.status < 300

@@ -16,8 +16,9 @@ import { webCompress } from './compress.js';
 import { cors, preflight } from './cors.js';
 import { closeWhenBodyUnread, readJsonBody, refuseUnreadableBody } from './body.js';
 import { requestLog } from './log.js';
-import { pathGuard, pathProblem } from './path-guard.js';
+import { HEALTH_PATH, pathGuard, pathProblem } from './path-guard.js';
 import { isCacheable } from './public-reads.js';
+import { createExternalIdClaims } from './limits/external-ids.js';
 import { gatewayLimits } from './limits/gateway-limits.js';
 import { limitsOver, parseLimitsConfig, type Limits } from './limits/index.js';
 import type { PortalAuth } from './portal-auth.js';
@@ -165,6 +166,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     checkCreate: chainChecks(wired?.checkCreate, options.checkCreate),
     checkDriver: chainChecks(wired?.checkDriver, options.checkDriver),
     onCreated: wired?.onCreated,
+    externalIds: limits === false ? createExternalIdClaims(null, now) : limits.externalIds,
     now,
     log,
   };
@@ -198,7 +200,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.use('*', pathGuard);
   app.use('*', closeWhenBodyUnread);
   app.use('*', cors(corsOptions));
-  app.get('/healthz', (c) => {
+  // HEAD too: Hono answers it with this route and no body (the path guard lets it through here only).
+  app.get(HEALTH_PATH, (c) => {
     void c;
     return jsonResponse(200, { status: 'ok' });
   });

@@ -46,11 +46,15 @@ export function rawPathOf(url: string): string {
   return url.slice(pathAt, end === -1 || end < pathAt ? undefined : end);
 }
 
+/** The health check (SPEC §9): outside the base path, for load balancers (GET or HEAD). */
+export const HEALTH_PATH = '/healthz';
+
 export const pathGuard: MiddlewareHandler<GatewayEnv> = async (c, next) => {
   const rawTarget = c.env?.incoming?.url;
   const problem = rawTarget === undefined ? pathProblem(rawPathOf(c.req.url)) : requestTargetProblem(rawTarget);
   if (problem !== null) return notFound(c, `Bad request ${rawTarget === undefined ? 'path' : 'target'}: ${problem}.`);
-  // Hono would answer HEAD with the GET route: HEAD is no call of §4.
-  if (c.req.method === 'HEAD') return notFound(c);
+  // Hono answers HEAD with the GET route, without its body: HEAD is no call of §4, but load
+  // balancers probe the health check with it.
+  if (c.req.method === 'HEAD' && c.req.path !== HEALTH_PATH) return notFound(c);
   await next();
 };

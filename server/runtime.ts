@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { TtlCache } from './cache.js';
 import type { Capabilities } from './capability.js';
+import type { ExternalIdClaims } from './limits/external-ids.js';
 import type { Compressor, Encoding } from './respond.js';
 import type { Redactor } from './redact.js';
 import type { GatewayEnv, ProxyLogEntry } from './types.js';
@@ -47,6 +48,8 @@ export interface GatewayRuntime {
   readonly checkDriver: CreateCheck | undefined;
   /** Told of each booking request created upstream (the active bookings per driver remember it). */
   readonly onCreated: ((c: Context<GatewayEnv>, requestId: number, endAt: string) => Promise<void>) | undefined;
+  /** One create per `externalId` (server/external-id-claim.ts): the limits' store, else one per gateway. */
+  readonly externalIds: ExternalIdClaims;
   readonly now: () => number;
   log(entry: ProxyLogEntry): void;
 }

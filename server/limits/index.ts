@@ -1,11 +1,14 @@
 /**
  * The gateway's abuse limits (SPEC §9), built once per process from `LimitsConfig`: the rates,
- * the gate every upstream call passes (pause after upstream's 429, then the budget) and the
- * active bookings per driver; in memory, or shared by every instance through `REDIS_URL`.
+ * the gate every upstream call passes (pause after upstream's 429, then the budget), the
+ * active bookings per driver and the claims of one create per `externalId`; in memory, or shared
+ * by every instance through `REDIS_URL` (connected by server/limits/connect.ts, Node only). No
+ * module here loads anything of Node's: the gateway runs on edge runtimes too (server/web.ts).
  */
 import type { Redis } from 'ioredis';
 import { createActiveBookings, type ActiveBookings } from './active-bookings.js';
 import type { LimitsConfig } from './config.js';
+import { createExternalIdClaims, type ExternalIdClaims } from './external-ids.js';
 import { createRates, type Rates } from './rates.js';
 import { createUpstreamGate, type UpstreamGate } from './upstream-gate.js';
 import { createUpstreamPause } from './upstream-pause.js';
@@ -15,16 +18,12 @@ export interface Limits {
   readonly rates: Rates;
   readonly upstreamGate: UpstreamGate;
   readonly activeBookings: ActiveBookings;
+  /** One create per `externalId` (server/external-id-claim.ts), in the same store as the rest. */
+  readonly externalIds: ExternalIdClaims;
   /** Whether the limits are shared through Redis. */
   readonly shared: boolean;
   /** Closes the Redis connection, if any. */
   close(): Promise<void>;
-}
-
-export interface LimitsOptions {
-  /** Told about Redis problems after start. */
-  readonly onError?: (message: string) => void;
-  readonly now?: () => number;
 }
 
 /** The limits over an already connected Redis (or `null`: per process). */
@@ -35,25 +34,12 @@ export function limitsOver(config: LimitsConfig, redis: Redis | null, now: () =>
     rates,
     upstreamGate: createUpstreamGate(rates, createUpstreamPause(redis, now), now),
     activeBookings: createActiveBookings(config.activeBookingsPerDriver, redis, now),
+    externalIds: createExternalIdClaims(redis, now),
     shared: redis !== null,
     async close() {
       if (redis !== null) await redis.quit().catch(() => redis.disconnect());
     },
   };
-}
-
-/**
- * Builds the limits of `config`, connecting to `REDIS_URL` first when it is set. Rejects with
- * `ConfigError` when Redis cannot be reached (the CLI exits 2).
- */
-export async function createLimits(config: LimitsConfig, options: LimitsOptions = {}): Promise<Limits> {
-  let redis: Redis | null = null;
-  if (config.redisUrl !== null) {
-    // Loaded only with REDIS_URL: ioredis is Node-only, and the gateway also runs on edge runtimes.
-    const { connectRedis } = await import('./redis.js');
-    redis = await connectRedis(config.redisUrl, options.onError === undefined ? {} : { onError: options.onError });
-  }
-  return limitsOver(config, redis, options.now);
 }
 
 export { parseLimitsConfig, type LimitsConfig } from './config.js';

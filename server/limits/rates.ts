@@ -10,7 +10,12 @@
  * how long until the window ends: the `Retry-After` of the 429.
  */
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+// Each class from its own file: the package's index also loads its cluster limiter, which requires
+// Node's `cluster` and `crypto`, and so would keep the gateway off edge runtimes (server/web.ts).
+import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import RateLimiterRedis from 'rate-limiter-flexible/lib/RateLimiterRedis.js';
+import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import { REDIS_KEY_PREFIX, type LimitsConfig } from './config.js';
 
 export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };

@@ -4,6 +4,7 @@
  * other query parameters, so that following `links.next` repeats the same filters.
  */
 import { perPage, queryInteger } from './http.js';
+import { portableBase64Url } from '../capability.js';
 
 export interface Links {
   first: string | null;
@@ -48,14 +49,20 @@ interface Cursor {
   _pointsToNextItems: boolean;
 }
 
+// Base64url with what every runtime has: the simulator runs on edge runtimes too (server/web.ts).
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  return portableBase64Url(new TextEncoder().encode(JSON.stringify(cursor)));
+}
+
+function decodeBase64Url(value: string): string {
+  const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));
 }
 
 function decodeCursor(value: string | null): Cursor | undefined {
   if (value === null) return undefined;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(decodeBase64Url(value));
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { id, _pointsToNextItems: forward } = parsed as Partial<Cursor>;
     return typeof id === 'number' && typeof forward === 'boolean' ? { id, _pointsToNextItems: forward } : undefined;

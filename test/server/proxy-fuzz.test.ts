@@ -263,10 +263,14 @@ function generator(seed: number) {
     return parts.join('/');
   };
 
+  // Each create its own externalId (the gateway lets one create through per externalId), without
+  // drawing from the seeded sequence.
+  let creates = 0;
+  const externalId = (): string => `1b4e28ba-2fa1-41d2-883f-${String((creates += 1)).padStart(12, '0')}`;
   const jsonBody = (route: string): string => {
     const valid: Record<string, unknown> = route.endsWith('/check-booking-availability')
       ? { ...validAvailability }
-      : { ...validBooking };
+      : { ...validBooking, externalId: externalId() };
     const roll = next();
     if (roll < 0.3) return JSON.stringify(valid);
     if (roll < 0.55) {

@@ -151,6 +151,15 @@ describe('Node server', () => {
     });
   }
 
+  test('HEAD /healthz answers 200 with the headers only, no body bytes', async () => {
+    const answer = await rawRequest(server.url, 'HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.equal(statusOf(answer), 200, answer);
+    assert.ok(answer.endsWith('\r\n\r\n'), `nothing after the headers: ${JSON.stringify(answer)}`);
+    const response = await fetch(`${server.url}/healthz`, { method: 'HEAD' });
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), '');
+  });
+
   test('a malformed request line or header gets 400 and the server keeps serving', async () => {
     const answers = await Promise.all([
       rawRequest(server.url, 'THIS IS NOT HTTP\r\n\r\n'),

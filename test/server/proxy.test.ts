@@ -175,6 +175,17 @@ describe('allowlist of SPEC §4', () => {
     assert.deepEqual(await response.json(), { status: 'ok' });
     assert.equal(calls.length, 0);
   });
+
+  test('HEAD /healthz answers 200 without a body (load balancers probe with HEAD); HEAD elsewhere stays 404', async () => {
+    const { proxy, calls } = setup();
+    const response = await proxy(new Request(`${PROXY}/healthz`, { method: 'HEAD' }));
+    assert.equal(response.status, 200);
+    assert.equal(response.body, null);
+    for (const url of [`${PROXY}/healthz/`, `${PROXY}/healthz2`, `${BASE}/healthz`]) {
+      assert.equal((await proxy(new Request(url, { method: 'HEAD' }))).status, 404, url);
+    }
+    assert.equal(calls.length, 0);
+  });
 });
 
 describe('query parameters', () => {
