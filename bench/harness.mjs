@@ -8,7 +8,6 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzip as gzipCallback, gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import { getPriority, setPriority } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
@@ -22,25 +21,6 @@ export const bundlePath = `${root}dist/ev-booking-widget.js`;
 /** Flags for a quiet, reproducible headless Chromium whose pages keep running in background tabs. */
 export const CHROMIUM_ARGS = [...chromiumArgs, ...backgroundArgs];
 export { chromiumPath };
-
-/**
- * Raises this process's CPU priority above the browser's (to `niceness`, -15 by default), for
- * the threads it starts from now on too (libuv's pool, which compresses the answers): the
- * benchmarks' server stands in for a server on a machine of its own, and on a 2-core machine it
- * otherwise waits for the CPU behind the browser, its answers leaving 100–400 ms after their fixed
- * delay. Its work is small (answers are built from strings kept once), so the page keeps the CPU
- * whenever the server does not need it. Call it first, before anything starts a thread. Returns the
- * niceness now in force, or null when the system does not allow raising it (not root): the
- * figures are then measured without it, as `environment.serverNiceness: null` says.
- */
-export function serverFirst(niceness = -15) {
-  try {
-    setPriority(niceness);
-    return getPriority();
-  } catch {
-    return null;
-  }
-}
 
 export async function launchBrowser() {
   const executablePath = chromiumPath();

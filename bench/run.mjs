@@ -28,9 +28,6 @@
  * BENCH_CASES=<regex> runs only the load cases whose name matches (while developing).
  * BENCH_BUNDLE_B=<file>: another build of dist/ev-booking-widget.js, loaded in every case too, in
  * the same interleaved rounds (`… [B]`), to compare two builds under the same noise.
- *
- * The server runs ahead of the browser on the CPU (`serverFirst` in harness.mjs: it stands in for
- * a server on a machine of its own); BENCH_SERVER_FIRST=0 leaves both at the same priority.
  */
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
@@ -47,7 +44,6 @@ import {
   ensureTsx,
   launchBrowser,
   root,
-  serverFirst,
   startServer,
   widgetPage,
 } from './harness.mjs';
@@ -56,9 +52,6 @@ import { profileLoad } from './profile.mjs';
 import { benchRender } from './render.mjs';
 import { printFigures, printFrames, printLoads, printProfile, printProxy, printRendering } from './report.mjs';
 import { medianOf, percentile, round } from './stats.mjs';
-
-// Before anything starts a thread: the server answers ahead of the browser (see `serverFirst`).
-const SERVER_NICENESS = process.env.BENCH_SERVER_FIRST === '0' ? null : serverFirst();
 
 const RUNS_LOAD = Number(process.env.BENCH_RUNS_LOAD ?? 7);
 const RUNS_RENDER = Number(process.env.BENCH_RUNS_RENDER ?? 25);
@@ -198,8 +191,6 @@ function environment(browserVersion) {
     bundle: 'dist/ev-booking-widget.js',
     bundleBytes: bundle.length,
     bundleGzipBytes: gzipSync(bundle).length,
-    // The server's CPU priority (nice; the browser's threads run at 0 and -8), null: left as it was.
-    serverNiceness: SERVER_NICENESS,
   };
 }
 
