@@ -99,33 +99,14 @@ export interface DaySummary {
 const format = (locale: string, options: Intl.DateTimeFormatOptions, date: string): string =>
   dateFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
-type DayNames = Pick<DaySummary, 'weekday' | 'weekdayLong' | 'dayMonth' | 'dayMonthLong'>;
-
-/** Names already written, per locale and date: the strip is summarized on every render of the grid. */
-const writtenNames = new Map<string, DayNames>();
-
-/** How a tab names its date in `locale`. */
-function dayNames(locale: string, date: string): DayNames {
-  const key = `${locale} ${date}`;
-  let names = writtenNames.get(key);
-  if (!names) {
-    if (writtenNames.size >= 1_000) writtenNames.clear();
-    names = {
-      weekday: format(locale, { weekday: 'short' }, date),
-      weekdayLong: format(locale, { weekday: 'long' }, date),
-      dayMonth: format(locale, { day: 'numeric', month: 'short' }, date),
-      dayMonthLong: format(locale, { day: 'numeric', month: 'long' }, date),
-    };
-    writtenNames.set(key, names);
-  }
-  return names;
-}
-
 /** The day strip's summaries, one per day, in order. */
 export function summarizeDays(days: readonly (DayStarts & { state?: DayLoad })[], locale: string): DaySummary[] {
   return days.map(({ date, starts, state }) => ({
     date,
-    ...dayNames(locale, date),
+    weekday: format(locale, { weekday: 'short' }, date),
+    weekdayLong: format(locale, { weekday: 'long' }, date),
+    dayMonth: format(locale, { day: 'numeric', month: 'short' }, date),
+    dayMonthLong: format(locale, { day: 'numeric', month: 'long' }, date),
     free: starts.length,
     load: state ?? null,
   }));
