@@ -4,11 +4,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { otherLanguage, pickTranslation } from './booking/describe.js';
+import type { OfferedDay } from './booking/choice.js';
 import type { LoadedData } from './booking/load.js';
-import { groupByDay, localDate } from './booking/slots.js';
-import { dayLoads, type WeekStatus } from './booking/weeks.js';
 import type { BookingParts } from './components/booking-parts-loader.js';
-import type { SlotDay } from './components/slot-grid/slot-grid.js';
 import type { BookingStage } from './controllers/flow-runner.js';
 import type { FlowEvent } from './booking/states.js';
 import type { FlowView, Message } from './booking/view.js';
@@ -46,9 +44,8 @@ export interface WidgetTemplateInput {
   /** The browser's own timezone. */
   ownTimeZone: string;
   now: number;
-  days: number;
-  /** The availability's weeks and how far each has answered (their days say so until they have). */
-  weeks: readonly WeekStatus[];
+  /** The days the grid offers (none while loading), each with its starts; a day whose week has not answered says so. */
+  offeredDays: OfferedDay[];
   /** Minutes between starts (taken starts between free ones keep their place in the grid). */
   slotStep: number;
   /** The selectable starts (ISO UTC) for the chosen port and duration. */
@@ -110,44 +107,10 @@ function renderFatal(
   </div>`;
 }
 
-/** The days the grid offers, each with its starts and, while its week is not here, whether it loads or failed. */
-function slotDays({ starts, timeZone, now, days, weeks }: WidgetTemplateInput): SlotDay[] {
-  const firstDate = localDate(now, timeZone);
-  const known = groupedDays.get(starts);
-  if (
-    known &&
-    known.timeZone === timeZone &&
-    known.firstDate === firstDate &&
-    known.days === days &&
-    known.weeks === weeks
-  ) {
-    return known.slotDays;
-  }
-  const grouped = groupByDay(starts.map(Date.parse), timeZone, firstDate, days);
-  const loads = dayLoads(
-    grouped.map((day) => day.date),
-    weeks,
-    timeZone,
-  );
-  const result = grouped.map((day, index) => (loads[index] ? { ...day, state: loads[index] } : day));
-  groupedDays.set(starts, { timeZone, firstDate, days, weeks, slotDays: result });
-  return result;
-}
-
-/**
- * The days last made of each list of starts (the starts are kept while their inputs stay): a render
- * that changes nothing of them (a choice, a keystroke, the ports' details) groups nothing again.
- */
-const groupedDays = new WeakMap<
-  readonly string[],
-  { timeZone: string; firstDate: string; days: number; weeks: readonly WeekStatus[]; slotDays: SlotDay[] }
->();
-
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
   const noPort = evseId === null && !input.anyPort;
-  const days = loading ? [] : slotDays(input);
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
     message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
@@ -182,7 +145,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
     <ev-slot-grid
       ?hidden=${noPort && !loading}
       exportparts="slot-grid"
-      .days=${days}
+      .days=${input.offeredDays}
       .timeZone=${timeZone}
       .locale=${locale}
       .catalogue=${catalogue}

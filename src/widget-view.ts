@@ -71,6 +71,7 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
   const filtered = choice.filter.connectorTypes.length > 0 || choice.filter.currentType !== null;
   const loading = view.loading || !data || parts.locale.loading || (view.portsLoading && filtered);
   const { locale, textLanguage, direction, catalogue, t } = parts.locale;
+  const starts = loading ? [] : parts.starts.starts(startsInputOf(parts, timeZone));
   return {
     locale,
     textLanguage,
@@ -83,10 +84,16 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
     timeZone,
     ownTimeZone: data ? resolveTimeZone(null) : timeZone,
     now: parts.now,
-    days: clampDays(attributes.days),
-    weeks: flow.availabilityWeeks.weeks,
+    offeredDays: loading
+      ? []
+      : parts.starts.days(starts, {
+          now: parts.now,
+          timeZone,
+          dayCount: clampDays(attributes.days),
+          weeks: flow.availabilityWeeks.weeks,
+        }),
     slotStep: slotStepOf(attributes.slotStep),
-    starts: loading ? [] : parts.starts.starts(startsInputOf(parts, timeZone)),
+    starts,
     evseId: choice.evseId,
     // While the ports load, the choice is any port (no "pick a port first" before they are shown).
     anyPort: choice.evseId === null && (view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0),
