@@ -28,10 +28,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
 /**
- * Gzip budgets in bytes: the entry (32,097 B measured; the guard set at 32,017 + 256 B before the last two fixes),
+ * Gzip budgets in bytes: the entry (32,349 B measured: 32,097 B, then +134 B for a load's time limit and the
+ * locale's lang on the dates inside English fallback texts, +118 B for the grid's zone-label and day memos),
  * and each language chunk (issue 12's 1,200 B; Bulgarian's first view, the largest, is 1,195 B).
  */
-export const ENTRY_BUDGET = 32273;
+export const ENTRY_BUDGET = 32400;
 export const CHUNK_BUDGET = 1200;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
