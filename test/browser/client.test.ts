@@ -12,6 +12,7 @@ import {
   worker,
   type RequestLog,
 } from '../support/msw.js';
+import { CREATE_BODY } from '../support/ampeco-fixture.js';
 
 const API = '/api/ampeco';
 const ORIGIN = location.origin;
@@ -55,16 +56,6 @@ const bookingRequest = (extra: Record<string, unknown> = {}): Record<string, unk
   endAt: '2026-03-01T11:00:00Z',
   ...extra,
 });
-
-const createBody = {
-  type: 'create' as const,
-  email: 'driver@example.com',
-  locationId: 7,
-  evseId: 15,
-  startAt: '2026-03-01T10:00:00Z',
-  endAt: '2026-03-01T11:00:00Z',
-  externalId: '0d6f7a52-2f7c-4c1e-9a53-1a0c7c1f7f10',
-};
 
 describe('API client', () => {
   useMsw();
@@ -489,14 +480,14 @@ describe('API client', () => {
 
     it('posts the create body once and returns the request with its capability', async () => {
       worker.use(created());
-      const { request, capability } = await fastClient().client.createBookingRequest(createBody);
+      const { request, capability } = await fastClient().client.createBookingRequest(CREATE_BODY);
       expect(request.status).to.equal('pending');
       expect(capability).to.equal('cap-31');
       const requests = await log.settled();
       expect(requests.map((r) => [r.method, r.url])).to.deep.equal([
         ['POST', `${ORIGIN}${API}/resources/booking-requests/v1.0`],
       ]);
-      expect(requests[0]!.body).to.deep.equal(createBody);
+      expect(requests[0]!.body).to.deep.equal(CREATE_BODY);
     });
 
     it('a create answer without its capability is a bad response', async () => {
@@ -507,7 +498,7 @@ describe('API client', () => {
       );
       const quiet = silenceConsoleError();
       try {
-        expect((await apiError(fastClient().client.createBookingRequest(createBody))).code).to.equal('bad-response');
+        expect((await apiError(fastClient().client.createBookingRequest(CREATE_BODY))).code).to.equal('bad-response');
       } finally {
         quiet.restore();
       }
@@ -515,7 +506,7 @@ describe('API client', () => {
 
     it('never repeats the POST itself: a lost answer is the flow’s to look up', async () => {
       worker.use(http.post(`${API}/resources/booking-requests/v1.0`, () => HttpResponse.error()));
-      const error = await apiError(fastClient().client.createBookingRequest(createBody));
+      const error = await apiError(fastClient().client.createBookingRequest(CREATE_BODY));
       expect(error.code).to.equal('network');
       expect(log.requests.map((r) => r.method)).to.deep.equal(['POST']);
     });
@@ -529,7 +520,7 @@ describe('API client', () => {
           ),
         ),
       );
-      const error = await apiError(fastClient().client.createBookingRequest(createBody));
+      const error = await apiError(fastClient().client.createBookingRequest(CREATE_BODY));
       expect([error.code, error.status, error.reason]).to.deep.equal(['validation', 422, 'no-account']);
       expect(error.fieldErrors).to.deep.equal({ email: ['No account.'] });
     });
@@ -546,7 +537,7 @@ describe('API client', () => {
           ),
         ),
       );
-      const error = await apiError(fastClient().client.createBookingRequest(createBody));
+      const error = await apiError(fastClient().client.createBookingRequest(CREATE_BODY));
       expect(error.code).to.equal('validation');
       expect(error.status).to.equal(422);
       expect(error.fieldErrors).to.deep.equal({ startAt: ['The start at field is required.'], endAt: ['Bad.'] });
@@ -559,7 +550,7 @@ describe('API client', () => {
           HttpResponse.json({ message: 'Too many requests.' }, { status: 429, headers: { 'Retry-After': '1' } }),
         ),
       );
-      const error = await apiError(fastClient().client.createBookingRequest(createBody));
+      const error = await apiError(fastClient().client.createBookingRequest(CREATE_BODY));
       expect([error.code, error.retryAfter]).to.deep.equal(['rate-limited', 1]);
       expect(log.requests.length).to.equal(1);
     });
@@ -570,16 +561,16 @@ describe('API client', () => {
       worker.use(
         http.get(`${API}/resources/booking-requests/v1.0`, () =>
           HttpResponse.json({
-            data: [bookingRequest({ externalId: createBody.externalId })],
+            data: [bookingRequest({ externalId: CREATE_BODY.externalId })],
             meta: { capability: 'cap-31' },
           }),
         ),
       );
-      const found = await fastClient().client.findBookingRequestByExternalId(createBody.externalId);
+      const found = await fastClient().client.findBookingRequestByExternalId(CREATE_BODY.externalId);
       expect(found?.request.id).to.equal(31);
       expect(found?.capability).to.equal('cap-31');
       expect(log.requests[0]!.url).to.equal(
-        `${ORIGIN}${API}/resources/booking-requests/v1.0?filter[externalId]=${createBody.externalId}`,
+        `${ORIGIN}${API}/resources/booking-requests/v1.0?filter[externalId]=${CREATE_BODY.externalId}`,
       );
     });
 

@@ -10,7 +10,7 @@ import '../../src/index.js';
 import { createClient } from '../../src/api/client.js';
 import type { ApiError } from '../../src/api/errors.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, createAmpecoFixture } from '../support/ampeco-fixture.js';
+import { API, CREATE_BODY, createAmpecoFixture } from '../support/ampeco-fixture.js';
 import { describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import { bookButton, fillBooking, inPart, mountWidget } from '../support/widget-driver.js';
 
@@ -138,15 +138,7 @@ describe('a read the proxy never answers', () => {
       }),
     );
     const client = createClient({ apiBase: API, readLimitMs: 50, sleep: async () => {} });
-    const created = await client.createBookingRequest({
-      type: 'create',
-      email: 'driver@example.com',
-      locationId: 7,
-      evseId: 15,
-      startAt: '2026-03-01T10:00:00Z',
-      endAt: '2026-03-01T11:00:00Z',
-      externalId: '0d6f7a52-2f7c-4c1e-9a53-1a0c7c1f7f10',
-    });
+    const created = await client.createBookingRequest(CREATE_BODY);
     expect(created.capability).to.equal('cap-31');
   });
 });

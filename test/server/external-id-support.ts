@@ -52,6 +52,21 @@ export function signal(): { promise: Promise<void>; fire: () => void } {
   return { promise, fire };
 }
 
+/**
+ * Holds the next create that reaches `upstream` until `release()`: `reached` resolves once it is
+ * there (on its way upstream, not answered yet).
+ */
+export function holdNextCreate(upstream: SimulatedUpstream): { reached: Promise<void>; release: () => void } {
+  const reached = signal();
+  const answer = signal();
+  upstream.hooks.push(async (send) => {
+    reached.fire();
+    await answer.promise;
+    return send();
+  });
+  return { reached: reached.promise, release: answer.fire };
+}
+
 export function booking(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     type: 'create',

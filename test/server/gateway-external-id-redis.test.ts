@@ -13,7 +13,7 @@ import {
   closeGateways,
   create,
   gateway,
-  signal,
+  holdNextCreate,
   simulatedUpstream,
   TAKEN_ANSWER,
   type SimulatedUpstream,
@@ -55,18 +55,12 @@ describe('one create per externalId across two gateways sharing Redis', () => {
   test('the second instance refuses it while the first is still on its way', async () => {
     const upstream = simulatedUpstream();
     const [first, second] = await twoGateways(upstream);
-    const reached = signal();
-    const answer = signal();
-    upstream.hooks.push(async (send) => {
-      reached.fire();
-      await answer.promise;
-      return send();
-    });
+    const held = holdNextCreate(upstream);
     const body = booking();
     const made = create(first, body);
-    await reached.promise;
+    await held.reached;
     const replay = await create(second, body);
-    answer.fire();
+    held.release();
     assert.deepEqual(replay, { status: 422, body: TAKEN_ANSWER });
     assert.equal((await made).status, 201);
     assert.equal(upstream.created(), 1);

@@ -14,7 +14,7 @@ import {
   create,
   gateway,
   lookUp,
-  signal,
+  holdNextCreate,
   simulatedUpstream,
   TAKEN_ANSWER,
 } from './external-id-support.js';
@@ -25,18 +25,12 @@ describe('one create per externalId, on one gateway', () => {
   test('a second create while the first is on its way never reaches upstream; it gets the 422 of a taken externalId', async () => {
     const upstream = simulatedUpstream();
     const server = await gateway(upstream);
-    const reached = signal();
-    const answer = signal();
-    upstream.hooks.push(async (send) => {
-      reached.fire();
-      await answer.promise;
-      return send();
-    });
+    const held = holdNextCreate(upstream);
     const body = booking();
     const first = create(server, body);
-    await reached.promise;
+    await held.reached;
     const second = await create(server, body);
-    answer.fire();
+    held.release();
     assert.equal(second.status, 422);
     assert.deepEqual(second.body, TAKEN_ANSWER);
     assert.equal((await first).status, 201);

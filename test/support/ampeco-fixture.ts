@@ -43,6 +43,17 @@ export function failingLookups(): { handler: HttpHandler; recover(): void } {
   };
 }
 
+/** A create as the widget sends it (SPEC §4 step 6): the driver's email, a port, an hour, its externalId. */
+export const CREATE_BODY = {
+  type: 'create' as const,
+  email: 'driver@example.com',
+  locationId: 7,
+  evseId: 15,
+  startAt: '2026-03-01T10:00:00Z',
+  endAt: '2026-03-01T11:00:00Z',
+  externalId: '0d6f7a52-2f7c-4c1e-9a53-1a0c7c1f7f10',
+};
+
 export const capabilityOf = (id: number): string => `cap-${id}`;
 export const CAPABILITY_HEADER = 'X-Booking-Capability';
 
