@@ -4,8 +4,7 @@
  * unknown fate on one is seen by the other; and with Redis gone, a create is not sent at all.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import type { Redis } from 'ioredis';
+import { after, describe, test } from 'node:test';
 import { connectRedis } from '../../server/limits/redis.js';
 import type { ProxyServer } from '../../server/node-server.js';
 import {
@@ -18,26 +17,12 @@ import {
   TAKEN_ANSWER,
   type SimulatedUpstream,
 } from './external-id-support.js';
-import { startRedis, type RedisProcess } from './redis.js';
+import { redisForTests, startRedis } from './redis.js';
 
 describe('one create per externalId across two gateways sharing Redis', () => {
-  let redis: RedisProcess;
-  const connections: Redis[] = [];
-
-  before(async () => {
-    redis = await startRedis();
-    for (let i = 0; i < 2; i += 1) connections.push(await connectRedis(redis.url));
-  });
-
-  beforeEach(async () => {
-    await connections[0]?.flushdb();
-  });
-
-  after(async () => {
-    await closeGateways();
-    for (const connection of connections) connection.disconnect();
-    await redis.stop();
-  });
+  // Registered first: the gateways close before their Redis does.
+  after(closeGateways);
+  const { connections } = redisForTests(2);
 
   async function twoGateways(upstream: SimulatedUpstream): Promise<[ProxyServer, ProxyServer]> {
     return [await gateway(upstream, connections[0] ?? null), await gateway(upstream, connections[1] ?? null)];

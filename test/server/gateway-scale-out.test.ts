@@ -4,33 +4,18 @@
  * limits (270 creates in 8 s against 136 for one).
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Redis } from 'ioredis';
 import { limitsOver, parseLimitsConfig } from '../../server/limits/index.js';
 import { connectRedis } from '../../server/limits/redis.js';
 import { createProxy, type ProxyHandler } from '../../server/proxy.js';
 import { createSimulator } from '../../server/simulator.js';
-import { startRedis, type RedisProcess } from './redis.js';
+import { redisForTests, startRedis } from './redis.js';
 
 const BASE = 'http://localhost:8787/api/ampeco';
 const START = Date.parse('2026-03-01T06:00:00Z');
 
-let redis: RedisProcess;
-const connections: Redis[] = [];
-
-before(async () => {
-  redis = await startRedis();
-  for (let i = 0; i < 2; i += 1) connections.push(await connectRedis(redis.url));
-});
-
-beforeEach(async () => {
-  await connections[0]?.flushdb();
-});
-
-after(async () => {
-  for (const connection of connections) connection.disconnect();
-  await redis.stop();
-});
+const { connections } = redisForTests(2);
 
 /** Two instances (each its own Redis connection) in front of one upstream. */
 function twoInstances(

@@ -5,6 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
+import { after, before, beforeEach } from 'node:test';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../server/limits/redis.js';
 
 export interface RedisProcess {
   /** `redis://127.0.0.1:<port>` */
@@ -75,6 +78,34 @@ export async function startRedis(extraArgs: readonly string[] = []): Promise<Red
       const exited = once(child, 'exit');
       process.kill(pid, 'SIGTERM');
       await exited;
+    },
+  };
+}
+
+/**
+ * One `redis-server` for the tests of a file (or of a `describe`, where it is called): started
+ * before them with `count` connections to it (one per gateway instance), emptied before each test,
+ * stopped after them (after the `after` hooks registered before this call).
+ */
+export function redisForTests(count: number): { connections: Redis[]; server: () => RedisProcess } {
+  let redis: RedisProcess | undefined;
+  const connections: Redis[] = [];
+  before(async () => {
+    redis = await startRedis();
+    for (let i = 0; i < count; i += 1) connections.push(await connectRedis(redis.url));
+  });
+  beforeEach(async () => {
+    await connections[0]?.flushdb();
+  });
+  after(async () => {
+    for (const connection of connections) connection.disconnect();
+    await redis?.stop();
+  });
+  return {
+    connections,
+    server: () => {
+      if (!redis) throw new Error('redis-server is not started yet');
+      return redis;
     },
   };
 }
