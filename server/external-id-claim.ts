@@ -98,3 +98,36 @@ async function settleClaim(c: Context<GatewayEnv>, claim: Claim, outcome: Upstre
     });
   }
 }
+
+/**
+ * Runs `send` (a cancel of `bookingId` the capability allows) as the only cancel of that booking on
+ * its way, so that cancels sent at once (a replay, a double click) reach upstream once: `null`, and
+ * nothing sent, while another is on its way. The claim lives in the externalIds' store (shared
+ * through Redis) under a key no UUID can take, and is let go once upstream has answered (or not).
+ */
+export async function asOnlyCancel(
+  c: Context<GatewayEnv>,
+  bookingId: number,
+  send: () => Promise<Response>,
+): Promise<Response | null> {
+  let result;
+  try {
+    result = await c.get('gateway').externalIds.claim(`cancel-of-booking-${bookingId}`);
+  } catch (error) {
+    return storeFailed(c, error);
+  }
+  if (result.kind !== 'claimed') return null;
+  try {
+    return await send();
+  } finally {
+    await result.claim.release().catch((error: unknown) => {
+      // It lapses on its own after a day; until then this booking's cancels are refused.
+      c.get('gateway').log({
+        level: 'warn',
+        message: 'cancel claim not released',
+        route: c.get('route'),
+        detail: String(error),
+      });
+    });
+  }
+}
