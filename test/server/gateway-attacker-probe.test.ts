@@ -8,9 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import type { Redis } from 'ioredis';
+import { limitsOver, parseLimitsConfig } from '../../server/limits/index.js';
+import { connectRedis } from '../../server/limits/redis.js';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import { createSimulator } from '../../server/simulator.js';
 import { signal } from './external-id-support.js';
+import { startRedis } from './redis.js';
 
 const REQUESTS = '/resources/booking-requests/v1.0';
 const HOUR = 3_600_000;
@@ -29,7 +33,8 @@ after(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-async function probe(): Promise<Probe> {
+/** The gateway with its default limits, kept in `redis` when given. */
+async function probe(redis: Redis | null = null): Promise<Probe> {
   let clock = Date.parse('2026-03-01T06:00:00Z');
   const simulator = createSimulator({ now: () => clock, pendingMs: 1000 });
   let cancels = 0;
@@ -41,6 +46,7 @@ async function probe(): Promise<Probe> {
     token: 'simulator-token',
     capabilitySecret: 'a-capability-secret-of-at-least-32-characters',
     now: () => clock,
+    limits: limitsOver(parseLimitsConfig({}), redis, () => clock),
     upstreamFetch: async (request) => {
       const url = new URL(request.url);
       if (request.method === 'POST' && url.pathname.endsWith(REQUESTS)) {
@@ -135,5 +141,23 @@ describe('A1: one cancel of a booking on its way at a time', () => {
     const again = await call(setup, REQUESTS, { body: cancel, capability: mine.capability });
     assert.equal(again.status, 201);
     assert.equal(setup.cancelsUpstream(), 2);
+  });
+
+  test('with the claims’ store gone (Redis down), a cancel is still sent', async () => {
+    const lost = await startRedis();
+    const connection = await connectRedis(lost.url);
+    try {
+      const setup = await probe(connection);
+      const mine = await book(setup);
+      await lost.stop();
+      const answer = await call(setup, REQUESTS, {
+        body: { type: 'cancel', bookingId: mine.bookingId },
+        capability: mine.capability,
+      });
+      assert.equal(answer.status, 201);
+      assert.equal(setup.cancelsUpstream(), 1);
+    } finally {
+      connection.disconnect();
+    }
   });
 });
