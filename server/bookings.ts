@@ -7,7 +7,7 @@
 import type { Context, Handler } from 'hono';
 import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/booking-schemas.js';
 import { findByExternalIdUpstream, findDriver, withBookingId } from './booking-lookups.js';
-import { claimExternalId, sentUnderClaim } from './external-id-claim.js';
+import { asOnlyCancel, claimExternalId, sentUnderClaim } from './external-id-claim.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { reduceToSchema } from './reduce.js';
 import { requestHeader } from './request-header.js';
@@ -205,6 +205,16 @@ async function cancel(c: Context<GatewayEnv>, body: CancelBookingBody): Promise<
   if (found.request['type'] === 'cancel') {
     return sendJson(c, 422, notCancellable('Cancel with the capability of the request that made the booking.'));
   }
+  const answer = await asOnlyCancel(c, body.bookingId, () => sendCancel(c, body, claims));
+  return answer ?? sendJson(c, 422, notCancellable('A cancel of this booking is already on its way.'));
+}
+
+/** The cancel of a booking the capability `claims` may cancel, sent only while the booking is active. */
+async function sendCancel(
+  c: Context<GatewayEnv>,
+  body: CancelBookingBody,
+  claims: CapabilityClaims,
+): Promise<Response> {
   // Only a booking still active is cancelled: a repeated cancel must not reach upstream again.
   const current = await c.get('gateway').upstream({
     route: c.get('route'),

@@ -98,3 +98,47 @@ async function settleClaim(c: Context<GatewayEnv>, claim: Claim, outcome: Upstre
     });
   }
 }
+
+/**
+ * Runs `send` (a cancel of `bookingId` the capability allows) as the only cancel of that booking on
+ * its way, so that cancels sent at once (a replay, a double click) reach upstream once: `null`, and
+ * nothing sent, while another is on its way. The claim lives in the externalIds' store (shared
+ * through Redis) under a key no UUID can take, and is let go once upstream has answered (or not);
+ * when the store fails, the cancel is sent unclaimed.
+ */
+/** How long a cancel's claim lasts should it not be let go: longer than any upstream call takes. */
+export const CANCEL_CLAIM_TTL_MS = 60_000;
+
+export async function asOnlyCancel(
+  c: Context<GatewayEnv>,
+  bookingId: number,
+  send: () => Promise<Response>,
+): Promise<Response | null> {
+  let result;
+  try {
+    result = await c.get('gateway').externalIds.claim(`cancel-of-booking-${bookingId}`, CANCEL_CLAIM_TTL_MS);
+  } catch (error) {
+    // Unlike a create's, a cancel sent twice books nothing: it is not held back by the store's failure.
+    c.get('gateway').log({
+      level: 'warn',
+      message: 'cancel not claimed',
+      route: c.get('route'),
+      detail: String(error),
+    });
+    return send();
+  }
+  if (result.kind !== 'claimed') return null;
+  try {
+    return await send();
+  } finally {
+    await result.claim.release().catch((error: unknown) => {
+      // It lapses on its own (CANCEL_CLAIM_TTL_MS); until then this booking's cancels are refused.
+      c.get('gateway').log({
+        level: 'warn',
+        message: 'cancel claim not released',
+        route: c.get('route'),
+        detail: String(error),
+      });
+    });
+  }
+}

@@ -39,14 +39,14 @@ export type ClaimResult =
   | { readonly kind: 'unknown'; takeOver(): Promise<Claim | null> };
 
 export interface ExternalIdClaims {
-  /** Claims `externalId` for a create about to be sent. Rejects when the store fails. */
-  claim(externalId: string): Promise<ClaimResult>;
+  /** Claims `externalId` for a create about to be sent, for `ttlMs` (a day). Rejects when the store fails. */
+  claim(externalId: string, ttlMs?: number): Promise<ClaimResult>;
 }
 
 /** The claims' storage: one value per `externalId`, replaced only when it is what the caller expects. */
 interface ClaimStore {
-  /** Sets the value when there is none; resolves with the value now stored. */
-  setIfAbsent(key: string, value: string): Promise<string | null>;
+  /** Sets the value for `ttlMs` when there is none; resolves with the value now stored. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<string | null>;
   /** Replaces `expected` by `value` (`null`: deletes it); whether it did. */
   replace(key: string, expected: string, value: string | null): Promise<boolean>;
 }
@@ -61,17 +61,17 @@ function memoryStore(now: () => number): ClaimStore {
     values.delete(key);
     return null;
   };
-  const write = (key: string, value: string): void => {
+  const write = (key: string, value: string, ttlMs = CLAIM_TTL_MS): void => {
     writes += 1;
     // Claims nobody settles again are forgotten once they lapse.
     if (writes % 1_000 === 0) for (const stored of [...values.keys()]) current(stored);
-    values.set(key, { value, expiresAt: now() + CLAIM_TTL_MS });
+    values.set(key, { value, expiresAt: now() + ttlMs });
   };
   return {
-    async setIfAbsent(key, value) {
+    async setIfAbsent(key, value, ttlMs) {
       const stored = current(key);
       if (stored !== null) return stored;
-      write(key, value);
+      write(key, value, ttlMs);
       return value;
     },
     async replace(key, expected, value) {
@@ -90,13 +90,13 @@ return 1`;
 
 function redisStore(redis: Redis): ClaimStore {
   return {
-    async setIfAbsent(key, value) {
+    async setIfAbsent(key, value, ttlMs) {
       // SET NX with its time to live: one atomic step, whichever instance comes first wins.
-      if ((await redis.set(key, value, 'PX', CLAIM_TTL_MS, 'NX')) === 'OK') return value;
+      if ((await redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK') return value;
       const stored = await redis.get(key);
       // Released between the two commands: nobody holds it now, so try once more.
       if (stored !== null) return stored;
-      return (await redis.set(key, value, 'PX', CLAIM_TTL_MS, 'NX')) === 'OK' ? value : redis.get(key);
+      return (await redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK' ? value : redis.get(key);
     },
     async replace(key, expected, value) {
       const done = await redis.eval(REPLACE_SCRIPT, 1, key, expected, value ?? '', String(CLAIM_TTL_MS));
@@ -121,10 +121,10 @@ export function createExternalIdClaims(redis: Redis | null, now: () => number = 
   });
 
   return {
-    async claim(externalId) {
+    async claim(externalId, ttlMs = CLAIM_TTL_MS) {
       const key = keyOf(externalId);
       const mine = `${HELD}${crypto.randomUUID()}`;
-      const stored = await store.setIfAbsent(key, mine);
+      const stored = await store.setIfAbsent(key, mine, ttlMs);
       if (stored === mine) return { kind: 'claimed', claim: claimOf(key, mine) };
       if (stored !== UNKNOWN) return { kind: 'held' };
       return {
