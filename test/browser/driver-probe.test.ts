@@ -1,0 +1,54 @@
+/**
+ * What a driver met in a hands-on probe of the demo (keyboard only, and with a screen reader's
+ * view of the accessibility tree): each test is one finding, seen as the driver sees it.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { API, firstSlotStart } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, useMsw } from '../support/msw.js';
+import { bookButton, inPart, iso, mount, slots, typeEmail } from '../support/widget-driver.js';
+
+useMsw();
+afterEach(() => sessionStorage.clear());
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Every port is free for two hours from the first start, and again two days later. */
+const twoDays = http.post(`${API}/actions/locations/v2.0/:id/check-booking-availability`, () => {
+  const from = firstSlotStart();
+  const windows = [0, 2 * DAY].map((offset) => ({ startAt: iso(from + offset), endAt: iso(from + offset + 2 * HOUR) }));
+  return HttpResponse.json({ data: [1001, 1002].map((evseId) => ({ evseId, availableSlots: windows })) });
+});
+
+const grid = (el: HTMLElement): ShadowRoot => el.shadowRoot!.querySelector('ev-slot-grid')!.shadowRoot!;
+const selectedTab = (el: HTMLElement): string | undefined =>
+  grid(el).querySelector('[role=tab][aria-selected=true]')?.id;
+
+describe('driver probe', () => {
+  it('a rejected start leaves the driver on its day: Pick another time offers that day’s other times', async () => {
+    const el = await mount({ outcome: 'rejected', rejectionReason: 'Overlap' }, '', { before: [twoDays] });
+    await waitUntil(() => slots(el).length > 0, 'the first times');
+    const later = iso(firstSlotStart() + 2 * DAY);
+    // The day of the later window: the tab whose panel holds its start.
+    for (const tab of grid(el).querySelectorAll<HTMLElement>('[role=tab]')) {
+      tab.click();
+      await el.updateComplete;
+      if (slots(el).some((slot) => slot.dataset.start === later)) break;
+    }
+    const day = selectedTab(el);
+    expect(day, 'the later day is another tab').to.not.equal(grid(el).querySelector('[role=tab]')!.id);
+    slots(el)
+      .find((slot) => slot.dataset.start === later)!
+      .click();
+    await typeEmail(el, 'driver@example.com');
+    const rejected = oneEvent(el, 'ev-booking-rejected');
+    bookButton(el).click();
+    await rejected;
+    await waitUntil(() => inPart(el, 'ev-status-tracker', 'button').length > 0, 'Pick another time');
+    inPart<HTMLButtonElement>(el, 'ev-status-tracker', 'button')[0]!.click();
+    await waitUntil(() => slots(el).length > 0, 'the times again');
+    expect(selectedTab(el), 'the day the driver chose').to.equal(day);
+    expect(slots(el).map((slot) => slot.dataset.start)).to.include(later);
+  });
+});
