@@ -2,7 +2,8 @@
  * What a driver met in a hands-on probe of the demo (keyboard only, and with a screen reader's
  * view of the accessibility tree): each test is one finding, seen as the driver sees it.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { API, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw } from '../support/msw.js';
@@ -20,6 +21,19 @@ const twoDays = http.post(`${API}/actions/locations/v2.0/:id/check-booking-avail
   const windows = [0, 2 * DAY].map((offset) => ({ startAt: iso(from + offset), endAt: iso(from + offset + 2 * HOUR) }));
   return HttpResponse.json({ data: [1001, 1002].map((evseId) => ({ evseId, availableSlots: windows })) });
 });
+
+interface AxNode {
+  role: string;
+  name: string;
+  description?: string;
+  children?: AxNode[];
+}
+
+/** The accessible description of the first node of `role` named `name` in Chromium's own tree: what a screen reader reads. */
+async function describedAs(role: string, name: string): Promise<string | undefined> {
+  const tree = (await a11ySnapshot({})) as unknown as AxNode;
+  return findAccessibilityNode<AxNode>(tree, (node) => node.role === role && node.name === name)?.description;
+}
 
 const grid = (el: HTMLElement): ShadowRoot => el.shadowRoot!.querySelector('ev-slot-grid')!.shadowRoot!;
 const selectedTab = (el: HTMLElement): string | undefined =>
@@ -50,5 +64,12 @@ describe('driver probe', () => {
     await waitUntil(() => slots(el).length > 0, 'the times again');
     expect(selectedTab(el), 'the day the driver chose').to.equal(day);
     expect(slots(el).map((slot) => slot.dataset.start)).to.include(later);
+  });
+
+  it('reads "No account" and the sign-up link as two sentences, not "email.Sign up"', async () => {
+    await fixture(html`<ev-email-form not-found signup-url="https://example.com/app"></ev-email-form>`);
+    expect(await describedAs('textbox', 'Email')).to.equal(
+      'No account with this email. Sign up in the driver app (new tab)',
+    );
   });
 });
