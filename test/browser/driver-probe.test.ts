@@ -7,7 +7,7 @@ import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { API, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw } from '../support/msw.js';
-import { bookButton, inPart, iso, mount, slots, typeEmail } from '../support/widget-driver.js';
+import { bookButton, fillBooking, inPart, iso, mount, slots, typeEmail } from '../support/widget-driver.js';
 
 useMsw();
 afterEach(() => sessionStorage.clear());
@@ -33,6 +33,13 @@ interface AxNode {
 async function describedAs(role: string, name: string): Promise<string | undefined> {
   const tree = (await a11ySnapshot({})) as unknown as AxNode;
   return findAccessibilityNode<AxNode>(tree, (node) => node.role === role && node.name === name)?.description;
+}
+
+/** The element that has the focus, through the shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 const grid = (el: HTMLElement): ShadowRoot => el.shadowRoot!.querySelector('ev-slot-grid')!.shadowRoot!;
@@ -71,5 +78,30 @@ describe('driver probe', () => {
     expect(await describedAs('textbox', 'Email')).to.equal(
       'No account with this email. Sign up in the driver app (new tab)',
     );
+  });
+
+  it('the focus goes to "Booking confirmed" when the booking goes through on its own once back online', async () => {
+    let offline = false;
+    const polls = http.get(`${API}/resources/booking-requests/v1.0/:id`, () =>
+      offline ? HttpResponse.error() : undefined,
+    );
+    const el = await mount({}, '', { before: [polls] });
+    await fillBooking(el, 'driver@example.com');
+    const requested = oneEvent(el, 'ev-booking-requested');
+    bookButton(el).focus();
+    bookButton(el).click();
+    await requested;
+    offline = true;
+    await waitUntil(() => deepActive()?.textContent?.includes("Can't reach the booking service"), 'the failure', {
+      timeout: 9000,
+    });
+    window.dispatchEvent(new Event('offline'));
+    offline = false;
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    window.dispatchEvent(new Event('online'));
+    await confirmed;
+    await waitUntil(() => deepActive()?.textContent === 'Booking confirmed', 'the focus on the confirmation', {
+      timeout: 4000,
+    });
   });
 });
