@@ -29,7 +29,7 @@ export const de = {
   errorTimeout: 'Der Dienst hat zu lange gebraucht.',
   // The v2 booker (issue 14).
   anyPort: 'Beliebiger freier Ladepunkt',
-  anyPortHint: 'Wir wählen einen passenden freien',
+  anyPortHint: 'Wir wählen einen freien Ladepunkt, der passt',
   connectorFilter: 'Stecker',
   currentFilter: 'Strom',
   allConnectors: 'Alle',

@@ -7,7 +7,16 @@ import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { API, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw } from '../support/msw.js';
-import { bookButton, fillBooking, inPart, iso, mount, slots, typeEmail } from '../support/widget-driver.js';
+import {
+  bookButton,
+  fillBooking,
+  inPart,
+  iso,
+  mount,
+  mountWidget,
+  slots,
+  typeEmail,
+} from '../support/widget-driver.js';
 
 useMsw();
 afterEach(() => sessionStorage.clear());
@@ -103,5 +112,13 @@ describe('driver probe', () => {
     await waitUntil(() => deepActive()?.textContent === 'Booking confirmed', 'the focus on the confirmation', {
       timeout: 4000,
     });
+  });
+
+  it('tells a German driver in a whole sentence how "any port" works', async () => {
+    await mountWidget('location-id="7" locale="de"');
+    // It read "Wir wählen einen passenden freien" ("We pick a fitting free"), the noun missing.
+    expect(await describedAs('radio', 'Beliebiger freier Ladepunkt')).to.equal(
+      'Wir wählen einen freien Ladepunkt, der passt',
+    );
   });
 });
