@@ -35,7 +35,7 @@ interface AxNode {
   role: string;
   name: string;
   description?: string;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 /** The accessible description of the first node of `role` named `name` in Chromium's own tree: what a screen reader reads. */
@@ -120,5 +120,24 @@ describe('driver probe', () => {
     expect(await describedAs('radio', 'Beliebiger freier Ladepunkt')).to.equal(
       'Wir wählen einen freien Ladepunkt, der passt',
     );
+  });
+
+  it('Book pressed while offline says so again: the offline alert is new, so it is read out', async () => {
+    const el = await mount();
+    await fillBooking(el, 'driver@example.com');
+    const offlineAlert = (): Element | undefined =>
+      [...el.shadowRoot!.querySelectorAll('[role=alert]')].find((a) => a.textContent?.includes("You're offline"));
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await waitUntil(() => offlineAlert(), 'the offline notice');
+      const first = offlineAlert();
+      bookButton(el).click();
+      await waitUntil(() => offlineAlert() && offlineAlert() !== first, 'a new alert for the Book pressed');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+      window.dispatchEvent(new Event('online'));
+    }
   });
 });
