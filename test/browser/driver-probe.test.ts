@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { API, firstSlotStart } from '../support/ampeco-fixture.js';
+import { API, EVSES, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, useMsw } from '../support/msw.js';
 import {
   bookButton,
@@ -139,5 +139,28 @@ describe('driver probe', () => {
       Object.defineProperty(Navigator.prototype, 'onLine', onLine);
       window.dispatchEvent(new Event('online'));
     }
+  });
+
+  it('keeps the port cards inside the list on a phone with text at 200 %', async () => {
+    const unavailable = http.get(`${API}/resources/charge-points/v2.0/101/evses`, () =>
+      HttpResponse.json({
+        data: [{ ...EVSES[101]![0], status: 'unavailable' }, EVSES[101]![1]],
+        links: { next: null },
+      }),
+    );
+    const el = await mount({}, '', { before: [unavailable] });
+    // The browser's text size at 200 %: the root's font, which the widget's rem sizes follow.
+    document.documentElement.style.fontSize = '200%';
+    el.parentElement!.style.width = '311px'; // on a 375 px phone, within the page's margins
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector('ev-port-list')!;
+    const { right } = list.getBoundingClientRect();
+    const cards = [...list.shadowRoot!.querySelectorAll<HTMLElement>('.port')];
+    expect(cards.length).to.be.greaterThan(1);
+    // A word that cannot break ("Unavailable") made its card wider than the list, over the widget's edge.
+    expect(cards.map((card) => Math.round(card.getBoundingClientRect().right - right))).to.satisfy((overs: number[]) =>
+      overs.every((over) => over <= 0),
+    );
+    document.documentElement.style.fontSize = '';
   });
 });
