@@ -33,7 +33,7 @@ export const de = {
   connectorFilter: 'Stecker',
   currentFilter: 'Strom',
   allConnectors: 'Alle',
-  noMatchingPorts: 'Kein Ladepunkt mit diesem Stecker',
+  noMatchingPorts: 'Kein Ladepunkt passt zu diesen Filtern',
   dayStrip: 'Tag',
   dayFree: '{count} frei',
   dayFull: 'Ausgebucht',

@@ -163,4 +163,17 @@ describe('driver probe', () => {
     );
     document.documentElement.style.fontSize = '';
   });
+
+  it('says the filters match no port when a connector and a current do not go together', async () => {
+    const el = await mount();
+    const list = el.shadowRoot!.querySelector('ev-port-list')!;
+    const input = (selector: string): HTMLInputElement => list.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+    await waitUntil(() => list.shadowRoot!.querySelector('input[value=ccs2]'), 'the connector chips');
+    input('input[value=ccs2]').click(); // CCS2 ports exist: Port C, a DC one
+    await list.updateComplete;
+    input('input[name=current][value=ac]').click();
+    await list.updateComplete;
+    // It said "No port has this connector", which is not so: the two filters together match none.
+    expect(list.shadowRoot!.querySelector('.empty')?.textContent).to.equal('No port matches these filters');
+  });
 });
