@@ -33,7 +33,7 @@ export const bg = {
   connectorFilter: 'Конектор',
   currentFilter: 'Ток',
   allConnectors: 'Всички',
-  noMatchingPorts: 'Няма точка, която отговаря на тези филтри',
+  noMatchingPorts: 'Няма подходяща точка',
   dayStrip: 'Ден',
   dayFree: '{count} свободни',
   dayFull: 'Пълно',
