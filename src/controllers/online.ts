@@ -26,10 +26,17 @@ export class OnlineController implements ReactiveController {
     window.removeEventListener('offline', this.#handleOffline);
   }
 
-  /** Marks the page offline (its event, or a request that found no network). */
+  /**
+   * Marks the page offline (its event, or a request that found no network). Already offline (Book
+   * pressed), the notice goes for one update and comes back: a new alert, read out again.
+   */
   wentOffline = (): void => {
-    this.offline = true;
+    const again = this.offline;
+    this.offline = !again;
     this.host.requestUpdate();
+    // Unless the browser came back meanwhile.
+    if (again)
+      void this.host.updateComplete.then(() => (this.offline = !navigator.onLine) && this.host.requestUpdate());
   };
 
   #handleOnline = (): void => {

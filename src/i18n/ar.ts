@@ -37,7 +37,7 @@ export const ar = {
   connectorFilter: 'الموصل',
   currentFilter: 'التيار',
   allConnectors: 'الكل',
-  noMatchingPorts: 'لا توجد نقطة بهذا الموصل',
+  noMatchingPorts: 'لا توجد نقطة تطابق هذه المرشحات',
   dayStrip: 'اليوم',
   dayFree: '{count} متاح',
   dayFull: 'ممتلئ',

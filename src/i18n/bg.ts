@@ -33,7 +33,7 @@ export const bg = {
   connectorFilter: 'Конектор',
   currentFilter: 'Ток',
   allConnectors: 'Всички',
-  noMatchingPorts: 'Няма точка с този конектор',
+  noMatchingPorts: 'Няма подходяща точка',
   dayStrip: 'Ден',
   dayFree: '{count} свободни',
   dayFull: 'Пълно',

@@ -29,11 +29,11 @@ export const de = {
   errorTimeout: 'Der Dienst hat zu lange gebraucht.',
   // The v2 booker (issue 14).
   anyPort: 'Beliebiger freier Ladepunkt',
-  anyPortHint: 'Wir wählen einen passenden freien',
+  anyPortHint: 'Wir wählen einen freien Ladepunkt, der passt',
   connectorFilter: 'Stecker',
   currentFilter: 'Strom',
   allConnectors: 'Alle',
-  noMatchingPorts: 'Kein Ladepunkt mit diesem Stecker',
+  noMatchingPorts: 'Kein Ladepunkt passt zu diesen Filtern',
   dayStrip: 'Tag',
   dayFree: '{count} frei',
   dayFull: 'Ausgebucht',

@@ -15,7 +15,7 @@ export const enPorts = {
   portUnavailable: 'Unavailable',
   anyPort: 'Any available port',
   anyPortHint: 'We pick a free one that fits',
-  noMatchingPorts: 'No port has this connector',
+  noMatchingPorts: 'No port matches these filters',
   connectorFilter: 'Connector',
   currentFilter: 'Current',
   allConnectors: 'All',

@@ -33,7 +33,7 @@ export const es = {
   connectorFilter: 'Conector',
   currentFilter: 'Corriente',
   allConnectors: 'Todos',
-  noMatchingPorts: 'Ningún punto con este conector',
+  noMatchingPorts: 'Ningún punto coincide con estos filtros',
   dayStrip: 'Día',
   dayFree: '{count} libres',
   dayFull: 'Completo',

@@ -33,7 +33,7 @@ export const fr = {
   connectorFilter: 'Prise',
   currentFilter: 'Courant',
   allConnectors: 'Tous',
-  noMatchingPorts: 'Aucun point avec cette prise',
+  noMatchingPorts: 'Aucun point ne correspond à ces filtres',
   dayStrip: 'Jour',
   dayFree: '{count} libres',
   dayFull: 'Complet',

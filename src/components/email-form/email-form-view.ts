@@ -98,17 +98,16 @@ export class EmailFormView {
         @input=${this.#handleInput} />
       <div id="msg" class="msg" aria-live="polite" aria-atomic="true">${message ? html`<p>${message}</p>` : nothing}${
         notFound
-          ? html`<p>
-              ${this.#t('emailNotFound')}
-              ${
-                // A link only if it is http(s) (relative URLs resolve against the page).
-                signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
-                  ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${this.#t(
-                      'newTab',
-                    )}</span></a>`
-                  : signUp
-              }
-            </p>`
+          ? // The space is in the sentence's own text: standing alone between two bindings, Chromium
+            // leaves it out of the field's description ("email.Sign up").
+            html`<p>${`${this.#t('emailNotFound')} `}${
+              // A link only if it is http(s) (relative URLs resolve against the page).
+              signupUrl && /^https?:$/.test(Object.assign(document.createElement('a'), { href: signupUrl }).protocol)
+                ? html`<a href=${signupUrl} target="_blank" rel="noopener">${signUp}<span class="vh"> ${this.#t(
+                    'newTab',
+                  )}</span></a>`
+                : signUp
+            }</p>`
           : nothing
       }</div>
       ${

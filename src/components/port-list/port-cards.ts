@@ -53,12 +53,13 @@ export const cardStyles = css`
   }
   .name {
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
+  /* A long word ("Unavailable" with large text on a phone) breaks rather than widen its card. */
   .name,
   .meta,
   .state {
     display: block;
+    overflow-wrap: anywhere;
   }
   .meta,
   .state {

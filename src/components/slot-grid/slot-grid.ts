@@ -102,17 +102,20 @@ export class EvSlotGrid extends LitElement {
   /** The day whose free starts the region told, to tell it again when they change. */
   #told: Announcement['told'] = null;
   #wasLoading = false;
+  /** The date last on screen, kept while a reload (a rejected start's) empties the days. */
+  #shownDate: string | undefined;
+  /** Whether times were shown: only the first ones open on their day, later ones keep the date. */
+  #timesShown = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     const { days, selected } = this;
     if (changed.has('selected') || changed.has('days')) {
-      const previous = changed.get('days') as SlotDay[] | undefined;
-      const shownDate = previous?.[this.#dayIndex]?.date;
-      // Show the selected start's day; else keep the same date on screen once times were shown;
-      // when the first times arrive, open on the first day that has any; else stay in range.
+      // Show the selected start's day; else keep the same date on screen once times were shown,
+      // through a reload too; when the first times arrive, open on the first day that has any;
+      // else stay in range.
       const withSelected = days.findIndex((d) => d.starts.includes(selected!));
-      const sameDate = days.findIndex((d) => d.date === shownDate);
-      const firstTimes = previous?.some((d) => d.starts.length) ? -1 : days.findIndex((d) => d.starts.length);
+      const sameDate = days.findIndex((d) => d.date === this.#shownDate);
+      const firstTimes = this.#timesShown ? -1 : days.findIndex((d) => d.starts.length);
       this.#dayIndex = [
         changed.has('selected') || sameDate < 0 ? withSelected : -1,
         firstTimes,
@@ -121,6 +124,8 @@ export class EvSlotGrid extends LitElement {
       ].find((i) => i >= 0)!;
     }
     this.#dayIndex = Math.max(0, Math.min(this.#dayIndex, days.length - 1));
+    this.#shownDate = days[this.#dayIndex]?.date ?? this.#shownDate;
+    this.#timesShown ||= days.some((d) => d.starts.length > 0);
     const starts: (string | null)[] = days[this.#dayIndex]?.starts ?? [];
     if (!starts.includes(this.#tabStart)) this.#tabStart = starts.includes(selected) ? selected : (starts[0] ?? null);
   }

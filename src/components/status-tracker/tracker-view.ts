@@ -32,6 +32,11 @@ export class TrackerView {
   #focusWasInside = false;
   /** The host asked to move the focus to the next outcome (`focusOutcome()`). */
   #focusAsked = false;
+  /**
+   * The focused control went with nothing to take the focus (an outcome's heading, when the request
+   * is retried on its own once back online): the next heading takes it, unless the driver moved on.
+   */
+  #focusDropped = false;
   /** The outcome shown is in the live regions (the focus did not go to its heading). */
   #told = false;
   /** Not rendered yet: the status and the message are new to this view (its code came after them). */
@@ -75,13 +80,15 @@ export class TrackerView {
 
   updated(changed: PropertyValues<EvStatusTracker>): void {
     const host = this.#host;
-    if ((this.#focusAsked || this.#focusWasInside) && !host.matches(':focus-within')) {
+    const dropped = this.#focusDropped && (!document.activeElement || document.activeElement === document.body);
+    if ((this.#focusAsked || this.#focusWasInside || dropped) && !host.matches(':focus-within')) {
       const heading = host.renderRoot.querySelector<HTMLElement>('[data-focus-target]');
       heading?.focus();
       // No heading yet (the card's extras are on their way): its heading takes the focus once here.
       this.#focusAsked = !heading && !!this.#outcome;
+      this.#focusDropped = !heading;
     } else {
-      this.#focusAsked = false;
+      this.#focusAsked = this.#focusDropped = false;
       // The focus is elsewhere (or stays on a retry button): the live regions tell the outcome.
       if (this.#newStatus(changed) && this.#outcome && !this.#told) {
         this.#told = true;
