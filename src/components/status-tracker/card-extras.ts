@@ -50,7 +50,11 @@ export interface CancelConfirmInput {
 
 /** "Cancel this booking?" with Yes, cancel it / Keep it (SPEC §4 step 8). */
 export function cancelConfirm({ catalogue, cancelling, onConfirm, onKeep }: CancelConfirmInput): TemplateResult {
-  return html`<div class="confirm" role="group" aria-labelledby="cancel-question">
+  // Escape answers the question as Keep it does (not while the cancel runs).
+  const escape = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && !cancelling) onKeep();
+  };
+  return html`<div class="confirm" role="group" aria-labelledby="cancel-question" @keydown=${escape}>
     <p id="cancel-question">${translate(catalogue, 'cancelConfirm')}</p>
     <button
       type="button"

@@ -279,6 +279,20 @@ describe('<ev-status-tracker>', () => {
       expect(google.target).to.equal('_blank');
     });
 
+    it('Escape in the cancel question keeps the booking, with the focus back on Cancel booking', async () => {
+      const el = await card();
+      let cancels = 0;
+      el.addEventListener('ev-cancel-booking', () => cancels++);
+      button(el, 'Cancel booking').click();
+      await extrasShown(el, '.confirm');
+      expect(active(el)).to.equal(button(el, 'Keep it'));
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.confirm') === null, 'the question is gone').to.equal(true);
+      expect(active(el)).to.equal(button(el, 'Cancel booking'));
+      expect(cancels).to.equal(0);
+    });
+
     it('asks before cancelling, then sends ev-cancel-booking, keeping the focus throughout', async () => {
       const el = await card();
       let cancels = 0;
