@@ -5,10 +5,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, capabilityOf, createAmpecoFixture, failingLookups, firstSlotStart } from '../support/ampeco-fixture.js';
+import { API, capabilityOf, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import {
   bookButton,
+  bookWhileLookupsFail,
   emailInput,
   fillBooking,
   inPart,
@@ -161,15 +162,9 @@ describe('faults and bad input (SPEC §8)', () => {
   }) {
     this.timeout(30_000);
     const el = await mount({ loseCreateResponse: true });
-    const lookups = failingLookups();
-    worker.use(lookups.handler);
     await fillBooking(el, 'driver@example.com');
     const log = recordRequests(`${API}/resources/booking-requests`);
-    const error = oneEvent(el, 'ev-booking-error');
-    bookButton(el).click();
-    await error;
-    lookups.recover();
-    await el.updateComplete;
+    await bookWhileLookupsFail(el);
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     bookButton(el).click();
     await confirmed;
@@ -252,13 +247,7 @@ describe('faults and bad input (SPEC §8)', () => {
     const chosen = slots(el)[1]!;
     chosen.click();
     await el.updateComplete;
-    const lookups = failingLookups();
-    worker.use(lookups.handler);
-    const second = oneEvent(el, 'ev-booking-error');
-    bookButton(el).click();
-    await second;
-    lookups.recover();
-    await el.updateComplete;
+    await bookWhileLookupsFail(el);
     const confirmed = oneEvent(el, 'ev-booking-confirmed');
     statusButton(el)!.click();
     const { detail } = await confirmed;

@@ -5,9 +5,9 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, failingLookups } from '../support/ampeco-fixture.js';
-import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
-import { bookButton, fillBooking, inPart, mount, slots } from '../support/widget-driver.js';
+import { API } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, recordRequests, useMsw } from '../support/msw.js';
+import { bookButton, bookWhileLookupsFail, fillBooking, inPart, mount, slots } from '../support/widget-driver.js';
 
 useMsw();
 afterEach(() => sessionStorage.clear());
@@ -55,16 +55,10 @@ describe('a Book that follows the request already made', () => {
 
   it('after a create whose fate was unknown, the card shows the request found, not the start picked since: one POST', async () => {
     const el = await mount({ loseCreateResponse: true, pendingPolls: 1000 });
-    const lookups = failingLookups();
-    worker.use(lookups.handler);
     await fillBooking(el, 'driver@example.com');
     const booked = timeOf(slots(el)[0]!);
     const log = recordRequests(`${API}/resources/booking-requests`);
-    const error = oneEvent(el, 'ev-booking-error');
-    bookButton(el).click();
-    await error;
-    lookups.recover();
-    await el.updateComplete;
+    await bookWhileLookupsFail(el);
     const picked = timeOf(await pickSecondStart(el));
     const requested = oneEvent(el, 'ev-booking-requested');
     bookButton(el).click();

@@ -1,11 +1,11 @@
 /**
  * Drives a whole `<ev-booking-widget>` in a test as a person would: through its parts' controls.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HttpHandler } from 'msw';
 import '../../src/index.js';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, createAmpecoFixture, type FixtureOptions } from './ampeco-fixture.js';
+import { API, createAmpecoFixture, failingLookups, type FixtureOptions } from './ampeco-fixture.js';
 import { worker, type RecordedRequest } from './msw.js';
 
 /** The part of `el` inside the shadow root of its subcomponent `tag`. */
@@ -85,6 +85,20 @@ export async function fillBooking(el: EvBookingWidget, email: string, label = 'P
 }
 
 /** Types `email` and submits the form with its submit button. */
+/**
+ * Presses Book while every look-up by `externalId` fails (with a create whose answer is lost, its
+ * fate stays unknown), waits for the error the driver sees, then lets the look-ups answer again.
+ */
+export async function bookWhileLookupsFail(el: EvBookingWidget): Promise<void> {
+  const lookups = failingLookups();
+  worker.use(lookups.handler);
+  const error = oneEvent(el, 'ev-booking-error');
+  bookButton(el).click();
+  await error;
+  lookups.recover();
+  await el.updateComplete;
+}
+
 export async function submitEmail(el: EvBookingWidget, email: string): Promise<void> {
   await typeEmail(el, email);
   inPart<HTMLButtonElement>(el, 'ev-email-form', 'button[type=submit]')[0]!.click();
