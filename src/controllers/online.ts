@@ -27,8 +27,8 @@ export class OnlineController implements ReactiveController {
   }
 
   /**
-   * Marks the page offline (its event, or a request that found no network). Already offline (Book
-   * pressed), the notice goes for one update and comes back: a new alert, read out again.
+   * Marks the page offline (its `offline` event, or Book pressed while `navigator.onLine` is false).
+   * Already offline, the notice goes for one update and comes back: a new alert, read out again.
    */
   wentOffline = (): void => {
     const again = this.offline;
