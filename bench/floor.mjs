@@ -4,9 +4,10 @@
  *
  * The floor page loads one small module script (no framework, no checks, no styles) that, as soon
  * as it runs, asks the two answers a first start time needs (the location, for its time zone, and
- * the first week's availability: one round trip), then formats the first open window's start in
- * the location's zone (the page's first `Intl` format, which loads ICU's data, as every widget
- * that shows a local time must) and shows it as one `data-start` button in a shadow root.
+ * the availability's first request, as the widget asks it: one round trip), then formats the first
+ * open window's start in the location's zone (the page's first `Intl` format, which loads ICU's
+ * data, as every widget that shows a local time must) and shows it as one `data-start` button in a
+ * shadow root.
  *
  * What the widget takes beyond the floor is its own work; the floor itself (navigation, HTML,
  * script, one round trip, one format, one frame) is what no widget can go below here.
@@ -18,6 +19,8 @@ function floorScript() {
   const api = host.getAttribute('api-base');
   const locationId = host.getAttribute('location-id');
   const evseId = Number(host.getAttribute('evse-ids'));
+  // The widget's first availability request: 7 days, or 2 for a page of more than 7 days.
+  const firstRangeDays = Number(host.getAttribute('days') ?? 7) > 7 ? 2 : 7;
   const root = host.attachShadow({ mode: 'open' });
   const from = Math.floor(Date.now() / 60_000) * 60_000;
   const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -26,7 +29,7 @@ function floorScript() {
   const availability = fetch(`${api}/actions/locations/v2.0/${locationId}/check-booking-availability`, {
     method: 'POST',
     headers: { ...accept, 'content-type': 'application/json' },
-    body: JSON.stringify({ startAfter: iso(from), endBefore: iso(from + 7 * 86_400_000) }),
+    body: JSON.stringify({ startAfter: iso(from), endBefore: iso(from + firstRangeDays * 86_400_000) }),
   });
   Promise.all([location, availability].map((answer) => answer.then((response) => response.json()))).then(
     ([{ data: place }, { data: items }]) => {

@@ -113,7 +113,12 @@ async function startSites() {
           '/one-port': { 'evse-ids': big.evseIds[0], days: BIG_SITE.days },
           '/all-ports': { days: BIG_SITE.days },
         }),
-        '/floor': { body: widgetPage({ ...SITE_ATTRIBUTES, 'evse-ids': big.evseIds[0] }, { src: '/floor.js' }) },
+        '/floor': {
+          body: widgetPage(
+            { ...SITE_ATTRIBUTES, 'evse-ids': big.evseIds[0], days: BIG_SITE.days },
+            { src: '/floor.js' },
+          ),
+        },
         '/floor.js': FLOOR_SCRIPT,
       },
       scripts,

@@ -1,9 +1,10 @@
 /**
  * The first load (SPEC §4 steps 1–4) and the availability reload, on an API client: no DOM.
  *
- * The availability is asked 7 days per request (at most 4 for 28 days), all at once. The start
- * times show as soon as the location and the first week have answered; each later week fills its
- * days in when it answers (its days say they are loading until then, or that they failed).
+ * The availability is asked in "weeks" of at most 7 days per request (for more than 7 days, the
+ * first of 2 days: at most 5 for 28 days), all at once. The start times show as soon as the
+ * location and the first week have answered; each later week fills its days in when it answers
+ * (its days say they are loading until then, or that they failed).
  */
 import type { ReadCalls, CallOptions } from '../api/client.js';
 import type { Evse, EvseAvailability, Location, TimeWindow } from '../api/schemas.js';
@@ -152,9 +153,8 @@ export interface FirstLoad {
 }
 
 /**
- * Steps 1–4: the location, every availability week (at most 4 for 28 days) and the charge points
- * are asked at once, at most 6 requests before the first start times (a browser's HTTP/1.1
- * connections per origin); the EVSE lists follow the charge points.
+ * Steps 1–4: the location, the charge points and every availability week (at most 5 for 28 days)
+ * are asked at once; the EVSE lists follow the charge points.
  */
 export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
@@ -177,11 +177,13 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
   // in, painted by the frame after it), or have failed, each in a task of its own: the first times
   // wait for the location and the first week only, and no task reads two weeks.
   const shown = times.then(nextTask).then(afterPaint, () => undefined);
+  // Before the later weeks: a browser sends at most 6 requests at once to one origin (HTTP/1.1),
+  // and a 28-day page asks 7; the one left waiting is the last week, not the ports.
+  const ports = loadPorts(client, input, call);
   const later = laterRanges.map((range) =>
     askWeeks(client, input, { ...call, readAfter: shown.then(nextTask) }, [range]),
   );
   const weeks = [first!, ...later.flat()];
-  const ports = loadPorts(client, input, call);
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
   for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
   return { times, weeks, ports };

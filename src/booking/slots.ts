@@ -13,6 +13,13 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** The API answers availability for at most 7 days per request. */
 const MAX_RANGE = 7 * DAY;
+/**
+ * The first request of a page of more than 7 days, which asks in pieces and follows the later
+ * ones as they answer anyway: its first start times wait for this piece alone, and a big site's
+ * 7 days of windows are ~750 kB to read and check (200 EVSEs), 2 days ~220 kB. Two days from now
+ * hold the rest of today and all of tomorrow.
+ */
+const FIRST_RANGE_OF_MANY = 2 * DAY;
 
 export interface Window {
   startAt: string;
@@ -223,14 +230,18 @@ export function endOfLocalDays(now: number, days: number, timeZone: string): num
 /**
  * The availability requests for `days` days: from `now` (rounded down to the minute) to `end`, by
  * default `days` × 24 hours from now (the widget asks before it knows the location's zone; with
- * `endOfLocalDays`, to the end of the last local day); in chunks of at most 7 days.
+ * `endOfLocalDays`, to the end of the last local day); in chunks of at most 7 days, the first of
+ * 2 days when there is more than one (`FIRST_RANGE_OF_MANY`).
  */
 export function availabilityRanges(now: number, days: number, end?: number): AvailabilityRange[] {
   const start = Math.floor(now / MINUTE) * MINUTE;
   end ??= start + Math.max(1, Math.floor(days)) * DAY;
   const ranges: AvailabilityRange[] = [];
-  for (let from = start; from < end; from += MAX_RANGE) {
-    ranges.push({ startAfter: toIsoUtc(from), endBefore: toIsoUtc(Math.min(from + MAX_RANGE, end)) });
+  let span = end - start > MAX_RANGE ? FIRST_RANGE_OF_MANY : MAX_RANGE;
+  for (let from = start; from < end; span = MAX_RANGE) {
+    const to = Math.min(from + span, end);
+    ranges.push({ startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) });
+    from = to;
   }
   return ranges;
 }

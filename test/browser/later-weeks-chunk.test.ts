@@ -33,12 +33,12 @@ describe('the later weeks’ code on demand', () => {
     }
   });
 
-  it('is requested by a 28-day page, which asks its four weeks at once', async () => {
+  it('is requested by a 28-day page, which asks its five requests (2 days, then weeks) at once', async () => {
     const log = recordRequests();
     try {
       const el = await mount({}, 'days="28"', { ready: false });
       await waitUntil(() => requested(log), 'the later weeks’ code was never requested');
-      await waitUntil(() => availabilityRequests(log) === 4, 'not four availability requests');
+      await waitUntil(() => availabilityRequests(log) === 5, 'not five availability requests');
       await waitUntil(() => slots(el).length > 0, 'no start times');
     } finally {
       log.stop();

@@ -106,7 +106,7 @@ describe('a 28-day availability week by week', () => {
     const held = weeks();
     held.release();
     const el = await mount({}, 'days="28"', { before: [held.handler] });
-    await waitUntil(() => held.laterStarts().length === 3, 'the later weeks were not asked');
+    await waitUntil(() => held.laterStarts().length === 4, 'the later weeks were not asked');
     await waitUntil(() => !tabs(el).some((tab) => countOf(tab) === 'Loading'), 'the later weeks never filled in');
     expect(radios(el)[0]!.checked, 'any port').to.be.true;
     const start = held.laterStarts()[1]!;

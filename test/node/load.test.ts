@@ -1,7 +1,8 @@
 /**
  * The first load's two waves (src/booking/load.ts, SPEC §4 v2): the start times need the location
- * and the availability only, asked with the charge points in at most 6 requests; the EVSE lists
- * follow the charge points; the ports are the bookable ones within `evse-ids`.
+ * and the availability's first request only, asked first with the charge points (a browser sends 6
+ * requests at once to one origin: the later weeks wait, not these); the EVSE lists follow the
+ * charge points; the ports are the bookable ones within `evse-ids`.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,10 +65,11 @@ describe('startLoad', () => {
     assert.deepEqual(asked, [
       'location',
       'availability',
-      'availability',
-      'availability',
-      'availability',
       'charge-points',
+      'availability',
+      'availability',
+      'availability',
+      'availability',
     ]);
     answer('location');
     answer('availability');
@@ -79,11 +81,11 @@ describe('startLoad', () => {
       [11, 12, 21],
       'the availability’s EVSEs stand in for the ports',
     );
-    assert.equal(asked.length, 6, 'no more than 6 requests before the start times');
+    assert.equal(asked.length, 7, 'nothing more asked before the start times');
 
     answer('charge-points');
     await tick();
-    assert.deepEqual(asked.slice(6), ['evses 1', 'evses 2'], 'the EVSE lists follow the charge points');
+    assert.deepEqual(asked.slice(7), ['evses 1', 'evses 2'], 'the EVSE lists follow the charge points');
     answer('evses 1');
     answer('evses 2');
     assert.deepEqual(
@@ -96,11 +98,11 @@ describe('startLoad', () => {
   it('shows the start times once the first week answers, the later weeks still out', async () => {
     const { client, answerFirst } = heldClient();
     const { times, weeks } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
-    assert.equal(weeks.length, 4);
+    assert.equal(weeks.length, 5);
     assert.deepEqual(
       weeks.map((week) => (week.to - week.from) / 86_400_000),
-      [7, 7, 7, 7],
-      'four weeks, back to back',
+      [2, 7, 7, 7, 5],
+      'a first request of 2 days (what the first start times wait for), then weeks, back to back',
     );
     assert.equal(weeks[1]!.from, weeks[0]!.to);
     let laterAnswered = 0;
@@ -121,7 +123,7 @@ describe('startLoad', () => {
       return checkAvailability(locationId, range, call);
     };
     const { times } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
-    assert.equal(calls.length, 4);
+    assert.equal(calls.length, 5);
     assert.equal(calls[0]?.readAfter, undefined, 'the first week is read as soon as it answers');
     const gates = calls.slice(1).map((call) => call?.readAfter);
     assert.ok(gates.every((gate) => gate instanceof Promise));
@@ -134,7 +136,7 @@ describe('startLoad', () => {
     await times;
     assert.equal(opened, false, 'closed until the times are rendered and painted');
     await Promise.all(gates);
-    assert.equal(new Set(gates).size, 3, 'each week read in a task of its own');
+    assert.equal(new Set(gates).size, 4, 'each week read in a task of its own');
   });
 
   it('reads the later weeks’ answers when the first start times fail', async () => {

@@ -322,12 +322,12 @@ describe('availabilityRanges', () => {
     assert.deepEqual(ranges, [{ startAfter: '2026-03-01T10:00:00Z', endBefore: '2026-03-01T22:00:00Z' }]);
   });
 
-  it('splits 28 days into chunks of at most 7 days, contiguous, ending at local midnight', () => {
+  it('splits 28 days into chunks of at most 7 days, the first of 2, contiguous, ending at local midnight', () => {
     const now = ms('2026-03-10T15:20:00Z');
     const ranges = availabilityRanges(now, 28, endOfLocalDays(now, 28, 'Europe/Sofia'));
-    // 27 days and 5 h 40 min: four requests.
-    assert.equal(ranges.length, 4);
-    assert.equal(ranges[0]!.startAfter, '2026-03-10T15:20:00Z');
+    // 27 days and 5 h 40 min: 2 days, then 25 days and 5 h 40 min in four requests.
+    assert.equal(ranges.length, 5);
+    assert.deepEqual(ranges[0], { startAfter: '2026-03-10T15:20:00Z', endBefore: '2026-03-12T15:20:00Z' });
     for (let i = 0; i < ranges.length; i++) {
       const { startAfter, endBefore } = ranges[i]!;
       assert.match(startAfter, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -342,6 +342,13 @@ describe('availabilityRanges', () => {
   it('without an end, asks for days × 24 hours from now (the zone is not known yet)', () => {
     assert.deepEqual(availabilityRanges(ms('2026-03-01T10:00:42.5Z'), 2), [
       { startAfter: '2026-03-01T10:00:00Z', endBefore: '2026-03-03T10:00:00Z' },
+    ]);
+  });
+
+  it('asks 8 days as 2 days, then 6: the first start times wait for the first request only', () => {
+    assert.deepEqual(availabilityRanges(ms('2026-03-01T10:00:00Z'), 8), [
+      { startAfter: '2026-03-01T10:00:00Z', endBefore: '2026-03-03T10:00:00Z' },
+      { startAfter: '2026-03-03T10:00:00Z', endBefore: '2026-03-09T10:00:00Z' },
     ]);
   });
 
