@@ -48,7 +48,9 @@ export async function pendingCancelOf(
     return { kind: 'none' };
   }
   if (noted === null) return { kind: 'none' };
-  const found = await read(Number(noted));
+  const requestId = Number(noted);
+  // Only ids this gateway noted are ever read upstream (a path holds validated ids only).
+  const found = Number.isSafeInteger(requestId) && requestId > 0 ? await read(requestId) : { problem: null };
   if ('problem' in found && found.problem !== null) {
     const gone = found.problem.kind === 'response' && found.problem.status === 404;
     if (!gone) return { kind: 'problem', outcome: found.problem };
