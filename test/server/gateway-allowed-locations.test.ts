@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { limitsOver, parseLimitsConfig } from '../../server/limits/index.js';
-import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
-import { createSimulator } from '../../server/simulator.js';
+import type { ProxyServer } from '../../server/node-server.js';
+import { booking, closeGateways, create, gateway, simulatedUpstream, START } from './external-id-support.js';
 
-const START = Date.parse('2026-03-01T06:00:00Z');
 const EVSES = (chargePoint: number): string =>
   `/resources/charge-points/v2.0/${chargePoint}/evses?include[]=connectors`;
 
@@ -21,52 +20,26 @@ interface Setup {
   readonly advance: (ms: number) => void;
 }
 
-const servers: ProxyServer[] = [];
-after(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
+after(closeGateways);
 
 async function gatewayWith(env: Record<string, string>): Promise<Setup> {
   let clock = START;
-  const simulator = createSimulator({ now: () => clock, pendingMs: 60_000 });
+  const simulated = simulatedUpstream();
   const upstream: string[] = [];
-  const server = await startProxyServer({
-    host: '127.0.0.1',
-    port: 0,
-    upstreamUrl: 'http://simulator.invalid/public-api',
-    token: 'simulator-token',
-    capabilitySecret: 'a-capability-secret-of-at-least-32-characters',
+  const server = await gateway(simulated, null, {
     now: () => clock,
     limits: limitsOver(parseLimitsConfig({ ACTIVE_BOOKINGS_PER_DRIVER: 'off', ...env }), null, () => clock),
     upstreamFetch: (request) => {
       upstream.push(`${request.method} ${new URL(request.url).pathname.replace('/public-api', '')}`);
-      return simulator.fetch(request);
+      return simulated.fetch(request);
     },
   });
-  servers.push(server);
   return { server, upstream, advance: (ms) => (clock += ms) };
 }
 
 async function read(setup: Setup, path: string): Promise<{ status: number; type: string | null; text: string }> {
   const response = await fetch(`${setup.server.url}/api/ampeco${path}`);
   return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
-}
-
-async function create(setup: Setup, overrides: Record<string, unknown>): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${setup.server.url}/api/ampeco/resources/booking-requests/v1.0`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'create',
-      email: 'driver@example.com',
-      locationId: 7,
-      startAt: '2026-03-02T10:00:00Z',
-      endAt: '2026-03-02T11:00:00Z',
-      externalId: crypto.randomUUID(),
-      ...overrides,
-    }),
-  });
-  return { status: response.status, text: await response.text() };
 }
 
 describe('ALLOWED_LOCATION_IDS and the EVSE list of a charge point', () => {
@@ -104,7 +77,7 @@ describe('ALLOWED_LOCATION_IDS and the EVSE list of a charge point', () => {
     const setup = await gatewayWith({});
     assert.equal((await read(setup, EVSES(201))).status, 200);
     assert.equal((await read(setup, EVSES(999_999))).status, 404);
-    assert.equal((await create(setup, { evseId: 11 })).status, 201);
+    assert.equal((await create(setup.server, booking({ evseId: 11 }))).status, 201);
     assert.deepEqual(setup.upstream, [
       'GET /resources/charge-points/v2.0/201/evses',
       'GET /resources/charge-points/v2.0/999999/evses',
@@ -117,17 +90,21 @@ describe('ALLOWED_LOCATION_IDS and the EVSE list of a charge point', () => {
 describe('ALLOWED_LOCATION_IDS and the evseId of a create', () => {
   test('a port of another location, booked under an allowed location, is refused before anything is sent', async () => {
     const setup = await gatewayWith({ ALLOWED_LOCATION_IDS: '7' });
-    const elsewhere = await create(setup, { evseId: 31 });
+    const elsewhere = await create(setup.server, booking({ evseId: 31 }));
     assert.equal(elsewhere.status, 422);
-    const body = JSON.parse(elsewhere.text) as { reason: string; errors: Record<string, string[]> };
+    const body = elsewhere.body as { reason: string; errors: Record<string, string[]> };
     assert.equal(body.reason, 'location-not-allowed');
     assert.ok(Array.isArray(body.errors['evseId']));
-    assert.deepEqual(await create(setup, { evseId: 999_999 }), elsewhere, 'as a port that does not exist');
+    assert.deepEqual(
+      await create(setup.server, booking({ evseId: 999_999 })),
+      elsewhere,
+      'as a port that does not exist',
+    );
     assert.deepEqual(
       setup.upstream.filter((call) => call.startsWith('POST') || call.includes('/users/')),
       [],
       'neither the driver looked up nor a booking request sent',
     );
-    assert.equal((await create(setup, { evseId: 11 })).status, 201);
+    assert.equal((await create(setup.server, booking({ evseId: 11 }))).status, 201);
   });
 });
