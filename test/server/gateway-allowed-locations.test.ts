@@ -1,7 +1,7 @@
 /**
  * `ALLOWED_LOCATION_IDS` on what names a charge point or an EVSE rather than a location, over real
  * HTTP: a Node gateway on a loopback port in front of the simulator (location 7: charge points 101
- * and 102, EVSEs 11–13 and 21–23; location 8: charge point 201, EVSEs 31–32), whose clock the
+ * and 102, EVSEs 11–13 and 21–24; location 8: charge point 201, EVSEs 31–32), whose clock the
  * test moves. Before the fix, the EVSE list of any charge point of the tenant was readable.
  */
 import assert from 'node:assert/strict';
