@@ -57,7 +57,7 @@ export async function evseLocation(c: Context<GatewayEnv>, evseId: number): Prom
 }
 
 /** Whether `ALLOWED_LOCATION_IDS` lets `locationId` be read and booked (any, when unset). */
-export function isAllowedLocation(c: Context<GatewayEnv>, locationId: number | null): boolean {
+function isAllowedLocation(c: Context<GatewayEnv>, locationId: number | null): boolean {
   const allowed = c.get('gateway').allowedLocationIds;
   return allowed === null || (locationId !== null && allowed.has(locationId));
 }
