@@ -9,6 +9,7 @@ import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/
 import { findByExternalIdUpstream, findDriver, withBookingId } from './booking-lookups.js';
 import { asOnlyCancel, claimExternalId, sentUnderClaim } from './external-id-claim.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
+import { notePendingCancel, pendingCancelOf } from './pending-cancels.js';
 import { reduceToSchema } from './reduce.js';
 import { requestHeader } from './request-header.js';
 import { badUpstream, notFound, sendJson, upstreamProblem } from './respond.js';
@@ -205,8 +206,25 @@ async function cancel(c: Context<GatewayEnv>, body: CancelBookingBody): Promise<
   if (found.request['type'] === 'cancel') {
     return sendJson(c, 422, notCancellable('Cancel with the capability of the request that made the booking.'));
   }
-  const answer = await asOnlyCancel(c, body.bookingId, () => sendCancel(c, body, claims));
+  const answer = await asOnlyCancel(c, body.bookingId, () => pendingOrNewCancel(c, body, claims));
   return answer ?? sendJson(c, 422, notCancellable('A cancel of this booking is already on its way.'));
+}
+
+/** The cancel of this booking still pending upstream, answered again (server/pending-cancels.ts); else a new one. */
+async function pendingOrNewCancel(
+  c: Context<GatewayEnv>,
+  body: CancelBookingBody,
+  claims: CapabilityClaims,
+): Promise<Response> {
+  const pending = await pendingCancelOf(c, body.bookingId, (requestId) => requestOf(c, { ...claims, requestId }));
+  if (pending.kind === 'problem') return upstreamProblem(c, pending.outcome, { hideNotFound: true });
+  return pending.kind === 'pending' ? cancelAnswer(c, pending.request, claims) : sendCancel(c, body, claims);
+}
+
+/** `201 {data, meta: {capability}}` for a cancel request, its capability bound like the booking's. */
+async function cancelAnswer(c: Context<GatewayEnv>, request: JsonObject, claims: CapabilityClaims): Promise<Response> {
+  const { userId, locationId, expiresAt } = claims;
+  return sendJson(c, 201, await withCapability(c, request, { userId, locationId, expiresAt }));
 }
 
 /** The cancel of a booking the capability `claims` may cancel, sent only while the booking is active. */
@@ -246,12 +264,8 @@ async function sendCancel(
       : upstreamProblem(c, outcome, { hideNotFound: true });
   }
   if (!positive(request['id'])) return badUpstream(c, 'cancel request without an id');
-  const answer = await withCapability(c, request, {
-    userId: claims.userId,
-    locationId: claims.locationId,
-    expiresAt: claims.expiresAt,
-  });
-  return sendJson(c, 201, answer);
+  if (request['status'] === 'pending') await notePendingCancel(c, body.bookingId, request['id']);
+  return cancelAnswer(c, request, claims);
 }
 
 /** POST booking-requests: `type: "create"` (by email) or `"cancel"` (under the booking's capability). */

@@ -163,6 +163,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     linkOrigin: (c) => options.publicOrigin ?? options.originOf?.(c.req.raw, c.env) ?? new URL(c.req.url).origin,
     upstreamBase,
     maxBookingMs: maxBookingMinutes * 60_000,
+    allowedLocationIds: limits === false ? null : limits.config.allowedLocationIds,
     checkCreate: chainChecks(wired?.checkCreate, options.checkCreate),
     checkDriver: chainChecks(wired?.checkDriver, options.checkDriver),
     onCreated: wired?.onCreated,

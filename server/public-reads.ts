@@ -14,6 +14,8 @@ import type { UpstreamOutcome, UpstreamRequest } from './upstream.js';
 export interface ReadOptions {
   /** Kept in the gateway's cache (location, charge points, EVSEs). */
   readonly cached?: boolean;
+  /** Upstream's 404 answered as the gateway's one 404 (server/respond.ts `notFound`). */
+  readonly hideNotFound?: boolean;
 }
 
 function linkContext(c: Context<GatewayEnv>): LinkContext {
@@ -55,7 +57,7 @@ export function forwardTo(schema: z.ZodMiniType, options: ReadOptions = {}): Han
         ? await gateway.cache.get(`${request.path}?${request.query}`, () => gateway.upstream(request))
         : await gateway.upstream(request);
     if (outcome.kind !== 'response' || outcome.status < 200 || outcome.status > 299) {
-      return upstreamProblem(c, outcome);
+      return upstreamProblem(c, outcome, { hideNotFound: options.hideNotFound === true });
     }
     if (!isObject(outcome.body)) return badUpstream(c, `status ${outcome.status} without a JSON object`);
     const reduced = reduceToSchema(schema, outcome.body) as JsonObject;

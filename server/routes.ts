@@ -8,6 +8,7 @@
  */
 import type { Handler, MiddlewareHandler } from 'hono';
 import { ChargePointList, EvseList, LocationResponse, AvailabilityResponse } from '../src/api/schemas.js';
+import { atAllowedLocation } from './charge-point-location.js';
 import { findByExternalId, postBookingRequest, readBooking, readBookingRequest } from './bookings.js';
 import { forwardTo } from './public-reads.js';
 import type { QuerySpec } from './routes-query.js';
@@ -63,7 +64,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     query: { 'include[]': 'connectors', ...PAGE },
     required: [],
     access: 'read',
-    handler: forwardTo(EvseList, { cached: true }),
+    // Its charge point's location is checked against ALLOWED_LOCATION_IDS first: one 404 for both.
+    handler: atAllowedLocation(forwardTo(EvseList, { cached: true, hideNotFound: true })),
   },
   {
     name: 'availability',

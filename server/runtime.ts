@@ -44,6 +44,8 @@ export interface GatewayRuntime {
   linkOrigin(c: Context<GatewayEnv>): string;
   readonly upstreamBase: URL;
   readonly maxBookingMs: number;
+  /** `ALLOWED_LOCATION_IDS` (server/charge-point-location.ts); `null`: any location. */
+  readonly allowedLocationIds: ReadonlySet<number> | null;
   readonly checkCreate: CreateCheck | undefined;
   readonly checkDriver: CreateCheck | undefined;
   /** Told of each booking request created upstream (the active bookings per driver remember it). */

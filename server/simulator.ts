@@ -76,7 +76,9 @@ interface Route {
 const routes: readonly Route[] = [
   { method: 'GET', path: '/resources/locations/v2.0/:id', handle: readLocation },
   { method: 'GET', path: '/resources/charge-points/v2.0', handle: listChargePoints },
+  { method: 'GET', path: '/resources/charge-points/v2.0/:id', handle: readChargePoint },
   { method: 'GET', path: '/resources/charge-points/v2.0/:id/evses', handle: listEvses },
+  { method: 'GET', path: '/resources/evses/v2.1/:id', handle: readEvse },
   { method: 'POST', path: '/actions/locations/v2.0/:id/check-booking-availability', handle: checkAvailability },
   { method: 'GET', path: '/resources/users/v1.0', handle: listUsers },
   { method: 'GET', path: '/resources/booking-requests/v1.0', handle: listBookingRequests },
@@ -140,6 +142,12 @@ function listChargePoints({ url }: Context): Response {
   return json(200, { ...page, data: page.data.map(chargePointView) });
 }
 
+/** Charge Points / Read: the charge point as the listing shows it (the gateway reads its `locationId`). */
+function readChargePoint({ id }: Context): Response {
+  const chargePoint = findById(CHARGE_POINTS, id);
+  return chargePoint === undefined ? notFound() : json(200, { data: chargePointView(chargePoint) });
+}
+
 function listEvses({ url, id }: Context): Response {
   if (findById(CHARGE_POINTS, id) === undefined) return notFound();
   const withConnectors = queryList(url, 'include').includes('connectors');
@@ -148,6 +156,14 @@ function listEvses({ url, id }: Context): Response {
     url,
   );
   return json(200, { ...page, data: page.data.map((evse) => evseView(evse, withConnectors)) });
+}
+
+/** EVSE / Read (v2.1): the EVSE as its charge point's list shows it, with its `chargePointId`. */
+function readEvse({ url, id }: Context): Response {
+  const evse = findById(EVSES, id);
+  if (evse === undefined) return notFound();
+  const withConnectors = queryList(url, 'include').includes('connectors');
+  return json(200, { data: { chargePointId: evse.chargePointId, ...evseView(evse, withConnectors) } });
 }
 
 /**

@@ -41,6 +41,14 @@ export type ClaimResult =
 export interface ExternalIdClaims {
   /** Claims `externalId` for a create about to be sent, for `ttlMs` (a day). Rejects when the store fails. */
   claim(externalId: string, ttlMs?: number): Promise<ClaimResult>;
+  /**
+   * Notes in the same store (a cancel request pending for a booking, server/pending-cancels.ts):
+   * `value` kept under `key` for `ttlMs`, read back, forgotten while it is still `value`. Each
+   * rejects when the store fails.
+   */
+  remember(key: string, value: string, ttlMs: number): Promise<void>;
+  recall(key: string): Promise<string | null>;
+  forget(key: string, value: string): Promise<void>;
 }
 
 /** The claims' storage: one value per `externalId`, replaced only when it is what the caller expects. */
@@ -49,6 +57,9 @@ interface ClaimStore {
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<string | null>;
   /** Replaces `expected` by `value` (`null`: deletes it); whether it did. */
   replace(key: string, expected: string, value: string | null): Promise<boolean>;
+  /** Sets the value for `ttlMs`, whatever was there. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  get(key: string): Promise<string | null>;
 }
 
 function memoryStore(now: () => number): ClaimStore {
@@ -80,6 +91,12 @@ function memoryStore(now: () => number): ClaimStore {
       else write(key, value);
       return true;
     },
+    async set(key, value, ttlMs) {
+      write(key, value, ttlMs);
+    },
+    async get(key) {
+      return current(key);
+    },
   };
 }
 
@@ -102,6 +119,10 @@ function redisStore(redis: Redis): ClaimStore {
       const done = await redis.eval(REPLACE_SCRIPT, 1, key, expected, value ?? '', String(CLAIM_TTL_MS));
       return done === 1;
     },
+    async set(key, value, ttlMs) {
+      await redis.set(key, value, 'PX', ttlMs);
+    },
+    get: (key) => redis.get(key),
   };
 }
 
@@ -131,6 +152,11 @@ export function createExternalIdClaims(redis: Redis | null, now: () => number = 
         kind: 'unknown',
         takeOver: async () => ((await store.replace(key, UNKNOWN, mine)) ? claimOf(key, mine) : null),
       };
+    },
+    remember: (key, value, ttlMs) => store.set(keyOf(key), value, ttlMs),
+    recall: (key) => store.get(keyOf(key)),
+    async forget(key, value) {
+      await store.replace(keyOf(key), value, null);
     },
   };
 }

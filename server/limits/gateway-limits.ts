@@ -6,16 +6,18 @@
  *   bookings (`checkDriver`) → upstream create → remembered (`onCreated`)
  *
  * and around the one upstream door (`wrapUpstream`): the pause after upstream's 429, then the
- * deployment's budget. Everything here answers before anything is asked upstream.
+ * deployment's budget. Everything here answers before anything is asked upstream, but the
+ * location of a create's `evseId` under `ALLOWED_LOCATION_IDS` (server/charge-point-location.ts).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { portalBookingEmail, type EmailMismatch, type PortalAuth } from '../portal-auth.js';
-import { notFound, sendJson } from '../respond.js';
+import { evseLocation } from '../charge-point-location.js';
+import { notFound, sendJson, upstreamProblem } from '../respond.js';
 import type { CreateAttempt, CreateCheck } from '../runtime.js';
 import { isObject, type GatewayBindings, type GatewayEnv, type JsonObject } from '../types.js';
 import type { UpstreamCall, UpstreamOutcome } from '../upstream.js';
 import { activeCheck, isReservation, type Reservation } from './active-bookings.js';
-import { beyondHorizon, checkBookingBounds, locationAllowed, type BoundRefusal } from './bounds.js';
+import { beyondHorizon, checkBookingBounds, locationAllowed, refusal, type BoundRefusal } from './bounds.js';
 import type { Limits } from './index.js';
 
 export const TOO_MANY_REQUESTS = 'Too many requests. Please try again later.';
@@ -131,8 +133,14 @@ export function gatewayLimits(limits: Limits, options: GatewayLimitsOptions): Ga
   };
 
   const checkCreate: CreateCheck = async (c, attempt: CreateAttempt) => {
-    const refusal = checkBookingBounds(limits.config, attempt, c.get('gateway').now());
-    return refusal === null ? null : boundRefusal(c, refusal);
+    const outOfBounds = checkBookingBounds(limits.config, attempt, c.get('gateway').now());
+    if (outOfBounds !== null) return boundRefusal(c, outOfBounds);
+    // With ALLOWED_LOCATION_IDS, the port too must be at the (allowed) location booked.
+    if (limits.config.allowedLocationIds === null || attempt.evseId === undefined) return null;
+    const where = await evseLocation(c, attempt.evseId);
+    if (where.kind === 'problem') return upstreamProblem(c, where.outcome);
+    if (where.kind === 'at' && where.locationId === attempt.locationId) return null;
+    return boundRefusal(c, refusal('location-not-allowed', 'evseId', 'This port cannot be booked here.'));
   };
 
   const checkDriver: CreateCheck = async (c, attempt) => {

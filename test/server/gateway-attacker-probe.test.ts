@@ -5,6 +5,8 @@
  *
  * - A1: cancels of one booking sent at once (a replayed cancel, a double click, a script) each
  *   reached upstream as a cancel request of its own; one cancel of a booking is on its way at a time.
+ * - A2: a cancel sent again after the first was answered, while that cancel request was still
+ *   pending upstream, made a second cancel request upstream.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -14,7 +16,7 @@ import { connectRedis } from '../../server/limits/redis.js';
 import { startProxyServer, type ProxyServer } from '../../server/node-server.js';
 import { createSimulator } from '../../server/simulator.js';
 import { signal } from './external-id-support.js';
-import { startRedis } from './redis.js';
+import { redisForTests, startRedis } from './redis.js';
 
 const REQUESTS = '/resources/booking-requests/v1.0';
 const HOUR = 3_600_000;
@@ -160,4 +162,35 @@ describe('A1: one cancel of a booking on its way at a time', () => {
       connection.disconnect();
     }
   });
+});
+
+describe('A2: a cancel sent again while its cancel request is pending upstream', () => {
+  const redis = redisForTests(1);
+  for (const store of ['memory', 'Redis'] as const) {
+    test(`(${store}) answers that cancel request again and sends none; once it is approved, 422 not-cancellable`, async () => {
+      const setup = await probe(store === 'Redis' ? redis.connections[0] : null);
+      const mine = await book(setup);
+      const cancel = { type: 'cancel', bookingId: mine.bookingId };
+      const first = await call(setup, REQUESTS, { body: cancel, capability: mine.capability });
+      assert.equal(first.status, 201);
+      const pending = first.body['data'] as { id: number; status: string };
+      assert.equal(pending.status, 'pending');
+
+      const again = await call(setup, REQUESTS, { body: cancel, capability: mine.capability });
+      assert.equal(again.status, 201);
+      assert.deepEqual(again.body['data'], first.body['data']);
+      const capability = (again.body['meta'] as { capability: string }).capability;
+      const polled = await call(setup, `${REQUESTS}/${pending.id}`, { capability });
+      assert.equal(polled.status, 200, 'its capability polls the first cancel request');
+      assert.equal(setup.cancelsUpstream(), 1);
+
+      setup.advance(2_000);
+      const decided = await call(setup, `${REQUESTS}/${pending.id}`, { capability });
+      assert.equal((decided.body['data'] as { status: string }).status, 'approved');
+      const late = await call(setup, REQUESTS, { body: cancel, capability: mine.capability });
+      assert.equal(late.status, 422);
+      assert.equal(late.body['reason'], 'not-cancellable');
+      assert.equal(setup.cancelsUpstream(), 1);
+    });
+  }
 });

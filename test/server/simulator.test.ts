@@ -408,6 +408,28 @@ describe('GET /resources/charge-points/v2.0', () => {
   });
 });
 
+/**
+ * Charge Points / Read is not in the vendored subset of the definition (spec/README.md): its answer
+ * is checked against the listing's entry of the same charge point instead, which is.
+ */
+describe('GET /resources/charge-points/v2.0/{chargePoint}', () => {
+  it('answers the charge point as the listing shows it (with its locationId), 404 for an unknown one', async () => {
+    const listed = await call<List<ChargePoint>>('GET', '/resources/charge-points/v2.0');
+    for (const entry of listed.body.data) {
+      const read = await simulator.fetch(
+        new Request(`${ORIGIN}/public-api/resources/charge-points/v2.0/${entry.id}`, { headers: AUTH }),
+      );
+      assert.equal(read.status, 200);
+      assert.deepEqual(await read.json(), { data: entry });
+    }
+    const unknown = await simulator.fetch(
+      new Request(`${ORIGIN}/public-api/resources/charge-points/v2.0/999`, { headers: AUTH }),
+    );
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await unknown.json(), { message: 'The record is not found' });
+  });
+});
+
 describe('GET /resources/charge-points/v2.0/{chargePoint}/evses', () => {
   it('lists the EVSEs of charge point 101 with connectors when asked', async () => {
     const answer = await call<List<Evse>>('GET', '/resources/charge-points/v2.0/101/evses?include[]=connectors');
@@ -465,6 +487,20 @@ describe('GET /resources/charge-points/v2.0/{chargePoint}/evses', () => {
     const answer = await call<ApiErrorBody>('GET', '/resources/charge-points/v2.0/999/evses');
     assert.equal(answer.status, 404);
     assert.equal(answer.body.message, 'The record is not found');
+  });
+});
+
+describe('GET /resources/evses/v2.1/{evse}', () => {
+  it('answers the EVSE as its charge point’s list shows it, with its chargePointId; 404 for an unknown one', async () => {
+    const listed = await call<List<Evse>>('GET', '/resources/charge-points/v2.0/201/evses?include[]=connectors');
+    for (const evse of listed.body.data) {
+      const read = await call<{ data: Evse }>('GET', `/resources/evses/v2.1/${evse.id}?include[]=connectors`);
+      assert.equal(read.status, 200);
+      assert.deepEqual(read.body.data, { chargePointId: 201, ...evse });
+    }
+    const unknown = await call<ApiErrorBody>('GET', '/resources/evses/v2.1/999');
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.body.message, 'The record is not found');
   });
 });
 

@@ -50,6 +50,9 @@ export const ALLOWED_UPSTREAM: ReadonlyArray<readonly [string, RegExp, readonly 
   ['GET', /^\/public-api\/resources\/locations\/v2\.0\/[1-9]\d*$/, []],
   ['GET', /^\/public-api\/resources\/charge-points\/v2\.0$/, ['filter[locationId]', 'per_page', 'cursor']],
   ['GET', /^\/public-api\/resources\/charge-points\/v2\.0\/[1-9]\d*\/evses$/, ['include[]', 'per_page', 'cursor']],
+  // Where a charge point or an EVSE is, under ALLOWED_LOCATION_IDS (server/charge-point-location.ts).
+  ['GET', /^\/public-api\/resources\/charge-points\/v2\.0\/[1-9]\d*$/, []],
+  ['GET', /^\/public-api\/resources\/evses\/v2\.1\/[1-9]\d*$/, []],
   ['POST', /^\/public-api\/actions\/locations\/v2\.0\/[1-9]\d*\/check-booking-availability$/, []],
   ['GET', /^\/public-api\/resources\/users\/v1\.0$/, ['filter[email]']],
   ['POST', /^\/public-api\/resources\/booking-requests\/v1\.0$/, []],
