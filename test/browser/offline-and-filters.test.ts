@@ -1,0 +1,72 @@
+/**
+ * A Book pressed offline, as a driver meets it: the Book goes once the browser is back online, as
+ * the offline alert says.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { API } from '../support/ampeco-fixture.js';
+import { afterEach, describe, it, recordRequests, useMsw, type RecordedRequest } from '../support/msw.js';
+import { bookButton, fillBooking, goOffline, mount, offlineAlert, slots } from '../support/widget-driver.js';
+
+useMsw();
+afterEach(() => sessionStorage.clear());
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The create POSTs among `requests`. */
+const creates = (requests: RecordedRequest[]): RecordedRequest[] =>
+  requests.filter((r) => r.method === 'POST' && (r.body as { type?: string } | undefined)?.type === 'create');
+
+describe('Book while offline', () => {
+  it('sends the Book once when the browser is back online, with the email the driver typed', async () => {
+    const el = await mount();
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests/v1.0`);
+    let requested = 0;
+    el.addEventListener('ev-booking-requested', () => (requested += 1));
+    const backOnline = goOffline();
+    try {
+      bookButton(el).click();
+      await waitUntil(() => offlineAlert(el), 'the offline alert');
+      await el.updateComplete;
+      expect(log.requests, 'nothing sent while offline').to.have.length(0);
+    } finally {
+      backOnline();
+    }
+    window.dispatchEvent(new Event('online')); // the browser says it twice
+    await waitUntil(() => requested > 0, 'the Book sent once back online');
+    window.dispatchEvent(new Event('online')); // and again, later
+    await oneEvent(el, 'ev-booking-confirmed');
+
+    const sent = creates(await log.settled());
+    expect(sent).to.have.length(1);
+    const body = sent[0]!.body as { email: string; externalId: string };
+    expect(body.email).to.equal('driver@example.com');
+    expect(body.externalId).to.match(UUID_V4);
+    expect(requested).to.equal(1);
+    expect(offlineAlert(el)?.textContent, 'the alert goes once online').to.equal(undefined);
+  });
+
+  it('sends nothing once online when the driver changed the start meanwhile; Book then books the new one', async () => {
+    const el = await mount();
+    await fillBooking(el, 'driver@example.com');
+    const log = recordRequests(`${API}/resources/booking-requests/v1.0`);
+    const backOnline = goOffline();
+    const second = slots(el)[1]!;
+    try {
+      bookButton(el).click();
+      await waitUntil(() => offlineAlert(el), 'the offline alert');
+      second.click();
+      await el.updateComplete;
+      expect(offlineAlert(el)?.textContent, 'no promise left to keep').to.equal(undefined);
+    } finally {
+      backOnline();
+    }
+    await el.updateComplete;
+
+    const requested = oneEvent(el, 'ev-booking-requested');
+    bookButton(el).click();
+    await requested;
+    const sent = creates(await log.settled());
+    expect(sent.map((r) => (r.body as { startAt: string }).startAt)).to.deep.equal([second.dataset.start]);
+  });
+});
