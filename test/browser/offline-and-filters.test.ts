@@ -1,8 +1,10 @@
 /**
- * A Book pressed offline, as a driver meets it: the Book goes once the browser is back online, as
- * the offline alert says.
+ * A Book pressed offline, and the port filters, as a driver meets them: the Book goes once the
+ * browser is back online (as the offline alert says); and filters that match no port do not
+ * leave the times asking for a port.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, type RecordedRequest } from '../support/msw.js';
 import { bookButton, fillBooking, goOffline, mount, offlineAlert, slots } from '../support/widget-driver.js';
@@ -15,6 +17,16 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 /** The create POSTs among `requests`. */
 const creates = (requests: RecordedRequest[]): RecordedRequest[] =>
   requests.filter((r) => r.method === 'POST' && (r.body as { type?: string } | undefined)?.type === 'create');
+
+/** The port list's shadow root. */
+const portList = (el: EvBookingWidget): ShadowRoot => el.shadowRoot!.querySelector('ev-port-list')!.shadowRoot!;
+
+/** Clicks the filter chip `selector` (`input[value=ccs2]`) once the filters are shown. */
+async function toggleChip(el: EvBookingWidget, selector: string): Promise<void> {
+  await waitUntil(() => portList(el).querySelector(selector), `the chip ${selector}`);
+  portList(el).querySelector<HTMLInputElement>(selector)!.click();
+  await el.updateComplete;
+}
 
 describe('Book while offline', () => {
   it('sends the Book once when the browser is back online, with the email the driver typed', async () => {
@@ -68,5 +80,16 @@ describe('Book while offline', () => {
     await requested;
     const sent = creates(await log.settled());
     expect(sent.map((r) => (r.body as { startAt: string }).startAt)).to.deep.equal([second.dataset.start]);
+  });
+});
+
+describe('port filters', () => {
+  it('filters that match no port leave the times without "Choose a port"', async () => {
+    const el = await mount();
+    await toggleChip(el, 'input[value=ccs2]'); // Port C, a DC one
+    await toggleChip(el, 'input[name=current][value=ac]');
+    expect(portList(el).querySelector('.empty')?.textContent).to.equal('No port matches these filters');
+    const when = el.shadowRoot!.querySelector('.pane.when')!;
+    expect(when.textContent).to.not.include('Choose a port');
   });
 });
