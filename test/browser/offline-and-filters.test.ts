@@ -1,13 +1,21 @@
 /**
  * A Book pressed offline, and the port filters, as a driver meets them: the Book goes once the
- * browser is back online (as the offline alert says); and filters that match no port do not
- * leave the times asking for a port.
+ * browser is back online (as the offline alert says); filters that match no port do not leave the
+ * times asking for a port; and what the filters match is said to a screen reader.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
 import { API } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, type RecordedRequest } from '../support/msw.js';
-import { bookButton, fillBooking, goOffline, mount, offlineAlert, slots } from '../support/widget-driver.js';
+import {
+  bookButton,
+  fillBooking,
+  goOffline,
+  mount,
+  mountWidget,
+  offlineAlert,
+  slots,
+} from '../support/widget-driver.js';
 
 useMsw();
 afterEach(() => sessionStorage.clear());
@@ -27,6 +35,10 @@ async function toggleChip(el: EvBookingWidget, selector: string): Promise<void> 
   portList(el).querySelector<HTMLInputElement>(selector)!.click();
   await el.updateComplete;
 }
+
+/** What the port list's polite live region says. */
+const filterAnnouncement = (el: EvBookingWidget): string | undefined =>
+  portList(el).querySelector('[role=status]')?.textContent?.trim();
 
 describe('Book while offline', () => {
   it('sends the Book once when the browser is back online, with the email the driver typed', async () => {
@@ -91,5 +103,26 @@ describe('port filters', () => {
     expect(portList(el).querySelector('.empty')?.textContent).to.equal('No port matches these filters');
     const when = el.shadowRoot!.querySelector('.pane.when')!;
     expect(when.textContent).to.not.include('Choose a port');
+  });
+
+  it('says politely how many ports the filters match, and when they match none', async () => {
+    const el = await mount();
+    expect(filterAnnouncement(el) ?? '', 'nothing said before a change').to.equal('');
+    await toggleChip(el, 'input[value=ccs2]');
+    await waitUntil(() => filterAnnouncement(el) === 'Matching ports: 1', 'one port');
+    await toggleChip(el, 'input[name=current][value=ac]');
+    await waitUntil(() => filterAnnouncement(el) === 'No port matches these filters', 'none');
+    await toggleChip(el, 'input[name=current][value=all]');
+    await toggleChip(el, 'input[value=type2]');
+    await waitUntil(() => filterAnnouncement(el) === 'Matching ports: 2', 'both');
+  });
+
+  it('says it in the driver’s language', async () => {
+    const el = await mountWidget('location-id="7" locale="de"');
+    await toggleChip(el, 'input[value=ccs2]');
+    await waitUntil(() => filterAnnouncement(el) === 'Passende Ladepunkte: 1', 'in German');
+    await toggleChip(el, 'input[name=current][value=ac]');
+    const when = el.shadowRoot!.querySelector('.pane.when')!;
+    expect(when.textContent).to.not.include('Ladepunkt wählen');
   });
 });
