@@ -144,7 +144,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
     </div>
     <div class="pane when">
     ${
-      // Filters that match no port: the port list says so beside them; choosing a port is not the way.
+      // Filters that match no port: the port list says so beside them, the email form's part what to do.
       noPort && !loading && !input.filtered ? html`<p class="note">${t('portFirst')}</p>` : nothing
     }
     <ev-slot-grid

@@ -96,13 +96,15 @@ describe('Book while offline', () => {
 });
 
 describe('port filters', () => {
-  it('filters that match no port leave the times without "Choose a port"', async () => {
+  it('filters that match no port: the times say to change the filters, not "Choose a port"', async () => {
     const el = await mount();
     await toggleChip(el, 'input[value=ccs2]'); // Port C, a DC one
     await toggleChip(el, 'input[name=current][value=ac]');
     expect(portList(el).querySelector('.empty')?.textContent).to.equal('No port matches these filters');
     const when = el.shadowRoot!.querySelector('.pane.when')!;
     expect(when.textContent).to.not.include('Choose a port');
+    expect(when.querySelector('.note')?.textContent).to.equal('Change the filters to see times.');
+    await expect(el).to.be.accessible();
   });
 
   it('says politely how many ports the filters match, and when they match none', async () => {
@@ -124,5 +126,6 @@ describe('port filters', () => {
     await toggleChip(el, 'input[name=current][value=ac]');
     const when = el.shadowRoot!.querySelector('.pane.when')!;
     expect(when.textContent).to.not.include('Ladepunkt wählen');
+    expect(when.querySelector('.note')?.textContent).to.equal('Filter ändern, um Zeiten zu sehen.');
   });
 });
