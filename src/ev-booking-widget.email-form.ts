@@ -1,9 +1,10 @@
 /**
  * `<ev-booking-widget>`'s email form part: the email, the summary of what the driver chose and
- * Book, rendered from the widget's template input. In the booking parts' chunk
+ * Book (and, when the filters match no port, where the times are to be had), rendered from the
+ * widget's template input. In the booking parts' chunk
  * (`components/booking-parts.ts`) with the form's own code: the widget shows it once it is here.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { toIsoUtc } from './booking/slots.js';
 import type { BookingChoice } from './components/email-form/email-form.js';
 import type { Message } from './booking/view.js';
@@ -24,14 +25,18 @@ function bookingChoice(input: WidgetTemplateInput, start: string): BookingChoice
   };
 }
 
-/** The email, the summary and Book (their code is here: this is in its chunk). */
+/**
+ * The email, the summary and Book (their code is here: this is in its chunk); above them, when the
+ * driver's filters match no port (the times are hidden), where the times are to be had.
+ */
 export function renderEmailForm(
   input: WidgetTemplateInput,
   handlers: WidgetHandlers,
   selected: string | null,
 ): TemplateResult {
   const { locale, catalogue, t, view, loading } = input;
-  return html`<ev-email-form
+  const noPortFits = input.filtered && input.evseId === null && !input.anyPort && !loading;
+  return html`${noPortFits ? html`<p class="note">${t('filtersNoTimes')}</p>` : nothing}<ev-email-form
       exportparts="email-form, button"
       .email=${input.email}
       .busy=${view.busy}

@@ -54,6 +54,8 @@ export interface WidgetTemplateInput {
   /** "Any available port" is chosen (and some port fits the filter). */
   anyPort: boolean;
   portFilter: PortFilter;
+  /** The driver narrowed the ports by connector or current. */
+  filtered: boolean;
   duration: number;
   durations: number[];
   start: string | null;
@@ -141,7 +143,10 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
     ></ev-duration-picker>
     </div>
     <div class="pane when">
-    ${noPort && !loading ? html`<p class="note">${t('portFirst')}</p>` : nothing}
+    ${
+      // Filters that match no port: the port list says so beside them, the email form's part what to do.
+      noPort && !loading && !input.filtered ? html`<p class="note">${t('portFirst')}</p>` : nothing
+    }
     <ev-slot-grid
       ?hidden=${noPort && !loading}
       exportparts="slot-grid"

@@ -228,7 +228,10 @@ export class EvBookingWidget extends LitElement {
       this.chosenEvseId = detail.evseId;
       this.#flow.dispatch({ type: 'edited', field: 'port' });
     },
-    portFilter: ({ detail }) => (this.portFilter = detail),
+    portFilter: ({ detail }) => {
+      this.portFilter = detail;
+      this.#flow.dispatch({ type: 'edited', field: 'port' });
+    },
     durationSelect: ({ detail }) => {
       this.chosenDuration = detail.minutes;
       this.#flow.dispatch({ type: 'edited', field: 'duration' });

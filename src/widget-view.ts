@@ -98,6 +98,7 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
     // While the ports load, the choice is any port (no "pick a port first" before they are shown).
     anyPort: choice.evseId === null && (view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0),
     portFilter: choice.filter,
+    filtered,
     duration: choice.duration,
     durations: offeredDurations(attributes.durations),
     start: choice.start,

@@ -56,6 +56,8 @@ export class FlowRunner {
   /** Back online: whatever failed for want of a network is tried again without the driver asking. */
   readonly #online: OnlineController;
   readonly #resume: ResumeStore;
+  /** Book was pressed offline: it is sent once the browser is back online. */
+  #bookWhenOnline = false;
   /** What the driver asked to book (made with the booking stage's code), read when the Book is sent. */
   #choice: ((stage: BookingStage) => BookingChoice) | undefined;
   /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
@@ -74,6 +76,11 @@ export class FlowRunner {
     this.#online = new OnlineController(host, (wasOffline) => {
       const loadFailedOffline = this.state.kind === 'load-failed' && this.state.failure.code === 'network';
       if (wasOffline || loadFailedOffline) this.dispatch({ type: 'retry' });
+      // A Book pressed offline, as the offline alert promised: sent once.
+      if (this.#bookWhenOnline) {
+        this.#bookWhenOnline = false;
+        this.dispatch(this.#bookEvent());
+      }
     });
     this.#resume = new ResumeStore(host, () => {
       const { apiBase, locationId } = hooks.config();
@@ -173,14 +180,16 @@ export class FlowRunner {
   }
 
   /**
-   * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so
-   * instead. `choice` is read when the Book is sent: after the ports' details when it waited for
-   * them, and after the booking stage, whose code makes it (and the `externalId`).
+   * Book what the driver chose, with a fresh `externalId` for a new attempt; offline, says so, and
+   * sends it once back online (unless the choice changes meanwhile). `choice` is read when the
+   * Book is sent: after the ports' details when it waited for them, and after the booking stage,
+   * whose code makes it (and the `externalId`).
    */
   book(choice: (stage: BookingStage) => BookingChoice): void {
-    if (!navigator.onLine) return this.#online.wentOffline();
     this.#choice = choice;
-    this.dispatch(this.#bookEvent());
+    this.#bookWhenOnline = !navigator.onLine;
+    if (this.#bookWhenOnline) this.#online.wentOffline();
+    else this.dispatch(this.#bookEvent());
   }
 
   /** Book: what it sends, once the booking stage is here; before, that it waits for it. */
@@ -203,6 +212,8 @@ export class FlowRunner {
 
   /** Moves the machine on with `event` and runs the effects of the move. */
   dispatch(event: FlowEvent): void {
+    // A change of choice: a Book pressed offline is not sent, and the alert that promised it goes.
+    if (this.#bookWhenOnline && event.type === 'edited') this.#bookWhenOnline = this.#online.offline = false;
     const { state, effects } = (this.#stage.stage?.transition ?? transitionChoosing)(this.state, event);
     this.state = state;
     this.#host.requestUpdate();

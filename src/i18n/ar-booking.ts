@@ -3,6 +3,7 @@ import type { BookingCatalogue } from './en-booking.js';
 
 export const arBooking = {
   pickPort: 'اختر نقطة شحن.',
+  filtersNoTimes: 'غيّر المرشحات لعرض الأوقات.',
   pickTime: 'اختر وقت البدء.',
   noReason: 'لم يُذكر سبب.',
   emailLabel: 'البريد الإلكتروني',

@@ -37,6 +37,7 @@ export const ar = {
   connectorFilter: 'الموصل',
   currentFilter: 'التيار',
   allConnectors: 'الكل',
+  portsMatching: 'نقاط مطابقة: {count}',
   noMatchingPorts: 'لا توجد نقطة تطابق هذه المرشحات',
   dayStrip: 'اليوم',
   dayFree: '{count} متاح',

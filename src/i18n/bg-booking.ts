@@ -3,6 +3,7 @@ import type { BookingCatalogue } from './en-booking.js';
 
 export const bgBooking = {
   pickPort: 'Изберете зарядна точка.',
+  filtersNoTimes: 'Променете филтрите, за да видите часовете.',
   pickTime: 'Изберете начален час.',
   noReason: 'Без посочена причина.',
   emailLabel: 'Имейл',

@@ -3,6 +3,7 @@ import type { BookingCatalogue } from './en-booking.js';
 
 export const deBooking = {
   pickPort: 'Zuerst Ladepunkt wählen.',
+  filtersNoTimes: 'Filter ändern, um Zeiten zu sehen.',
   pickTime: 'Zuerst Startzeit wählen.',
   noReason: 'Kein Grund angegeben.',
   emailLabel: 'E-Mail',

@@ -33,6 +33,7 @@ export const de = {
   connectorFilter: 'Stecker',
   currentFilter: 'Strom',
   allConnectors: 'Alle',
+  portsMatching: 'Passende Ladepunkte: {count}',
   noMatchingPorts: 'Kein Ladepunkt passt zu diesen Filtern',
   dayStrip: 'Tag',
   dayFree: '{count} frei',

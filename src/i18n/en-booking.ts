@@ -8,6 +8,7 @@ import type { Catalogue } from './en.js';
 
 export const enBooking = {
   pickPort: 'Choose a port first.',
+  filtersNoTimes: 'Change the filters to see times.',
   pickTime: 'Choose a time first.',
   noReason: 'No reason given.',
   emailLabel: 'Email',

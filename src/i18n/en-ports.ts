@@ -16,6 +16,7 @@ export const enPorts = {
   anyPort: 'Any available port',
   anyPortHint: 'We pick a free one that fits',
   noMatchingPorts: 'No port matches these filters',
+  portsMatching: 'Matching ports: {count}',
   connectorFilter: 'Connector',
   currentFilter: 'Current',
   allConnectors: 'All',

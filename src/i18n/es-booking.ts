@@ -3,6 +3,7 @@ import type { BookingCatalogue } from './en-booking.js';
 
 export const esBooking = {
   pickPort: 'Elija un punto de carga.',
+  filtersNoTimes: 'Cambie los filtros para ver los horarios.',
   pickTime: 'Elija una hora.',
   noReason: 'Sin motivo indicado.',
   emailLabel: 'Correo electrónico',

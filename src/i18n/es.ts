@@ -33,6 +33,7 @@ export const es = {
   connectorFilter: 'Conector',
   currentFilter: 'Corriente',
   allConnectors: 'Todos',
+  portsMatching: 'Puntos que coinciden: {count}',
   noMatchingPorts: 'Ningún punto coincide con estos filtros',
   dayStrip: 'Día',
   dayFree: '{count} libres',

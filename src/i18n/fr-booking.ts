@@ -3,6 +3,7 @@ import type { BookingCatalogue } from './en-booking.js';
 
 export const frBooking = {
   pickPort: 'Choisissez un point de charge.',
+  filtersNoTimes: 'Modifiez les filtres pour voir les horaires.',
   pickTime: 'Choisissez une heure.',
   noReason: 'Aucune raison donnée.',
   emailLabel: 'E-mail',

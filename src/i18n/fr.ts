@@ -33,6 +33,7 @@ export const fr = {
   connectorFilter: 'Prise',
   currentFilter: 'Courant',
   allConnectors: 'Tous',
+  portsMatching: 'Points correspondants : {count}',
   noMatchingPorts: 'Aucun point ne correspond à ces filtres',
   dayStrip: 'Jour',
   dayFree: '{count} libres',

@@ -10,10 +10,12 @@ import { afterEach, describe, it, useMsw } from '../support/msw.js';
 import {
   bookButton,
   fillBooking,
+  goOffline,
   inPart,
   iso,
   mount,
   mountWidget,
+  offlineAlert,
   slots,
   typeEmail,
 } from '../support/widget-driver.js';
@@ -125,20 +127,18 @@ describe('driver probe', () => {
   it('Book pressed while offline says so again: the offline alert is new, so it is read out', async () => {
     const el = await mount();
     await fillBooking(el, 'driver@example.com');
-    const offlineAlert = (): Element | undefined =>
-      [...el.shadowRoot!.querySelectorAll('[role=alert]')].find((a) => a.textContent?.includes("You're offline"));
-    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    const requested = oneEvent(el, 'ev-booking-requested');
+    const backOnline = goOffline();
     try {
-      window.dispatchEvent(new Event('offline'));
-      await waitUntil(() => offlineAlert(), 'the offline notice');
-      const first = offlineAlert();
+      await waitUntil(() => offlineAlert(el), 'the offline notice');
+      const first = offlineAlert(el);
       bookButton(el).click();
-      await waitUntil(() => offlineAlert() && offlineAlert() !== first, 'a new alert for the Book pressed');
+      await waitUntil(() => offlineAlert(el) && offlineAlert(el) !== first, 'a new alert for the Book pressed');
     } finally {
-      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
-      window.dispatchEvent(new Event('online'));
+      backOnline();
     }
+    // Back online, the Book goes, as the alert said it would.
+    await requested;
   });
 
   it('keeps the port cards inside the list on a phone with text at 200 %', async () => {

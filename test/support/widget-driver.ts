@@ -84,7 +84,6 @@ export async function fillBooking(el: EvBookingWidget, email: string, label = 'P
   await typeEmail(el, email);
 }
 
-/** Types `email` and submits the form with its submit button. */
 /**
  * Presses Book while every look-up by `externalId` fails (with a create whose answer is lost, its
  * fate stays unknown), waits for the error the driver sees, then lets the look-ups answer again.
@@ -99,6 +98,7 @@ export async function bookWhileLookupsFail(el: EvBookingWidget): Promise<void> {
   await el.updateComplete;
 }
 
+/** Types `email` and submits the form with its submit button. */
 export async function submitEmail(el: EvBookingWidget, email: string): Promise<void> {
   await typeEmail(el, email);
   inPart<HTMLButtonElement>(el, 'ev-email-form', 'button[type=submit]')[0]!.click();
@@ -111,3 +111,21 @@ export const path = (r: RecordedRequest): string => {
 
 /** An instant as the API writes it: ISO 8601 UTC without milliseconds. */
 export const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/**
+ * Takes the browser offline as the widget sees it (`navigator.onLine` false, then the `offline`
+ * event); the function returned brings it back (`navigator.onLine` true, then the `online` event).
+ */
+export function goOffline(): () => void {
+  const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+  Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+  window.dispatchEvent(new Event('offline'));
+  return () => {
+    Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    window.dispatchEvent(new Event('online'));
+  };
+}
+
+/** The widget's alert that says the browser is offline, if shown. */
+export const offlineAlert = (el: EvBookingWidget): Element | undefined =>
+  [...el.shadowRoot!.querySelectorAll('[role=alert]')].find((a) => a.textContent?.includes("You're offline"));

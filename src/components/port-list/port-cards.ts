@@ -128,14 +128,19 @@ function renderPort(list: EvPortList, evse: Evse): TemplateResult {
   </label>`;
 }
 
+/** The list's ports that fit its filter (all shown, the disabled ones too), and how many of them are bookable. */
+export function portsFitting(list: EvPortList): { shown: Evse[]; fitting: number } {
+  const filter = list.filter;
+  const shown = list.ports.filter((port) => portMatches(port, filter));
+  return { shown, fitting: shown.filter(isBookable).length };
+}
+
 /** "Any available port" when offered, then the ports fitting the filter (or why there are none). */
 export function renderPorts(list: EvPortList): TemplateResult {
   const { ports } = list;
   const catalogue = portTexts(list.catalogue);
   if (!ports.length) return html`<p class="empty">${translate(catalogue, 'portsEmpty')}</p>`;
-  const filter = list.filter;
-  const shown = ports.filter((port) => portMatches(port, filter));
-  const fitting = shown.filter(isBookable).length;
+  const { shown, fitting } = portsFitting(list);
   return html`${
     list.anyPortOffered
       ? html`<label class="port" part="port">

@@ -4,13 +4,14 @@
  * type or both currents. That is known from the ports' details, which come after the first start
  * times (the availability alone names no connector): an English page loads none of it before
  * them, and a page whose ports are all alike never. The element holds the filter's properties;
- * this renders the chips and tells the element's host what the driver chose.
+ * this renders the chips, tells the element's host what the driver chose, and says in a polite
+ * live region how many ports the filters match after each change.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { allConnectorTypes, allCurrentTypes, portMatches } from '../../booking/ports.js';
 import { createEvent, type PortFilterDetail, type PortSelectDetail } from '../../events.js';
 import { translate } from '../../i18n/index.js';
-import { connectorName, portTexts } from './port-cards.js';
+import { connectorName, portsFitting, portTexts } from './port-cards.js';
 import type { EvPortList } from './port-list.js';
 
 export const filterStyles = css`
@@ -27,9 +28,16 @@ export const filterStyles = css`
   }
 `;
 
-/** A filter changed: tell the host; a chosen port that no longer fits gives way to "any". */
+/** How many bookable ports the driver's last change of the filters left, per list (none before a change): said politely. */
+const matchedByList = new WeakMap<EvPortList, number>();
+
+/**
+ * A filter changed: tell the host, and say how many ports match now (the list and the start times
+ * change without a word otherwise); a chosen port that no longer fits gives way to "any".
+ */
 function filterChanged(list: EvPortList): void {
   const filter = list.filter;
+  matchedByList.set(list, portsFitting(list).fitting);
   list.dispatchEvent(createEvent<PortFilterDetail>('ev-port-filter', filter));
   const chosen = list.ports.find((port) => port.id === list.selected);
   if (chosen && list.anyPortOffered && !portMatches(chosen, filter)) {
@@ -57,7 +65,15 @@ export function renderFilters(list: EvPortList): TemplateResult | typeof nothing
   const currents = allCurrentTypes(ports);
   if (types.length < 2 && currents.length < 2) return nothing;
   const wanted = list.filter.connectorTypes;
+  const matched = matchedByList.get(list);
   return html`<div class="filters" part="filters">
+    <p class="vh" role="status">${
+      matched === undefined
+        ? nothing
+        : matched
+          ? translate(catalogue, 'portsMatching', { count: matched })
+          : translate(catalogue, 'noMatchingPorts')
+    }</p>
     ${
       types.length > 1
         ? html`<fieldset>
