@@ -2,9 +2,8 @@
  * The flow runner: what owns the booking flow's state (`booking/machine.ts`,
  * then `booking-machine.ts`), runs the effects each transition asks for (API calls, pauses,
  * `sessionStorage`, DOM events, focus) and sends their outcomes back into the machine as events.
- * It also runs the first load (a `@lit/task` whose `args` are the inputs that define what is
- * loaded), aborts everything when the element leaves the document, and tries again when the
- * browser comes back online.
+ * It also starts the first load (`first-load.ts`), aborts everything when the element leaves the
+ * document, and tries again when the browser comes back online.
  *
  * The machine's second half and the booking calls are the booking stage (`booking/booking-stage.ts`),
  * a chunk loaded once the driver picks a start time (`prepareBooking`), when a kept pending request
@@ -12,17 +11,16 @@
  * moves with the first half alone (`transitionChoosing`).
  */
 import type { ReactiveElement } from 'lit';
-import { Task, initialState } from '@lit/task';
 import { isAbortError } from '../api/errors.js';
 import { readCalls } from '../api/reads.js';
-import { createTransport, type Transport } from '../api/transport.js';
-import type { Evse } from '../api/schemas.js';
+import type { Transport } from '../api/transport.js';
 import { errorDetail, failureOf, type Failure } from '../booking/failure.js';
-import { startLoad, type Availability, type LoadedData, type WeekLoad } from '../booking/load.js';
+import type { Availability, LoadedData } from '../booking/load.js';
 import { transitionChoosing } from '../booking/machine.js';
 import type { BookingChoice, Effect, Emit, FlowEvent, State } from '../booking/states.js';
 import { DisconnectAbortController } from './abort-controller.js';
 import { createEvent } from '../events.js';
+import { FirstLoad } from './first-load.js';
 import { FlowAvailability } from './flow-availability.js';
 import { OnlineController } from './online.js';
 import { ResumeStore } from './resume-store.js';
@@ -43,15 +41,12 @@ export class FlowRunner {
     () => this.#host.requestUpdate(),
     (error) => this.#emit({ name: 'ev-booking-error', failure: failureOf(error) }),
   );
-  /** The first load's data as far as it has answered (the start times first, then the ports). */
-  data: LoadedData | undefined;
 
   readonly #host: FlowHost;
   readonly #hooks: FlowHooks;
   readonly #disconnect: DisconnectAbortController;
   /** Aborted by the machine's `abort` effect (the widget was reconfigured); then replaced. */
   #flowAbort = new AbortController();
-  #transport: Transport | undefined;
   readonly #stage = new StageLoader();
   /** Back online: whatever failed for want of a network is tried again without the driver asking. */
   readonly #online: OnlineController;
@@ -60,14 +55,8 @@ export class FlowRunner {
   #bookWhenOnline = false;
   /** What the driver asked to book (made with the booking stage's code), read when the Book is sent. */
   #choice: ((stage: BookingStage) => BookingChoice) | undefined;
-  /** The first load's steps 2–3 and later weeks, followed once the start times are shown. */
-  #pending: { ports: Promise<Evse[]>; weeks: WeekLoad[]; signal: AbortSignal } | undefined;
-
   /** The first load: reruns when its inputs change, never for an unusable `location-id`. */
-  readonly load: Task<
-    readonly [number | undefined, string, typeof fetch | undefined, string | undefined, number, string],
-    LoadedData
-  >;
+  readonly #first: FirstLoad;
 
   constructor(host: FlowHost, hooks: FlowHooks) {
     this.#host = host;
@@ -86,64 +75,21 @@ export class FlowRunner {
       const { apiBase, locationId } = hooks.config();
       return `ev-booking-widget:pending:${apiBase}:${locationId}`;
     });
-    this.load = new Task(host, {
-      args: () => {
-        const { valid, locationId, apiBase, fetch, authToken, days, evseIds } = hooks.config();
-        return [valid ? locationId : undefined, apiBase, fetch, authToken, days, evseIds.join(',')] as const;
-      },
-      task: async ([locationId], { signal }) => {
-        this.dispatch({ type: 'configured', ...this.#validity() });
-        this.data = undefined;
-        if (locationId === undefined) {
-          this.#transport = undefined;
-          return initialState;
-        }
-        const config = hooks.config();
-        const transport = createTransport({
-          apiBase: config.apiBase,
-          fetch: config.fetch,
-          authToken: config.authToken,
-          signal: AbortSignal.any([signal, this.#disconnect.signal]),
-          readLimitMs: config.loadTimeout,
-        });
-        this.#transport = transport;
-        // The first load's reads share one time limit (`since`): the load as a whole gives up in time.
-        const { times, weeks, ports } = startLoad(readCalls(transport), config, { signal, since: Date.now() });
-        // A page of more than 7 days: the code following the later weeks loads beside their requests.
-        this.availabilityWeeks.prepare(config.days);
-        this.#pending = { ports, weeks, signal };
-        return times;
-      },
-      onComplete: (data) => {
-        const pending = this.#pending;
-        if (pending) this.availabilityWeeks.begin(data.availability, pending.weeks, pending.signal);
-        this.data = data;
-        hooks.loaded(data);
-        this.dispatch({ type: 'times-ready' });
-        this.#followPorts();
-      },
-      onError: (error) => {
-        if (!isAbortError(error)) this.dispatch({ type: 'load-failed', failure: failureOf(error) });
-      },
-    });
+    this.#first = new FirstLoad(host, hooks, this);
   }
 
-  /** After the start times: steps 2–3's answer fills the ports in, or their failure fails the load. */
-  #followPorts(): void {
-    const pending = this.#pending;
-    if (!pending) return;
-    const { ports, signal } = pending;
-    ports.then(
-      (ports) => {
-        if (signal.aborted || !this.data) return;
-        this.data = { ...this.data, ports, portsReady: true };
-        this.#hooks.loaded(this.data);
-        this.dispatch({ type: 'ports-ready' });
-      },
-      (error: unknown) => {
-        if (!signal.aborted && !isAbortError(error)) this.dispatch({ type: 'load-failed', failure: failureOf(error) });
-      },
-    );
+  /** The first load's data as far as it has answered (the start times first, then the ports). */
+  get data(): LoadedData | undefined {
+    return this.#first.data;
+  }
+
+  /** Aborted when the element leaves the document. */
+  get disconnected(): AbortSignal {
+    return this.#disconnect.signal;
+  }
+
+  get #transport(): Transport | undefined {
+    return this.#first.transport;
   }
 
   /** The open windows per EVSE, of the weeks that have answered. */
@@ -156,11 +102,6 @@ export class FlowRunner {
     if (this.#transport) this.availabilityWeeks.retry(readCalls(this.#transport), this.#hooks.config(), this.#signal);
   }
 
-  #validity(): { valid: true } | { valid: false; message: string } {
-    const { valid, locationId } = this.#hooks.config();
-    return valid ? { valid } : { valid, message: `location-id ${locationId === undefined ? 'missing' : 'invalid'}` };
-  }
-
   /**
    * Called by the host as it connects, before its own `connectedCallback` (not by Lit: not added
    * as a controller), so that the first requests leave before its shadow root and styles are made
@@ -170,7 +111,7 @@ export class FlowRunner {
   hostConnected(): void {
     if (this.#host.hasUpdated || this.#hooks.config().valid) {
       this.#disconnect.hostConnected();
-      void this.load.run();
+      void this.#first.task.run();
     }
   }
 
@@ -249,7 +190,7 @@ export class FlowRunner {
   #run(effect: Effect): void {
     switch (effect.type) {
       case 'load':
-        void this.load.run();
+        void this.#first.task.run();
         return;
       case 'abort':
         this.#flowAbort.abort();
