@@ -55,6 +55,19 @@ export function nextTask(): Promise<void> {
 }
 
 /**
+ * A new task of background priority where the browser schedules tasks by priority
+ * (`scheduler.postTask`): what waits for it gives way to the page's answers, input and frames.
+ * Else a new task.
+ */
+export function backgroundTask(): Promise<void> {
+  type PostTask = (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  return scheduler?.postTask
+    ? scheduler.postTask(() => undefined, { priority: 'background' })
+    : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * Waits for the next frame to be painted, then for a new task: work that follows a long task
  * (reading a big answer, evaluating the bundle) gets a frame of its own instead of making one
  * long frame with it. A hidden page paints no frames: then, as without frames at all (Node), a
@@ -174,14 +187,15 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
   });
   // The later weeks are asked now too, but their answers are read (parsed and checked: ~50 ms each
   // for a big site) once the first start times are painted (rendered in the task `times` resolves
-  // in, painted by the frame after it), or have failed, each in a task of its own: the first times
-  // wait for the location and the first week only, and no task reads two weeks.
+  // in, painted by the frame after it), or have failed, each in a background task of its own: the
+  // first times wait for the location and the first week only, no task reads two weeks, and the
+  // ports' answers, their list and the frames go first.
   const shown = times.then(nextTask).then(afterPaint, () => undefined);
   // Before the later weeks: a browser sends at most 6 requests at once to one origin (HTTP/1.1),
   // and a 28-day page asks 7; the one left waiting is the last week, not the ports.
   const ports = loadPorts(client, input, call);
   const later = laterRanges.map((range) =>
-    askWeeks(client, input, { ...call, readAfter: shown.then(nextTask) }, [range]),
+    askWeeks(client, input, { ...call, readAfter: shown.then(backgroundTask) }, [range]),
   );
   const weeks = [first!, ...later.flat()];
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.

@@ -139,6 +139,35 @@ describe('startLoad', () => {
     assert.equal(new Set(gates).size, 4, 'each week read in a task of its own');
   });
 
+  it('reads the later weeks’ answers in background tasks where the browser has task priorities', async () => {
+    const { client, answerFirst } = heldClient();
+    const priorities: string[] = [];
+    const globals = globalThis as { scheduler?: unknown };
+    const before = globals.scheduler;
+    globals.scheduler = {
+      postTask: (callback: () => void, options: { priority: string }) => {
+        priorities.push(options.priority);
+        return new Promise<void>((resolve) => setTimeout(() => resolve(callback()), 0));
+      },
+    };
+    try {
+      const calls: (CallOptions | undefined)[] = [];
+      const checkAvailability = client.checkAvailability.bind(client);
+      client.checkAvailability = (locationId, range, call) => {
+        calls.push(call);
+        return checkAvailability(locationId, range, call);
+      };
+      const { times } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
+      answerFirst('location');
+      answerFirst('availability');
+      await times;
+      await Promise.all(calls.slice(1).map((call) => call?.readAfter));
+      assert.deepEqual(priorities, ['background', 'background', 'background', 'background']);
+    } finally {
+      globals.scheduler = before;
+    }
+  });
+
   it('reads the later weeks’ answers when the first start times fail', async () => {
     const calls: (CallOptions | undefined)[] = [];
     const client = {
