@@ -49,12 +49,6 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Aborts this call only (e.g. a poll that ended). */
   signal?: AbortSignal | undefined;
-  /**
-   * The answer, once received, is parsed and checked only after this settles (it must: an abort
-   * meanwhile is seen then): a big site's later availability weeks (750 KB each) wait while the
-   * first week's start times are shown.
-   */
-  readAfter?: Promise<unknown> | undefined;
   /** When the reads' time limit began (`Date.now()`): the start of the load they are part of; default the call's start. */
   since?: number | undefined;
 }
@@ -174,10 +168,6 @@ export function createTransport({
           signal.throwIfAborted();
           const late = timeout.aborted;
           throw new ApiError(late ? 'timeout' : 'network', what + (late ? ' timed out' : ' failed'), { cause });
-        }
-        if (call?.readAfter) {
-          await call.readAfter.catch(() => undefined);
-          signal.throwIfAborted();
         }
         let raw: unknown;
         try {

@@ -2,9 +2,10 @@
  * The first load (SPEC §4 steps 1–4) and the availability reload, on an API client: no DOM.
  *
  * The availability is asked in "weeks" of at most 7 days per request (for more than 7 days, the
- * first of 2 days: at most 5 for 28 days), all at once. The start times show as soon as the
- * location and the first week have answered; each later week fills its days in when it answers
- * (its days say they are loading until then, or that they failed).
+ * first of 2 days: at most 5 for 28 days). The first is asked with the location, and the start
+ * times show as soon as both have answered; the later weeks are asked once they are painted, and
+ * each fills its days in when it answers (its days say they are loading until then, or that they
+ * failed).
  */
 import type { ReadCalls, CallOptions } from '../api/client.js';
 import type { Evse, EvseAvailability, Location, TimeWindow } from '../api/schemas.js';
@@ -55,19 +56,6 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * A new task of background priority where the browser schedules tasks by priority
- * (`scheduler.postTask`): what waits for it gives way to the page's answers, input and frames.
- * Else a new task.
- */
-export function backgroundTask(): Promise<void> {
-  type PostTask = (callback: () => void, options: { priority: 'background' }) => Promise<void>;
-  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
-  return scheduler?.postTask
-    ? scheduler.postTask(() => undefined, { priority: 'background' })
-    : new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
  * Waits for the next frame to be painted, then for a new task: work that follows a long task
  * (reading a big answer, evaluating the bundle) gets a frame of its own instead of making one
  * long frame with it. A hidden page paints no frames: then, as without frames at all (Node), a
@@ -100,6 +88,15 @@ export async function loadPorts(
     .filter((evse) => evse.bookingEnabled === true && (evseIds.length === 0 || evseIds.includes(evse.id)));
 }
 
+/** One availability request: the open windows per EVSE in [from, to). */
+const askWeek = (
+  client: ReadCalls,
+  locationId: number,
+  { from, to }: { from: number; to: number },
+  call: CallOptions,
+): Promise<EvseAvailability[]> =>
+  client.checkAvailability(locationId, { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) }, call);
+
 /**
  * Step 4's requests, all sent now: by default `days` × 24 h from now in weeks (the timezone is not
  * known yet: the location is read at the same time); or the `ranges` given (a retry).
@@ -110,11 +107,7 @@ export function askWeeks(
   call: CallOptions = {},
   ranges: readonly { from: number; to: number }[] = weekRanges(Date.now(), days),
 ): WeekLoad[] {
-  return ranges.map(({ from, to }) => ({
-    from,
-    to,
-    answer: client.checkAvailability(locationId, { startAfter: toIsoUtc(from), endBefore: toIsoUtc(to) }, call),
-  }));
+  return ranges.map((range) => ({ ...range, answer: askWeek(client, locationId, range, call) }));
 }
 
 /** The weeks of `days` days from `now`, as instants. */
@@ -155,19 +148,19 @@ export function portsOfAvailability(availability: Availability, evseIds: readonl
   return [...availability.keys()].filter((id) => evseIds.length === 0 || evseIds.includes(id)).map((id) => ({ id }));
 }
 
-/** The first load's waves, asked at the same time. */
+/** The first load's waves. */
 export interface FirstLoad {
   /** Steps 1 and 4's first week: what the first start times need. */
   times: Promise<LoadedData>;
-  /** Step 4's weeks (one for 7 days or fewer): `times` waits for the first, the later ones answer on their own. */
+  /** Step 4's weeks (one for 7 days or fewer): `times` waits for the first; the later ones are asked after it. */
   weeks: WeekLoad[];
   /** Steps 2 and 3: the bookable ports with their details. */
   ports: Promise<Evse[]>;
 }
 
 /**
- * Steps 1–4: the location, the charge points and every availability week (at most 5 for 28 days)
- * are asked at once; the EVSE lists follow the charge points.
+ * Steps 1–4: the location, the availability's first week and the charge points are asked at once;
+ * the EVSE lists follow the charge points, the later weeks the first start times.
  */
 export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions = {}): FirstLoad {
   const location = client.getLocation(input.locationId, call);
@@ -185,19 +178,17 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
       availability,
     };
   });
-  // The later weeks are asked now too, but their answers are read (parsed and checked: ~50 ms each
-  // for a big site) once the first start times are painted (rendered in the task `times` resolves
-  // in, painted by the frame after it), or have failed, each in a background task of its own: the
-  // first times wait for the location and the first week only, no task reads two weeks, and the
-  // ports' answers, their list and the frames go first.
-  const shown = times.then(nextTask).then(afterPaint, () => undefined);
-  // Before the later weeks: a browser sends at most 6 requests at once to one origin (HTTP/1.1),
-  // and a 28-day page asks 7; the one left waiting is the last week, not the ports.
+  // The later weeks are asked once the first start times are painted (rendered in the task `times`
+  // resolves in, painted by the frame after it): a big site's week is ~750 KB, whose arrival and
+  // reading (~50 ms each) would otherwise hold the first start times, the ports' answers and their
+  // list back. Each has its own time limit from when it is asked.
+  const shown = times.then(nextTask).then(afterPaint);
   const ports = loadPorts(client, input, call);
-  const later = laterRanges.map((range) =>
-    askWeeks(client, input, { ...call, readAfter: shown.then(backgroundTask) }, [range]),
-  );
-  const weeks = [first!, ...later.flat()];
+  const later = laterRanges.map((range) => ({
+    ...range,
+    answer: shown.then(() => askWeek(client, input.locationId, range, { ...call, since: Date.now() })),
+  }));
+  const weeks: WeekLoad[] = [first!, ...later];
   // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
   for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
   return { times, weeks, ports };

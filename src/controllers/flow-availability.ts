@@ -6,8 +6,8 @@
  * A page of 7 days or fewer asks one week: this is all it runs. The later weeks' machinery (adding
  * each as it answers, their loading and failed states, Try again: `availability-weeks.ts`) is a
  * chunk, loaded only for `days` > 7, beside the first requests (`prepare`), never before the first
- * start times. Until it is here, the later weeks' days say they are loading; their answers, asked
- * with the first week, wait for it.
+ * start times. Until it is here, the later weeks' days say they are loading; their answers (asked
+ * once the first start times are painted) wait for it.
  */
 import type { ReadCalls } from '../api/client.js';
 import { isAbortError } from '../api/errors.js';

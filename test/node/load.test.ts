@@ -1,8 +1,8 @@
 /**
  * The first load's two waves (src/booking/load.ts, SPEC §4 v2): the start times need the location
- * and the availability's first request only, asked first with the charge points (a browser sends 6
- * requests at once to one origin: the later weeks wait, not these); the EVSE lists follow the
- * charge points; the ports are the bookable ones within `evse-ids`.
+ * and the availability's first request only, asked with the charge points; the EVSE lists follow
+ * the charge points, the later weeks the first start times; the ports are the bookable ones within
+ * `evse-ids`.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,15 +62,7 @@ describe('startLoad', () => {
   it('shows the start times from the location and the availability, before the charge points answer', async () => {
     const { client, asked, answer } = heldClient();
     const { times, ports } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
-    assert.deepEqual(asked, [
-      'location',
-      'availability',
-      'charge-points',
-      'availability',
-      'availability',
-      'availability',
-      'availability',
-    ]);
+    assert.deepEqual(asked, ['location', 'availability', 'charge-points']);
     answer('location');
     answer('availability');
     const data = await times;
@@ -81,11 +73,15 @@ describe('startLoad', () => {
       [11, 12, 21],
       'the availability’s EVSEs stand in for the ports',
     );
-    assert.equal(asked.length, 7, 'nothing more asked before the start times');
+    assert.equal(asked.length, 3, 'nothing more asked before the start times');
 
     answer('charge-points');
     await tick();
-    assert.deepEqual(asked.slice(7), ['evses 1', 'evses 2'], 'the EVSE lists follow the charge points');
+    assert.deepEqual(
+      asked.filter((name) => name.startsWith('evses')),
+      ['evses 1', 'evses 2'],
+      'the EVSE lists follow the charge points',
+    );
     answer('evses 1');
     answer('evses 2');
     assert.deepEqual(
@@ -114,7 +110,7 @@ describe('startLoad', () => {
     assert.equal(laterAnswered, 0, 'the later weeks had not answered');
   });
 
-  it('reads the later weeks’ answers only once the first start times are shown', async () => {
+  it('asks the later weeks once the first start times are shown, each with its own time limit', async () => {
     const { client, answerFirst } = heldClient();
     const calls: (CallOptions | undefined)[] = [];
     const checkAvailability = client.checkAvailability.bind(client);
@@ -122,66 +118,37 @@ describe('startLoad', () => {
       calls.push(call);
       return checkAvailability(locationId, range, call);
     };
-    const { times } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
-    assert.equal(calls.length, 5);
-    assert.equal(calls[0]?.readAfter, undefined, 'the first week is read as soon as it answers');
-    const gates = calls.slice(1).map((call) => call?.readAfter);
-    assert.ok(gates.every((gate) => gate instanceof Promise));
-    let opened = false;
-    void gates[0]!.then(() => (opened = true));
+    const { times, weeks } = startLoad(client, { locationId: 7, days: 28, evseIds: [] }, { since: 1 });
     await tick();
-    assert.equal(opened, false, 'closed while the first week is out');
+    assert.equal(calls.length, 1, 'the first week alone while it is out');
     answerFirst('location');
     answerFirst('availability');
     await times;
-    assert.equal(opened, false, 'closed until the times are rendered and painted');
-    await Promise.all(gates);
-    assert.equal(new Set(gates).size, 4, 'each week read in a task of its own');
+    assert.equal(calls.length, 1, 'not before the times are rendered and painted');
+    while (calls.length < 5) await tick();
+    assert.equal(weeks.length, 5);
+    assert.equal(calls[0]?.since, 1, 'the first week shares the load’s time limit');
+    assert.ok(
+      calls.slice(1).every((call) => call?.since !== undefined && call.since > 1),
+      'each later week’s time limit begins when it is asked',
+    );
   });
 
-  it('reads the later weeks’ answers in background tasks where the browser has task priorities', async () => {
-    const { client, answerFirst } = heldClient();
-    const priorities: string[] = [];
-    const globals = globalThis as { scheduler?: unknown };
-    const before = globals.scheduler;
-    globals.scheduler = {
-      postTask: (callback: () => void, options: { priority: string }) => {
-        priorities.push(options.priority);
-        return new Promise<void>((resolve) => setTimeout(() => resolve(callback()), 0));
-      },
-    };
-    try {
-      const calls: (CallOptions | undefined)[] = [];
-      const checkAvailability = client.checkAvailability.bind(client);
-      client.checkAvailability = (locationId, range, call) => {
-        calls.push(call);
-        return checkAvailability(locationId, range, call);
-      };
-      const { times } = startLoad(client, { locationId: 7, days: 28, evseIds: [] });
-      answerFirst('location');
-      answerFirst('availability');
-      await times;
-      await Promise.all(calls.slice(1).map((call) => call?.readAfter));
-      assert.deepEqual(priorities, ['background', 'background', 'background', 'background']);
-    } finally {
-      globals.scheduler = before;
-    }
-  });
-
-  it('reads the later weeks’ answers when the first start times fail', async () => {
-    const calls: (CallOptions | undefined)[] = [];
+  it('asks no later week when the first start times fail', async () => {
+    const calls: unknown[] = [];
     const client = {
       getLocation: () => Promise.reject(new Error('down')),
-      checkAvailability: (_id: number, _range: unknown, call?: CallOptions) => {
-        calls.push(call);
+      checkAvailability: (...args: unknown[]) => {
+        calls.push(args);
         return new Promise(() => undefined);
       },
       listChargePoints: () => new Promise(() => undefined),
       listEvses: () => new Promise(() => undefined),
     } as unknown as ApiClient;
-    const { times } = startLoad(client, { locationId: 7, days: 14, evseIds: [] });
+    const { times, weeks } = startLoad(client, { locationId: 7, days: 14, evseIds: [] });
     await assert.rejects(times);
-    await calls[1]!.readAfter;
+    await Promise.allSettled(weeks.slice(1).map((week) => week.answer));
+    assert.equal(calls.length, 1);
   });
 
   it('a week of days asks one availability window', () => {
