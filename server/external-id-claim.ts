@@ -33,9 +33,13 @@ export const EXTERNAL_ID_TAKEN = 'The external id has already been taken.';
 const taken = (c: Context<GatewayEnv>): Promise<Response> =>
   sendJson(c, 422, { message: EXTERNAL_ID_TAKEN, errors: { externalId: [EXTERNAL_ID_TAKEN] } });
 
+/** Logs that the externalIds' store (memory or Redis) failed at `what`, with its error. */
+export function warnStoreFailed(c: Context<GatewayEnv>, what: string, error: unknown): void {
+  c.get('gateway').log({ level: 'warn', message: what, route: c.get('route'), detail: String(error) });
+}
+
 function storeFailed(c: Context<GatewayEnv>, error: unknown): Promise<Response> {
-  const gateway = c.get('gateway');
-  gateway.log({ level: 'warn', message: 'externalId not claimed', route: c.get('route'), detail: String(error) });
+  warnStoreFailed(c, 'externalId not claimed', error);
   return sendJson(c, 503, { message: 'The booking cannot be sent right now. Please try again.' });
 }
 
@@ -89,15 +93,12 @@ async function settleClaim(c: Context<GatewayEnv>, claim: Claim, outcome: Upstre
     await (refused ? claim.release() : claim.markUnknown());
   } catch (error) {
     // The claim lapses on its own after a day; until then a resend is answered as taken.
-    const gateway = c.get('gateway');
-    gateway.log({
-      level: 'warn',
-      message: 'externalId claim not settled',
-      route: c.get('route'),
-      detail: String(error),
-    });
+    warnStoreFailed(c, 'externalId claim not settled', error);
   }
 }
+
+/** How long a cancel's claim lasts should it not be let go: longer than any upstream call takes. */
+export const CANCEL_CLAIM_TTL_MS = 60_000;
 
 /**
  * Runs `send` (a cancel of `bookingId` the capability allows) as the only cancel of that booking on
@@ -106,9 +107,6 @@ async function settleClaim(c: Context<GatewayEnv>, claim: Claim, outcome: Upstre
  * through Redis) under a key no UUID can take, and is let go once upstream has answered (or not);
  * when the store fails, the cancel is sent unclaimed.
  */
-/** How long a cancel's claim lasts should it not be let go: longer than any upstream call takes. */
-export const CANCEL_CLAIM_TTL_MS = 60_000;
-
 export async function asOnlyCancel(
   c: Context<GatewayEnv>,
   bookingId: number,
@@ -119,12 +117,7 @@ export async function asOnlyCancel(
     result = await c.get('gateway').externalIds.claim(`cancel-of-booking-${bookingId}`, CANCEL_CLAIM_TTL_MS);
   } catch (error) {
     // Unlike a create's, a cancel sent twice books nothing: it is not held back by the store's failure.
-    c.get('gateway').log({
-      level: 'warn',
-      message: 'cancel not claimed',
-      route: c.get('route'),
-      detail: String(error),
-    });
+    warnStoreFailed(c, 'cancel not claimed', error);
     return send();
   }
   if (result.kind !== 'claimed') return null;
@@ -133,12 +126,7 @@ export async function asOnlyCancel(
   } finally {
     await result.claim.release().catch((error: unknown) => {
       // It lapses on its own (CANCEL_CLAIM_TTL_MS); until then this booking's cancels are refused.
-      c.get('gateway').log({
-        level: 'warn',
-        message: 'cancel claim not released',
-        route: c.get('route'),
-        detail: String(error),
-      });
+      warnStoreFailed(c, 'cancel claim not released', error);
     });
   }
 }

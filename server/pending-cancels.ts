@@ -12,6 +12,7 @@
  * nothing were noted (a cancel sent twice books nothing).
  */
 import type { Context } from 'hono';
+import { warnStoreFailed } from './external-id-claim.js';
 import { CLAIM_TTL_MS } from './limits/external-ids.js';
 import type { GatewayEnv, JsonObject } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
@@ -29,10 +30,6 @@ export type RequestRead = (requestId: number) => Promise<{ request: JsonObject }
 
 const keyOf = (bookingId: number): string => `pending-cancel-of-booking-${bookingId}`;
 
-function storeFailed(c: Context<GatewayEnv>, message: string, error: unknown): void {
-  c.get('gateway').log({ level: 'warn', message, route: c.get('route'), detail: String(error) });
-}
-
 /** The cancel request of `bookingId` noted here and still pending upstream (read with `read`), if any. */
 export async function pendingCancelOf(
   c: Context<GatewayEnv>,
@@ -44,7 +41,7 @@ export async function pendingCancelOf(
   try {
     noted = await store.recall(keyOf(bookingId));
   } catch (error) {
-    storeFailed(c, 'pending cancel not recalled', error);
+    warnStoreFailed(c, 'pending cancel not recalled', error);
     return { kind: 'none' };
   }
   if (noted === null) return { kind: 'none' };
@@ -62,7 +59,7 @@ export async function pendingCancelOf(
   }
   // Decided (or not this booking's cancel, or gone): a cancel now is a first one again.
   await store.forget(keyOf(bookingId), noted).catch((error: unknown) => {
-    storeFailed(c, 'pending cancel not forgotten', error);
+    warnStoreFailed(c, 'pending cancel not forgotten', error);
   });
   return { kind: 'none' };
 }
@@ -73,6 +70,6 @@ export async function notePendingCancel(c: Context<GatewayEnv>, bookingId: numbe
     await c.get('gateway').externalIds.remember(keyOf(bookingId), String(requestId), PENDING_CANCEL_TTL_MS);
   } catch (error) {
     // The cancel was made: the driver gets it. Only a repeat of it would reach upstream again.
-    storeFailed(c, 'pending cancel not noted', error);
+    warnStoreFailed(c, 'pending cancel not noted', error);
   }
 }
