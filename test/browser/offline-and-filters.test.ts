@@ -11,6 +11,7 @@ import {
   bookButton,
   fillBooking,
   goOffline,
+  inPart,
   mount,
   mountWidget,
   offlineAlert,
@@ -26,19 +27,20 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const creates = (requests: RecordedRequest[]): RecordedRequest[] =>
   requests.filter((r) => r.method === 'POST' && (r.body as { type?: string } | undefined)?.type === 'create');
 
-/** The port list's shadow root. */
-const portList = (el: EvBookingWidget): ShadowRoot => el.shadowRoot!.querySelector('ev-port-list')!.shadowRoot!;
+/** The first element matching `selector` in the port list. */
+const inPortList = <T extends Element>(el: EvBookingWidget, selector: string): T | undefined =>
+  inPart<T>(el, 'ev-port-list', selector)[0];
 
 /** Clicks the filter chip `selector` (`input[value=ccs2]`) once the filters are shown. */
 async function toggleChip(el: EvBookingWidget, selector: string): Promise<void> {
-  await waitUntil(() => portList(el).querySelector(selector), `the chip ${selector}`);
-  portList(el).querySelector<HTMLInputElement>(selector)!.click();
+  await waitUntil(() => inPortList(el, selector), `the chip ${selector}`);
+  inPortList<HTMLInputElement>(el, selector)!.click();
   await el.updateComplete;
 }
 
 /** What the port list's polite live region says. */
 const filterAnnouncement = (el: EvBookingWidget): string | undefined =>
-  portList(el).querySelector('[role=status]')?.textContent?.trim();
+  inPortList(el, '[role=status]')?.textContent?.trim();
 
 describe('Book while offline', () => {
   it('sends the Book once when the browser is back online, with the email the driver typed', async () => {
@@ -100,7 +102,7 @@ describe('port filters', () => {
     const el = await mount();
     await toggleChip(el, 'input[value=ccs2]'); // Port C, a DC one
     await toggleChip(el, 'input[name=current][value=ac]');
-    expect(portList(el).querySelector('.empty')?.textContent).to.equal('No port matches these filters');
+    expect(inPortList(el, '.empty')?.textContent).to.equal('No port matches these filters');
     const when = el.shadowRoot!.querySelector('.pane.when')!;
     expect(when.textContent).to.not.include('Choose a port');
     expect(when.querySelector('.note')?.textContent).to.equal('Change the filters to see times.');
