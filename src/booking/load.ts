@@ -189,7 +189,8 @@ export function startLoad(client: ReadCalls, input: LoadInput, call: CallOptions
     answer: shown.then(() => askWeek(client, input.locationId, range, { ...call, since: Date.now() })),
   }));
   const weeks: WeekLoad[] = [first!, ...later];
-  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile.
-  for (const pending of [ports, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
+  // Waited for later (or never, when the times fail first): not an unhandled rejection meanwhile;
+  // nor is `shown`, which fails with the times and which a page of 7 days or fewer never waits for.
+  for (const pending of [ports, shown, ...weeks.map((week) => week.answer)]) pending.catch(() => undefined);
   return { times, weeks, ports };
 }
