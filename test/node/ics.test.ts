@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildIcs, foldLine, googleCalendarUrl, icsEscape, type CalendarEvent } from '../../src/booking/ics.js';
+import { calendarEvent } from '../../src/components/status-tracker/card-extras.js';
+import type { TrackedBooking } from '../../src/components/status-tracker/booking-card.js';
+import { en } from '../../src/i18n/en.js';
+import { withBookingTexts } from '../../src/i18n/en-booking.js';
 
 /** A minimal RFC 5545 reader: unfolds, splits properties, unescapes TEXT values. */
 function parseIcs(text: string): { lines: string[]; props: Map<string, string[]> } {
@@ -73,5 +77,33 @@ describe('ics', () => {
     assert.equal(url.searchParams.get('dates'), '20260301T100000Z/20260301T113000Z');
     assert.equal(url.searchParams.get('text'), event.summary);
     assert.equal(url.searchParams.get('location'), event.location);
+  });
+});
+
+describe("the confirmation card's calendar file (SPEC §6: SUMMARY, LOCATION, UID)", () => {
+  const booked: TrackedBooking = {
+    reference: 900,
+    start: '2026-03-01T10:00:00Z',
+    end: '2026-03-01T11:00:00Z',
+    timeZone: 'Europe/Sofia',
+    port: null,
+    locationName: 'Tech Park Garage',
+    address: '111B Tsarigradsko Shose Blvd, Sofia',
+  };
+  const fileOf = (booking: TrackedBooking): Map<string, string[]> =>
+    parseIcs(buildIcs(calendarEvent(withBookingTexts(en), 'en-GB', booking))).props;
+
+  it('places the event at the location: its name and address', () => {
+    const props = fileOf(booked);
+    assert.deepEqual(props.get('LOCATION'), ['Tech Park Garage, 111B Tsarigradsko Shose Blvd, Sofia']);
+    assert.deepEqual(props.get('SUMMARY'), ['EV charging at Tech Park Garage']);
+    assert.deepEqual(props.get('UID'), ['booking-900@ev-booking-widget']);
+  });
+
+  it('still has a LOCATION when the location has no name, address or city (all optional or null in the definition)', () => {
+    const props = fileOf({ ...booked, locationName: null, address: null });
+    assert.equal(props.get('LOCATION')?.length, 1);
+    assert.notEqual(props.get('LOCATION')![0], '');
+    assert.equal(props.get('SUMMARY')?.length, 1);
   });
 });

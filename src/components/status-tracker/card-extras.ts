@@ -16,7 +16,9 @@ export function calendarEvent(catalogue: Catalogue, locale: string, booking: Tra
     startAt: booking.start,
     endAt: booking.end,
     summary: translate(catalogue, 'calendarSummary', { place }),
-    location: [booking.locationName, booking.address].filter(Boolean).join(', ') || null,
+    // SPEC §6 names LOCATION in the file: a location without a name or an address (each optional
+    // in Ampeco's definition) is placed at the port, or at "the charger".
+    location: [booking.locationName, booking.address].filter(Boolean).join(', ') || booking.port?.label || place,
     description: [
       booking.reference != null ? `${translate(catalogue, 'confirmedReference')}: ${booking.reference}` : '',
       `${translate(catalogue, 'confirmedPort')}: ${portText(catalogue, locale, booking)}`,
