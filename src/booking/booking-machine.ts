@@ -130,6 +130,11 @@ function createFailed(state: Extract<State, { kind: 'sending' }>, failure: Failu
   // The answer was lost: the request may exist. Looked up twice (the second time after a pause),
   // then sent once more under the same `externalId` if it was not made.
   if (outcomeUnknown(failure)) return checkFirst({ body, failure }, body, !resend, resend ? 1 : 2);
+  // A success that cannot be read (only a 2xx is parsed): the request was made. The driver is
+  // told; the next Book or Try again looks it up by its `externalId` first, as after a lost answer.
+  if (failure.code === 'bad-response') {
+    return to({ kind: 'uncertain', lost: body, next: body, failure }, reportError(failure), focusStatus);
+  }
   return failed(failure, mayPass(failure) ? { kind: 'book', body } : { kind: 'none' });
 }
 

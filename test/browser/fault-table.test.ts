@@ -7,7 +7,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { API, createAmpecoFixture } from '../support/ampeco-fixture.js';
+import { API, capabilityOf, createAmpecoFixture } from '../support/ampeco-fixture.js';
 import { afterEach, describe, it, recordRequests, useMsw, worker } from '../support/msw.js';
 import { bookButton, fillBooking, mount, slots, statusText } from '../support/widget-driver.js';
 
@@ -134,5 +134,62 @@ describe('the proxy refuses (SPEC §8)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     log.stop();
     expect(log.requests.filter((r) => r.method === 'POST')).to.have.length(1);
+  });
+});
+
+/**
+ * The gateway made the request, but its 201 cannot be read (here: no `meta.capability`): it is
+ * found again by its `externalId`, and then answers normally.
+ */
+function unreadableCreate(): { handlers: ReturnType<typeof http.get>[]; posts: () => number } {
+  let made: Record<string, unknown> | null = null;
+  let posts = 0;
+  const handlers = [
+    http.post(CREATE, async ({ request }) => {
+      posts += 1;
+      const body = (await request.json()) as Record<string, unknown>;
+      made ??= { ...body, id: 555, status: 'pending' };
+      return HttpResponse.json({ data: made }, { status: 201 });
+    }),
+    http.get(CREATE, ({ request }) =>
+      made && new URL(request.url).searchParams.get('filter[externalId]') === made.externalId
+        ? HttpResponse.json({ data: [made], meta: { capability: capabilityOf(555) } })
+        : HttpResponse.json({ data: [] }),
+    ),
+    http.get(`${CREATE}/:id`, () => HttpResponse.json({ data: { ...made, status: 'approved', bookingId: 900 } })),
+    http.get(`${API}/resources/bookings/v1.0/:id`, () =>
+      HttpResponse.json({
+        data: { id: 900, locationId: 7, startAt: made!.startAt, endAt: made!.endAt, status: 'accepted' },
+      }),
+    ),
+  ];
+  return { handlers, posts: () => posts };
+}
+
+describe('an answer to the create that cannot be read (SPEC §8)', () => {
+  it('bad-response, then Book looks the request up by its externalId and follows it: one POST, one booking', async () => {
+    const gateway = unreadableCreate();
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const el = await mount({}, '', { before: gateway.handlers });
+      await fillBooking(el, 'driver@example.com');
+      const error = oneEvent(el, 'ev-booking-error');
+      bookButton(el).click();
+      expect((await error).detail.code).to.equal('bad-response');
+      await waitUntil(() => alertText(el).includes('Unreadable reply'), 'the driver is told');
+      expect(logged.length, 'the raw problem in the console').to.be.greaterThan(0);
+
+      const outcome = Promise.race([
+        oneEvent(el, 'ev-booking-confirmed').then((event) => event.detail.bookingRequest.id),
+        oneEvent(el, 'ev-booking-error').then((event) => event.detail.code),
+      ]);
+      bookButton(el).click();
+      expect(await outcome, 'the request confirmed').to.equal(555);
+      expect(gateway.posts(), 'the request made by the first Book is followed, not made again').to.equal(1);
+    } finally {
+      console.error = original;
+    }
   });
 });
