@@ -12,7 +12,12 @@ const time = maybe(instant);
 export const BookingRequestStatus = oneOf('pending', 'approved', 'rejected');
 export type BookingRequestStatus = z.infer<typeof BookingRequestStatus>;
 
-export const BookingRequest = z.object({
+/**
+ * A booking request. Loose, as `Booking` is: the events hand the page Ampeco's objects as they were
+ * answered (SPEC §5), fields the widget does not read included (the gateway passes only those it
+ * reads, by these schemas' own keys: `server/reduce.ts`).
+ */
+export const BookingRequest = z.looseObject({
   id,
   type: z.optional(z.string()),
   status: BookingRequestStatus,
@@ -32,7 +37,7 @@ export const BookingRequestResponse = one(BookingRequest);
 export const BookingRequestList = list(BookingRequest);
 
 /** One EVSE of a booking's `bookedEvses`: only its `id` (required) in the definition. */
-export const BookedEvse = z.object({ id });
+export const BookedEvse = z.looseObject({ id });
 export type BookedEvse = z.infer<typeof BookedEvse>;
 
 /**
@@ -41,7 +46,7 @@ export type BookedEvse = z.infer<typeof BookedEvse>;
  * booking is read with `include[]=bookedEvses` (the client asks for them), never in the list: see
  * `bookedEvseIds`. There is no nested `evse` in the definition.
  */
-export const Booking = z.object({
+export const Booking = z.looseObject({
   id,
   userId: ref,
   locationId: id,

@@ -11,7 +11,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { EvBookingWidget } from '../../src/ev-booking-widget.js';
-import { generateAnswer, responseSchemaIn, type Fill } from '../support/answer-generator.js';
+import { generateAnswer, responseSchemaIn, UNKNOWN_PROPERTY, type Fill } from '../support/answer-generator.js';
 import { API, capabilityOf, firstSlotStart } from '../support/ampeco-fixture.js';
 import { before, describe, it, useMsw } from '../support/msw.js';
 import { bookButton, emailInput, mount, radios, slots, statusText, typeEmail } from '../support/widget-driver.js';
@@ -43,8 +43,18 @@ function written(ms: number, variant: number): string {
   return new Date(ms + 2 * HOUR).toISOString().replace('.000Z', '+02:00');
 }
 
-/** The §4 paths answered with generated answers of `fill` and `variant`: two charge points on two pages, one bookable EVSE each. */
-function generatedApi(fill: Fill, variant: number): HttpHandler[] {
+/** The `data` of the last answers of the booking calls, as sent. */
+interface Answered {
+  created?: Json;
+  decided?: Json;
+  booking?: Json;
+}
+
+/**
+ * The §4 paths answered with generated answers of `fill` and `variant`: two charge points on two
+ * pages, one bookable EVSE each. What the booking calls answered is kept in `answered`.
+ */
+function generatedApi(fill: Fill, variant: number, answered: Answered = {}): HttpHandler[] {
   const g = (method: string, template: string, status?: number): Json =>
     answer(fill, variant, method, template, status);
   const from = firstSlotStart();
@@ -77,25 +87,25 @@ function generatedApi(fill: Fill, variant: number): HttpHandler[] {
     }),
     http.post(`${API}/resources/booking-requests/v1.0`, async ({ request }) => {
       const body = (await request.json()) as Json;
-      const answered = g('POST', '/resources/booking-requests/v1.0', 201);
+      const reply = g('POST', '/resources/booking-requests/v1.0', 201);
       cancelling = body.type === 'cancel';
       const id = cancelling ? 556 : 555;
-      const data = { ...(answered.data as Json), id, status: 'pending', type: body.type };
-      if (!cancelling) created = data;
-      return HttpResponse.json({ ...answered, data, meta: { capability: capabilityOf(id) } }, { status: 201 });
+      const data = { ...(reply.data as Json), id, status: 'pending', type: body.type };
+      if (!cancelling) created = answered.created = data;
+      return HttpResponse.json({ ...reply, data, meta: { capability: capabilityOf(id) } }, { status: 201 });
     }),
     http.get(`${API}/resources/booking-requests/v1.0/:id`, ({ params }) => {
       const read = g('GET', '/resources/booking-requests/v1.0/{bookingRequest}');
       const request = Number(params.id) === 556 ? { type: 'cancel' } : created;
-      return HttpResponse.json({
-        ...read,
-        data: { ...(read.data as Json), ...request, status: 'approved', bookingId: 900 },
-      });
+      const data = { ...(read.data as Json), ...request, status: 'approved', bookingId: 900 };
+      if (request === created) answered.decided = data;
+      return HttpResponse.json({ ...read, data });
     }),
     http.get(`${API}/resources/bookings/v1.0/:id`, () => {
       const read = g('GET', '/resources/bookings/v1.0/{booking}');
-      const booking = { id: 900, status: cancelling ? 'cancelled' : 'accepted' };
-      return HttpResponse.json({ ...read, data: { ...(read.data as Json), ...booking } });
+      const data = { ...(read.data as Json), id: 900, status: cancelling ? 'cancelled' : 'accepted' };
+      answered.booking = data;
+      return HttpResponse.json({ ...read, data });
     }),
   ];
 }
@@ -137,4 +147,29 @@ describe('the widget on answers generated from Ampeco’s definition', () => {
       });
     }
   }
+});
+
+describe('the events carry Ampeco’s objects as answered (SPEC §5)', () => {
+  it('ev-booking-requested, -confirmed and -cancelled: every field of the request and the booking, unknown ones too', async () => {
+    const answered: Answered = {};
+    const el = await mount({}, '', { before: generatedApi('all', 0, answered) });
+    await waitUntil(() => slots(el).length > 0, 'start times');
+    slots(el)[0]!.click();
+    await typeEmail(el, 'driver@example.com');
+    const requested = oneEvent(el, 'ev-booking-requested');
+    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    bookButton(el).click();
+    expect((await requested).detail.bookingRequest).to.deep.equal(answered.created);
+    const { detail } = await confirmed;
+    expect(detail.bookingRequest).to.deep.equal(answered.decided);
+    expect(detail.booking).to.deep.equal(answered.booking);
+    expect(Object.keys(answered.booking!)).to.include.members(['accessMethods', 'sessionId', UNKNOWN_PROPERTY]);
+
+    await waitUntil(() => statusText(el).includes('Booking confirmed'), 'the confirmation');
+    trackerButton(el, 'Cancel booking')!.click();
+    await waitUntil(() => trackerButton(el, 'Yes, cancel'), 'asked to confirm');
+    const cancelled = oneEvent(el, 'ev-booking-cancelled');
+    trackerButton(el, 'Yes, cancel')!.click();
+    expect((await cancelled).detail.booking).to.deep.equal(answered.booking);
+  });
 });
