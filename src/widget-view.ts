@@ -96,9 +96,13 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
     starts,
     evseId: choice.evseId,
     // While the ports load, the choice is any port (no "pick a port first" before they are shown).
-    anyPort: choice.evseId === null && (view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0),
+    noPort:
+      loading || choice.evseId !== null || view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0
+        ? null
+        : filtered
+          ? 'filters'
+          : 'choose',
     portFilter: choice.filter,
-    filtered,
     duration: choice.duration,
     durations: offeredDurations(attributes.durations),
     start: choice.start,
