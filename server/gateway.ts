@@ -147,6 +147,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           maxBodyBytes,
         });
   const outerDoor = warnOnTrouble(options.wrapUpstream === undefined ? door : options.wrapUpstream(door), log);
+  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
   const runtime: GatewayRuntime = {
     upstream: wired === null ? outerDoor : wired.wrapUpstream(outerDoor),
     capabilities: createCapabilities(options.capabilitySecret ?? randomSecret(), options.capabilityMac),
@@ -154,11 +155,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     compress: options.compress ?? webCompress,
     encodings: options.encodings ?? ['gzip'],
     cache: new TtlCache({
-      ttlMs: options.cacheTtlMs ?? 60_000,
+      ttlMs: cacheTtlMs,
       maxEntries: 1000,
       now,
       shouldStore: isCacheable,
     }),
+    publicCacheControl: publicCacheControl(cacheTtlMs),
     basePath,
     linkOrigin: (c) => options.publicOrigin ?? options.originOf?.(c.req.raw, c.env) ?? new URL(c.req.url).origin,
     upstreamBase,
@@ -242,6 +244,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   return { app, fetch: (request, env) => Promise.resolve(app.fetch(request, env as GatewayBindings | undefined)) };
+}
+
+/** Browsers and shared caches may keep a public read as long as the gateway does (none: `no-store`). */
+function publicCacheControl(ttlMs: number): string {
+  const seconds = Math.floor(ttlMs / 1000);
+  return seconds > 0 ? `public, max-age=${seconds}` : 'no-store';
 }
 
 /** Both checks in turn: the first refusal answers. */

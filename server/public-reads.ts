@@ -61,6 +61,11 @@ export function forwardTo(schema: z.ZodMiniType, options: ReadOptions = {}): Han
     }
     if (!isObject(outcome.body)) return badUpstream(c, `status ${outcome.status} without a JSON object`);
     const reduced = reduceToSchema(schema, outcome.body) as JsonObject;
-    return sendJson(c, outcome.status, rewriteLinks(reduced, linkContext(c)), retryAfterHeader(outcome));
+    // Public and the same for everyone (SPEC §9 "public, cached"): browsers and CDNs may keep it too.
+    const headers =
+      options.cached === true
+        ? { ...retryAfterHeader(outcome), 'cache-control': gateway.publicCacheControl }
+        : retryAfterHeader(outcome);
+    return sendJson(c, outcome.status, rewriteLinks(reduced, linkContext(c)), headers);
   };
 }
