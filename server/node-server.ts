@@ -62,6 +62,7 @@ export function plainResponse(res: ServerResponse, status: number, message: stri
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     connection: 'close',
   });
   res.end(body);

@@ -18,7 +18,8 @@ export const MESSAGES = {
 } as const;
 
 /**
- * Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts).
+ * Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts);
+ * data only, never a page: no sniffing, no framing, no active content, no referrer if opened.
  * Frozen, so that an answer without further headers can take it as it is: a Response copies its
  * header init before anything changes a header.
  */
@@ -27,6 +28,9 @@ const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   vary: 'Origin',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
 });
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
