@@ -182,8 +182,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const corsOptions = {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     onRefused: (origin: string, reason: string): void => {
-      // Once per origin (at most 100 remembered): a refusal is a configuration hint, not a flood.
-      if (refusedOrigins.has(origin) || refusedOrigins.size >= 100) return;
+      // Once per origin: a refusal is a configuration hint, not a flood. The 100 last are remembered,
+      // so that made-up origins can push out the ones logged but never silence a new one.
+      if (refusedOrigins.has(origin)) return;
+      if (refusedOrigins.size >= 100) refusedOrigins.delete(refusedOrigins.values().next().value ?? '');
       refusedOrigins.add(origin);
       log({
         level: 'warn',
