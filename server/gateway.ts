@@ -22,6 +22,7 @@ import { createExternalIdClaims } from './limits/external-ids.js';
 import { gatewayLimits } from './limits/gateway-limits.js';
 import { limitsOver, parseLimitsConfig, type Limits } from './limits/index.js';
 import type { PortalAuth } from './portal-auth.js';
+import { portalSignIn } from './portal-sign-in.js';
 import { createRedactor } from './redact.js';
 import { jsonResponse, MESSAGES, notFound, type Compressor, type Encoding } from './respond.js';
 import { honoPattern, ROUTES, type RouteDefinition } from './routes.js';
@@ -143,7 +144,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       ? null
       : gatewayLimits(limits, {
           clientKey: options.clientKey ?? ((): string => 'all'),
-          portal: options.portal ?? null,
           maxBodyBytes,
         });
   const outerDoor = warnOnTrouble(options.wrapUpstream === undefined ? door : options.wrapUpstream(door), log);
@@ -212,7 +212,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   const reads = inSequence([...(wired?.middleware.reads ?? []), ...(options.middleware?.reads ?? [])]);
-  const creates = inSequence([...(wired?.middleware.creates ?? []), ...(options.middleware?.creates ?? [])]);
+  const creates = inSequence([
+    ...(wired?.middleware.creates ?? []),
+    ...(options.portal === undefined ? [] : [portalSignIn(options.portal)]),
+    ...(options.middleware?.creates ?? []),
+  ]);
   const createOrCancel: MiddlewareHandler<GatewayEnv> = (c, next) => {
     const body = c.get('body');
     return (isObject(body) && body['type'] === 'cancel' ? reads : creates)(c, next);

@@ -9,9 +9,12 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
+import { createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import { ConfigError, parseConfig } from '../../server/config.js';
+import { createPortalAuth } from '../../server/portal-auth.js';
+import { createProxy } from '../../server/proxy.js';
 import type { ProxyLogEntry } from '../../server/types.js';
-import { booking, closeGateways, create, gateway, simulatedUpstream } from './external-id-support.js';
+import { booking, closeGateways, create, gateway, simulatedUpstream, START } from './external-id-support.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
 const API = '/api/ampeco';
@@ -200,5 +203,32 @@ describe('request headers an attacker bends', () => {
       body,
     });
     assert.equal(response.status, 415);
+  });
+});
+
+describe('portal mode on the Web-standard handler', () => {
+  test('creates need the portal’s JWT even with the abuse limits turned off', async () => {
+    const { publicKey } = await generateKeyPair('ES256');
+    const keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] });
+    const config = { jwksUrl: 'https://login.portal.test/jwks', issuer: 'https://login.portal.test/', audience: 'ev' };
+    const upstream = simulatedUpstream();
+    const proxy = createProxy({
+      upstreamUrl: 'http://simulator.invalid/public-api',
+      token: 'simulator-token',
+      upstreamFetch: upstream.fetch,
+      now: () => START,
+      limits: false,
+      portal: createPortalAuth(config, keys),
+    });
+    const anonymous = await proxy(
+      new Request(`http://proxy.test${API}/resources/booking-requests/v1.0`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(booking()),
+      }),
+    );
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Bearer/);
+    assert.equal(upstream.created(), 0);
   });
 });
