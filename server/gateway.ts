@@ -15,9 +15,9 @@ import { createCapabilities, randomSecret, type Mac } from './capability.js';
 import { webCompress } from './compress.js';
 import { cors, preflight } from './cors.js';
 import { closeWhenBodyUnread, readJsonBody, refuseUnreadableBody } from './body.js';
-import { requestLog } from './log.js';
+import { redactedLog, requestLog } from './log.js';
 import { HEALTH_PATH, pathGuard, pathProblem } from './path-guard.js';
-import { isCacheable } from './public-reads.js';
+import { isCacheable, publicCacheControl } from './public-reads.js';
 import { createExternalIdClaims } from './limits/external-ids.js';
 import { gatewayLimits } from './limits/gateway-limits.js';
 import { limitsOver, parseLimitsConfig, type Limits } from './limits/index.js';
@@ -122,14 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const now = options.now ?? Date.now;
   const redactor = createRedactor(token);
-  const log = (entry: ProxyLogEntry): void => {
-    if (options.log === undefined) return;
-    try {
-      options.log(entry.detail === undefined ? entry : { ...entry, detail: redactor.text(entry.detail) });
-    } catch {
-      // A failing logger must not fail requests.
-    }
-  };
+  const log = redactedLog(options.log, redactor);
   const target = {
     baseUrl: options.upstreamUrl,
     token,
@@ -250,12 +243,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   return { app, fetch: (request, env) => Promise.resolve(app.fetch(request, env as GatewayBindings | undefined)) };
-}
-
-/** Browsers and shared caches may keep a public read as long as the gateway does (none: `no-store`). */
-function publicCacheControl(ttlMs: number): string {
-  const seconds = Math.floor(ttlMs / 1000);
-  return seconds > 0 ? `public, max-age=${seconds}` : 'no-store';
 }
 
 /** Both checks in turn: the first refusal answers. */

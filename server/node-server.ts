@@ -14,6 +14,7 @@ import { nodeCompress } from './node-compress.js';
 import { nodeHmacSha256 } from './node-mac.js';
 import { nodeUpstream } from './node-upstream.js';
 import { requestTargetProblem } from './path-guard.js';
+import { createRedactor } from './redact.js';
 import type { GatewayBindings } from './types.js';
 
 export interface ProxyServerConfig extends Omit<GatewayOptions, 'clientKey' | 'upstream' | 'originOf'> {
@@ -119,13 +120,14 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
   // @hono/node-server swaps the global Request and Response for lighter ones that it writes to the
   // socket without a Web stream (its default; undici's Response body was a tenth of the time per request).
   const listener = getRequestListener(gateway.fetch);
+  const redactor = createRedactor(config.token);
 
   /** A request refused before the gateway's handler: answered (404 by default) and logged like any other. */
   const refuse = (req: IncomingMessage, res: ServerResponse, message: string, status = 404): void => {
     plainResponse(res, status, message);
     req.resume();
     // The target as the client sent it (Node's parser lets no space or control character in), without its query.
-    const path = (req.url ?? '').split('?', 1)[0];
+    const path = redactor.text((req.url ?? '').split('?', 1)[0] ?? '');
     try {
       config.log?.({ level: 'info', message: 'request', method: req.method ?? '-', path, status, durationMs: 0 });
     } catch {

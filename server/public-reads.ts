@@ -30,6 +30,12 @@ function linkContext(c: Context<GatewayEnv>): LinkContext {
   };
 }
 
+/** Browsers and shared caches may keep a public read as long as the gateway does (none: `no-store`). */
+export function publicCacheControl(ttlMs: number): string {
+  const seconds = Math.floor(ttlMs / 1000);
+  return seconds > 0 ? `public, max-age=${seconds}` : 'no-store';
+}
+
 /** Whether an outcome is a success worth caching: 200 with data. */
 export function isCacheable(outcome: UpstreamOutcome): boolean {
   return (

@@ -61,10 +61,14 @@ export function jsonResponse(status: number, body: JsonObject, headers: Record<s
   return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-/** The one 404: the same for a path never served, an id that does not exist and a missing capability. */
+/**
+ * The one 404: the same for a path never served, an id that does not exist and a missing capability.
+ * A `message` that names what the client sent (a query parameter) loses the token, should it be there.
+ */
 export function notFound(c: Context<GatewayEnv>, message: string = MESSAGES.notFound): Response {
-  void c;
-  return jsonResponse(404, { message });
+  return jsonResponse(404, {
+    message: message === MESSAGES.notFound ? message : c.get('gateway').redactor.text(message),
+  });
 }
 
 /** Every negotiated JSON answer: compressed or not, it depends on `Accept-Encoding` too. */

@@ -232,3 +232,27 @@ describe('portal mode on the Web-standard handler', () => {
     assert.equal(upstream.created(), 0);
   });
 });
+
+describe('the token in what a client sends', () => {
+  test('echoed by no answer and written in no log line, wherever the client puts it', async () => {
+    const token = 'ampeco_tok_CONTRACT_7f3a9c1e5b';
+    const logs: ProxyLogEntry[] = [];
+    const server = await gateway(simulatedUpstream(), null, { token, log: (entry) => logs.push(entry) });
+    const answers: string[] = [];
+    for (const target of [
+      `${API}/resources/locations/v2.0/7?${token}=1`,
+      `${API}/${token}`,
+      `${API}/resources/locations/v2.0/%2e%2e/${token}`,
+      `/${token}/../healthz`,
+    ]) {
+      answers.push(
+        await rawRequest(server.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+      );
+    }
+    assert.equal(answers.length, 4);
+    for (const answer of answers) assert.match(answer, /^HTTP\/1\.1 404 /);
+    assert.ok(!answers.join('\n').includes(token), answers.join('\n'));
+    assert.equal(logs.filter((entry) => entry.message === 'request').length, 4);
+    assert.ok(!JSON.stringify(logs).includes(token), JSON.stringify(logs));
+  });
+});
