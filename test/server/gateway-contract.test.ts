@@ -13,6 +13,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import { ConfigError, parseConfig } from '../../server/config.js';
 import { createPortalAuth } from '../../server/portal-auth.js';
 import { createProxy } from '../../server/proxy.js';
+import { createSimulator } from '../../server/simulator.js';
 import type { ProxyLogEntry } from '../../server/types.js';
 import { booking, closeGateways, create, gateway, simulatedUpstream, START } from './external-id-support.js';
 
@@ -254,5 +255,55 @@ describe('the token in what a client sends', () => {
     assert.ok(!answers.join('\n').includes(token), answers.join('\n'));
     assert.equal(logs.filter((entry) => entry.message === 'request').length, 4);
     assert.ok(!JSON.stringify(logs).includes(token), JSON.stringify(logs));
+  });
+});
+
+describe('a capability used on another booking', () => {
+  test('once its own booking is known, another booking id is refused without asking upstream anything', async () => {
+    let clock = START;
+    const simulator = createSimulator({ now: () => clock, pendingMs: 1000 });
+    const calls: string[] = [];
+    const proxy = createProxy({
+      upstreamUrl: 'http://simulator.invalid/public-api',
+      token: 'simulator-token',
+      capabilitySecret: 'a-capability-secret-of-at-least-32-characters',
+      limits: false,
+      now: () => clock,
+      upstreamFetch: (request) => {
+        calls.push(`${request.method} ${new URL(request.url).pathname}`);
+        return simulator.fetch(request);
+      },
+    });
+    const url = (path: string): string => `http://proxy.test${API}${path}`;
+    const made = await proxy(
+      new Request(url('/resources/booking-requests/v1.0'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(booking()),
+      }),
+    );
+    assert.equal(made.status, 201);
+    const { data, meta } = (await made.json()) as { data: { id: number }; meta: { capability: string } };
+    const headers = { 'x-booking-capability': meta.capability };
+    clock += 2_000;
+    const read = await proxy(new Request(url(`/resources/booking-requests/v1.0/${data.id}`), { headers }));
+    const { bookingId } = ((await read.json()) as { data: { bookingId: number } }).data;
+    assert.ok(bookingId > 0);
+
+    calls.length = 0;
+    const other = bookingId + 1;
+    const theirs = await proxy(new Request(url(`/resources/bookings/v1.0/${other}`), { headers }));
+    assert.equal(theirs.status, 404);
+    const cancelled = await proxy(
+      new Request(url('/resources/booking-requests/v1.0'), {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'cancel', bookingId: other }),
+      }),
+    );
+    assert.equal(cancelled.status, 404);
+    assert.deepEqual(calls, [], 'nothing asked upstream');
+    const mine = await proxy(new Request(url(`/resources/bookings/v1.0/${bookingId}`), { headers }));
+    assert.equal(mine.status, 200);
   });
 });
