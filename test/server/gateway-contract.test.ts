@@ -1,38 +1,21 @@
 /**
  * SPEC §9 read line by line against the gateway on a loopback port (and its command): the promises
- * no other test held it to, each as an operator or an attacker meets it.
+ * to an operator no other test held it to. The attacker's side: gateway-contract-attacks.test.ts.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
-import { createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import { ConfigError, parseConfig } from '../../server/config.js';
-import { createPortalAuth } from '../../server/portal-auth.js';
-import { createProxy } from '../../server/proxy.js';
-import { createSimulator } from '../../server/simulator.js';
 import type { ProxyLogEntry } from '../../server/types.js';
-import { booking, closeGateways, create, gateway, simulatedUpstream, START } from './external-id-support.js';
+import { API, rawRequest } from './contract-support.js';
+import { booking, closeGateways, create, gateway, simulatedUpstream } from './external-id-support.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
-const API = '/api/ampeco';
 
 after(closeGateways);
-
-/** The raw answer to `head` (a whole HTTP/1.1 request) sent on a socket to `url`'s port. */
-function rawRequest(url: string, head: string): Promise<string> {
-  const { port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), '127.0.0.1', () => socket.write(head));
-    let answer = '';
-    socket.setEncoding('latin1').on('data', (chunk: string) => (answer += chunk));
-    socket.on('end', () => resolve(answer));
-    socket.on('error', reject);
-  });
-}
 
 describe('CAPABILITY_SECRET in simulator mode', () => {
   const SECRET = 'an-operator-chosen-capability-secret-0123456789';
@@ -182,128 +165,5 @@ describe('CORS refusals in the log', () => {
       refusals.some((entry) => /https:\/\/blog\.example.*ALLOWED_ORIGINS/.test(entry.detail ?? '')),
       'the refusal of https://blog.example is logged',
     );
-  });
-});
-
-describe('request headers an attacker bends', () => {
-  test('two Host header lines: 400, as HTTP/1.1 requires', async () => {
-    const server = await gateway(simulatedUpstream());
-    const answer = await rawRequest(
-      server.url,
-      `GET ${API}/resources/locations/v2.0/7 HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
-    );
-    assert.match(answer, /^HTTP\/1\.1 400 /);
-  });
-
-  test('a compressed (or otherwise encoded) request body: 415, never read as JSON', async () => {
-    const server = await gateway(simulatedUpstream());
-    const body = JSON.stringify({ startAfter: '2026-03-02T00:00:00Z', endBefore: '2026-03-03T00:00:00Z' });
-    const response = await fetch(`${server.url}${API}/actions/locations/v2.0/7/check-booking-availability`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      body,
-    });
-    assert.equal(response.status, 415);
-  });
-});
-
-describe('portal mode on the Web-standard handler', () => {
-  test('creates need the portal’s JWT even with the abuse limits turned off', async () => {
-    const { publicKey } = await generateKeyPair('ES256');
-    const keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] });
-    const config = { jwksUrl: 'https://login.portal.test/jwks', issuer: 'https://login.portal.test/', audience: 'ev' };
-    const upstream = simulatedUpstream();
-    const proxy = createProxy({
-      upstreamUrl: 'http://simulator.invalid/public-api',
-      token: 'simulator-token',
-      upstreamFetch: upstream.fetch,
-      now: () => START,
-      limits: false,
-      portal: createPortalAuth(config, keys),
-    });
-    const anonymous = await proxy(
-      new Request(`http://proxy.test${API}/resources/booking-requests/v1.0`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(booking()),
-      }),
-    );
-    assert.equal(anonymous.status, 401);
-    assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Bearer/);
-    assert.equal(upstream.created(), 0);
-  });
-});
-
-describe('the token in what a client sends', () => {
-  test('echoed by no answer and written in no log line, wherever the client puts it', async () => {
-    const token = 'ampeco_tok_CONTRACT_7f3a9c1e5b';
-    const logs: ProxyLogEntry[] = [];
-    const server = await gateway(simulatedUpstream(), null, { token, log: (entry) => logs.push(entry) });
-    const answers: string[] = [];
-    for (const target of [
-      `${API}/resources/locations/v2.0/7?${token}=1`,
-      `${API}/${token}`,
-      `${API}/resources/locations/v2.0/%2e%2e/${token}`,
-      `/${token}/../healthz`,
-    ]) {
-      answers.push(
-        await rawRequest(server.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
-      );
-    }
-    assert.equal(answers.length, 4);
-    for (const answer of answers) assert.match(answer, /^HTTP\/1\.1 404 /);
-    assert.ok(!answers.join('\n').includes(token), answers.join('\n'));
-    assert.equal(logs.filter((entry) => entry.message === 'request').length, 4);
-    assert.ok(!JSON.stringify(logs).includes(token), JSON.stringify(logs));
-  });
-});
-
-describe('a capability used on another booking', () => {
-  test('once its own booking is known, another booking id is refused without asking upstream anything', async () => {
-    let clock = START;
-    const simulator = createSimulator({ now: () => clock, pendingMs: 1000 });
-    const calls: string[] = [];
-    const proxy = createProxy({
-      upstreamUrl: 'http://simulator.invalid/public-api',
-      token: 'simulator-token',
-      capabilitySecret: 'a-capability-secret-of-at-least-32-characters',
-      limits: false,
-      now: () => clock,
-      upstreamFetch: (request) => {
-        calls.push(`${request.method} ${new URL(request.url).pathname}`);
-        return simulator.fetch(request);
-      },
-    });
-    const url = (path: string): string => `http://proxy.test${API}${path}`;
-    const made = await proxy(
-      new Request(url('/resources/booking-requests/v1.0'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(booking()),
-      }),
-    );
-    assert.equal(made.status, 201);
-    const { data, meta } = (await made.json()) as { data: { id: number }; meta: { capability: string } };
-    const headers = { 'x-booking-capability': meta.capability };
-    clock += 2_000;
-    const read = await proxy(new Request(url(`/resources/booking-requests/v1.0/${data.id}`), { headers }));
-    const { bookingId } = ((await read.json()) as { data: { bookingId: number } }).data;
-    assert.ok(bookingId > 0);
-
-    calls.length = 0;
-    const other = bookingId + 1;
-    const theirs = await proxy(new Request(url(`/resources/bookings/v1.0/${other}`), { headers }));
-    assert.equal(theirs.status, 404);
-    const cancelled = await proxy(
-      new Request(url('/resources/booking-requests/v1.0'), {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'cancel', bookingId: other }),
-      }),
-    );
-    assert.equal(cancelled.status, 404);
-    assert.deepEqual(calls, [], 'nothing asked upstream');
-    const mine = await proxy(new Request(url(`/resources/bookings/v1.0/${bookingId}`), { headers }));
-    assert.equal(mine.status, 200);
   });
 });
