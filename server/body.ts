@@ -34,6 +34,11 @@ async function readJson(c: Context<GatewayEnv>, maxBytes: number): Promise<BodyO
   if (!isJsonContentType(c.req.header('content-type'))) {
     return { ok: false, status: 415, message: 'The request body must be sent as application/json.' };
   }
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    // Never read as JSON: a compressed body is refused, not inflated past the cap nor parsed as garbage.
+    return { ok: false, status: 415, message: 'The request body must be sent without a Content-Encoding.' };
+  }
   const tooLarge = { ok: false, status: 413, message: `The request body must not exceed ${maxBytes} bytes.` } as const;
   const declared = c.req.header('content-length');
   if (declared !== undefined) {

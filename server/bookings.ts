@@ -7,6 +7,7 @@
 import type { Context, Handler } from 'hono';
 import { BookingRequest, BookingRequestResponse, BookingResponse } from '../src/api/booking-schemas.js';
 import { findByExternalIdUpstream, findDriver, withBookingId } from './booking-lookups.js';
+import { madeAnother, rememberBooking } from './bookings-made.js';
 import { asOnlyCancel, claimExternalId, sentUnderClaim } from './external-id-claim.js';
 import { CAPABILITY_GRACE_MS, type CapabilityClaims } from './capability.js';
 import { notePendingCancel, pendingCancelOf } from './pending-cancels.js';
@@ -75,7 +76,9 @@ async function requestOf(
   const request = dataOf(outcome);
   if (request === null) return { problem: outcome.kind === 'response' && outcome.status === 200 ? null : outcome };
   if (!belongsTo(request, claims)) return { problem: null };
-  return { request: await withBookingId(c, request) };
+  const withBooking = await withBookingId(c, request);
+  rememberBooking(c, claims.requestId, withBooking['bookingId']);
+  return { request: withBooking };
 }
 
 /** GET booking-requests/{id} with the request's capability (SPEC §4 step 6). */
@@ -92,7 +95,7 @@ export const readBookingRequest: Handler<GatewayEnv> = async (c) => {
 /** GET bookings/{id} with the capability of the request that made (or cancelled) it (SPEC §4 step 7). */
 export const readBooking: Handler<GatewayEnv> = async (c) => {
   const claims = await verifiedClaims(c);
-  if (claims === null) return notFound(c);
+  if (claims === null || madeAnother(c, claims, c.req.param('id'))) return notFound(c);
   const found = await requestOf(c, claims);
   if ('problem' in found) {
     return found.problem === null ? notFound(c) : upstreamProblem(c, found.problem, { hideNotFound: true });
@@ -196,7 +199,7 @@ const notCancellable = (why: string): JsonObject => ({
 
 async function cancel(c: Context<GatewayEnv>, body: CancelBookingBody): Promise<Response> {
   const claims = await verifiedClaims(c);
-  if (claims === null) return notFound(c);
+  if (claims === null || madeAnother(c, claims, body.bookingId)) return notFound(c);
   const found = await requestOf(c, claims);
   if ('problem' in found) {
     return found.problem === null ? notFound(c) : upstreamProblem(c, found.problem, { hideNotFound: true });

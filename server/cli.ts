@@ -32,7 +32,7 @@ const defaultIo: CliIo = {
 interface Upstream {
   readonly url: string;
   readonly token: string;
-  /** Absent in simulator mode: a random one per process. */
+  /** Absent in simulator mode without `CAPABILITY_SECRET`: a random one per process. */
   readonly capabilitySecret?: string;
   readonly fetch?: UpstreamFetch;
   readonly label: string;
@@ -54,6 +54,7 @@ async function resolveUpstream(config: Config): Promise<Upstream> {
     url: SIMULATOR_URL,
     token: 'simulator-token',
     fetch: (request) => simulator.fetch(request),
+    ...(config.simulatorCapabilitySecret === null ? {} : { capabilitySecret: config.simulatorCapabilitySecret }),
     label: 'simulator',
   };
 }

@@ -24,8 +24,13 @@ export interface Config {
   readonly basePath: string;
   /** Exact origins (`scheme://host[:port]`) allowed by CORS; empty: same origin only. */
   readonly allowedOrigins: readonly string[];
-  /** `null`: `AMPECO_SIMULATOR=1`, run against the embedded simulator (with a random capability secret). */
+  /** `null`: `AMPECO_SIMULATOR=1`, run against the embedded simulator. */
   readonly upstream: UpstreamConfig | null;
+  /**
+   * `CAPABILITY_SECRET` in simulator mode, when set (a tenant's is `upstream.capabilitySecret`);
+   * `null`: a random one per process.
+   */
+  readonly simulatorCapabilitySecret: string | null;
   /** `TRUST_PROXY`: which `X-Forwarded-For` entries give the client's address (server/client-address.ts). */
   readonly trustProxy: TrustProxy;
   /** The abuse limits and `REDIS_URL` (server/limits/config.ts). */
@@ -162,13 +167,25 @@ function parseUpstream(env: Env): UpstreamConfig | null {
   }
   if (!TOKEN.test(token)) throw new ConfigError('AMPECO_API_TOKEN must not contain spaces or control characters');
   const upstreamUrl = parseUpstreamUrl(url);
-  const capabilitySecret = value(env, 'CAPABILITY_SECRET');
-  if (capabilitySecret === undefined || capabilitySecret.length < MIN_SECRET_LENGTH) {
+  const capabilitySecret = parseCapabilitySecret(env);
+  if (capabilitySecret === null) {
     throw new ConfigError(
       `CAPABILITY_SECRET must be set to at least ${MIN_SECRET_LENGTH} random characters with a real tenant (the same on every instance), e.g. openssl rand -base64 48`,
     );
   }
   return { url: upstreamUrl, token, capabilitySecret };
+}
+
+/** `CAPABILITY_SECRET` when set (at least 32 characters, in simulator mode too), else `null`. */
+function parseCapabilitySecret(env: Env): string | null {
+  const secret = value(env, 'CAPABILITY_SECRET');
+  if (secret === undefined) return null;
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(
+      `CAPABILITY_SECRET must be at least ${MIN_SECRET_LENGTH} characters (the same on every instance), e.g. openssl rand -base64 48`,
+    );
+  }
+  return secret;
 }
 
 export const MAX_WORKERS = 64;
@@ -215,6 +232,7 @@ export function parseConfig(env: Env): Config {
     basePath: parseBasePath(value(env, 'BASE_PATH') ?? DEFAULT_BASE_PATH),
     allowedOrigins,
     upstream,
+    simulatorCapabilitySecret: upstream === null ? parseCapabilitySecret(env) : null,
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
     limits,
     portal: parsePortalAuthConfig(env),

@@ -15,13 +15,14 @@ import { createCapabilities, randomSecret, type Mac } from './capability.js';
 import { webCompress } from './compress.js';
 import { cors, preflight } from './cors.js';
 import { closeWhenBodyUnread, readJsonBody, refuseUnreadableBody } from './body.js';
-import { requestLog } from './log.js';
+import { redactedLog, requestLog } from './log.js';
 import { HEALTH_PATH, pathGuard, pathProblem } from './path-guard.js';
-import { isCacheable } from './public-reads.js';
+import { isCacheable, publicCacheControl } from './public-reads.js';
 import { createExternalIdClaims } from './limits/external-ids.js';
 import { gatewayLimits } from './limits/gateway-limits.js';
 import { limitsOver, parseLimitsConfig, type Limits } from './limits/index.js';
 import type { PortalAuth } from './portal-auth.js';
+import { portalSignIn } from './portal-sign-in.js';
 import { createRedactor } from './redact.js';
 import { jsonResponse, MESSAGES, notFound, type Compressor, type Encoding } from './respond.js';
 import { honoPattern, ROUTES, type RouteDefinition } from './routes.js';
@@ -121,14 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   const now = options.now ?? Date.now;
   const redactor = createRedactor(token);
-  const log = (entry: ProxyLogEntry): void => {
-    if (options.log === undefined) return;
-    try {
-      options.log(entry.detail === undefined ? entry : { ...entry, detail: redactor.text(entry.detail) });
-    } catch {
-      // A failing logger must not fail requests.
-    }
-  };
+  const log = redactedLog(options.log, redactor);
   const target = {
     baseUrl: options.upstreamUrl,
     token,
@@ -143,10 +137,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       ? null
       : gatewayLimits(limits, {
           clientKey: options.clientKey ?? ((): string => 'all'),
-          portal: options.portal ?? null,
           maxBodyBytes,
         });
   const outerDoor = warnOnTrouble(options.wrapUpstream === undefined ? door : options.wrapUpstream(door), log);
+  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
   const runtime: GatewayRuntime = {
     upstream: wired === null ? outerDoor : wired.wrapUpstream(outerDoor),
     capabilities: createCapabilities(options.capabilitySecret ?? randomSecret(), options.capabilityMac),
@@ -154,11 +148,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     compress: options.compress ?? webCompress,
     encodings: options.encodings ?? ['gzip'],
     cache: new TtlCache({
-      ttlMs: options.cacheTtlMs ?? 60_000,
+      ttlMs: cacheTtlMs,
       maxEntries: 1000,
       now,
       shouldStore: isCacheable,
     }),
+    publicCacheControl: publicCacheControl(cacheTtlMs),
     basePath,
     linkOrigin: (c) => options.publicOrigin ?? options.originOf?.(c.req.raw, c.env) ?? new URL(c.req.url).origin,
     upstreamBase,
@@ -180,8 +175,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const corsOptions = {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     onRefused: (origin: string, reason: string): void => {
-      // Once per origin (at most 100 remembered): a refusal is a configuration hint, not a flood.
-      if (refusedOrigins.has(origin) || refusedOrigins.size >= 100) return;
+      // Once per origin: a refusal is a configuration hint, not a flood. The 100 last are remembered,
+      // so that made-up origins can push out the ones logged but never silence a new one.
+      if (refusedOrigins.has(origin)) return;
+      if (refusedOrigins.size >= 100) refusedOrigins.delete(refusedOrigins.values().next().value ?? '');
       refusedOrigins.add(origin);
       log({
         level: 'warn',
@@ -208,7 +205,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   const reads = inSequence([...(wired?.middleware.reads ?? []), ...(options.middleware?.reads ?? [])]);
-  const creates = inSequence([...(wired?.middleware.creates ?? []), ...(options.middleware?.creates ?? [])]);
+  const creates = inSequence([
+    ...(wired?.middleware.creates ?? []),
+    ...(options.portal === undefined ? [] : [portalSignIn(options.portal)]),
+    ...(options.middleware?.creates ?? []),
+  ]);
   const createOrCancel: MiddlewareHandler<GatewayEnv> = (c, next) => {
     const body = c.get('body');
     return (isObject(body) && body['type'] === 'cancel' ? reads : creates)(c, next);

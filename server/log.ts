@@ -5,7 +5,30 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { rawPathOf } from './path-guard.js';
-import type { GatewayEnv } from './types.js';
+import type { Redactor } from './redact.js';
+import type { GatewayEnv, ProxyLogEntry } from './types.js';
+
+/**
+ * The gateway's log: each entry to `sink` without the token in its detail or its path (the
+ * client's, a refused one too, which may hold it as well). A failing sink never fails a request.
+ */
+export function redactedLog(
+  sink: ((entry: ProxyLogEntry) => void) | undefined,
+  redactor: Redactor,
+): (entry: ProxyLogEntry) => void {
+  return (entry) => {
+    if (sink === undefined) return;
+    try {
+      sink({
+        ...entry,
+        ...(entry.detail === undefined ? {} : { detail: redactor.text(entry.detail) }),
+        ...(entry.path === undefined ? {} : { path: redactor.text(entry.path) }),
+      });
+    } catch {
+      // A failing logger must not fail requests.
+    }
+  };
+}
 
 export const requestLog: MiddlewareHandler<GatewayEnv> = async (c, next) => {
   const gateway = c.get('gateway');

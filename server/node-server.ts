@@ -14,6 +14,7 @@ import { nodeCompress } from './node-compress.js';
 import { nodeHmacSha256 } from './node-mac.js';
 import { nodeUpstream } from './node-upstream.js';
 import { requestTargetProblem } from './path-guard.js';
+import { createRedactor } from './redact.js';
 import type { GatewayBindings } from './types.js';
 
 export interface ProxyServerConfig extends Omit<GatewayOptions, 'clientKey' | 'upstream' | 'originOf'> {
@@ -55,6 +56,15 @@ const CLIENT_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
 };
 
+/** How many `Host` lines a request has (`rawHeaders` alternates names and values). */
+function hostLines(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    if (rawHeaders[index]?.toLowerCase() === 'host') count += 1;
+  }
+  return count;
+}
+
 /** A `{message}` JSON answer written straight to the socket, for a request refused before the gateway. */
 export function plainResponse(res: ServerResponse, status: number, message: string): void {
   const body = JSON.stringify({ message });
@@ -62,6 +72,7 @@ export function plainResponse(res: ServerResponse, status: number, message: stri
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     connection: 'close',
   });
   res.end(body);
@@ -109,15 +120,16 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
   // @hono/node-server swaps the global Request and Response for lighter ones that it writes to the
   // socket without a Web stream (its default; undici's Response body was a tenth of the time per request).
   const listener = getRequestListener(gateway.fetch);
+  const redactor = createRedactor(config.token);
 
-  /** A request refused before the gateway's handler: answered 404 and logged like any other. */
-  const refuse = (req: IncomingMessage, res: ServerResponse, message: string): void => {
-    plainResponse(res, 404, message);
+  /** A request refused before the gateway's handler: answered (404 by default) and logged like any other. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, message: string, status = 404): void => {
+    plainResponse(res, status, message);
     req.resume();
     // The target as the client sent it (Node's parser lets no space or control character in), without its query.
-    const path = (req.url ?? '').split('?', 1)[0];
+    const path = redactor.text((req.url ?? '').split('?', 1)[0] ?? '');
     try {
-      config.log?.({ level: 'info', message: 'request', method: req.method ?? '-', path, status: 404, durationMs: 0 });
+      config.log?.({ level: 'info', message: 'request', method: req.method ?? '-', path, status, durationMs: 0 });
     } catch {
       // A failing logger must not fail requests.
     }
@@ -130,6 +142,8 @@ export function startProxyServer(config: ProxyServerConfig): Promise<ProxyServer
     if (UNSUPPORTED_METHODS.has((req.method ?? 'GET').toUpperCase())) {
       return refuse(req, res, 'The record is not found');
     }
+    // RFC 9112 §3.2: more than one Host line is a 400 (Node keeps the first; a proxy in front may have read another).
+    if (hostLines(req.rawHeaders) > 1) return refuse(req, res, 'Bad Request.', 400);
     // A Host header that is no host name gives no URL origin: use the address listened on.
     if (req.headers.host === undefined || !HOST_HEADER.test(req.headers.host)) req.headers.host = listenHost;
     listener(req, res).catch(() => {

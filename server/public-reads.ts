@@ -30,6 +30,12 @@ function linkContext(c: Context<GatewayEnv>): LinkContext {
   };
 }
 
+/** Browsers and shared caches may keep a public read as long as the gateway does (none: `no-store`). */
+export function publicCacheControl(ttlMs: number): string {
+  const seconds = Math.floor(ttlMs / 1000);
+  return seconds > 0 ? `public, max-age=${seconds}` : 'no-store';
+}
+
 /** Whether an outcome is a success worth caching: 200 with data. */
 export function isCacheable(outcome: UpstreamOutcome): boolean {
   return (
@@ -61,6 +67,11 @@ export function forwardTo(schema: z.ZodMiniType, options: ReadOptions = {}): Han
     }
     if (!isObject(outcome.body)) return badUpstream(c, `status ${outcome.status} without a JSON object`);
     const reduced = reduceToSchema(schema, outcome.body) as JsonObject;
-    return sendJson(c, outcome.status, rewriteLinks(reduced, linkContext(c)), retryAfterHeader(outcome));
+    // Public and the same for everyone (SPEC §9 "public, cached"): browsers and CDNs may keep it too.
+    const headers =
+      options.cached === true
+        ? { ...retryAfterHeader(outcome), 'cache-control': gateway.publicCacheControl }
+        : retryAfterHeader(outcome);
+    return sendJson(c, outcome.status, rewriteLinks(reduced, linkContext(c)), headers);
   };
 }

@@ -18,7 +18,8 @@ export const MESSAGES = {
 } as const;
 
 /**
- * Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts).
+ * Every JSON answer: `Vary: Origin` because CORS adds headers to an allowed origin's (server/cors.ts);
+ * data only, never a page: no sniffing, no framing, no active content, no referrer if opened.
  * Frozen, so that an answer without further headers can take it as it is: a Response copies its
  * header init before anything changes a header.
  */
@@ -27,28 +28,32 @@ const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   vary: 'Origin',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
 });
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-/**
- * Smallest JSON answer worth compressing, bytes: from here gzip's ~20 bytes of framing are far
- * outweighed (a location, ~400 bytes, shrinks by a third; a week of availability, ~550, by three
- * quarters). Most of the widget's answers are this small.
- */
-const COMPRESS_FROM = 256;
 
 export type Encoding = 'br' | 'gzip';
 export type Compressor = (text: string, encoding: Encoding) => Promise<Uint8Array<ArrayBuffer>>;
 
-/** The encoding to answer in: `br` before `gzip`, neither when refused (`;q=0`) or not asked for. */
+/**
+ * The encoding to answer in: `br` before `gzip`, neither when refused (`;q=0`) or not asked for;
+ * `*` (any) is answered with `gzip`, which every client decodes, unless that one is refused.
+ */
 export function acceptedEncoding(header: string | undefined, offered: readonly Encoding[]): Encoding | null {
   if (header === undefined) return null;
   const accepted = new Set<string>();
+  const refused = new Set<string>();
   for (const part of header.toLowerCase().split(',')) {
     const [name = '', ...params] = part.split(';').map((item) => item.trim());
-    if (!params.some((param) => /^q=0(\.0*)?$/.test(param))) accepted.add(name);
+    (params.some((param) => /^q=0(\.0*)?$/.test(param)) ? refused : accepted).add(name);
   }
-  return offered.find((encoding) => accepted.has(encoding)) ?? null;
+  const named = offered.find((encoding) => accepted.has(encoding));
+  if (named !== undefined || !accepted.has('*')) return named ?? null;
+  return (
+    (['gzip', ...offered] as const).find((encoding) => offered.includes(encoding) && !refused.has(encoding)) ?? null
+  );
 }
 
 /** A plain JSON answer of constant text (nothing upstream or client-made in it). */
@@ -56,13 +61,23 @@ export function jsonResponse(status: number, body: JsonObject, headers: Record<s
   return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-/** The one 404: the same for a path never served, an id that does not exist and a missing capability. */
+/**
+ * The one 404: the same for a path never served, an id that does not exist and a missing capability.
+ * A `message` that names what the client sent (a query parameter) loses the token, should it be there.
+ */
 export function notFound(c: Context<GatewayEnv>, message: string = MESSAGES.notFound): Response {
-  void c;
-  return jsonResponse(404, { message });
+  return jsonResponse(404, {
+    message: message === MESSAGES.notFound ? message : c.get('gateway').redactor.text(message),
+  });
 }
 
-/** Answers `body` redacted, serialized and, when large enough and accepted, compressed. */
+/** Every negotiated JSON answer: compressed or not, it depends on `Accept-Encoding` too. */
+const NEGOTIATED_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...BASE_HEADERS,
+  vary: 'Origin, Accept-Encoding',
+});
+
+/** Answers `body` redacted, serialized and, when the client accepts it, compressed (SPEC §9), whatever its size. */
 export async function sendJson(
   c: Context<GatewayEnv>,
   status: number,
@@ -71,18 +86,17 @@ export async function sendJson(
 ): Promise<Response> {
   const gateway = c.get('gateway');
   const text = JSON.stringify(gateway.redactor.json(body));
-  const encoding =
-    text.length >= COMPRESS_FROM ? acceptedEncoding(requestHeader(c, 'accept-encoding'), gateway.encodings) : null;
+  const encoding = acceptedEncoding(requestHeader(c, 'accept-encoding'), gateway.encodings);
   if (encoding === null) {
     return new Response(text, {
       status,
-      headers: headers === NO_HEADERS ? BASE_HEADERS : { ...BASE_HEADERS, ...headers },
+      headers: headers === NO_HEADERS ? NEGOTIATED_HEADERS : { ...NEGOTIATED_HEADERS, ...headers },
     });
   }
   const compressed = await gateway.compress(text, encoding);
   return new Response(compressed, {
     status,
-    headers: { ...BASE_HEADERS, ...headers, 'content-encoding': encoding, vary: 'Origin, Accept-Encoding' },
+    headers: { ...NEGOTIATED_HEADERS, ...headers, 'content-encoding': encoding },
   });
 }
 

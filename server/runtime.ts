@@ -39,6 +39,8 @@ export interface GatewayRuntime {
   readonly encodings: readonly Encoding[];
   /** Location, charge points, EVSEs (and micro-cached availability). */
   readonly cache: TtlCache<UpstreamOutcome>;
+  /** `Cache-Control` of the public reads the gateway caches: `public, max-age=<its TTL>` (SPEC §9). */
+  readonly publicCacheControl: string;
   readonly basePath: string;
   /** The origin of rewritten links for this request (configured, behind a trusted proxy, or its own). */
   linkOrigin(c: Context<GatewayEnv>): string;

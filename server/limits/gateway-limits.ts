@@ -10,7 +10,6 @@
  * location of a create's `evseId` under `ALLOWED_LOCATION_IDS` (server/charge-point-location.ts).
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { portalBookingEmail, type EmailMismatch, type PortalAuth } from '../portal-auth.js';
 import { evseLocation } from '../charge-point-location.js';
 import { notFound, sendJson, upstreamProblem } from '../respond.js';
 import type { CreateAttempt, CreateCheck } from '../runtime.js';
@@ -25,8 +24,6 @@ export const TOO_MANY_REQUESTS = 'Too many requests. Please try again later.';
 export interface GatewayLimitsOptions {
   /** The limits' key of a request's client (its address, `TRUST_PROXY` applied). */
   readonly clientKey: (request: Request, env: GatewayBindings | undefined) => string;
-  /** Portal mode's verifier, or `null`. */
-  readonly portal: PortalAuth | null;
   /** Largest request body, bytes (the gateway's own cap). */
   readonly maxBodyBytes: number;
 }
@@ -47,8 +44,8 @@ function tooManyRequests(c: Context<GatewayEnv>, seconds: number): Promise<Respo
   return sendJson(c, 429, { message: TOO_MANY_REQUESTS }, { 'retry-after': String(seconds) });
 }
 
-/** The 422 of a bound (or of portal mode's email mismatch): `{message, errors, reason}`. */
-function boundRefusal(c: Context<GatewayEnv>, refusal: BoundRefusal | EmailMismatch): Promise<Response> {
+/** The 422 of a bound: `{message, errors, reason}`. */
+function boundRefusal(c: Context<GatewayEnv>, refusal: BoundRefusal): Promise<Response> {
   const errors: JsonObject = {};
   for (const [field, messages] of Object.entries(refusal.errors)) errors[field] = [...messages];
   return sendJson(c, 422, { message: refusal.message, errors, reason: refusal.reason });
@@ -100,25 +97,12 @@ export function gatewayLimits(limits: Limits, options: GatewayLimitsOptions): Ga
 
   /**
    * A create attempt (the gateway sends a cancel to the reads slot): counted whatever its body
-   * holds, malformed and oversized included (the body was read, capped, just before), then the
-   * portal's sign-in.
+   * holds, malformed and oversized included (the body was read, capped, just before). Portal
+   * mode's sign-in follows it in the slot (server/portal-sign-in.ts).
    */
   const createRate: MiddlewareHandler<GatewayEnv> = async (c, next) => {
     const decision = await limits.rates.create(keyOf(c));
     if (!decision.allowed) return tooManyRequests(c, decision.retryAfterSeconds);
-    const body = c.get('body');
-    if (options.portal !== null && body !== undefined) {
-      const verdict = await options.portal.verify(c.req.header('authorization') ?? null);
-      if (!verdict.ok) {
-        const headers: Record<string, string> =
-          verdict.challenge === undefined ? {} : { 'www-authenticate': verdict.challenge };
-        return sendJson(c, verdict.status, { message: verdict.message }, headers);
-      }
-      const email = portalBookingEmail(verdict.email, isObject(body) ? body['email'] : undefined);
-      if (typeof email !== 'string') return boundRefusal(c, email);
-      c.set('driverEmail', email);
-      if (isObject(body)) c.set('body', { ...body, email });
-    }
     try {
       await next();
     } finally {

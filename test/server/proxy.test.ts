@@ -743,7 +743,15 @@ describe('upstream faults', () => {
     );
     const response = await proxy(get('/resources/locations/v2.0/7'));
     const names = [...response.headers.keys()].sort();
-    assert.deepEqual(names, ['cache-control', 'content-type', 'vary', 'x-content-type-options']);
+    assert.deepEqual(names, [
+      'cache-control',
+      'content-security-policy',
+      'content-type',
+      'referrer-policy',
+      'vary',
+      'x-content-type-options',
+      'x-frame-options',
+    ]);
   });
 });
 
