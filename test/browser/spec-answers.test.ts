@@ -54,7 +54,12 @@ interface Answered {
  * The §4 paths answered with generated answers of `fill` and `variant`: two charge points on two
  * pages, one bookable EVSE each. What the booking calls answered is kept in `answered`.
  */
-function generatedApi(fill: Fill, variant: number, answered: Answered = {}): HttpHandler[] {
+function generatedApi(
+  fill: Fill,
+  variant: number,
+  answered: Answered = {},
+  decision: Json = { status: 'approved', bookingId: 900 },
+): HttpHandler[] {
   const g = (method: string, template: string, status?: number): Json =>
     answer(fill, variant, method, template, status);
   const from = firstSlotStart();
@@ -97,7 +102,7 @@ function generatedApi(fill: Fill, variant: number, answered: Answered = {}): Htt
     http.get(`${API}/resources/booking-requests/v1.0/:id`, ({ params }) => {
       const read = g('GET', '/resources/booking-requests/v1.0/{bookingRequest}');
       const request = Number(params.id) === 556 ? { type: 'cancel' } : created;
-      const data = { ...(read.data as Json), ...request, status: 'approved', bookingId: 900 };
+      const data = { ...(read.data as Json), ...request, ...(request === created ? decision : { status: 'approved' }) };
       if (request === created) answered.decided = data;
       return HttpResponse.json({ ...read, data });
     }),
@@ -149,27 +154,62 @@ describe('the widget on answers generated from Ampeco’s definition', () => {
   }
 });
 
+/**
+ * The next `name` event as the page receives it on `document`: it bubbles out of the shadow roots
+ * it crosses (SPEC §5: `bubbles: true, composed: true`), dispatched by `<ev-booking-widget>`.
+ */
+function onDocument<K extends keyof HTMLElementEventMap>(
+  name: K,
+  widget: EvBookingWidget,
+): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) =>
+    document.addEventListener(
+      name,
+      (event) => {
+        expect(event.target, `${name} is dispatched by the widget`).to.equal(widget);
+        expect(event.bubbles && event.composed, `${name} bubbles and is composed`).to.be.true;
+        resolve(event as HTMLElementEventMap[K]);
+      },
+      { once: true },
+    ),
+  );
+}
+
+/** Mounts the widget on generated answers and chooses the first start with an email, ready for Book. */
+async function readyToBook(handlers: HttpHandler[]): Promise<EvBookingWidget> {
+  const el = await mount({}, '', { before: handlers });
+  await waitUntil(() => slots(el).length > 0, 'start times');
+  slots(el)[0]!.click();
+  await typeEmail(el, 'driver@example.com');
+  return el;
+}
+
 describe('the events carry Ampeco’s objects as answered (SPEC §5)', () => {
   it('ev-booking-requested, -confirmed and -cancelled: every field of the request and the booking, unknown ones too', async () => {
     const answered: Answered = {};
-    const el = await mount({}, '', { before: generatedApi('all', 0, answered) });
-    await waitUntil(() => slots(el).length > 0, 'start times');
-    slots(el)[0]!.click();
-    await typeEmail(el, 'driver@example.com');
-    const requested = oneEvent(el, 'ev-booking-requested');
-    const confirmed = oneEvent(el, 'ev-booking-confirmed');
+    const el = await readyToBook(generatedApi('all', 0, answered));
+    const requested = onDocument('ev-booking-requested', el);
+    const confirmed = onDocument('ev-booking-confirmed', el);
     bookButton(el).click();
-    expect((await requested).detail.bookingRequest).to.deep.equal(answered.created);
-    const { detail } = await confirmed;
-    expect(detail.bookingRequest).to.deep.equal(answered.decided);
-    expect(detail.booking).to.deep.equal(answered.booking);
+    expect((await requested).detail).to.deep.equal({ bookingRequest: answered.created });
+    expect((await confirmed).detail).to.deep.equal({ bookingRequest: answered.decided, booking: answered.booking });
     expect(Object.keys(answered.booking!)).to.include.members(['accessMethods', 'sessionId', UNKNOWN_PROPERTY]);
 
     await waitUntil(() => statusText(el).includes('Booking confirmed'), 'the confirmation');
     trackerButton(el, 'Cancel booking')!.click();
     await waitUntil(() => trackerButton(el, 'Yes, cancel'), 'asked to confirm');
-    const cancelled = oneEvent(el, 'ev-booking-cancelled');
+    const cancelled = onDocument('ev-booking-cancelled', el);
     trackerButton(el, 'Yes, cancel')!.click();
-    expect((await cancelled).detail.booking).to.deep.equal(answered.booking);
+    expect((await cancelled).detail).to.deep.equal({ booking: answered.booking });
+  });
+
+  it('ev-booking-rejected: the request as answered and its rejectionReason', async () => {
+    const answered: Answered = {};
+    const decision = { status: 'rejected', rejectionReason: 'Overlaps booking 77' };
+    const el = await readyToBook(generatedApi('all', 1, answered, decision));
+    const rejected = onDocument('ev-booking-rejected', el);
+    bookButton(el).click();
+    const { detail } = await rejected;
+    expect(detail).to.deep.equal({ bookingRequest: answered.decided, reason: 'Overlaps booking 77' });
   });
 });
