@@ -12,12 +12,7 @@ const time = maybe(instant);
 export const BookingRequestStatus = oneOf('pending', 'approved', 'rejected');
 export type BookingRequestStatus = z.infer<typeof BookingRequestStatus>;
 
-/**
- * A booking request. Loose, as `Booking` is: the events hand the page Ampeco's objects as they were
- * answered (SPEC §5), fields the widget does not read included (the gateway passes only those it
- * reads, by these schemas' own keys: `server/reduce.ts`).
- */
-export const BookingRequest = z.looseObject({
+export const BookingRequest = z.object({
   id,
   type: z.optional(z.string()),
   status: BookingRequestStatus,
@@ -37,7 +32,7 @@ export const BookingRequestResponse = one(BookingRequest);
 export const BookingRequestList = list(BookingRequest);
 
 /** One EVSE of a booking's `bookedEvses`: only its `id` (required) in the definition. */
-export const BookedEvse = z.looseObject({ id });
+export const BookedEvse = z.object({ id });
 export type BookedEvse = z.infer<typeof BookedEvse>;
 
 /**
@@ -46,7 +41,7 @@ export type BookedEvse = z.infer<typeof BookedEvse>;
  * booking is read with `include[]=bookedEvses` (the client asks for them), never in the list: see
  * `bookedEvseIds`. There is no nested `evse` in the definition.
  */
-export const Booking = z.looseObject({
+export const Booking = z.object({
   id,
   userId: ref,
   locationId: id,

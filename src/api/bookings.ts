@@ -12,8 +12,30 @@ import {
   type CreateBookingBody,
   type TrackedRequest,
 } from './gateway.js';
+import * as z from 'zod/mini';
 import { BookingRequestResponse, BookingResponse, type Booking, type BookingRequest } from './booking-schemas.js';
 import type { CallOptions, Transport } from './transport.js';
+
+/**
+ * `schema`'s checks, its issues included, with the answer kept as it was sent: the events hand
+ * the page Ampeco's booking request and booking whole (SPEC §5), fields the schemas do not read
+ * included, where parsing would keep only theirs. (The gateway passes on only those fields: it
+ * reduces each answer to the schemas' keys.) A check, not `z.looseObject`, whose `unknown` schema
+ * would join zod in the entry.
+ */
+function asAnswered<T>(schema: z.ZodMiniType<T>): z.ZodMiniType<T> {
+  return z.custom<T>().check(
+    z.check<T>((ctx) => {
+      const parsed = schema.safeParse(ctx.value);
+      if (!parsed.success) ctx.issues.push(...(parsed.error.issues as unknown as z.core.$ZodRawIssue[]));
+    }),
+  );
+}
+
+const CreatedAsAnswered = asAnswered(CreatedBookingRequest);
+const LookupAsAnswered = asAnswered(BookingRequestLookup);
+const BookingRequestAsAnswered = asAnswered(BookingRequestResponse);
+const BookingAsAnswered = asAnswered(BookingResponse);
 
 export interface BookingCalls {
   /**
@@ -55,7 +77,7 @@ export function bookingCalls({ root, request, read }: Transport): BookingCalls {
     call?: CallOptions,
     capability?: string,
   ): Promise<TrackedRequest> => {
-    const { data, meta } = await request(CreatedBookingRequest, `${root}${BOOKING_REQUESTS}`, call, {
+    const { data, meta } = await request(CreatedAsAnswered, `${root}${BOOKING_REQUESTS}`, call, {
       body,
       capability,
       once: true,
@@ -69,7 +91,7 @@ export function bookingCalls({ root, request, read }: Transport): BookingCalls {
 
     async findBookingRequestByExternalId(externalId, call) {
       const path = `${BOOKING_REQUESTS}?filter[externalId]=${encodeURIComponent(externalId)}`;
-      const { data, meta } = await request(BookingRequestLookup, `${root}${path}`, call);
+      const { data, meta } = await request(LookupAsAnswered, `${root}${path}`, call);
       // The gateway answers only the request made under this `externalId`; one that leaves the
       // field out (Ampeco's definition requires none) is that request too.
       const found = data.find((candidate) => (candidate.externalId ?? externalId) === externalId);
@@ -77,11 +99,11 @@ export function bookingCalls({ root, request, read }: Transport): BookingCalls {
     },
 
     getBookingRequest: (id, capability, call) =>
-      read(BookingRequestResponse, `${BOOKING_REQUESTS}/${id}`, call, { capability }),
+      read(BookingRequestAsAnswered, `${BOOKING_REQUESTS}/${id}`, call, { capability }),
 
     // `bookedEvses` names the port a real tenant booked (bookings carry no `evse`).
     getBooking: (id, capability, call) =>
-      read(BookingResponse, `/resources/bookings/v1.0/${id}?include[]=bookedEvses`, call, { capability }),
+      read(BookingAsAnswered, `/resources/bookings/v1.0/${id}?include[]=bookedEvses`, call, { capability }),
 
     cancelBooking: (bookingId, capability, call) => post({ type: 'cancel', bookingId }, call, capability),
   };
