@@ -53,10 +53,11 @@ export interface WidgetTemplateInput {
   evseId: number | null;
   /**
    * Why the choice has no times, once loaded: no port is chosen and "any port" is not offered
-   * (`choose`), or the driver's filters match no port (`filters`); null when a port, or "any
+   * (`choose`), the driver's filters match no port (`filters`), or there is no bookable port at
+   * all (`none`: the port list says so, nothing asks to choose one); null when a port, or "any
    * available port" with some port fitting the filters, is chosen.
    */
-  noPort: 'choose' | 'filters' | null;
+  noPort: 'choose' | 'filters' | 'none' | null;
   portFilter: PortFilter;
   duration: number;
   durations: number[];

@@ -4,7 +4,7 @@
  * selectable starts, which a Book reads too. No DOM: the element gathers its parts, this derives.
  */
 import type { StartsInput, StartsMemo } from './booking/choice.js';
-import { isFiltered, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
+import { isBookable, isFiltered, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { resolveTimeZone } from './booking/slots.js';
 import { viewWith } from './booking/view.js';
 import type { BookingPartsController } from './controllers/booking-parts.js';
@@ -99,9 +99,11 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
     noPort:
       loading || choice.evseId !== null || view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0
         ? null
-        : filtered
-          ? 'filters'
-          : 'choose',
+        : !data.ports.some(isBookable)
+          ? 'none'
+          : filtered
+            ? 'filters'
+            : 'choose',
     portFilter: choice.filter,
     duration: choice.duration,
     durations: offeredDurations(attributes.durations),

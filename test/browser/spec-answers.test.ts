@@ -213,3 +213,21 @@ describe('the events carry Ampeco’s objects as answered (SPEC §5)', () => {
     expect(detail).to.deep.equal({ bookingRequest: answered.decided, reason: 'Overlaps booking 77' });
   });
 });
+
+describe('empty lists, as a location without ports answers them', () => {
+  it('no charge point: the port list says there is none, no error, no "Choose a port" and no times', async () => {
+    const empty = [
+      http.get(`${API}/resources/charge-points/v2.0`, () => HttpResponse.json({ data: [], links: { next: null } })),
+      http.post(`${API}/actions/locations/v2.0/:id/check-booking-availability`, () => HttpResponse.json({ data: [] })),
+    ];
+    const el = await mount({}, '', { before: empty, ready: false });
+    const errors: unknown[] = [];
+    el.addEventListener('ev-booking-error', (event) => errors.push(event.detail));
+    const portList = (): string => el.shadowRoot!.querySelector('ev-port-list')?.shadowRoot?.textContent ?? '';
+    await waitUntil(() => portList().includes('No bookable ports here'), 'the port list says so');
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent, 'nothing to choose').not.to.contain('Choose a port');
+    expect(el.shadowRoot!.querySelector('ev-slot-grid')!.hidden, 'no times').to.be.true;
+    expect(errors).to.deep.equal([]);
+  });
+});
