@@ -21,7 +21,11 @@ export function tableRows(markdown, title) {
   if (start < 0) return null;
   const rows = [];
   let inTable = false;
+  let inCode = false;
   for (const line of lines.slice(start + 1)) {
+    // A fenced block's lines are code: `# a shell comment` is no heading.
+    if (line.startsWith('```')) inCode = !inCode;
+    if (inCode) continue;
     if (/^#{1,6}\s/.test(line)) break;
     if (line.startsWith('|')) {
       if (inTable && !/^\|[\s|:-]+\|$/.test(line)) rows.push(line.split('|').slice(1, -1));
