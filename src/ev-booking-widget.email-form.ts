@@ -35,8 +35,7 @@ export function renderEmailForm(
   selected: string | null,
 ): TemplateResult {
   const { locale, catalogue, t, view, loading } = input;
-  const noPortFits = input.filtered && input.evseId === null && !input.anyPort && !loading;
-  return html`${noPortFits ? html`<p class="note">${t('filtersNoTimes')}</p>` : nothing}<ev-email-form
+  return html`${input.noPort === 'filters' ? html`<p class="note">${t('filtersNoTimes')}</p>` : nothing}<ev-email-form
       exportparts="email-form, button"
       .email=${input.email}
       .busy=${view.busy}

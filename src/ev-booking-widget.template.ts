@@ -51,11 +51,13 @@ export interface WidgetTemplateInput {
   /** The selectable starts (ISO UTC) for the chosen port and duration. */
   starts: string[];
   evseId: number | null;
-  /** "Any available port" is chosen (and some port fits the filter). */
-  anyPort: boolean;
+  /**
+   * Why the choice has no times, once loaded: no port is chosen and "any port" is not offered
+   * (`choose`), or the driver's filters match no port (`filters`); null when a port, or "any
+   * available port" with some port fitting the filters, is chosen.
+   */
+  noPort: 'choose' | 'filters' | null;
   portFilter: PortFilter;
-  /** The driver narrowed the ports by connector or current. */
-  filtered: boolean;
   duration: number;
   durations: number[];
   start: string | null;
@@ -112,7 +114,6 @@ function renderFatal(
 /** The port, duration, start and email controls. */
 function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): TemplateResult {
   const { locale, catalogue, t, view, data, loading, timeZone, starts, evseId, duration } = input;
-  const noPort = evseId === null && !input.anyPort;
   const selected = input.start && starts.includes(input.start) ? input.start : null;
   const error = (message: Message | null): TemplateResult | typeof nothing =>
     message ? html`<p class="error" role="alert">${textOf(t, message)}</p>` : nothing;
@@ -145,10 +146,10 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
     <div class="pane when">
     ${
       // Filters that match no port: the port list says so beside them, the email form's part what to do.
-      noPort && !loading && !input.filtered ? html`<p class="note">${t('portFirst')}</p>` : nothing
+      input.noPort === 'choose' ? html`<p class="note">${t('portFirst')}</p>` : nothing
     }
     <ev-slot-grid
-      ?hidden=${noPort && !loading}
+      ?hidden=${input.noPort !== null}
       exportparts="slot-grid"
       .days=${input.offeredDays}
       .timeZone=${timeZone}
@@ -158,7 +159,7 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
       .duration=${duration}
       .step=${input.slotStep}
       .loading=${loading}
-      .disabled=${view.busy || noPort}
+      .disabled=${view.busy || input.noPort !== null}
       @ev-slot-select=${handlers.slotSelect}
       @ev-slot-retry=${handlers.daysRetry}
     ></ev-slot-grid>

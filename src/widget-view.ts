@@ -4,7 +4,7 @@
  * selectable starts, which a Book reads too. No DOM: the element gathers its parts, this derives.
  */
 import type { StartsInput, StartsMemo } from './booking/choice.js';
-import { portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
+import { isFiltered, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
 import { resolveTimeZone } from './booking/slots.js';
 import { viewWith } from './booking/view.js';
 import type { BookingPartsController } from './controllers/booking-parts.js';
@@ -68,7 +68,7 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
   const view = { ...flowView, fatal };
   // Until the locale's messages are here too (no flash of English): they load beside the data.
   // With a connector filter the start times need the ports' details too (SPEC §4, v2).
-  const filtered = choice.filter.connectorTypes.length > 0 || choice.filter.currentType !== null;
+  const filtered = isFiltered(choice.filter);
   const loading = view.loading || !data || parts.locale.loading || (view.portsLoading && filtered);
   const { locale, textLanguage, direction, catalogue, t } = parts.locale;
   const starts = loading ? [] : parts.starts.starts(startsInputOf(parts, timeZone));
@@ -96,9 +96,13 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
     starts,
     evseId: choice.evseId,
     // While the ports load, the choice is any port (no "pick a port first" before they are shown).
-    anyPort: choice.evseId === null && (view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0),
+    noPort:
+      loading || choice.evseId !== null || view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0
+        ? null
+        : filtered
+          ? 'filters'
+          : 'choose',
     portFilter: choice.filter,
-    filtered,
     duration: choice.duration,
     durations: offeredDurations(attributes.durations),
     start: choice.start,

@@ -72,7 +72,8 @@ function book(state: State, choice: BookingChoice, externalId: string): Transiti
   // The ports' details are not here yet: the `evseId` is chosen once they are.
   if (state.kind === 'choosing' && !state.portsReady) return stay({ ...state, bookWaiting: true });
   const lost = lostAttemptOf(state);
-  const missing = choice.evseId === null ? 'port' : !choice.startAt || !choice.endAt ? 'slot' : null;
+  const noPort = choice.filtersMatchNoPort ? 'filters' : 'port';
+  const missing = choice.evseId === null ? noPort : !choice.startAt || !choice.endAt ? 'slot' : null;
   if (missing || choice.evseId === null || !choice.startAt || !choice.endAt) {
     return stay({ ...choosing(lost), missing });
   }

@@ -75,7 +75,12 @@ function fieldErrorsOf(state: State): Record<FieldName, Message | null> {
   const text = (value: string | undefined): Message | null => (value ? { text: value } : null);
   return {
     email: text(state.fieldErrors.email),
-    port: state.missing === 'port' ? { key: 'pickPort' } : text(state.fieldErrors.port),
+    port:
+      state.missing === 'port'
+        ? { key: 'pickPort' }
+        : state.missing === 'filters'
+          ? { key: 'changeFilters' }
+          : text(state.fieldErrors.port),
     slot: state.missing === 'slot' ? { key: 'pickTime' } : text(state.fieldErrors.slot),
   };
 }

@@ -29,14 +29,14 @@ export function isBusy(state: State): boolean {
 
 /** A changed choice while choosing: its message goes (a port's also the start's, which it may change). */
 function editedWhileChoosing(state: Choosing, field: 'port' | 'slot' | 'email' | 'duration'): Transition {
-  const cleared: Record<typeof field, FieldName[]> = {
-    port: ['port', 'slot'],
+  const cleared: Record<typeof field, (FieldName | 'filters')[]> = {
+    port: ['port', 'filters', 'slot'],
     slot: ['slot'],
     duration: ['slot'],
     email: ['email'],
   };
   const fieldErrors = { ...state.fieldErrors };
-  for (const name of cleared[field]) delete fieldErrors[name];
+  for (const name of cleared[field]) if (name !== 'filters') delete fieldErrors[name];
   const missing = state.missing && cleared[field].includes(state.missing) ? null : state.missing;
   return stay({ ...state, fieldErrors, missing, noAccount: field === 'email' ? false : state.noAccount });
 }

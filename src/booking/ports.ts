@@ -95,7 +95,12 @@ export interface PortChoice {
   filter: PortFilter;
 }
 
+/** Whether the driver narrowed the ports by connector type or current. */
+export const isFiltered = (filter: PortFilter): boolean =>
+  filter.connectorTypes.length > 0 || filter.currentType !== null;
+
 /** The EVSEs whose starts count: the chosen one, or every matching port with "any port"; none when nothing is chosen. */
+
 export function portsInPlay({ ports, evseId, filter }: PortChoice): number[] {
   if (evseId !== null) return [evseId];
   return offersAnyPort(ports) ? matchingPorts(ports, filter).map((port) => port.id) : [];

@@ -26,6 +26,8 @@ export interface BookingChoice {
   startAt: string | null;
   endAt: string | null;
   email: string;
+  /** "Any port" with filters that match no port: Book says to change them rather than to choose a port. */
+  filtersMatchNoPort?: boolean;
 }
 
 /** A create attempt whose answer was lost, and the failure that lost it. */
@@ -54,15 +56,15 @@ export type State =
   | { kind: 'loading' }
   | { kind: 'load-failed'; failure: Failure }
   /**
-   * Ready: the driver chooses. `fieldErrors` (the server's) and `missing` (Book without a port or
-   * a start) stand next to their controls; `noAccount` shows the sign-up hint; `lost` is an attempt whose answer was lost: it is looked up before any new POST.
+   * Ready: the driver chooses. `fieldErrors` (the server's) and `missing` (Book without a port, with
+   * filters that match none, or without a start) stand next to their controls; `noAccount` shows the sign-up hint; `lost` is an attempt whose answer was lost: it is looked up before any new POST.
    * `portsReady` is false while only the start times are here (steps 1 and 4): a Book then waits
    * (`bookWaiting`) for the ports (steps 2–3) before the element chooses the `evseId`.
    */
   | {
       kind: 'choosing';
       fieldErrors: FieldErrors;
-      missing: 'port' | 'slot' | null;
+      missing: 'port' | 'filters' | 'slot' | null;
       noAccount: boolean;
       lost: Lost | null;
       portsReady: boolean;

@@ -4,6 +4,7 @@ import type { BookingCatalogue } from './en-booking.js';
 export const arBooking = {
   pickPort: 'اختر نقطة شحن.',
   filtersNoTimes: 'غيّر المرشحات لعرض الأوقات.',
+  changeFilters: 'لا توجد نقطة شحن تطابق هذه المرشحات. غيّرها للحجز.',
   pickTime: 'اختر وقت البدء.',
   noReason: 'لم يُذكر سبب.',
   emailLabel: 'البريد الإلكتروني',

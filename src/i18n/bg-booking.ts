@@ -4,6 +4,7 @@ import type { BookingCatalogue } from './en-booking.js';
 export const bgBooking = {
   pickPort: 'Изберете зарядна точка.',
   filtersNoTimes: 'Променете филтрите, за да видите часовете.',
+  changeFilters: 'Няма подходяща точка. Променете филтрите, за да резервирате.',
   pickTime: 'Изберете начален час.',
   noReason: 'Без посочена причина.',
   emailLabel: 'Имейл',

@@ -4,6 +4,7 @@ import type { BookingCatalogue } from './en-booking.js';
 export const deBooking = {
   pickPort: 'Zuerst Ladepunkt wählen.',
   filtersNoTimes: 'Filter ändern, um Zeiten zu sehen.',
+  changeFilters: 'Kein Ladepunkt passt zu diesen Filtern. Ändern Sie sie, um zu buchen.',
   pickTime: 'Zuerst Startzeit wählen.',
   noReason: 'Kein Grund angegeben.',
   emailLabel: 'E-Mail',

@@ -9,6 +9,7 @@ import type { Catalogue } from './en.js';
 export const enBooking = {
   pickPort: 'Choose a port first.',
   filtersNoTimes: 'Change the filters to see times.',
+  changeFilters: 'No port matches these filters. Change them to book.',
   pickTime: 'Choose a time first.',
   noReason: 'No reason given.',
   emailLabel: 'Email',

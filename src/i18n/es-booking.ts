@@ -4,6 +4,7 @@ import type { BookingCatalogue } from './en-booking.js';
 export const esBooking = {
   pickPort: 'Elija un punto de carga.',
   filtersNoTimes: 'Cambie los filtros para ver los horarios.',
+  changeFilters: 'Ningún punto coincide con estos filtros. Cámbielos para reservar.',
   pickTime: 'Elija una hora.',
   noReason: 'Sin motivo indicado.',
   emailLabel: 'Correo electrónico',

@@ -4,6 +4,7 @@ import type { BookingCatalogue } from './en-booking.js';
 export const frBooking = {
   pickPort: 'Choisissez un point de charge.',
   filtersNoTimes: 'Modifiez les filtres pour voir les horaires.',
+  changeFilters: 'Aucun point ne correspond à ces filtres. Modifiez-les pour réserver.',
   pickTime: 'Choisissez une heure.',
   noReason: 'Aucune raison donnée.',
   emailLabel: 'E-mail',

@@ -146,6 +146,35 @@ describe('the v2 booking gateway', () => {
     expect(sent[0]!.body).to.deep.equal({ type: 'cancel', bookingId: 900 });
   });
 
+  it('a cancel the operator rejects: the reason is shown, the booking stays confirmed and can be cancelled again', async () => {
+    const el = await mount();
+    await bookToConfirmation(el);
+    let polls = 0;
+    worker.use(
+      http.get(`${API}/resources/booking-requests/v1.0/556`, () => {
+        polls += 1;
+        const rejected = { id: 556, type: 'cancel', status: 'rejected', bookingId: 900 };
+        return HttpResponse.json({
+          data: { ...rejected, rejectionReason: 'The charging session has already started' },
+        });
+      }),
+    );
+    let cancelledEvents = 0;
+    el.addEventListener('ev-booking-cancelled', () => (cancelledEvents += 1));
+    button(el, 'Cancel booking')!.click();
+    await waitUntil(() => button(el, 'Yes, cancel'), 'asked to confirm');
+    button(el, 'Yes, cancel')!.click();
+    // The cancel request is polled after the poll's first interval.
+    await waitUntil(() => statusText(el).includes('already started'), 'the reason is shown', { timeout: 8000 });
+    expect(polls).to.equal(1);
+    const tracker = el.shadowRoot!.querySelector('ev-status-tracker')!.shadowRoot!;
+    expect(tracker.querySelector('[role=alert]')?.textContent).to.contain('The charging session has already started');
+    expect(tracker.querySelector('h3')?.textContent).to.contain('Booking confirmed');
+    expect(statusText(el)).not.to.contain('Booking cancelled');
+    expect(cancelledEvents).to.equal(0);
+    expect(button(el, 'Cancel booking'), 'the driver may try again').to.exist;
+  });
+
   it('shows the confirmation card in the element: heading, reference, time with zone, port, Add to calendar; Book another starts again', async () => {
     const el = await mount();
     await bookToConfirmation(el);

@@ -16,6 +16,7 @@ import {
   mountWidget,
   offlineAlert,
   slots,
+  typeEmail,
 } from '../support/widget-driver.js';
 
 useMsw();
@@ -107,6 +108,22 @@ describe('port filters', () => {
     expect(when.textContent).to.not.include('Choose a port');
     expect(when.querySelector('.note')?.textContent).to.equal('Change the filters to see times.');
     await expect(el).to.be.accessible();
+  });
+
+  it('Book with filters that match no port says to change them, sends nothing, and the message goes with a change', async () => {
+    const el = await mount();
+    const log = recordRequests(`${API}/resources/booking-requests/v1.0`);
+    await toggleChip(el, 'input[value=ccs2]');
+    await toggleChip(el, 'input[name=current][value=ac]');
+    await typeEmail(el, 'driver@example.com');
+    bookButton(el).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'the Book is answered');
+    const alerts = [...el.shadowRoot!.querySelectorAll('[role=alert]')].map((alert) => alert.textContent?.trim());
+    expect(alerts).to.deep.equal(['No port matches these filters. Change them to book.']);
+    expect(el.shadowRoot!.textContent).to.not.include('Choose a port');
+    expect(creates(await log.settled())).to.have.length(0);
+    await toggleChip(el, 'input[name=current][value=all]');
+    expect(el.shadowRoot!.querySelectorAll('[role=alert]')).to.have.length(0);
   });
 
   it('says politely how many ports the filters match, and when they match none', async () => {

@@ -204,6 +204,12 @@ const rows: Row[] = [
     to: { ...choosing(), missing: 'port' },
   },
   {
+    name: 'Book with "any port" and filters that match no port asks to change them',
+    from: choosing(),
+    event: { type: 'book', choice: { ...choice, evseId: null, filtersMatchNoPort: true }, externalId: 'x' },
+    to: { ...choosing(), missing: 'filters' },
+  },
+  {
     name: 'Book without a start asks for one',
     from: choosing(),
     event: { type: 'book', choice: { ...choice, startAt: null, endAt: null }, externalId: 'x' },
@@ -582,6 +588,12 @@ const rows: Row[] = [
     from: { ...choosing(), missing: 'port', fieldErrors: { email: 'Bad', slot: 'Late', port: 'Busy' } },
     event: { type: 'edited', field: 'port' },
     to: { ...choosing(), fieldErrors: { email: 'Bad' } },
+  },
+  {
+    name: 'changed filters clear the message asking to change them',
+    from: { ...choosing(), missing: 'filters' },
+    event: { type: 'edited', field: 'port' },
+    to: choosing(),
   },
   {
     name: 'another duration clears the start message',

@@ -51,6 +51,7 @@ describe('viewOf', () => {
       slot: { text: 'Too late' },
     });
     assert.deepEqual(viewOf({ ...choosing(), missing: 'slot' }).fieldErrors.slot, { key: 'pickTime' });
+    assert.deepEqual(viewOf({ ...choosing(), missing: 'filters' }).fieldErrors.port, { key: 'changeFilters' });
     assert.equal(viewOf({ ...choosing(), noAccount: true }).noAccount, true);
   });
 
