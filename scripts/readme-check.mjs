@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Checks README.md's reference against custom-elements.json for `<ev-booking-widget>`: every
- * attribute is a row of the Attributes table, every event a row of the Events table, and every
+ * attribute and every public property is a row of the Attributes table (with the default the code
+ * gives, where the code gives a literal), every event a row of the Events table, and every
  * part and custom property is named (in backticks); and no table row names an attribute or event
  * the element does not have; and every custom property the Theming section names is in the manifest.
  *
@@ -13,25 +14,78 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The first-column names (in backticks) of the Markdown table under the heading `title`. */
-export function tableNames(markdown, title) {
+/** The cells of each body row of the Markdown table under the heading `title` (header and rule left out). */
+export function tableRows(markdown, title) {
   const lines = markdown.split('\n');
   const start = lines.findIndex((line) => /^#{2,6}\s/.test(line) && line.replace(/^#+\s*/, '').trim() === title);
   if (start < 0) return null;
-  const names = [];
+  const rows = [];
   let inTable = false;
+  let inCode = false;
   for (const line of lines.slice(start + 1)) {
+    // A fenced block's lines are code: `# a shell comment` is no heading.
+    if (line.startsWith('```')) inCode = !inCode;
+    if (inCode) continue;
     if (/^#{1,6}\s/.test(line)) break;
     if (line.startsWith('|')) {
+      if (inTable && !/^\|[\s|:-]+\|$/.test(line)) rows.push(line.split('|').slice(1, -1));
       inTable = true;
-      const first = line.split('|')[1] ?? '';
-      const match = /`([^`]+)`/.exec(first);
-      if (match) names.push(match[1]);
     } else if (inTable) {
       break;
     }
   }
-  return names;
+  return rows;
+}
+
+/** The first text in backticks in a table cell, or null. */
+const backticked = (cell = '') => /`([^`]+)`/.exec(cell)?.[1] ?? null;
+
+/** The first-column names (in backticks) of the Markdown table under the heading `title`. */
+export function tableNames(markdown, title) {
+  return tableRows(markdown, title)
+    ?.map((cells) => backticked(cells[0]))
+    .filter((name) => name !== null);
+}
+
+/** A field's default as the README writes it, when the code's is a number or string literal (`60_000` → `60000`). */
+function literalDefault(text) {
+  if (text === undefined) return undefined;
+  if (/^-?[\d_]+(\.\d+)?$/.test(text)) return text.replaceAll('_', '');
+  const quoted = /^(['"])(.*)\1$/.exec(text);
+  return quoted && quoted[2] !== '' ? quoted[2] : undefined;
+}
+
+/**
+ * The Attributes table's property column against the element's public fields: each is a row, each
+ * row's property exists, and a default the code gives as a literal is the one the table gives.
+ */
+function checkProperties(readme, declaration, tagName) {
+  const rows = tableRows(readme, 'Attributes') ?? [];
+  const fields = (declaration.members ?? []).filter(
+    (member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public',
+  );
+  const problems = [];
+  const documented = rows.map((cells) => backticked(cells[1])).filter((name) => name !== null);
+  for (const field of fields) {
+    if (!documented.includes(field.name)) problems.push(`README's Attributes table lacks the property ${field.name}`);
+  }
+  for (const cells of rows) {
+    const name = backticked(cells[1]);
+    if (name === null) continue;
+    const field = fields.find((member) => member.name === name);
+    if (!field) {
+      problems.push(`README's Attributes table lists the property ${name}, which <${tagName}> does not have`);
+      continue;
+    }
+    const expected = literalDefault(field.default);
+    const given = backticked(cells[2]);
+    if (expected !== undefined && given !== expected) {
+      problems.push(
+        `README's Attributes table gives ${name} the default ${given ?? 'none'}; the code gives ${expected}`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** The text under the heading `title`, up to the next heading. */
@@ -72,6 +126,7 @@ export function checkReadme(readme, manifest, tagName = 'ev-booking-widget') {
     'Events',
     (declaration.events ?? []).map((e) => e.name),
   );
+  problems.push(...checkProperties(readme, declaration, tagName));
   const mentioned = new Set([...readme.matchAll(/`([^`\n]+)`/g)].flatMap((m) => m[1].split(/[\s,()]+/)));
   for (const part of declaration.cssParts ?? []) {
     if (!mentioned.has(part.name)) problems.push(`README does not name the part ${part.name}`);

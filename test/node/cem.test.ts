@@ -176,4 +176,23 @@ describe('README reference (scripts/readme-check.mjs)', () => {
       problems.join('\n'),
     );
   });
+
+  it('notices a property missing from the Attributes table, one it does not have, and a default the code does not give', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+      .replace(/^\| —  +\| `pollTimeout` .*\n/m, '')
+      .replace(/^(\| `slot-step` +\| `slotStep` +\| )`30`/m, '$1`15`')
+      .replace(/^(\| —  +\| )`loadTimeout`/m, '$1`loadTimeOut`');
+    const problems = readmeCheck.checkReadme(readme, manifest);
+    for (const expected of [
+      'lacks the property pollTimeout',
+      'lacks the property loadTimeout',
+      'lists the property loadTimeOut',
+      'gives slotStep the default 15; the code gives 30',
+    ]) {
+      assert.ok(
+        problems.some((p) => p.includes(expected)),
+        `${expected}:\n${problems.join('\n')}`,
+      );
+    }
+  });
 });
