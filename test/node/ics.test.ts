@@ -97,7 +97,13 @@ describe("the confirmation card's calendar file (SPEC §6: SUMMARY, LOCATION, UI
     const props = fileOf(booked);
     assert.deepEqual(props.get('LOCATION'), ['Tech Park Garage, 111B Tsarigradsko Shose Blvd, Sofia']);
     assert.deepEqual(props.get('SUMMARY'), ['EV charging at Tech Park Garage']);
-    assert.deepEqual(props.get('UID'), ['booking-900@ev-booking-widget']);
+  });
+
+  it('gives the event a UID of the booking and its start: downloaded again it updates the entry; another booking 900 (another tenant, a simulator started again) is another entry', () => {
+    const uid = (booking: TrackedBooking): string => fileOf(booking).get('UID')![0]!;
+    assert.equal(uid(booked), 'booking-900-20260301T100000Z@ev-booking-widget');
+    assert.equal(uid({ ...booked }), uid(booked));
+    assert.notEqual(uid({ ...booked, start: '2026-03-02T10:00:00Z', end: '2026-03-02T11:00:00Z' }), uid(booked));
   });
 
   it('still has a LOCATION when the location has no name, address or city (all optional or null in the definition)', () => {

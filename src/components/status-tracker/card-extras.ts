@@ -8,11 +8,16 @@ import { buildIcs, googleCalendarUrl, type CalendarEvent } from '../../booking/i
 import { translate, type Catalogue } from '../../i18n/index.js';
 import { portText, type TrackedBooking } from './booking-card.js';
 
-/** The calendar entry of a confirmed booking. */
+/**
+ * The calendar entry of a confirmed booking. Its UID is the booking's reference and start, at the
+ * page's host: the same booking downloaded again updates its entry, while a booking of the same id
+ * elsewhere (another tenant's, a simulator's started again) is an entry of its own (RFC 5545 §3.8.4.7).
+ */
 export function calendarEvent(catalogue: Catalogue, locale: string, booking: TrackedBooking): CalendarEvent {
   const place = booking.locationName ?? translate(catalogue, 'calendarPlace');
+  const host = globalThis.location?.hostname || 'ev-booking-widget';
   return {
-    uid: `booking-${booking.reference ?? booking.start}@ev-booking-widget`,
+    uid: `booking-${booking.reference ?? 'request'}-${booking.start.replace(/[-:]|\.\d+/g, '')}@${host}`,
     startAt: booking.start,
     endAt: booking.end,
     summary: translate(catalogue, 'calendarSummary', { place }),
