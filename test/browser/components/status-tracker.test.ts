@@ -271,7 +271,7 @@ describe('<ev-status-tracker>', () => {
       const body = (await response.text()).replace(/\r\n /g, '');
       expect(body.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).to.have.length(1);
       expect(body).to.contain('DTSTART:20260329T070000Z\r\nDTEND:20260329T083000Z');
-      expect(body).to.contain('UID:booking-4711@ev-booking-widget');
+      expect(body).to.contain(`UID:booking-4711-20260329T070000Z@${location.hostname}`);
       expect(body).to.contain('SUMMARY:EV charging at Sofia Mall');
       expect(body).to.contain('LOCATION:Sofia Mall\\, Tsarigradsko shose 115\\, Sofia');
       const google = links.find((a) => accessibleName(a).startsWith('Google Calendar'))!;
