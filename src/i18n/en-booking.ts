@@ -20,7 +20,7 @@ export const enBooking = {
   book: 'Book',
   booking: 'Booking…',
   statusSending: 'Sending request…',
-  statusPending: 'Waiting for confirmation…',
+  statusPending: 'Booking pending, waiting for confirmation…',
   statusConfirmed: 'Booking confirmed',
   statusRejected: 'Booking rejected',
   statusRejectedReason: 'Booking rejected: {reason}',

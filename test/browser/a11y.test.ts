@@ -117,7 +117,7 @@ const STATES: State[] = [
       const el = await mountWidget(`location-id="7" locale="en-GB" theme="${theme}"`, { pendingPolls: 1000 });
       await chooseFirstSlot(el);
       await submitEmail(el, 'driver@example.com');
-      await waitUntil(() => partText(el, 'ev-status-tracker').includes('Waiting for confirmation'), 'pending', {
+      await waitUntil(() => partText(el, 'ev-status-tracker').includes('waiting for confirmation'), 'pending', {
         timeout: 4000,
       });
       return el;

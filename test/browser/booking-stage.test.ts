@@ -60,7 +60,7 @@ describe('the booking stage on demand', () => {
       await creates.settled();
       creates.stop();
       expect(creates.requests.filter((r) => r.method === 'POST')).to.have.length(1);
-      await waitUntil(() => statusText(el).includes('Waiting for confirmation'), 'pending not shown');
+      await waitUntil(() => statusText(el).includes('waiting for confirmation'), 'pending not shown');
     } finally {
       release();
     }

@@ -488,7 +488,7 @@ describe('faults and bad input (SPEC §8)', () => {
     await waitUntil(() => statusText(el).includes('Still pending'));
     await el.updateComplete;
     bookButton(el).click();
-    await waitUntil(() => statusText(el).includes('Waiting for confirmation'), 'following the request again');
+    await waitUntil(() => statusText(el).includes('waiting for confirmation'), 'following the request again');
     const posts = (await log.settled()).filter((r) => r.method === 'POST');
     log.stop();
     expect(posts, 'the first Book only').to.have.length(1);

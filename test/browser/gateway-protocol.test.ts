@@ -97,7 +97,7 @@ describe('the v2 booking gateway', () => {
     await waitUntil(() => confirmations.length > 0, 'the kept request followed', { timeout: 8000 });
     // Each read what was kept once its start times were shown, long before the request was decided.
     const widgets = [...container.querySelectorAll<EvBookingWidget>('ev-booking-widget')];
-    const following = widgets.filter((el) => /Booking confirmed|Waiting for confirmation/.test(statusText(el)));
+    const following = widgets.filter((el) => /Booking confirmed|waiting for confirmation/.test(statusText(el)));
     expect(following, 'one widget follows the booking').to.have.length(1);
     expect(confirmations).to.have.length(1);
   });

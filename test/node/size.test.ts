@@ -69,7 +69,7 @@ describe('script-tag build', () => {
     for (const name of chunks) assert.ok(entry.includes(`import(\`./${name}\`)`), `the entry imports ./${name}`);
     // English's first view is in the entry; its booking texts are not (they come with the booking parts), nor is any German text.
     assert.ok(entry.includes('Charging port'));
-    assert.ok(!entry.includes('Waiting for confirmation'));
+    assert.ok(!entry.includes('waiting for confirmation'));
     assert.ok(!entry.includes('Ladepunkt'));
   });
 

@@ -62,7 +62,7 @@ describe('<ev-status-tracker>', () => {
       expect(text(el, '[role=status]')).to.equal('Sending request…');
       el.status = 'pending';
       await el.updateComplete;
-      expect(text(el, '[role=status]')).to.equal('Waiting for confirmation…');
+      expect(text(el, '[role=status]')).to.equal('Booking pending, waiting for confirmation…');
       expect(buttons(el)).to.deep.equal([]);
     });
 
@@ -72,7 +72,7 @@ describe('<ev-status-tracker>', () => {
       expect(text(el, '[role=alert]')).to.equal('');
       el.status = 'pending';
       await el.updateComplete;
-      expect(text(el, '[role=status]')).to.equal('Waiting for confirmation…');
+      expect(text(el, '[role=status]')).to.equal('Booking pending, waiting for confirmation…');
     });
 
     it('confirms with the detail', async () => {
@@ -334,7 +334,7 @@ describe('<ev-status-tracker>', () => {
 
     it('shows the chosen booking while pending, with progress', async () => {
       const el = await card('pending', { ...booking, port: null, reference: null });
-      expect(text(el, '[role=status]')).to.equal('Waiting for confirmation…');
+      expect(text(el, '[role=status]')).to.equal('Booking pending, waiting for confirmation…');
       expect(el.shadowRoot!.querySelector('[role=status] .spinner')).to.exist;
       const facts = factsOf(el);
       expect(facts).to.contain('When: Sunday 29 March, 10:00–11:30, Sofia time (GMT+3)');
