@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { TRUST_NOBODY } from '../../server/client-address.js';
 import { ConfigError, parseConfig } from '../../server/config.js';
 import { parseLimitsConfig } from '../../server/limits/config.js';
+import { postCreate } from './contract-support.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
 const TOKEN = 'tok_SECRET_cli_0123456789';
@@ -229,19 +230,7 @@ describe('ev-booking-proxy command', () => {
       userLookup = (await fetch(`${match[1]}/api/ampeco/resources/users/v1.0?filter[email]=driver%40example.com`))
         .status;
       const start = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 30 * 3_600_000;
-      const instant = (ms: number): string => new Date(ms).toISOString().replace('.000', '');
-      const response = await fetch(`${match[1]}/api/ampeco/resources/booking-requests/v1.0`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'create',
-          email: 'driver@example.com',
-          locationId: 7,
-          evseId: 22,
-          startAt: instant(start),
-          endAt: instant(start + 3_600_000),
-        }),
-      });
+      const response = await postCreate(`${match[1]}/api/ampeco`, 22, start);
       assert.equal(response.status, 201);
       created = await response.json();
     });

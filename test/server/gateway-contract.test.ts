@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
 import { ConfigError, parseConfig } from '../../server/config.js';
 import type { ProxyLogEntry } from '../../server/types.js';
-import { API, rawRequest } from './contract-support.js';
+import { API, postCreate, rawRequest } from './contract-support.js';
 import { booking, closeGateways, create, gateway, simulatedUpstream } from './external-id-support.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ev-booking-proxy.js', import.meta.url));
@@ -36,22 +36,7 @@ describe('CAPABILITY_SECRET in simulator mode', () => {
         });
         child.on('close', () => reject(new Error('the gateway exited early')));
       });
-      const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 26 * 3_600_000);
-      const end = new Date(start.getTime() + 3_600_000);
-      const instant = (date: Date): string => date.toISOString().replace('.000Z', 'Z');
-      const response = await fetch(`${base}/resources/booking-requests/v1.0`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'create',
-          email: 'driver@example.com',
-          locationId: 7,
-          evseId: 11,
-          startAt: instant(start),
-          endAt: instant(end),
-          externalId: crypto.randomUUID(),
-        }),
-      });
+      const response = await postCreate(base, 11, Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 26 * 3_600_000);
       assert.equal(response.status, 201);
       const { meta } = (await response.json()) as { meta: { capability: string } };
       const [payload = '', signature = ''] = meta.capability.split('.');
