@@ -1,5 +1,5 @@
 /**
- * Shared by the gateway's tests over HTTP (gateway-contract*.test.ts, cli.test.ts): a driver's
+ * Shared by the gateway's tests (gateway-contract*.test.ts, cli.test.ts, gateway-scale-out.test.ts): a driver's
  * create, and a raw HTTP/1.1 exchange, for what `fetch` would not send as written or would decode
  * before the test sees it.
  */
@@ -9,12 +9,12 @@ import { connect } from 'node:net';
 export const API = '/api/ampeco';
 
 /**
- * A driver's create POST to a running gateway's `apiBase` (its URL with the base path): one hour
- * from `startMs` at EVSE `evseId` of location 7, for driver@example.com, with a fresh `externalId`.
+ * A driver's create POST to the gateway at `apiBase` (its URL with the base path): one hour from
+ * `startMs` at EVSE `evseId` of location 7, for driver@example.com, with a fresh `externalId`.
  */
-export function postCreate(apiBase: string, evseId: number, startMs: number): Promise<Response> {
+export function createRequest(apiBase: string, evseId: number, startMs: number): Request {
   const instant = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-  return fetch(`${apiBase}/resources/booking-requests/v1.0`, {
+  return new Request(`${apiBase}/resources/booking-requests/v1.0`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -28,6 +28,10 @@ export function postCreate(apiBase: string, evseId: number, startMs: number): Pr
     }),
   });
 }
+
+/** `createRequest` sent to a running gateway. */
+export const postCreate = (apiBase: string, evseId: number, startMs: number): Promise<Response> =>
+  fetch(createRequest(apiBase, evseId, startMs));
 
 /** The raw answer to `head` (a whole HTTP/1.1 request) sent on a socket to `url`'s port. */
 export function rawRequest(url: string, head: string): Promise<string> {

@@ -10,6 +10,7 @@ import { limitsOver, parseLimitsConfig } from '../../server/limits/index.js';
 import { connectRedis } from '../../server/limits/redis.js';
 import { createProxy, type ProxyHandler } from '../../server/proxy.js';
 import { createSimulator } from '../../server/simulator.js';
+import { createRequest } from './contract-support.js';
 import { redisForTests, startRedis } from './redis.js';
 
 const BASE = 'http://localhost:8787/api/ampeco';
@@ -49,22 +50,8 @@ function throughSimulator(env: Record<string, string>): {
   return { instances, creates: () => created };
 }
 
-function create(evseId: number, day: number): Request {
-  const startAt = new Date(START + day * 86_400_000 + 4 * 3_600_000).toISOString();
-  return new Request(`${BASE}/resources/booking-requests/v1.0`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'create',
-      email: 'driver@example.com',
-      locationId: 7,
-      startAt,
-      endAt: new Date(Date.parse(startAt) + 3_600_000).toISOString(),
-      evseId,
-      externalId: crypto.randomUUID(),
-    }),
-  });
-}
+const create = (evseId: number, day: number): Request =>
+  createRequest(BASE, evseId, START + day * 86_400_000 + 4 * 3_600_000);
 
 const malformedCreate = (): Request =>
   new Request(`${BASE}/resources/booking-requests/v1.0`, {
