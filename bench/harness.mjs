@@ -103,7 +103,9 @@ export const now = () => performance.timeOrigin + performance.now();
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
  *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`);
  * - with `compress` (changeable with `setCompression`), the API's answers and the bundle gzipped
- *   for a client that accepts gzip, as the gateway does.
+ *   for a client that accepts gzip, as the gateway does;
+ * - `scriptHeaders`: more headers on the bundle and its chunks (a CDN's
+ *   `access-control-allow-origin: *`, which a module script from another origin needs).
  * Every API request is logged in `timeline` as `{ method, path, start, end, bytes, rawBytes,
  * gzipBytes }` (wall-clock ms; body bytes sent, uncompressed, and what gzip makes of them);
  * `inFlight` counts the API requests not answered yet.
@@ -115,6 +117,7 @@ export async function startServer({
   delayMs = 0,
   basePath = '/api/ampeco',
   compress = false,
+  scriptHeaders = {},
 } = {}) {
   let delay = delayMs;
   let compression = compress;
@@ -166,6 +169,7 @@ export async function startServer({
         res.writeHead(200, {
           'content-type': 'text/javascript',
           'cache-control': 'no-store',
+          ...scriptHeaders,
           ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         });
         res.end(gzip ? gzipOf(script) : script);
