@@ -7,7 +7,7 @@
  * Code that runs in the page is kept as strings: tsx compiles this file with esbuild's `keepNames`,
  * whose `__name(…)` helper would not exist in the page if a function's source were sent there.
  */
-import type { ElementHandle, Page, SerializedAXNode } from 'puppeteer-core';
+import type { ElementHandle, HTTPResponse, Page, SerializedAXNode } from 'puppeteer-core';
 
 /** How long a condition may take before the test fails (the simulator's pending time is 1.5 s). */
 export const WAIT_MS = 15_000;
@@ -182,4 +182,38 @@ export function parseIcs(text: string): { lines: string[]; events: Record<string
     }
   }
   return { lines, events };
+}
+
+/** What one page did: its console errors, failed requests, requests, and every answer it read. */
+export interface PageWatch {
+  problems: string[];
+  requested: string[];
+  /** Each answer's URL, headers and body, one string each. */
+  answers(): Promise<string[]>;
+}
+
+export function watch(page: Page): PageWatch {
+  const problems: string[] = [];
+  const requested: string[] = [];
+  const answers: Promise<string>[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('requestfailed', (request) =>
+    problems.push(`failed request: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('response', (response: HTTPResponse) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    const head = `${response.url()}\n${JSON.stringify(response.headers())}`;
+    // A preflight or a redirect has no body to read.
+    answers.push(
+      response.text().then(
+        (body) => `${head}\n${body}`,
+        () => head,
+      ),
+    );
+  });
+  return { problems, requested, answers: () => Promise.all(answers) };
 }
