@@ -5,7 +5,7 @@
  * per-response delay and a request timeline.
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { gzip as gzipCallback, gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { spawnSync } from 'node:child_process';
@@ -41,18 +41,28 @@ function newestChange(dir) {
 
 /**
  * Builds dist/ev-booking-widget.js (`vite build`, the script-tag bundle only) when it is missing,
- * or, with `fresh`, older than a file of src/.
+ * or, with `fresh`, older than a file of src/. The build is written to a folder of its own, then
+ * moved into dist/ file by file, the entry last: test files that run at the same time (each may
+ * build on a fresh clone) never read a file half written, nor an entry without its chunks.
  */
 export function ensureBundle({ quiet = false, fresh = false } = {}) {
   const stale = fresh && existsSync(bundlePath) && statSync(bundlePath).mtimeMs < newestChange(`${root}src`);
   if (existsSync(bundlePath) && !stale) return bundlePath;
   if (!quiet)
     console.log(`dist/ev-booking-widget.js is ${stale ? 'older than src/' : 'missing'}: running \`npx vite build\` …`);
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: quiet ? 'ignore' : 'inherit',
-  });
-  if (result.status !== 0 || !existsSync(bundlePath)) throw new Error('vite build failed');
+  const staging = `${root}dist/.build-${process.pid}-${Date.now()}`;
+  try {
+    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', staging, '--emptyOutDir'], {
+      cwd: root,
+      stdio: quiet ? 'ignore' : 'inherit',
+    });
+    const entry = 'ev-booking-widget.js';
+    if (result.status !== 0 || !existsSync(`${staging}/${entry}`)) throw new Error('vite build failed');
+    const files = readdirSync(staging).sort((a, b) => Number(a === entry) - Number(b === entry));
+    for (const file of files) renameSync(`${staging}/${file}`, `${root}dist/${file}`);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return bundlePath;
 }
 
@@ -103,7 +113,9 @@ export const now = () => performance.timeOrigin + performance.now();
  * - `${basePath}/…`: handed to `api(Request)` as `http://simulator.invalid/public-api/…` with a
  *   Bearer token (as the proxy would), answered after `delayMs` (changeable with `setDelay`);
  * - with `compress` (changeable with `setCompression`), the API's answers and the bundle gzipped
- *   for a client that accepts gzip, as the gateway does.
+ *   for a client that accepts gzip, as the gateway does;
+ * - `scriptHeaders`: more headers on the bundle and its chunks (a CDN's
+ *   `access-control-allow-origin: *`, which a module script from another origin needs).
  * Every API request is logged in `timeline` as `{ method, path, start, end, bytes, rawBytes,
  * gzipBytes }` (wall-clock ms; body bytes sent, uncompressed, and what gzip makes of them);
  * `inFlight` counts the API requests not answered yet.
@@ -115,6 +127,7 @@ export async function startServer({
   delayMs = 0,
   basePath = '/api/ampeco',
   compress = false,
+  scriptHeaders = {},
 } = {}) {
   let delay = delayMs;
   let compression = compress;
@@ -166,6 +179,7 @@ export async function startServer({
         res.writeHead(200, {
           'content-type': 'text/javascript',
           'cache-control': 'no-store',
+          ...scriptHeaders,
           ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         });
         res.end(gzip ? gzipOf(script) : script);

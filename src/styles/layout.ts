@@ -4,7 +4,9 @@
  * panes, "what" (port, filters, duration) beside "when" (day strip and times), then the summary
  * and Book under the times. A host that knows better sets `--_two-pane: 1` on the widget: the
  * popup's dialog (booking-button/dialog-shell.ts) does from a 720 px viewport, where the dialog's
- * margins leave the widget a little less than 720 px.
+ * margins leave the widget a little less than 720 px. The "what" pane scrolls with the page: a
+ * sticky pane taller than the viewport (six ports and their filters are) kept its end, the
+ * duration, out of view until the times were scrolled past, even when a pill had the focus.
  *
  * ```html
  * <div class="booker">
@@ -34,8 +36,6 @@ export const bookerLayout = css`
       grid-template-columns: minmax(15rem, 2fr) minmax(20rem, 3fr);
     }
     .pane.what {
-      position: sticky;
-      top: 0;
       padding-inline-end: calc(var(--_space) * 3);
       border-inline-end: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
     }
