@@ -1,6 +1,6 @@
 /**
  * Accessibility, keyboard, languages and time zones of the whole widget, driven through msw
- * fixtures (SPEC §2, §6, §7): axe in every state in light and dark, a booking made with the
+ * fixtures (SPEC §2, §6, §7): axe in every state in light, dark and forced colours, a booking made with the
  * keyboard alone, locales (texts, formats, localized names, right to left) and the zone shown.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -13,7 +13,8 @@ import { direction, en, formatTime } from '../../src/i18n/index.js';
 import { zoneInWords, zoneNameInWords } from '../../src/i18n/zone.js';
 import { zoneOffsetLabel } from '../../src/booking/zone.js';
 import { API, createAmpecoFixture, firstSlotStart } from '../support/ampeco-fixture.js';
-import { afterEach, describe, it, useMsw, worker } from '../support/msw.js';
+import { emulateForcedColors } from '../support/forced-colors.js';
+import { afterEach, beforeEach, describe, it, useMsw, worker } from '../support/msw.js';
 import { chooseFirstSlot, inPart, mountWidget, radios, slots, submitEmail } from '../support/widget-driver.js';
 
 useMsw();
@@ -182,12 +183,23 @@ const STATES: State[] = [
   },
 ];
 
+/** The three ways a page shows the widget that axe checks: its light and dark themes, and forced colours. */
+const MODES = [
+  { name: 'light theme', theme: 'light', forcedColors: false },
+  { name: 'dark theme', theme: 'dark', forcedColors: false },
+  { name: 'forced colours (Windows High Contrast)', theme: 'auto', forcedColors: true },
+] as const;
+
 describe('<ev-booking-widget> accessibility', () => {
-  for (const theme of ['light', 'dark']) {
-    describe(`axe, ${theme} theme`, () => {
+  for (const mode of MODES) {
+    describe(`axe, ${mode.name}`, () => {
+      if (mode.forcedColors) {
+        beforeEach(() => emulateForcedColors(true));
+        afterEach(() => emulateForcedColors(false));
+      }
       for (const state of STATES) {
         it(`has no violations: ${state.name}`, async () => {
-          const el = await state.reach(theme);
+          const el = await state.reach(mode.theme);
           await transitionsDone();
           await expect(el).to.be.accessible();
         });
