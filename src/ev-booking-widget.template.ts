@@ -146,7 +146,8 @@ function renderChoice(input: WidgetTemplateInput, handlers: WidgetHandlers): Tem
     </div>
     <div class="pane when">
     ${
-      // Filters that match no port: the port list says so beside them, the email form's part what to do.
+      // Only when a port is to be chosen: filters that match none are the email form part's to explain, no
+      // bookable port at all the port list's.
       input.noPort === 'choose' ? html`<p class="note">${t('portFirst')}</p>` : nothing
     }
     <ev-slot-grid
