@@ -4,7 +4,7 @@
  * selectable starts, which a Book reads too. No DOM: the element gathers its parts, this derives.
  */
 import type { StartsInput, StartsMemo } from './booking/choice.js';
-import { isBookable, isFiltered, portsInPlay, type PortChoice, type PortFilter } from './booking/ports.js';
+import { isFiltered, whyNoPort, type PortChoice, type PortFilter } from './booking/ports.js';
 import { resolveTimeZone } from './booking/slots.js';
 import { viewWith } from './booking/view.js';
 import type { BookingPartsController } from './controllers/booking-parts.js';
@@ -96,14 +96,7 @@ export function widgetViewOf(parts: WidgetParts): WidgetTemplateInput {
     starts,
     evseId: choice.evseId,
     // While the ports load, the choice is any port (no "pick a port first" before they are shown).
-    noPort:
-      loading || choice.evseId !== null || view.portsLoading || portsInPlay(portChoiceOf(parts)).length > 0
-        ? null
-        : !data.ports.some(isBookable)
-          ? 'none'
-          : filtered
-            ? 'filters'
-            : 'choose',
+    noPort: loading || view.portsLoading ? null : whyNoPort(portChoiceOf(parts)),
     portFilter: choice.filter,
     duration: choice.duration,
     durations: offeredDurations(attributes.durations),

@@ -4,7 +4,7 @@
  * whole booking (SPEC §4 step 5). Part of the booking stage chunk: made only when a Book is sent.
  */
 import type { StartsInput } from './choice.js';
-import { isFiltered, portsInPlay, type PortChoice } from './ports.js';
+import { portsInPlay, whyNoPort, type PortChoice } from './ports.js';
 import { mergeWindows, toIsoUtc, type Window } from './slots.js';
 import type { BookingChoice } from './states.js';
 
@@ -57,6 +57,6 @@ export function bookingOf(
     startAt: offered ? start : null,
     endAt: offered ? toIsoUtc(Date.parse(start) + duration * MINUTE) : null,
     email: input.email,
-    filtersMatchNoPort: choice.evseId === null && isFiltered(choice.filter) && portsInPlay(choice).length === 0,
+    filtersMatchNoPort: whyNoPort(choice) === 'filters',
   };
 }

@@ -100,10 +100,19 @@ export const isFiltered = (filter: PortFilter): boolean =>
   filter.connectorTypes.length > 0 || filter.currentType !== null;
 
 /** The EVSEs whose starts count: the chosen one, or every matching port with "any port"; none when nothing is chosen. */
-
 export function portsInPlay({ ports, evseId, filter }: PortChoice): number[] {
   if (evseId !== null) return [evseId];
   return offersAnyPort(ports) ? matchingPorts(ports, filter).map((port) => port.id) : [];
+}
+
+/**
+ * Why a choice (its ports' details here) has no port in play: no bookable port at all (`none`),
+ * filters that match none (`filters`), or a port to be chosen (`choose`); null when some port is.
+ */
+export function whyNoPort(choice: PortChoice): 'none' | 'filters' | 'choose' | null {
+  if (portsInPlay(choice).length > 0) return null;
+  if (!choice.ports.some(isBookable)) return 'none';
+  return isFiltered(choice.filter) ? 'filters' : 'choose';
 }
 
 /**

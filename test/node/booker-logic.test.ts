@@ -9,6 +9,7 @@ import {
   NO_FILTER,
   offersAnyPort,
   unionStarts,
+  whyNoPort,
 } from '../../src/booking/ports.js';
 import { chooseEvse } from '../../src/booking/book-choice.js';
 import { daySlots, groupByPartOfDay, localHour, partOfDay, summarizeDays } from '../../src/booking/days.js';
@@ -93,6 +94,15 @@ describe('ports: filter and any port', () => {
     assert.deepEqual(ids({ connectorTypes: ['CHAdeMO', 'type2'], currentType: null }), [2, 5]);
     assert.deepEqual(ids({ connectorTypes: [], currentType: 'ac' }), [2]);
     assert.deepEqual(ids({ connectorTypes: ['type2'], currentType: 'dc' }), []);
+  });
+
+  it('says why no port is in play: none bookable, filters that match none, or one to choose', () => {
+    const dcType2 = { connectorTypes: ['type2'], currentType: 'dc' } as const;
+    assert.equal(whyNoPort({ ports, evseId: null, filter: NO_FILTER }), null);
+    assert.equal(whyNoPort({ ports, evseId: 2, filter: dcType2 }), null);
+    assert.equal(whyNoPort({ ports, evseId: null, filter: dcType2 }), 'filters');
+    assert.equal(whyNoPort({ ports: ports.slice(2, 4), evseId: null, filter: dcType2 }), 'none');
+    assert.equal(whyNoPort({ ports: [ports[0]!, ports[3]!], evseId: null, filter: NO_FILTER }), 'choose');
   });
 });
 
