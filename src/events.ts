@@ -32,6 +32,15 @@ export interface BookingEventMap {
   'ev-booking-error': BookingErrorDetail;
 }
 
+/** The public events' names, in the order a booking meets them; each is a name of `BookingEventMap`. */
+export const BOOKING_EVENT_NAMES = [
+  'ev-booking-requested',
+  'ev-booking-confirmed',
+  'ev-booking-rejected',
+  'ev-booking-cancelled',
+  'ev-booking-error',
+] as const satisfies readonly (keyof BookingEventMap)[];
+
 /** Internal events the subcomponents send up to the orchestrator. */
 export interface PortSelectDetail {
   /** The chosen EVSE, or null for "Any available port". */

@@ -8,6 +8,7 @@
  * whose `__name(…)` helper would not exist in the page if a function's source were sent there.
  */
 import type { ElementHandle, HTTPResponse, Page, SerializedAXNode } from 'puppeteer-core';
+import { BOOKING_EVENT_NAMES } from '../../src/events.js';
 
 /** How long a condition may take before the test fails (the simulator's pending time is 1.5 s). */
 export const WAIT_MS = 15_000;
@@ -105,14 +106,6 @@ export async function waitForLiveRegion(page: Page, pattern: RegExp): Promise<st
   return (await handle.jsonValue()) as string;
 }
 
-export const PUBLIC_EVENTS = [
-  'ev-booking-requested',
-  'ev-booking-confirmed',
-  'ev-booking-rejected',
-  'ev-booking-cancelled',
-  'ev-booking-error',
-] as const;
-
 /** What the page's document saw of one public event. */
 export interface SeenEvent {
   type: string;
@@ -133,7 +126,7 @@ export interface SeenEvent {
 export const RECORDER = `(() => {
   const seen = { events: [], rejections: [] };
   window.__seen = seen;
-  for (const type of ${JSON.stringify(PUBLIC_EVENTS)}) {
+  for (const type of ${JSON.stringify(BOOKING_EVENT_NAMES)}) {
     document.addEventListener(type, (event) => {
       seen.events.push({
         type,
