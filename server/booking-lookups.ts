@@ -4,7 +4,7 @@
  * request made when upstream leaves `bookingId` out.
  */
 import type { Context } from 'hono';
-import { isObject, type GatewayEnv, type JsonObject } from './types.js';
+import { isObject, isPositiveInteger, type GatewayEnv, type JsonObject } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
 
 export type DriverLookup =
@@ -36,8 +36,6 @@ export async function findDriver(c: Context<GatewayEnv>, email: string): Promise
   return { kind: 'found', userId: Number(text) };
 }
 
-const positive = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
-
 const createdAtOf = (record: JsonObject): number =>
   typeof record['createdAt'] === 'string' ? Date.parse(record['createdAt']) : Number.NaN;
 
@@ -61,10 +59,15 @@ function madeBy(request: JsonObject, sameSlot: readonly JsonObject[]): JsonObjec
  * is cancelled); otherwise one not cancelled. Unchanged when no such booking is found.
  */
 export async function withBookingId(c: Context<GatewayEnv>, request: JsonObject): Promise<JsonObject> {
-  if (request['status'] !== 'approved' || positive(request['bookingId'])) return request;
+  if (request['status'] !== 'approved' || isPositiveInteger(request['bookingId'])) return request;
   if (request['type'] !== undefined && request['type'] !== null && request['type'] !== 'create') return request;
   const { userId, locationId, startAt, endAt, evseId } = request;
-  if (!positive(userId) || !positive(locationId) || typeof startAt !== 'string' || typeof endAt !== 'string') {
+  if (
+    !isPositiveInteger(userId) ||
+    !isPositiveInteger(locationId) ||
+    typeof startAt !== 'string' ||
+    typeof endAt !== 'string'
+  ) {
     return request;
   }
   const start = Date.parse(startAt);
@@ -91,11 +94,11 @@ export async function withBookingId(c: Context<GatewayEnv>, request: JsonObject)
     return (
       Date.parse(String(item['startAt'])) === start &&
       Date.parse(String(item['endAt'])) === end &&
-      (!positive(evseId) || bookedEvse === undefined || bookedEvse === evseId)
+      (!isPositiveInteger(evseId) || bookedEvse === undefined || bookedEvse === evseId)
     );
   });
   const bookingId = madeBy(request, sameSlot)?.['id'];
-  return positive(bookingId) ? { ...request, bookingId } : request;
+  return isPositiveInteger(bookingId) ? { ...request, bookingId } : request;
 }
 
 export type ExternalIdLookup =

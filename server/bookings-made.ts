@@ -5,9 +5,7 @@
 import type { Context } from 'hono';
 import type { CapabilityClaims } from './capability.js';
 import type { GatewayRuntime } from './runtime.js';
-import type { GatewayEnv, Json } from './types.js';
-
-const positive = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+import { isPositiveInteger, type GatewayEnv, type Json } from './types.js';
 
 /**
  * The booking each request made, once seen (it never changes), per gateway: a capability used on
@@ -17,7 +15,7 @@ const bookingsMade = new WeakMap<GatewayRuntime, Map<number, number>>();
 const REMEMBERED_BOOKINGS = 10_000;
 
 export function rememberBooking(c: Context<GatewayEnv>, requestId: number, bookingId: Json | undefined): void {
-  if (!positive(bookingId)) return;
+  if (!isPositiveInteger(bookingId)) return;
   const gateway = c.get('gateway');
   let known = bookingsMade.get(gateway);
   if (known === undefined) bookingsMade.set(gateway, (known = new Map()));

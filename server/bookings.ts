@@ -15,15 +15,13 @@ import { reduceToSchema } from './reduce.js';
 import { requestHeader } from './request-header.js';
 import { badUpstream, notFound, sendJson, upstreamProblem } from './respond.js';
 import { attemptOf } from './runtime.js';
-import { isObject, type GatewayEnv, type Json, type JsonObject } from './types.js';
+import { isObject, isPositiveInteger, type GatewayEnv, type Json, type JsonObject } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
 import { INVALID_DATA, type CancelBookingBody, type CreateBookingBody } from './validation.js';
 
 export const CAPABILITY_HEADER = 'x-booking-capability' as const;
 const REQUESTS = '/resources/booking-requests/v1.0';
 const BOOKINGS = '/resources/bookings/v1.0';
-
-const positive = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 /** The `data` object of a 2xx upstream answer, or `null`. */
 function dataOf(outcome: UpstreamOutcome): JsonObject | null {
@@ -57,7 +55,7 @@ async function withCapability(
   claims: Omit<CapabilityClaims, 'requestId'>,
 ): Promise<JsonObject> {
   const requestId = request['id'];
-  if (!positive(requestId)) throw new TypeError('a booking request without an id');
+  if (!isPositiveInteger(requestId)) throw new TypeError('a booking request without an id');
   const capability = await c.get('gateway').capabilities.issue({ ...claims, requestId });
   return { data: reduceToSchema(BookingRequest, request), meta: { capability } };
 }
@@ -126,7 +124,8 @@ export const findByExternalId: Handler<GatewayEnv> = async (c) => {
   if (found.kind === 'bad') return badUpstream(c, found.detail);
   if (found.kind === 'none') return sendJson(c, 200, { data: [] });
   const { userId, locationId } = found.request;
-  if (!positive(userId) || !positive(locationId)) return badUpstream(c, 'booking request without driver or location');
+  if (!isPositiveInteger(userId) || !isPositiveInteger(locationId))
+    return badUpstream(c, 'booking request without driver or location');
   const request = await withBookingId(c, found.request);
   const answer = await withCapability(c, request, {
     userId,
@@ -178,7 +177,7 @@ async function create(c: Context<GatewayEnv>, body: CreateBookingBody): Promise<
       ? badUpstream(c, 'created request without data')
       : upstreamProblem(c, outcome);
   }
-  if (!positive(request['id'])) return badUpstream(c, 'created request without an id');
+  if (!isPositiveInteger(request['id'])) return badUpstream(c, 'created request without an id');
   await gateway.onCreated?.(c, request['id'], body.endAt);
   const answer = await withCapability(c, request, {
     userId: driver.userId,
@@ -266,7 +265,7 @@ async function sendCancel(
       ? badUpstream(c, 'cancel request without data')
       : upstreamProblem(c, outcome, { hideNotFound: true });
   }
-  if (!positive(request['id'])) return badUpstream(c, 'cancel request without an id');
+  if (!isPositiveInteger(request['id'])) return badUpstream(c, 'cancel request without an id');
   if (request['status'] === 'pending') await notePendingCancel(c, body.bookingId, request['id']);
   return cancelAnswer(c, request, claims);
 }

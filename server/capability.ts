@@ -8,6 +8,7 @@
  * (request id, driver's user id, location id, expiry in epoch seconds). It names nothing a
  * client does not already know about its own booking, and proves that the gateway issued it.
  */
+import { isPositiveInteger } from './types.js';
 
 export interface CapabilityClaims {
   /** The booking request the capability was issued for. */
@@ -61,8 +62,6 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   // atob ignores the unused low bits of the last character, so 4 spellings would decode alike.
   return toBase64Url(bytes) === text ? bytes : null;
 }
-
-const positiveInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 /** HMAC-SHA-256 of a payload under the secret it was made for. */
 export type Mac = (payload: Uint8Array<ArrayBuffer>) => Uint8Array | Promise<Uint8Array>;
@@ -128,7 +127,7 @@ export function createCapabilities(secret: string, makeMac: (secret: string) => 
         return null;
       }
       const { v, r, u, l, e } = (claims ?? {}) as Record<string, unknown>;
-      if (v !== 1 || !positiveInteger(r) || !positiveInteger(u) || !positiveInteger(l) || !positiveInteger(e)) {
+      if (v !== 1 || !isPositiveInteger(r) || !isPositiveInteger(u) || !isPositiveInteger(l) || !isPositiveInteger(e)) {
         return null;
       }
       if (e * 1000 <= now) return null;

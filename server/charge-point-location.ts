@@ -8,7 +8,7 @@
  */
 import type { Context, Handler } from 'hono';
 import { notFound, upstreamProblem } from './respond.js';
-import { isObject, type GatewayEnv } from './types.js';
+import { isObject, isPositiveInteger, type GatewayEnv } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
 
 export const CHARGE_POINTS = '/resources/charge-points/v2.0';
@@ -20,8 +20,7 @@ export type Whereabouts =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'problem'; readonly outcome: UpstreamOutcome };
 
-const positiveOrNull = (value: unknown): number | null =>
-  Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : null;
+const positiveOrNull = (value: unknown): number | null => (isPositiveInteger(value) ? value : null);
 
 /** `data[field]` of upstream's read of `path` (cached), as a positive id or `null`; or why not. */
 async function readId(

@@ -14,7 +14,7 @@
 import type { Context } from 'hono';
 import { warnStoreFailed } from './external-id-claim.js';
 import { CLAIM_TTL_MS } from './limits/external-ids.js';
-import type { GatewayEnv, JsonObject } from './types.js';
+import { isPositiveInteger, type GatewayEnv, type JsonObject } from './types.js';
 import type { UpstreamOutcome } from './upstream.js';
 
 /** How long a cancel request is noted as pending: a day (upstream decides long before). */
@@ -47,7 +47,7 @@ export async function pendingCancelOf(
   if (noted === null) return { kind: 'none' };
   const requestId = Number(noted);
   // Only ids this gateway noted are ever read upstream (a path holds validated ids only).
-  const found = Number.isSafeInteger(requestId) && requestId > 0 ? await read(requestId) : { problem: null };
+  const found = isPositiveInteger(requestId) ? await read(requestId) : { problem: null };
   if ('problem' in found && found.problem !== null) {
     const gone = found.problem.kind === 'response' && found.problem.status === 404;
     if (!gone) return { kind: 'problem', outcome: found.problem };

@@ -12,6 +12,10 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether `value` is an id as Ampeco's resources have them: a positive safe integer. */
+export const isPositiveInteger = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) > 0;
+
 /**
  * A fresh object without a prototype: keys that come from a client or from upstream
  * (`__proto__`, `constructor`, `toString`…) are plain own keys in it, never inherited members.
